@@ -1,0 +1,85 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One client type for both engines: everything is written against this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A client or an open transaction: query helpers accept either. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DbHandle = {
+  db: Db;
+  kind: DatabaseKind;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/** Embedded Postgres. `dataDir` undefined: in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Db,
+    kind: "postgres",
+    migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Opens the database the environment names: postgres.js when DATABASE_URL is set, else PGlite on disk. */
+export async function openConfiguredDb(): Promise<DbHandle> {
+  const { DATABASE_URL, PGLITE_DIR } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DIR);
+}
+
+// PGlite takes no lock on its directory, so two clients in one process (hot reload) would
+// corrupt it: the handle lives on globalThis and survives module reloads.
+const globalForDb = globalThis as unknown as { orderlyDb?: Promise<DbHandle> };
+
+async function openAppDb(): Promise<DbHandle> {
+  const handle = await openConfiguredDb();
+  // The embedded database migrates itself on start; a real server is migrated by `npm run db:migrate`.
+  if (handle.kind === "pglite") await handle.migrate();
+  return handle;
+}
+
+/** The application's shared database handle. */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.orderlyDb ??= openAppDb().catch((error: unknown) => {
+    globalForDb.orderlyDb = undefined;
+    throw error;
+  });
+  return globalForDb.orderlyDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export { schema };

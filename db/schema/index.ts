@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./workflow";
+export * from "./orders";
+export * from "./outbox";
+export * from "./settings";

@@ -1,0 +1,129 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { orderTypes, statuses } from "./workflow";
+
+export type OrderItem = {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Unit price in minor units, gross. */
+  unitPrice: number;
+  /** VAT rate in percent, e.g. 23. */
+  vatRate: number;
+};
+
+export type ShippingAddress = {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
+
+/** Numbers for orders created without one of their own (`ORD-10001`, ...). */
+export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 10001 });
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    number: text()
+      .notNull()
+      .unique()
+      .default(sql`'ORD-' || nextval('order_number_seq')`),
+    orderTypeId: integer()
+      .notNull()
+      .references(() => orderTypes.id),
+    statusId: integer()
+      .notNull()
+      .references(() => statuses.id),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic-concurrency counter, bumped by every status change. */
+    version: integer().notNull().default(1),
+    channel: text().notNull(),
+    customerName: text().notNull(),
+    customerEmail: text(),
+    customerPhone: text(),
+    locale: text().notNull().default("pl"),
+    currency: text().notNull().default("PLN"),
+    total: integer().notNull(),
+    paymentMethod: text().notNull(),
+    paidAt: timestamp({ withTimezone: true }),
+    paidAmount: integer().notNull().default(0),
+    shippingMethod: text(),
+    courier: text(),
+    trackingNumber: text(),
+    trackingToken: text().notNull().unique(),
+    shippingAddress: jsonb().$type<ShippingAddress>(),
+    items: jsonb().$type<OrderItem[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("orders_status_changed_idx").on(t.statusId, t.statusChangedAt),
+    index("orders_created_idx").on(t.createdAt),
+    check("orders_number_format", sql`${t.number} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`),
+    check("orders_total_nonnegative", sql`${t.total} >= 0 and ${t.paidAmount} >= 0`),
+  ],
+);
+
+export const orderEventType = pgEnum("order_event_type", [
+  "created",
+  "status_changed",
+  "payment_recorded",
+  "tracking_updated",
+  "comment",
+  "automation_failed",
+  "notification_failed",
+]);
+
+export const actorType = pgEnum("actor_type", ["user", "api", "automation", "system"]);
+
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    type: orderEventType().notNull(),
+    fromStatusId: integer().references(() => statuses.id),
+    toStatusId: integer().references(() => statuses.id),
+    actorType: actorType().notNull(),
+    actorId: text(),
+    actorLabel: text().notNull(),
+    comment: text(),
+    customerVisible: boolean().notNull().default(false),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+export const ordersRelations = relations(orders, ({ one, many }) => ({
+  status: one(statuses, { fields: [orders.statusId], references: [statuses.id] }),
+  orderType: one(orderTypes, { fields: [orders.orderTypeId], references: [orderTypes.id] }),
+  events: many(orderEvents),
+}));
+
+export const orderEventsRelations = relations(orderEvents, ({ one }) => ({
+  order: one(orders, { fields: [orderEvents.orderId], references: [orders.id] }),
+}));
+
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderEvent = typeof orderEvents.$inferSelect;
+export type OrderEventType = (typeof orderEventType.enumValues)[number];
+export type ActorType = (typeof actorType.enumValues)[number];

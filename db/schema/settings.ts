@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/** Shop-wide settings: one row, enforced by a constant primary key. */
+export const settings = pgTable(
+  "settings",
+  {
+    id: boolean().primaryKey().default(true),
+    shopName: text().notNull().default("My shop"),
+    defaultLocale: text().notNull().default("pl"),
+    currency: text().notNull().default("PLN"),
+    brandColour: text().notNull().default("#2563eb"),
+    supportEmail: text(),
+    supportPhone: text(),
+    bankAccount: text(),
+    appUrl: text().notNull().default("http://localhost:3000"),
+    courierTrackingLinks: jsonb().$type<Record<string, string>>().notNull().default({}),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("settings_single_row", sql`${t.id}`)],
+);
+
+export type Settings = typeof settings.$inferSelect;

@@ -1,0 +1,127 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+export const statusGroupKind = pgEnum("status_group_kind", [
+  "new",
+  "in_progress",
+  "completed",
+  "not_completed",
+]);
+
+export const statusGroups = pgTable("status_groups", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  key: text().notNull().unique(),
+  name: text().notNull(),
+  colour: text().notNull(),
+  position: integer().notNull().default(0),
+  kind: statusGroupKind().notNull(),
+});
+
+/** Per-locale overrides of a status's name and customer label, e.g. `{ pl: { name: "Nowe" } }`. */
+export type StatusTranslations = Partial<
+  Record<string, { name?: string; customerLabel?: string | null }>
+>;
+
+export const statuses = pgTable(
+  "statuses",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    /** Shown to customers; null hides the status from them entirely. */
+    customerLabel: text(),
+    description: text().notNull().default(""),
+    colour: text().notNull(),
+    groupId: integer()
+      .notNull()
+      .references(() => statusGroups.id),
+    position: integer().notNull().default(0),
+    /** Payment gate: an unpaid order cannot enter this status. */
+    requiresPayment: boolean().notNull().default(false),
+    /** With the payment gate on, cash-on-delivery orders may still pass (they pay the courier). */
+    allowCashOnDelivery: boolean().notNull().default(false),
+    /** The status asks the customer to pay (e.g. "awaiting payment"); the lint uses it. */
+    awaitsPayment: boolean().notNull().default(false),
+    slaHours: integer(),
+    externalCodes: jsonb().$type<Record<string, string>>().notNull().default({}),
+    notifyCustomerEmail: boolean().notNull().default(false),
+    notifyCustomerSms: boolean().notNull().default(false),
+    notifyAdminEmail: boolean().notNull().default(false),
+    adminEmails: jsonb().$type<string[]>().notNull().default([]),
+    /** Sales channels whose orders get this status's notifications; empty means all. */
+    notifyChannels: jsonb().$type<string[]>().notNull().default([]),
+    translations: jsonb().$type<StatusTranslations>().notNull().default({}),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("statuses_group_position_idx").on(t.groupId, t.position),
+    check("statuses_code_format", sql`${t.code} ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$'`),
+    check("statuses_sla_positive", sql`${t.slaHours} is null or ${t.slaHours} > 0`),
+  ],
+);
+
+export const orderTypes = pgTable("order_types", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  initialStatusId: integer()
+    .notNull()
+    .references(() => statuses.id),
+  position: integer().notNull().default(0),
+});
+
+/** The matrix: a (type, from, to) row means the change is allowed; a missing row means it is not. */
+export const transitions = pgTable(
+  "transitions",
+  {
+    orderTypeId: integer()
+      .notNull()
+      .references(() => orderTypes.id, { onDelete: "cascade" }),
+    fromStatusId: integer()
+      .notNull()
+      .references(() => statuses.id),
+    toStatusId: integer()
+      .notNull()
+      .references(() => statuses.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderTypeId, t.fromStatusId, t.toStatusId] }),
+    check("transitions_not_self", sql`${t.fromStatusId} <> ${t.toStatusId}`),
+  ],
+);
+
+export const statusGroupsRelations = relations(statusGroups, ({ many }) => ({
+  statuses: many(statuses),
+}));
+
+export const statusesRelations = relations(statuses, ({ one }) => ({
+  group: one(statusGroups, { fields: [statuses.groupId], references: [statusGroups.id] }),
+}));
+
+export const orderTypesRelations = relations(orderTypes, ({ one, many }) => ({
+  initialStatus: one(statuses, { fields: [orderTypes.initialStatusId], references: [statuses.id] }),
+  transitions: many(transitions),
+}));
+
+export const transitionsRelations = relations(transitions, ({ one }) => ({
+  orderType: one(orderTypes, { fields: [transitions.orderTypeId], references: [orderTypes.id] }),
+}));
+
+export type StatusGroup = typeof statusGroups.$inferSelect;
+export type StatusGroupKind = (typeof statusGroupKind.enumValues)[number];
+export type Status = typeof statuses.$inferSelect;
+export type OrderType = typeof orderTypes.$inferSelect;
+export type Transition = typeof transitions.$inferSelect;

@@ -1,0 +1,137 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { orderTypes, statuses, statusGroups, transitions, type StatusGroupKind } from "@/db/schema";
+import { DEFAULT_STATUS_GROUPS, type Locale, type StatusPreset } from "./presets";
+
+export type ApplyPresetInput = {
+  preset: StatusPreset;
+  /** Locale of the stored names; the other locale goes into each status's `translations`. */
+  locale: Locale;
+  orderType: { code: string; name: string };
+};
+
+export type AppliedPreset = {
+  orderTypeId: number;
+  initialStatusId: number;
+  /** Ids of the preset's statuses, by code. */
+  statusIds: Record<string, number>;
+};
+
+const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
+
+/** Inserts the default group of each kind unless a group with its key exists. */
+export async function ensureStatusGroups(db: Db | Tx): Promise<void> {
+  await db
+    .insert(statusGroups)
+    .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g })))
+    .onConflictDoNothing({ target: statusGroups.key });
+}
+
+async function groupIdsByKind(tx: Tx): Promise<Map<StatusGroupKind, number>> {
+  const rows = await tx.select().from(statusGroups).orderBy(statusGroups.position, statusGroups.id);
+  const byKind = new Map<StatusGroupKind, number>();
+  // The default group (key = kind) wins; an admin may have re-keyed it, so fall back to the
+  // first group of that kind.
+  for (const g of rows) if (g.key === g.kind) byKind.set(g.kind, g.id);
+  for (const g of rows) if (!byKind.has(g.kind)) byKind.set(g.kind, g.id);
+  return byKind;
+}
+
+/**
+ * Writes a preset: its statuses (by code, existing ones left as the admin has them), an order
+ * type using it, and its matrix. Idempotent and atomic: run it again and nothing changes but
+ * the order type's name and initial status.
+ */
+export async function applyPreset(db: Db, input: ApplyPresetInput): Promise<AppliedPreset> {
+  const { preset, locale, orderType } = input;
+  const other = OTHER_LOCALE[locale];
+  const codes = preset.statuses.map((s) => s.code);
+
+  return db.transaction(async (tx) => {
+    await ensureStatusGroups(tx);
+    const groups = await groupIdsByKind(tx);
+
+    await tx
+      .insert(statuses)
+      .values(
+        preset.statuses.map((s, position) => {
+          const groupId = groups.get(s.groupKind);
+          if (groupId === undefined) throw new Error(`no status group of kind ${s.groupKind}`);
+          return {
+            code: s.code,
+            name: s.name[locale],
+            customerLabel: s.customerLabel?.[locale] ?? null,
+            description: s.description[locale],
+            colour: s.colour,
+            groupId,
+            position,
+            requiresPayment: s.requiresPayment,
+            allowCashOnDelivery: s.allowCashOnDelivery,
+            awaitsPayment: s.awaitsPayment,
+            slaHours: s.slaHours,
+            externalCodes: s.externalCodes,
+            notifyCustomerEmail: s.notifyCustomerEmail,
+            notifyCustomerSms: s.notifyCustomerSms,
+            translations: {
+              [other]: { name: s.name[other], customerLabel: s.customerLabel?.[other] ?? null },
+            },
+          };
+        }),
+      )
+      .onConflictDoNothing({ target: statuses.code });
+
+    const rows = await tx
+      .select({ id: statuses.id, code: statuses.code })
+      .from(statuses)
+      .where(inArray(statuses.code, codes));
+    const statusIds: Record<string, number> = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+    const idOf = (code: string): number => {
+      const id = statusIds[code];
+      if (id === undefined) throw new Error(`preset ${preset.key}: unknown status code ${code}`);
+      return id;
+    };
+    const initialStatusId = idOf(preset.initialStatus);
+
+    const [{ count } = { count: 0 }] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(orderTypes)
+      .where(sql`${orderTypes.code} <> ${orderType.code}`);
+    const [type] = await tx
+      .insert(orderTypes)
+      .values({ code: orderType.code, name: orderType.name, initialStatusId, position: count })
+      .onConflictDoUpdate({
+        target: orderTypes.code,
+        set: { name: sql`excluded.name`, initialStatusId: sql`excluded.initial_status_id` },
+      })
+      .returning({ id: orderTypes.id });
+    if (!type) throw new Error(`order type ${orderType.code} was not written`);
+
+    if (preset.transitions.length > 0) {
+      await tx
+        .insert(transitions)
+        .values(
+          preset.transitions.map(([from, to]) => ({
+            orderTypeId: type.id,
+            fromStatusId: idOf(from),
+            toStatusId: idOf(to),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+
+    return { orderTypeId: type.id, initialStatusId, statusIds };
+  });
+}
+
+/** The matrix pairs stored for an order type, as status codes (tests and diagnostics). */
+export async function readMatrixCodes(db: Db, orderTypeId: number): Promise<[string, string][]> {
+  const rows = await db
+    .select({ from: transitions.fromStatusId, to: transitions.toStatusId })
+    .from(transitions)
+    .where(eq(transitions.orderTypeId, orderTypeId));
+  const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
+  if (ids.length === 0) return [];
+  const codeRows = await db.select({ id: statuses.id, code: statuses.code }).from(statuses).where(inArray(statuses.id, ids));
+  const codeOf = new Map(codeRows.map((r) => [r.id, r.code] as const));
+  return rows.map((r): [string, string] => [codeOf.get(r.from) ?? `#${r.from}`, codeOf.get(r.to) ?? `#${r.to}`]);
+}

@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, parsed once. Nothing else in the project reads `process.env`.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set: a real Postgres server through postgres.js. Unset: embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database keeps its files. */
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  /** A real Postgres server for the database tests (`npm run test:pg`). */
+  TEST_DATABASE_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+
+const DATA_DIR = ".data";
+const SECRET_FILE = path.join(DATA_DIR, "auth-secret");
+
+/**
+ * Outside production a missing AUTH_SECRET is generated once and kept in `.data/`, so the
+ * first `npm run dev` needs no setup. Production refuses to start without one: a generated
+ * secret would differ per instance and silently sign everyone out on each deploy.
+ */
+function resolveAuthSecret(parsed: z.infer<typeof schema>): string {
+  if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
+  if (parsed.NODE_ENV === "production" && !parsed.DATABASE_URL && existsSync(SECRET_FILE)) {
+    // `next start` on the embedded database (a trial on one machine) reuses the dev secret.
+    return readFileSync(SECRET_FILE, "utf8").trim();
+  }
+  if (parsed.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is required in production (at least 32 characters).");
+  }
+  if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(SECRET_FILE, secret, { mode: 0o600 });
+  return secret;
+}
+
+function loadEnv(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return { ...result.data, AUTH_SECRET: resolveAuthSecret(result.data) };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

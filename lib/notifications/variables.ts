@@ -1,0 +1,58 @@
+import type { Order, Settings, Status } from "@/db/schema";
+
+/**
+ * The values a message template may use, captured when the message is queued. The outbox
+ * keeps this snapshot, not rendered text, so a template fixed later still renders the facts
+ * as they were at the change.
+ */
+export type VariableSnapshot = Record<string, string>;
+
+function formatMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", {
+    style: "currency",
+    currency,
+  }).format(minor / 100);
+}
+
+function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? "";
+}
+
+export function customerLabelFor(status: Status, locale: string): string {
+  const translated = status.translations[locale]?.customerLabel;
+  return translated ?? status.customerLabel ?? "";
+}
+
+export function trackingUrlFor(order: Pick<Order, "trackingToken">, appUrl: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/track/${order.trackingToken}`;
+}
+
+export function snapshotVariables(input: {
+  order: Order;
+  status: Status;
+  settings: Settings;
+  comment?: string;
+}): VariableSnapshot {
+  const { order, status, settings, comment } = input;
+  const due = Math.max(order.total - order.paidAmount, 0);
+  const courierLink = order.courier ? settings.courierTrackingLinks[order.courier] : undefined;
+  return {
+    orderNumber: order.number,
+    orderDate: order.createdAt.toISOString(),
+    customerFirstName: firstName(order.customerName),
+    statusLabel: customerLabelFor(status, order.locale),
+    comment: comment ?? "",
+    total: formatMoney(order.total, order.currency, order.locale),
+    amountDue: formatMoney(due, order.currency, order.locale),
+    paymentMethod: order.paymentMethod,
+    bankAccount: settings.bankAccount ?? "",
+    courier: order.courier ?? "",
+    trackingNumber: order.trackingNumber ?? "",
+    trackingLink:
+      courierLink && order.trackingNumber
+        ? courierLink.replaceAll("{trackingNumber}", encodeURIComponent(order.trackingNumber))
+        : "",
+    trackingPageUrl: trackingUrlFor(order, settings.appUrl),
+    shopName: settings.shopName,
+  };
+}

@@ -1,0 +1,128 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { orderEvents, orders, orderTypes, statuses, type Order } from "@/db/schema";
+import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
+import { refuse, validationFailed, type Result } from "@/lib/result";
+import { getSettings } from "@/lib/settings";
+import { actorSchema } from "./actor";
+import { newTrackingToken } from "./tracking-token";
+
+const itemSchema = z.object({
+  sku: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(300),
+  quantity: z.number().int().positive(),
+  unitPrice: z.number().int().nonnegative(),
+  vatRate: z.number().min(0).max(100).default(23),
+});
+
+export const createOrderInputSchema = z.object({
+  number: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Use letters, digits, - and _ (up to 64)")
+    .optional(),
+  orderTypeCode: z.string().min(1),
+  channel: z.string().trim().min(1).max(50),
+  customer: z.object({
+    name: z.string().trim().min(1, "Customer name is required").max(200),
+    email: z.string().trim().toLowerCase().email().optional(),
+    phone: z.string().trim().max(30).optional(),
+  }),
+  locale: z.enum(["pl", "en"]).default("pl"),
+  currency: z.string().length(3).toUpperCase().default("PLN"),
+  items: z.array(itemSchema).min(1, "An order needs at least one item"),
+  /** Minor units; defaults to the sum of the items. */
+  total: z.number().int().nonnegative().optional(),
+  paymentMethod: z.string().trim().min(1).max(50),
+  shippingMethod: z.string().trim().max(100).optional(),
+  courier: z.string().trim().max(50).optional(),
+  shippingAddress: z
+    .object({
+      name: z.string().max(200),
+      street: z.string().max(300),
+      postalCode: z.string().max(20),
+      city: z.string().max(100),
+      country: z.string().length(2).toUpperCase(),
+    })
+    .optional(),
+  actor: actorSchema,
+});
+
+export type CreateOrderInput = z.input<typeof createOrderInputSchema>;
+
+/** Creates an order in its type's initial status, with its `created` event and notifications. */
+export async function createOrder(db: Db, raw: CreateOrderInput): Promise<Result<Order>> {
+  const parsed = createOrderInputSchema.safeParse(raw);
+  if (!parsed.success) return validationFailed(parsed.error.issues);
+  const input = parsed.data;
+
+  return db.transaction(async (tx): Promise<Result<Order>> => {
+    const [type] = await tx.select().from(orderTypes).where(eq(orderTypes.code, input.orderTypeCode));
+    if (!type) {
+      return refuse("validation_failed", `Order type "${input.orderTypeCode}" does not exist.`, {
+        fieldErrors: { orderTypeCode: ["Unknown order type"] },
+      });
+    }
+    const [initial] = await tx.select().from(statuses).where(eq(statuses.id, type.initialStatusId));
+    if (!initial) throw new Error(`initial status of order type ${type.code} is missing`);
+
+    if (input.number) {
+      const [taken] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, input.number));
+      if (taken) {
+        return refuse("validation_failed", `Order number ${input.number} is already used.`, {
+          fieldErrors: { number: ["Already used"] },
+        });
+      }
+    }
+
+    const total = input.total ?? input.items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+    const now = new Date();
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        number: input.number,
+        orderTypeId: type.id,
+        statusId: initial.id,
+        statusChangedAt: now,
+        channel: input.channel,
+        customerName: input.customer.name,
+        customerEmail: input.customer.email,
+        customerPhone: input.customer.phone,
+        locale: input.locale,
+        currency: input.currency,
+        total,
+        paymentMethod: input.paymentMethod,
+        shippingMethod: input.shippingMethod,
+        courier: input.courier,
+        trackingToken: newTrackingToken(),
+        shippingAddress: input.shippingAddress,
+        items: input.items,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!order) throw new Error("order was not written");
+
+    const [event] = await tx
+      .insert(orderEvents)
+      .values({
+        orderId: order.id,
+        type: "created",
+        toStatusId: initial.id,
+        actorType: input.actor.type,
+        actorId: input.actor.id,
+        actorLabel: input.actor.label,
+        createdAt: now,
+      })
+      .returning();
+    if (!event) throw new Error("created event was not written");
+
+    await enqueueStatusNotifications(tx, {
+      order,
+      status: initial,
+      settings: await getSettings(tx),
+      eventId: event.id,
+    });
+    return { ok: true, value: order };
+  });
+}

@@ -1,0 +1,14 @@
+export { SYSTEM_ACTOR, actorSchema, type Actor } from "./actor";
+export { createOrder, createOrderInputSchema, type CreateOrderInput } from "./create";
+export { recordPayment, recordPaymentInputSchema, type RecordPaymentInput } from "./payments";
+export {
+  transitionOrder,
+  transitionOrders,
+  transitionInputSchema,
+  type BulkTransitionInput,
+  type BulkTransitionReport,
+  type TransitionInput,
+  type TransitionOutcome,
+} from "./transition";
+export { loadWorkflowDefinition } from "./workflow-definition";
+export { newTrackingToken } from "./tracking-token";

@@ -1,0 +1,142 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db";
+import { orderEvents, orders, statuses, type Order, type OrderEvent, type Status } from "@/db/schema";
+import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
+import { refuse, validationFailed, type Result } from "@/lib/result";
+import { getSettings } from "@/lib/settings";
+import { evaluateTransition } from "@/lib/workflow";
+import { actorSchema } from "./actor";
+import { loadWorkflowDefinition } from "./workflow-definition";
+
+/** A target status by id (the UI) or by code (the API, ERPs). */
+const statusRefSchema = z.union([
+  z.object({ id: z.number().int().positive() }),
+  z.object({ code: z.string().min(1).max(64) }),
+]);
+
+export const transitionInputSchema = z.object({
+  orderId: z.number().int().positive(),
+  to: statusRefSchema,
+  actor: actorSchema,
+  expectedVersion: z.number().int().positive().optional(),
+  comment: z.string().trim().max(5000).optional(),
+  customerVisible: z.boolean().optional(),
+  notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
+});
+
+export type TransitionInput = z.input<typeof transitionInputSchema>;
+export type TransitionOutcome = { order: Order; event: OrderEvent; notificationsQueued: number };
+
+async function findStatus(tx: Tx, ref: z.infer<typeof statusRefSchema>): Promise<Status | undefined> {
+  const condition = "id" in ref ? eq(statuses.id, ref.id) : eq(statuses.code, ref.code);
+  const [status] = await tx.select().from(statuses).where(condition);
+  return status;
+}
+
+/**
+ * The one way an order's status changes. Every caller (order page, board, bulk change, API,
+ * automation) comes through here, so the matrix and the guards are checked in one place.
+ * Runs in one transaction with the order row locked; a refusal changes nothing.
+ */
+export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Result<TransitionOutcome>> {
+  const parsed = transitionInputSchema.safeParse(raw);
+  if (!parsed.success) return validationFailed(parsed.error.issues);
+  const input = parsed.data;
+
+  return db.transaction(async (tx): Promise<Result<TransitionOutcome>> => {
+    // The row lock serialises concurrent changes of one order: the next one waits, then sees
+    // the new version and status.
+    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
+    if (!order) return refuse("not_found", `Order ${input.orderId} does not exist.`);
+
+    if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) {
+      return refuse(
+        "version_conflict",
+        `Order ${order.number} was changed by someone else in the meantime. Reload it and try again.`,
+        { details: { expectedVersion: input.expectedVersion, currentVersion: order.version } },
+      );
+    }
+
+    const target = await findStatus(tx, input.to);
+    if (!target) {
+      const which = "code" in input.to ? `with code "${input.to.code}"` : `${input.to.id}`;
+      return refuse("not_found", `Status ${which} does not exist.`);
+    }
+
+    const definition = await loadWorkflowDefinition(tx, order.orderTypeId);
+    if (!definition) return refuse("not_found", `The order type of ${order.number} does not exist.`);
+
+    const verdict = evaluateTransition(
+      definition,
+      { statusId: order.statusId, paid: order.paidAt !== null, paymentMethod: order.paymentMethod },
+      target.id,
+    );
+    if (!verdict.ok) {
+      const { code, message, ...details } = verdict;
+      return refuse(code, message, { details });
+    }
+
+    const now = new Date();
+    const [updated] = await tx
+      .update(orders)
+      .set({ statusId: target.id, statusChangedAt: now, version: order.version + 1, updatedAt: now })
+      .where(eq(orders.id, order.id))
+      .returning();
+    if (!updated) throw new Error(`order ${order.id} vanished while locked`);
+
+    const comment = input.comment || undefined;
+    const [event] = await tx
+      .insert(orderEvents)
+      .values({
+        orderId: order.id,
+        type: "status_changed",
+        fromStatusId: order.statusId,
+        toStatusId: target.id,
+        actorType: input.actor.type,
+        actorId: input.actor.id,
+        actorLabel: input.actor.label,
+        comment,
+        customerVisible: input.customerVisible ?? false,
+        createdAt: now,
+      })
+      .returning();
+    if (!event) throw new Error("status_changed event was not written");
+
+    const notificationsQueued = await enqueueStatusNotifications(tx, {
+      order: updated,
+      status: target,
+      settings: await getSettings(tx),
+      eventId: event.id,
+      comment: input.customerVisible ? comment : undefined,
+      notify: input.notify,
+    });
+
+    return { ok: true, value: { order: updated, event, notificationsQueued } };
+  });
+}
+
+export type BulkTransitionInput = Omit<TransitionInput, "orderId" | "expectedVersion"> & {
+  orders: { orderId: number; expectedVersion?: number }[];
+};
+
+export type BulkTransitionReport = { orderId: number; result: Result<TransitionOutcome> }[];
+
+/**
+ * Bulk change: each order goes through `transitionOrder` in its own transaction, so one
+ * refusal neither hides nor undoes another order's success.
+ */
+export async function transitionOrders(
+  db: Db,
+  input: BulkTransitionInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BulkTransitionReport> {
+  const report: BulkTransitionReport = [];
+  for (const { orderId, expectedVersion } of input.orders) {
+    const { orders: _all, ...shared } = input;
+    const result = await transitionOrder(db, { ...shared, orderId, expectedVersion });
+    report.push({ orderId, result });
+    onProgress?.(report.length, input.orders.length);
+  }
+  return report;
+}

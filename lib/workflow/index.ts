@@ -1,0 +1,20 @@
+// Public surface of the workflow engine. Pure: no IO, safe to import from server and client code.
+export type {
+  GroupKind,
+  GuardFailureReason,
+  GuardResult,
+  LintCode,
+  LintIssue,
+  LintSeverity,
+  OrderFacts,
+  StatusRef,
+  TargetDescription,
+  TransitionVerdict,
+  WorkflowDefinition,
+  WorkflowStatus,
+} from "./types";
+export { isTerminal } from "./status-kind";
+export { allowedTargets, reachableFrom } from "./graph";
+export { checkGuards } from "./guards";
+export { describeTargets, evaluateTransition } from "./evaluate";
+export { hasLintErrors, lintWorkflow } from "./lint";

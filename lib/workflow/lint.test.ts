@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { hasLintErrors, lintWorkflow } from "./lint";
+import {
+  AWAITING_PAYMENT,
+  CANCELLED,
+  COMPLETED,
+  NEW,
+  OLD_PACKING,
+  PICKING,
+  SHIPPED,
+  makeStatus,
+  retailWith,
+  retailWorkflow,
+} from "./test-fixtures";
+import type { LintIssue, WorkflowDefinition } from "./types";
+
+const codes = (issues: LintIssue[]) => issues.map((i) => i.code);
+const withStatus = (def: WorkflowDefinition, id: number, patch: object): WorkflowDefinition => ({
+  ...def,
+  statuses: def.statuses.map((s) => (s.id === id ? { ...s, ...patch } : s)),
+});
+
+describe("lintWorkflow", () => {
+  it("finds nothing wrong with the retail process", () => {
+    // The archived Packing (old) is outside the process, so it is not a problem either.
+    expect(lintWorkflow(retailWorkflow())).toEqual([]);
+  });
+
+  describe("initial status", () => {
+    it("reports a missing initial status as an error, without a flood of unreachable warnings", () => {
+      const issues = lintWorkflow({ ...retailWorkflow(), initialStatusId: 99 });
+      expect(issues).toEqual([
+        {
+          severity: "error",
+          code: "initial_missing",
+          message: "The initial status #99 does not exist",
+          statusIds: [99],
+        },
+      ]);
+    });
+
+    it("reports an archived initial status", () => {
+      const def = withStatus(retailWorkflow(), NEW, { archived: true });
+      expect(lintWorkflow(def)).toContainEqual({
+        severity: "error",
+        code: "initial_archived",
+        message: "The initial status New is archived: new orders would start in a status nobody can choose",
+        statusIds: [NEW],
+      });
+    });
+
+    it("reports an initial status that already closes the order", () => {
+      const def = withStatus(retailWorkflow(), NEW, { groupKind: "completed" });
+      const issues = lintWorkflow(def);
+      expect(issues).toContainEqual({
+        severity: "error",
+        code: "initial_terminal",
+        message:
+          "The initial status New closes the order: new orders would be finished before anything happens",
+        statusIds: [NEW],
+      });
+      expect(hasLintErrors(issues)).toBe(true);
+    });
+  });
+
+  it("reports a cancelled order being asked to pay as a contradiction naming both statuses", () => {
+    const issues = lintWorkflow(retailWith({ from: CANCELLED, to: AWAITING_PAYMENT }));
+    expect(issues[0]).toEqual({
+      severity: "error",
+      code: "contradictory_path",
+      message: "Cancelled leads to Awaiting payment: asking for payment on an order that is already closed",
+      statusIds: [CANCELLED, AWAITING_PAYMENT],
+    });
+    // Leaving Cancelled at all is also worth a look, but only as a warning.
+    expect(codes(issues)).toEqual(["contradictory_path", "terminal_exit"]);
+  });
+
+  it("does not call an open status leading to awaiting payment a contradiction", () => {
+    expect(codes(lintWorkflow(retailWith({ from: SHIPPED, to: AWAITING_PAYMENT })))).toEqual([]);
+  });
+
+  it("warns about a status in the process that orders can never reach", () => {
+    const def = retailWith({ from: OLD_PACKING, to: SHIPPED });
+    expect(lintWorkflow(def)).toEqual([
+      {
+        severity: "warning",
+        code: "unreachable",
+        message: "Packing (old) cannot be reached from the initial status New",
+        statusIds: [OLD_PACKING],
+      },
+    ]);
+  });
+
+  it("warns about an open status with no way out", () => {
+    const def = { ...retailWorkflow(), transitions: retailWorkflow().transitions.filter((t) => t.from !== SHIPPED) };
+    expect(lintWorkflow(def)).toEqual([
+      {
+        severity: "warning",
+        code: "dead_end",
+        message: "Shipped has no way out: orders there would get stuck",
+        statusIds: [SHIPPED],
+      },
+      // Completed is now only listed nowhere... it left the process, so it is not reported.
+    ]);
+  });
+
+  it("counts a way out that only leads to an archived status as no way out", () => {
+    const def = retailWorkflow();
+    def.transitions = def.transitions.filter((t) => t.from !== SHIPPED);
+    def.transitions.push({ from: SHIPPED, to: OLD_PACKING });
+    expect(codes(lintWorkflow(def))).toEqual(["dead_end", "unreachable", "dead_end", "archived_target"]);
+  });
+
+  it("does not count a self-transition as a way out", () => {
+    const def = retailWorkflow();
+    def.transitions = def.transitions.filter((t) => t.from !== SHIPPED);
+    def.transitions.push({ from: SHIPPED, to: SHIPPED });
+    expect(codes(lintWorkflow(def))).toEqual(["dead_end"]);
+  });
+
+  it("warns about a closed status that leads on, listing where", () => {
+    const def = retailWith({ from: COMPLETED, to: PICKING }, { from: COMPLETED, to: NEW });
+    expect(lintWorkflow(def)).toEqual([
+      {
+        severity: "warning",
+        code: "terminal_exit",
+        message: "Completed closes the order but leads on to New, Picking; check that reopening is intended",
+        statusIds: [COMPLETED, NEW, PICKING],
+      },
+    ]);
+  });
+
+  it("warns about a transition into an archived status", () => {
+    const def = retailWith({ from: PICKING, to: OLD_PACKING });
+    expect(lintWorkflow(def)).toContainEqual({
+      severity: "warning",
+      code: "archived_target",
+      message: "Picking leads to Packing (old), which is archived and can no longer be chosen",
+      statusIds: [PICKING, OLD_PACKING],
+    });
+  });
+
+  it("reports transitions to statuses that do not exist", () => {
+    const issues = lintWorkflow(retailWith({ from: SHIPPED, to: 77 }));
+    expect(issues).toEqual([
+      {
+        severity: "error",
+        code: "unknown_status",
+        message: "A transition refers to status #77, which does not exist",
+        statusIds: [77],
+      },
+    ]);
+  });
+
+  it("puts errors first, then follows the status order", () => {
+    const def = retailWith(
+      { from: PICKING, to: OLD_PACKING },
+      { from: COMPLETED, to: NEW },
+      { from: CANCELLED, to: AWAITING_PAYMENT },
+    );
+    const issues = lintWorkflow(def);
+    expect(issues.map((i) => [i.code, i.statusIds[0]])).toEqual([
+      ["contradictory_path", CANCELLED],
+      ["archived_target", PICKING],
+      ["terminal_exit", COMPLETED],
+      ["terminal_exit", CANCELLED],
+    ]);
+  });
+
+  it("gives the same answer whatever order the matrix is listed in", () => {
+    const def = retailWith({ from: PICKING, to: OLD_PACKING }, { from: CANCELLED, to: AWAITING_PAYMENT });
+    const reversed = { ...def, transitions: [...def.transitions].reverse() };
+    expect(lintWorkflow(reversed)).toEqual(lintWorkflow(def));
+  });
+
+  it("handles a single-status process", () => {
+    const def: WorkflowDefinition = {
+      statuses: [makeStatus({ id: 1, code: "new", name: "New", groupKind: "new" })],
+      initialStatusId: 1,
+      transitions: [],
+    };
+    expect(codes(lintWorkflow(def))).toEqual(["dead_end"]);
+  });
+});
+
+describe("hasLintErrors", () => {
+  const warning: LintIssue = { severity: "warning", code: "dead_end", message: "", statusIds: [1] };
+  const error: LintIssue = { severity: "error", code: "initial_missing", message: "", statusIds: [1] };
+
+  it("is false with no issues or only warnings, so the admin can still save", () => {
+    expect(hasLintErrors([])).toBe(false);
+    expect(hasLintErrors([warning])).toBe(false);
+  });
+
+  it("is true as soon as one error is present", () => {
+    expect(hasLintErrors([warning, error])).toBe(true);
+  });
+});

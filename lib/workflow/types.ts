@@ -1,0 +1,65 @@
+// Shapes the workflow engine works on. They mirror the database rows only as far as the rules
+// need, so the engine stays pure and the UI can run it without the database.
+
+export type GroupKind = "new" | "in_progress" | "completed" | "not_completed";
+
+export type WorkflowStatus = {
+  id: number;
+  code: string;
+  name: string;
+  groupKind: GroupKind;
+  /** Payment gate: an unpaid order cannot enter. */
+  requiresPayment: boolean;
+  /** With the gate on, cash-on-delivery orders may still enter. */
+  allowCashOnDelivery: boolean;
+  /** The status asks the customer to pay ("awaiting payment"). */
+  awaitsPayment: boolean;
+  /** Archived statuses are never targets. */
+  archived: boolean;
+};
+
+/** One order type's process: its statuses, where orders start, and the transition matrix. */
+export type WorkflowDefinition = {
+  statuses: WorkflowStatus[];
+  initialStatusId: number;
+  transitions: { from: number; to: number }[];
+};
+
+/** What the rules need to know about an order. paymentMethod "cod" = cash on delivery. */
+export type OrderFacts = { statusId: number; paid: boolean; paymentMethod: string };
+
+export type GuardFailureReason = "payment_required" | "archived";
+
+export type GuardResult =
+  | { ok: true }
+  | { ok: false; reason: GuardFailureReason; message: string };
+
+export type StatusRef = { id: number; code: string; name: string };
+
+export type TransitionVerdict =
+  | { ok: true; target: WorkflowStatus }
+  | { ok: false; code: "not_found"; message: string }
+  | { ok: false; code: "transition_not_allowed"; message: string; allowed: StatusRef[] }
+  | { ok: false; code: "guard_failed"; reason: GuardFailureReason; message: string };
+
+export type TargetDescription = { status: WorkflowStatus; verdict: TransitionVerdict };
+
+export type LintSeverity = "error" | "warning";
+
+export type LintCode =
+  | "initial_missing"
+  | "initial_archived"
+  | "initial_terminal"
+  | "unknown_status"
+  | "contradictory_path"
+  | "unreachable"
+  | "dead_end"
+  | "terminal_exit"
+  | "archived_target";
+
+export type LintIssue = {
+  severity: LintSeverity;
+  code: LintCode;
+  message: string;
+  statusIds: number[];
+};
