@@ -15,7 +15,7 @@ type Edge = { from: WorkflowStatus; to: WorkflowStatus };
 type Context = {
   def: WorkflowDefinition;
   byId: Map<number, WorkflowStatus>;
-  /** Matrix pairs between known statuses, deduplicated, self-transitions dropped. */
+  /** Matrix pairs between known statuses, deduplicated, self-transitions dropped, in status order. */
   edges: Edge[];
   /** Known statuses that take part in the process, in the admin's status order. */
   inProcess: WorkflowStatus[];
@@ -47,6 +47,11 @@ function buildContext(def: WorkflowDefinition): Context {
     seen.add(key);
     edges.push({ from, to });
   }
+  // Status order, not matrix order, so messages listing targets read the same however the
+  // matrix happens to be stored.
+  const position = new Map(def.statuses.map((s, i) => [s.id, i] as const));
+  const pos = (s: WorkflowStatus) => position.get(s.id) ?? 0;
+  edges.sort((a, b) => pos(a.from) - pos(b.from) || pos(a.to) - pos(b.to));
   const ids = new Set<number>([def.initialStatusId]);
   for (const t of def.transitions) ids.add(t.from).add(t.to);
   const inProcess = def.statuses.filter((s) => ids.has(s.id));

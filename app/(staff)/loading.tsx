@@ -1,0 +1,10 @@
+export default function Loading() {
+  return (
+    <div className="space-y-3" aria-busy="true" aria-label="Loading">
+      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="h-10 animate-pulse rounded bg-slate-100" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use server";
+
+import { refresh, revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { toActionState, type ActionState } from "@/lib/action-state";
+import { actorOf, authedAction } from "@/lib/auth";
+import { checkbox, formObject, moneyInput } from "@/lib/form-data";
+import { recordPayment, transitionOrder } from "@/lib/orders";
+
+function revalidateOrder(number: string) {
+  revalidatePath(`/orders/${number}`);
+  revalidatePath("/orders");
+}
+
+const changeStatus = authedAction(
+  {
+    role: "staff",
+    schema: z.object({
+      orderId: z.coerce.number().int().positive(),
+      to: z.coerce.number().int().positive(),
+      expectedVersion: z.coerce.number().int().positive(),
+      comment: z.string().trim().max(5000, "Keep the comment under 5,000 characters").optional(),
+      customerVisible: checkbox,
+      notifyEmail: checkbox,
+      notifySms: checkbox,
+    }),
+  },
+  async (input, user) => {
+    const result = await transitionOrder(await getDb(), {
+      orderId: input.orderId,
+      to: { id: input.to },
+      actor: actorOf(user),
+      expectedVersion: input.expectedVersion,
+      comment: input.comment || undefined,
+      customerVisible: input.customerVisible,
+      notify: { email: input.notifyEmail, sms: input.notifySms },
+    });
+    if (result.ok) revalidateOrder(result.value.order.number);
+    // A stale page is the cause of a conflict: show the person the order as it is now.
+    else if (result.error.code === "version_conflict") refresh();
+    return result;
+  },
+);
+
+export async function changeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await changeStatus(formObject(formData));
+  return toActionState(result, ({ order, notificationsQueued }) =>
+    `Order ${order.number} changed.${notificationsQueued ? ` ${notificationsQueued} notification(s) queued.` : ""}`,
+  );
+}
+
+const addPayment = authedAction(
+  {
+    role: "staff",
+    schema: z.object({
+      orderId: z.coerce.number().int().positive(),
+      amount: moneyInput,
+      reference: z.string().trim().max(200).optional(),
+    }),
+  },
+  async (input, user) => {
+    const result = await recordPayment(await getDb(), {
+      orderId: input.orderId,
+      amount: input.amount,
+      reference: input.reference || undefined,
+      actor: actorOf(user),
+    });
+    if (result.ok) revalidateOrder(result.value.order.number);
+    return result;
+  },
+);
+
+export async function recordPaymentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await addPayment(formObject(formData));
+  return toActionState(result, ({ order }) => (order.paidAt ? "Payment recorded. The order is paid." : "Payment recorded."));
+}

@@ -1,0 +1,45 @@
+import { sql, type SQL } from "drizzle-orm";
+import { openPglite } from "@/db";
+import { seedDemo } from "./demo";
+async function main() {
+  const h = await openPglite();
+  await h.migrate();
+  await seedDemo(h.db, { orders: 5000 });
+  const time = async (label: string, q: SQL) => { const t = performance.now(); try { await h.db.execute(q); console.log(label, (performance.now() - t).toFixed(0)); } catch (e: any) { console.log(label, "ERR", String(e.cause?.message ?? e.message).slice(0, 300)); } };
+  const ev: any = await h.db.execute(sql`select order_id, type, from_status_id, to_status_id, actor_type, actor_id, actor_label, customer_visible, data, created_at from order_events`);
+  const od: any = await h.db.execute(sql`select order_type_id, status_id, status_changed_at, version, channel, customer_name, customer_email, customer_phone, locale, currency, total, payment_method, paid_at, paid_amount, shipping_method, courier, tracking_number, tracking_token || 'x' as tracking_token, shipping_address, items, created_at, updated_at from orders`);
+  const ej = JSON.stringify(ev.rows), oj = JSON.stringify(od.rows);
+  console.log(ev.rows.length, od.rows.length, ej.length, oj.length);
+  const ecolsList = "order_id, type, from_status_id, to_status_id, actor_type, actor_id, actor_label, customer_visible, data, created_at";
+  const cols = sql.raw(`order_id integer, type order_event_type, from_status_id integer, to_status_id integer, actor_type actor_type, actor_id text, actor_label text, customer_visible boolean, data jsonb, created_at timestamptz`);
+  const colsText = sql.raw(`order_id integer, type text, from_status_id integer, to_status_id integer, actor_type text, actor_id text, actor_label text, customer_visible boolean, data text, created_at text`);
+  await time("ev count json", sql`select count(*) from json_to_recordset(${ej}::text::json) as x(${cols})`);
+  await time("ev count jsonb", sql`select count(*) from jsonb_to_recordset(${ej}::text::jsonb) as x(${cols})`);
+  await time("ev count json textcols", sql`select count(*) from json_to_recordset(${ej}::text::json) as x(${colsText})`);
+  await time("ev json_array_elements only", sql`select count(*) from json_array_elements(${ej}::text::json)`);
+  await time("ev jsonb parse only", sql`select jsonb_typeof(${ej}::text::jsonb)`);
+  await time("ev json parse only", sql`select json_typeof(${ej}::text::json)`);
+  await h.db.execute(sql.raw(`create table ev_plain as select ${ecolsList} from order_events limit 0`));
+  await time("ev into plain table", sql`insert into ev_plain select * from json_to_recordset(${ej}::text::json) as x(${cols})`);
+  await h.db.execute(sql.raw(`create table ev_copy as select * from order_events limit 0`));
+  await time("ev into copy table (with id col null ok)", sql`insert into ev_copy (${sql.raw(ecolsList)}) select * from json_to_recordset(${ej}::text::json) as x(${cols})`);
+  await time("ev real", sql`insert into order_events (${sql.raw(ecolsList)}) select * from json_to_recordset(${ej}::text::json) as x(${cols})`);
+  await time("ev real from ev_plain", sql`insert into order_events (${sql.raw(ecolsList)}) select * from ev_plain`);
+  await h.db.execute(sql`set session_replication_role = replica`);
+  await time("ev real from ev_plain replica", sql`insert into order_events (${sql.raw(ecolsList)}) select * from ev_plain`);
+  await h.db.execute(sql`set session_replication_role = origin`);
+  await time("ev real from ev_plain again", sql`insert into order_events (${sql.raw(ecolsList)}) select * from ev_plain`);
+  await h.db.execute(sql`drop index order_events_order_idx`);
+  await time("ev real from ev_plain no idx", sql`insert into order_events (${sql.raw(ecolsList)}) select * from ev_plain`);
+
+  const ocols = sql.raw(`order_type_id integer, status_id integer, status_changed_at timestamptz, version integer, channel text, customer_name text, customer_email text, customer_phone text, locale text, currency text, total integer, payment_method text, paid_at timestamptz, paid_amount integer, shipping_method text, courier text, tracking_number text, tracking_token text, shipping_address jsonb, items jsonb, created_at timestamptz, updated_at timestamptz`);
+  await time("orders count", sql`select count(*) from json_to_recordset(${oj}::text::json) as x(${ocols})`);
+  const ocolsList = "order_type_id, status_id, status_changed_at, version, channel, customer_name, customer_email, customer_phone, locale, currency, total, payment_method, paid_at, paid_amount, shipping_method, courier, tracking_number, tracking_token, shipping_address, items, created_at, updated_at";
+  await h.db.execute(sql.raw(`create table o_plain as select number, ${ocolsList} from orders limit 0`));
+  await time("orders into plain", sql`insert into o_plain select 'ORD-' || nextval('order_number_seq'), * from json_to_recordset(${oj}::text::json) as x(${ocols})`);
+  await time("orders real", sql`insert into orders (number, ${sql.raw(ocolsList)}) select 'ORD-' || nextval('order_number_seq'), * from json_to_recordset(${oj}::text::json) as x(${ocols}) returning id, tracking_token`);
+  await h.db.execute(sql`update o_plain set tracking_token = tracking_token || 'y'`);
+  await time("orders real from plain", sql`insert into orders (number, ${sql.raw(ocolsList)}) select 'ORDX-' || nextval('order_number_seq'), ${sql.raw(ocolsList)} from o_plain returning id, tracking_token`);
+  await h.close();
+}
+main();

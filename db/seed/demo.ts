@@ -1,0 +1,208 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { orders, settings, statuses, users, type UserRole } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { newTrackingToken } from "@/lib/orders/tracking-token";
+import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
+import { applyPreset } from "./apply-preset";
+import { insertDemoOrders } from "./bulk-insert";
+import { generateDemoOrder, type DemoActor, type DemoContext, type DemoOrder, type DemoOrderType } from "./demo-orders";
+import { retailPreset, wholesalePreset } from "./presets";
+import { Random } from "./random";
+
+export const DEFAULT_DEMO_ORDERS = 300;
+const DEFAULT_BATCH_SIZE = 5_000;
+const DEFAULT_SEED = 20_240_601;
+const HISTORY_DAYS = 60;
+const DAY = 86_400_000;
+
+export type DemoAccount = { email: string; password: string; name: string; role: UserRole };
+
+/** Sign-in accounts for trying the app. Demo only: never seed them into a real shop. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: "admin@example.com", password: "demo-admin", name: "Ada Admin", role: "admin" },
+  { email: "staff@example.com", password: "demo-staff", name: "Stan Staff", role: "staff" },
+];
+
+export const DEMO_SETTINGS = {
+  shopName: "Sklep Demo",
+  defaultLocale: "pl",
+  currency: "PLN",
+  // The IBAN registry's sample Polish account: the right shape, nobody's money.
+  bankAccount: "PL61 1090 1014 0000 0712 1981 2874",
+  supportEmail: "sklep@example.com",
+  supportPhone: "+48 22 123 45 67",
+  courierTrackingLinks: {
+    inpost: "https://inpost.pl/sledzenie-przesylek?number={trackingNumber}",
+    dpd: "https://tracktrace.dpd.com.pl/parcelDetails?typ=1&p1={trackingNumber}",
+    dhl: "https://www.dhl.com/pl-pl/home/tracking/tracking-parcel.html?submit=1&tracking-id={trackingNumber}",
+    poczta_polska: "https://emonitoring.poczta-polska.pl/?numer={trackingNumber}",
+  },
+} as const;
+
+export type SeedDemoOptions = {
+  /** Ensure at least this many orders exist (default 300); only the shortfall is created. */
+  orders?: number;
+  log?: (message: string) => void;
+  batchSize?: number;
+  /** PRNG seed: the same seed, existing count and target give the same orders. */
+  seed?: number;
+  /** Latest moment a demo event may carry (default: the current time). */
+  now?: Date;
+};
+
+export type SeedDemoResult = {
+  ordersBefore: number;
+  ordersCreated: number;
+  eventsCreated: number;
+  orderTypeIds: { retail: number; wholesale: number };
+  accounts: readonly DemoAccount[];
+  elapsedMs: number;
+};
+
+/**
+ * Fills in the shop settings an admin has not set yet: the shop name while it is the default,
+ * and any empty contact field. Never overwrites what someone has already chosen.
+ */
+async function ensureDemoSettings(db: Db): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ id: true, ...DEMO_SETTINGS })
+    .onConflictDoUpdate({
+      target: settings.id,
+      set: {
+        shopName: sql`case when ${settings.shopName} = 'My shop' then excluded.shop_name else ${settings.shopName} end`,
+        bankAccount: sql`coalesce(${settings.bankAccount}, excluded.bank_account)`,
+        supportEmail: sql`coalesce(${settings.supportEmail}, excluded.support_email)`,
+        supportPhone: sql`coalesce(${settings.supportPhone}, excluded.support_phone)`,
+        courierTrackingLinks: sql`excluded.courier_tracking_links || ${settings.courierTrackingLinks}`,
+      },
+    });
+}
+
+/** Creates the demo accounts that are missing (hashing is slow, so existing ones are skipped). */
+async function ensureDemoUsers(db: Db): Promise<DemoActor[]> {
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const existing = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
+  const have = new Set(existing.map((u) => u.email));
+  const missing = DEMO_ACCOUNTS.filter((a) => !have.has(a.email));
+  if (missing.length > 0) {
+    const values = await Promise.all(
+      missing.map(async (a) => ({
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        passwordHash: await hashPassword(a.password),
+      })),
+    );
+    await db.insert(users).values(values).onConflictDoNothing({ target: users.email });
+  }
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails))
+    .orderBy(users.id);
+  return rows.map((u) => ({ type: "user", id: String(u.id), label: u.name }));
+}
+
+async function loadOrderType(
+  db: Db,
+  id: number,
+  code: string,
+  wholesale: boolean,
+  dwell: Map<number, number>,
+): Promise<DemoOrderType> {
+  const def = await loadWorkflowDefinition(db, id);
+  if (!def) throw new Error(`order type ${code} vanished`);
+  return { id, code, wholesale, def, meanDwellHours: dwell };
+}
+
+/** Typical wait per status: about a third of its SLA, a day for closed ones. */
+async function loadMeanDwellHours(db: Db): Promise<Map<number, number>> {
+  const rows = await db.select({ id: statuses.id, slaHours: statuses.slaHours }).from(statuses);
+  return new Map(rows.map((r) => [r.id, r.slaHours === null ? 24 : r.slaHours * 0.3] as const));
+}
+
+async function countOrders(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders);
+  return Number(row?.n ?? 0);
+}
+
+const formatCount = (n: number): string => n.toLocaleString("en-US");
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Demo data for trying Orderly: settings, the demo accounts, the retail and wholesale processes,
+ * and orders with consistent histories. Idempotent: it only adds what is missing, so running it
+ * again, or with a larger `orders`, tops up rather than duplicates.
+ */
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const target = options.orders ?? DEFAULT_DEMO_ORDERS;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = (options.now ?? new Date()).getTime();
+
+  await ensureDemoSettings(db);
+  const staff = await ensureDemoUsers(db);
+  const retail = await applyPreset(db, {
+    preset: retailPreset,
+    locale: "en",
+    orderType: { code: "retail", name: "Retail" },
+  });
+  const wholesale = await applyPreset(db, {
+    preset: wholesalePreset,
+    locale: "en",
+    orderType: { code: "wholesale", name: "Wholesale" },
+  });
+  const orderTypeIds = { retail: retail.orderTypeId, wholesale: wholesale.orderTypeId };
+
+  const ordersBefore = await countOrders(db);
+  const missing = Math.max(0, target - ordersBefore);
+  const result = (ordersCreated: number, eventsCreated: number): SeedDemoResult => ({
+    ordersBefore,
+    ordersCreated,
+    eventsCreated,
+    orderTypeIds,
+    accounts: DEMO_ACCOUNTS,
+    elapsedMs: performance.now() - started,
+  });
+  if (missing === 0) {
+    log(`Demo orders: ${formatCount(ordersBefore)} exist (at least ${formatCount(target)} wanted), none added.`);
+    return result(0, 0);
+  }
+
+  const dwell = await loadMeanDwellHours(db);
+  const ctx: DemoContext = {
+    retail: await loadOrderType(db, retail.orderTypeId, "retail", false, dwell),
+    wholesale: await loadOrderType(db, wholesale.orderTypeId, "wholesale", true, dwell),
+    staff,
+    system: { type: "system", id: null, label: "System" },
+    now,
+  };
+
+  log(`Demo orders: ${formatCount(ordersBefore)} exist, adding ${formatCount(missing)}...`);
+  const window = HISTORY_DAYS * DAY;
+  let created = 0;
+  let events = 0;
+  while (created < missing) {
+    const size = Math.min(batchSize, missing - created);
+    const batch: DemoOrder[] = [];
+    for (let k = created; k < created + size; k++) {
+      const rng = Random.forIndex(seed, ordersBefore + k);
+      // Creation dates rise with k and crowd towards today, like a growing shop's: about a
+      // quarter of the orders are from the last week, so the board has work in progress.
+      const fraction = (k + rng.next()) / missing;
+      const createdAt = Math.min(now - window * (1 - fraction) ** 1.5, now - 60_000);
+      batch.push(generateDemoOrder({ rng, ctx, createdAt: Math.round(createdAt), trackingToken: newTrackingToken() }));
+    }
+    await db.transaction((tx) => insertDemoOrders(tx, batch));
+    created += size;
+    events += batch.reduce((sum, o) => sum + o.events.length, 0);
+    log(`  ${formatCount(created)} / ${formatCount(missing)} orders, ${formatCount(events)} events (${seconds(performance.now() - started)})`);
+  }
+  const done = result(created, events);
+  log(`Demo orders: added ${formatCount(created)} (${formatCount(ordersBefore + created)} in total) in ${seconds(done.elapsedMs)}.`);
+  return done;
+}

@@ -1,0 +1,23 @@
+// Presets and demo data. `seedDemo` is what `npm run db:seed`, the dev start script and tests call.
+export { applyPreset, ensureStatusGroups, type AppliedPreset, type ApplyPresetInput } from "./apply-preset";
+export {
+  DEFAULT_DEMO_ORDERS,
+  DEMO_ACCOUNTS,
+  DEMO_SETTINGS,
+  seedDemo,
+  type DemoAccount,
+  type SeedDemoOptions,
+  type SeedDemoResult,
+} from "./demo";
+export {
+  DEFAULT_STATUS_GROUPS,
+  STATUS_PRESETS,
+  marketplacePreset,
+  presetToWorkflowDefinition,
+  retailPreset,
+  wholesalePreset,
+  type DefaultStatusGroup,
+  type LocalizedText,
+  type PresetStatus,
+  type StatusPreset,
+} from "./presets";

@@ -1,0 +1,36 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import type { User, UserRole } from "@/db/schema";
+import type { Actor } from "@/lib/orders";
+import { auth } from "./config";
+import { findActiveUser } from "./users";
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role">;
+
+/** The signed-in, still-active user, read once per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | undefined> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  const user = await findActiveUser(await getDb(), id);
+  return user && { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+export function hasRole(user: SessionUser, role: UserRole): boolean {
+  // Admins can do everything staff can.
+  return role === "staff" || user.role === "admin";
+}
+
+/** For pages: sends the visitor to sign in, or to a 403 page when the role is too low. */
+export async function requirePageUser(role: UserRole = "staff"): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!hasRole(user, role)) redirect("/forbidden");
+  return user;
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return { type: "user", id: String(user.id), label: user.name };
+}

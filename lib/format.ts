@@ -1,0 +1,45 @@
+/** Display formatting shared by staff pages. Money is stored in minor units. */
+
+const LOCALES: Record<string, string> = { pl: "pl-PL", en: "en-GB" };
+
+export function formatMoney(minor: number, currency: string, locale = "en"): string {
+  return new Intl.NumberFormat(LOCALES[locale] ?? locale, { style: "currency", currency }).format(minor / 100);
+}
+
+export function formatDateTime(date: Date, locale = "en"): string {
+  return new Intl.DateTimeFormat(LOCALES[locale] ?? locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Warsaw",
+  }).format(date);
+}
+
+/** "3 d 4 h", "5 h 12 min", "just now": how long something has waited. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "just now";
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
+  const rest = minutes % 60;
+  if (hours > 0) return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${minutes} min`;
+}
+
+/**
+ * Black or white text for a background colour, whichever contrasts more (WCAG relative
+ * luminance), so an admin's colour choice never makes a badge unreadable.
+ */
+export function readableTextColour(hex: string): "#000000" | "#ffffff" {
+  const match = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!match) return "#ffffff";
+  const value = parseInt(match[1]!, 16);
+  const channel = (shift: number) => {
+    const c = ((value >> shift) & 0xff) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
+  const contrastWithWhite = 1.05 / (luminance + 0.05);
+  const contrastWithBlack = (luminance + 0.05) / 0.05;
+  return contrastWithBlack > contrastWithWhite ? "#000000" : "#ffffff";
+}
