@@ -29,10 +29,6 @@ const SECRET_FILE = path.join(DATA_DIR, "auth-secret");
  */
 function resolveAuthSecret(parsed: z.infer<typeof schema>): string {
   if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
-  if (parsed.NODE_ENV === "production" && !parsed.DATABASE_URL && existsSync(SECRET_FILE)) {
-    // `next start` on the embedded database (a trial on one machine) reuses the dev secret.
-    return readFileSync(SECRET_FILE, "utf8").trim();
-  }
   if (parsed.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET is required in production (at least 32 characters).");
   }

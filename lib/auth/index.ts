@@ -1,3 +1,3 @@
 export { handlers, auth, signIn, signOut } from "./config";
-export { actorOf, getCurrentUser, hasRole, requirePageUser, type SessionUser } from "./session";
-export { authedAction } from "./action";
+export { actorOf, authedAction, getCurrentUser, requirePageUser } from "./session";
+export { authorize, hasRole, type SessionUser } from "./authorize";

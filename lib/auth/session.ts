@@ -2,12 +2,12 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import type { User, UserRole } from "@/db/schema";
+import type { UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/orders";
+import { createAuthedAction } from "./action";
+import { hasRole, type SessionUser } from "./authorize";
 import { auth } from "./config";
 import { findActiveUser } from "./users";
-
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role">;
 
 /** The signed-in, still-active user, read once per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | undefined> => {
@@ -18,11 +18,6 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | undefined> =
   return user && { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
-export function hasRole(user: SessionUser, role: UserRole): boolean {
-  // Admins can do everything staff can.
-  return role === "staff" || user.role === "admin";
-}
-
 /** For pages: sends the visitor to sign in, or to a 403 page when the role is too low. */
 export async function requirePageUser(role: UserRole = "staff"): Promise<SessionUser> {
   const user = await getCurrentUser();
@@ -30,6 +25,8 @@ export async function requirePageUser(role: UserRole = "staff"): Promise<Session
   if (!hasRole(user, role)) redirect("/forbidden");
   return user;
 }
+
+export const authedAction = createAuthedAction(getCurrentUser);
 
 export function actorOf(user: SessionUser): Actor {
   return { type: "user", id: String(user.id), label: user.name };
