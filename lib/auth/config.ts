@@ -10,7 +10,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// A lazy configuration: the secret is read per request, not when `next build` loads the module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   // The app runs behind whatever host the shop gives it; the app URL in settings is used for links.
   trustHost: true,
@@ -39,4 +40,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+}));
