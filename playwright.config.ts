@@ -34,8 +34,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // A fresh embedded database per run, migrated and seeded like a first `npm run dev`.
-    command: `rm -rf .data/e2e && tsx db/seed/cli.ts && next start -p ${PORT} -H 127.0.0.1`,
+    // A fresh embedded database per run, migrated and seeded like a first `npm run dev`, plus the
+    // orders the specs declare in tests/e2e/fixtures/.
+    command: `rm -rf .data/e2e && tsx db/seed/cli.ts && tsx tests/e2e/seed-fixtures.ts && next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -73,6 +73,8 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_status_changed_idx").on(t.statusId, t.statusChangedAt),
+    // The board reads one order type's columns: per status, oldest change first.
+    index("orders_type_status_changed_idx").on(t.orderTypeId, t.statusId, t.statusChangedAt),
     index("orders_created_idx").on(t.createdAt),
     check("orders_number_format", sql`${t.number} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`),
     check("orders_total_nonnegative", sql`${t.total} >= 0 and ${t.paidAmount} >= 0`),

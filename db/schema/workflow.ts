@@ -125,3 +125,23 @@ export type StatusGroupKind = (typeof statusGroupKind.enumValues)[number];
 export type Status = typeof statuses.$inferSelect;
 export type OrderType = typeof orderTypes.$inferSelect;
 export type Transition = typeof transitions.$inferSelect;
+
+/** Ready-made comments staff pick when changing status; status null means any status. */
+export const commentTemplates = pgTable(
+  "comment_templates",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    statusId: integer().references(() => statuses.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    body: text().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comment_templates_status_idx").on(t.statusId, t.position)],
+);
+
+export const commentTemplatesRelations = relations(commentTemplates, ({ one }) => ({
+  status: one(statuses, { fields: [commentTemplates.statusId], references: [statuses.id] }),
+}));
+
+export type CommentTemplate = typeof commentTemplates.$inferSelect;

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { STAFF, openOrderInStatus, signIn } from "./support";
+import { STAFF, openOrder, signIn } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, STAFF);
 });
 
 test("staff move an order along the process and see it in the history", async ({ page }) => {
-  await openOrderInStatus(page, "Received");
+  await openOrder(page, "E2E-ORD-MOVE");
   const history = page.getByRole("list", { name: "Order history" });
   const before = await history.getByRole("listitem").count();
 
@@ -26,7 +26,7 @@ test("staff move an order along the process and see it in the history", async ({
 });
 
 test("a change behind the payment gate is refused in words until the order is paid", async ({ page }) => {
-  await openOrderInStatus(page, "Awaiting payment", { unpaid: true });
+  await openOrder(page, "E2E-ORD-GATE");
   await expect(page.getByText("Payment required before In progress")).toBeVisible();
 
   await page.getByRole("button", { name: "In progress" }).click();
@@ -44,8 +44,8 @@ test("a change behind the payment gate is refused in words until the order is pa
 });
 
 test("a change made from a stale page is refused as a conflict", async ({ page, browser }) => {
-  // The second order in Received: the first belongs to the test above.
-  const number = await openOrderInStatus(page, "Received", { nth: 1 });
+  const number = "E2E-ORD-CONFLICT";
+  await openOrder(page, number);
   const other = await browser.newPage();
   await signIn(other, STAFF);
   await other.goto(`/orders/${number}`);

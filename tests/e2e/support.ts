@@ -11,19 +11,8 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await expect(page).toHaveURL(/\/orders$/);
 }
 
-/**
- * Opens the n-th order in a status (by the list's status filter). Tests take orders from
- * statuses no other test touches, so they never depend on each other.
- */
-export async function openOrderInStatus(page: Page, statusName: string, options: { unpaid?: boolean; nth?: number } = {}) {
-  await page.goto("/orders");
-  await page.getByLabel("Status").selectOption({ label: statusName });
-  await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/status=/);
-  const rows = page.getByRole("row").filter({ hasText: options.unpaid ? "Unpaid" : "" }).filter({ has: page.getByRole("link") });
-  const link = rows.nth(options.nth ?? 0).getByRole("link").first();
-  const number = (await link.textContent())!.trim();
-  await link.click();
+/** Opens an order's page by its number (fixture orders are declared in tests/e2e/fixtures/). */
+export async function openOrder(page: Page, number: string) {
+  await page.goto(`/orders/${number}`);
   await expect(page.getByRole("heading", { name: `Order ${number}` })).toBeVisible();
-  return number;
 }

@@ -39,7 +39,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold">Orders</h1>
           <p className="text-sm text-slate-600">{totalCount.toLocaleString("en")} orders</p>
         </div>
-        <form className="flex flex-wrap items-end gap-2" role="search">
+        {/* Keyed by the filters: client navigation (e.g. "Clear") keeps the same elements, and an
+            uncontrolled field would otherwise go on showing the previous filter. */}
+        <form key={`${params.q ?? ""}|${params.status ?? ""}`} className="flex flex-wrap items-end gap-2" role="search">
           <label className="text-sm">
             <span className="block text-slate-600">Search</span>
             <input

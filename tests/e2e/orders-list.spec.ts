@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { STAFF, signIn } from "./support";
+
+test("staff find an order by customer name and status, then open it", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.getByLabel("Search").fill("wyszukiwalska");
+  await page.getByLabel("Status").selectOption({ label: "Unconfirmed" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/q=wyszukiwalska/);
+  const rows = page.getByRole("row").filter({ has: page.getByRole("link") });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Zofia Wyszukiwalska");
+  await expect(rows.first()).toContainText("Unconfirmed");
+
+  await page.getByLabel("Status").selectOption({ label: "Shipped" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No orders match these filters.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.getByLabel("Search")).toHaveValue("");
+  await page.getByLabel("Search").fill("E2E-LIST-1");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("link", { name: "E2E-LIST-1" }).click();
+  await expect(page.getByRole("heading", { name: "Order E2E-LIST-1" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Order history" })).toContainText("Order created in");
+});

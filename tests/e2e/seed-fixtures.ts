@@ -1,0 +1,63 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { openConfiguredDb } from "@/db";
+import { createOrder, recordPayment, transitionOrder, type Actor } from "@/lib/orders";
+import type { FixtureOrder } from "./fixtures/types";
+
+const ACTOR: Actor = { type: "system", label: "E2E fixture" };
+
+async function loadFixtures(): Promise<FixtureOrder[]> {
+  const dir = path.join(import.meta.dirname ?? __dirname, "fixtures");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts");
+  const all: FixtureOrder[] = [];
+  for (const file of files) {
+    const mod = (await import(path.join(dir, file))) as { fixtures: FixtureOrder[] };
+    all.push(...mod.fixtures);
+  }
+  const numbers = new Set<string>();
+  for (const f of all) {
+    if (numbers.has(f.number)) throw new Error(`fixture number ${f.number} is declared twice`);
+    numbers.add(f.number);
+  }
+  return all;
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
+  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Creates every declared fixture order through the real services, so their histories are genuine. */
+async function main() {
+  const fixtures = await loadFixtures();
+  const handle = await openConfiguredDb();
+  try {
+    for (const f of fixtures) {
+      const order = must(
+        await createOrder(handle.db, {
+          number: f.number,
+          orderTypeCode: f.orderType,
+          channel: f.channel ?? (f.orderType === "wholesale" ? "b2b" : "shop"),
+          customer: { name: f.customerName ?? "Ewa Testowa", email: "ewa.testowa@example.com", phone: "+48500600700" },
+          items: [{ sku: "E2E-1", name: "Kubek ceramiczny", quantity: 1, unitPrice: f.price ?? 4999, vatRate: 23 }],
+          paymentMethod: f.paymentMethod ?? "transfer",
+          courier: f.courier,
+          actor: ACTOR,
+        }),
+        `create ${f.number}`,
+      );
+      if (f.paid) must(await recordPayment(handle.db, { orderId: order.id, amount: order.total, actor: ACTOR }), `pay ${f.number}`);
+      for (const code of f.path ?? []) {
+        must(await transitionOrder(handle.db, { orderId: order.id, to: { code }, actor: ACTOR }), `${f.number} → ${code}`);
+      }
+    }
+    console.log(`E2E fixtures: ${fixtures.length} orders.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
