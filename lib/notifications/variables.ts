@@ -1,17 +1,25 @@
 import type { Order, Settings, Status } from "@/db/schema";
+import type { VariableName } from "./catalogue";
 
 /**
  * The values a message template may use, captured when the message is queued. The outbox
  * keeps this snapshot, not rendered text, so a template fixed later still renders the facts
  * as they were at the change.
  */
-export type VariableSnapshot = Record<string, string>;
+export type VariableSnapshot = Record<VariableName, string>;
+
+const INTL_LOCALE: Record<string, string> = { pl: "pl-PL", en: "en-GB" };
 
 function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", {
-    style: "currency",
-    currency,
-  }).format(minor / 100);
+  return new Intl.NumberFormat(INTL_LOCALE[locale] ?? "pl-PL", { style: "currency", currency }).format(minor / 100);
+}
+
+function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "pl-PL", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Warsaw",
+  }).format(date);
 }
 
 function firstName(fullName: string): string {
@@ -38,7 +46,7 @@ export function snapshotVariables(input: {
   const courierLink = order.courier ? settings.courierTrackingLinks[order.courier] : undefined;
   return {
     orderNumber: order.number,
-    orderDate: order.createdAt.toISOString(),
+    orderDate: formatDate(order.createdAt, order.locale),
     customerFirstName: firstName(order.customerName),
     statusLabel: customerLabelFor(status, order.locale),
     comment: comment ?? "",
@@ -46,6 +54,7 @@ export function snapshotVariables(input: {
     amountDue: formatMoney(due, order.currency, order.locale),
     paymentMethod: order.paymentMethod,
     bankAccount: settings.bankAccount ?? "",
+    items: order.items.map((item) => `${item.quantity} × ${item.name}`).join("\n"),
     courier: order.courier ?? "",
     trackingNumber: order.trackingNumber ?? "",
     trackingLink:
@@ -54,5 +63,7 @@ export function snapshotVariables(input: {
         : "",
     trackingPageUrl: trackingUrlFor(order, settings.appUrl),
     shopName: settings.shopName,
+    shopEmail: settings.supportEmail ?? "",
+    shopPhone: settings.supportPhone ?? "",
   };
 }
