@@ -26,9 +26,13 @@ function firstName(fullName: string): string {
   return fullName.trim().split(/\s+/)[0] ?? "";
 }
 
+/**
+ * The status as the customer reads it. A status hidden from customers (no label) that still
+ * notifies them falls back to its name rather than leaving a hole in the sentence.
+ */
 export function customerLabelFor(status: Status, locale: string): string {
-  const translated = status.translations[locale]?.customerLabel;
-  return translated ?? status.customerLabel ?? "";
+  const translation = status.translations[locale];
+  return translation?.customerLabel ?? status.customerLabel ?? translation?.name ?? status.name;
 }
 
 export function trackingUrlFor(order: Pick<Order, "trackingToken">, appUrl: string): string {

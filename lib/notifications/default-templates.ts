@@ -1,0 +1,34 @@
+/**
+ * What a status says when the admin has written no template of their own yet: short, correct,
+ * in the order's language. Uses only catalogue variables.
+ */
+export type MessageTemplateText = { subject: string; body: string };
+
+type Locale = "pl" | "en";
+
+const CUSTOMER_EMAIL: Record<Locale, MessageTemplateText> = {
+  pl: {
+    subject: "Zamówienie {{orderNumber}}: {{statusLabel}}",
+    body: "Dzień dobry {{customerFirstName}},\n\nstatus Twojego zamówienia {{orderNumber}} to teraz: {{statusLabel}}.\n\n{{comment}}\n\nPozdrawiamy,\n{{shopName}}",
+  },
+  en: {
+    subject: "Order {{orderNumber}}: {{statusLabel}}",
+    body: "Hello {{customerFirstName}},\n\nyour order {{orderNumber}} is now: {{statusLabel}}.\n\n{{comment}}\n\nBest regards,\n{{shopName}}",
+  },
+};
+
+const CUSTOMER_SMS: Record<Locale, MessageTemplateText> = {
+  pl: { subject: "", body: "{{shopName}}: zamowienie {{orderNumber}} - {{statusLabel}}. {{trackingPageUrl}}" },
+  en: { subject: "", body: "{{shopName}}: order {{orderNumber}} - {{statusLabel}}. {{trackingPageUrl}}" },
+};
+
+const ADMIN_EMAIL: MessageTemplateText = {
+  subject: "[{{shopName}}] {{orderNumber}}: {{statusLabel}}",
+  body: "Order {{orderNumber}} ({{total}}) is now {{statusLabel}}.\n\n{{comment}}",
+};
+
+export function defaultTemplate(channel: "email" | "sms", audience: "customer" | "admin", locale: string): MessageTemplateText {
+  const lang: Locale = locale === "en" ? "en" : "pl";
+  if (audience === "admin") return ADMIN_EMAIL;
+  return channel === "sms" ? CUSTOMER_SMS[lang] : CUSTOMER_EMAIL[lang];
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { sampleVariables } from "./catalogue";
+import { defaultTemplate } from "./default-templates";
+import { renderEmail, renderSms } from "./render";
+
+const settings = { shopName: "Sklep <Demo>", brandColour: "#1d4ed8", supportEmail: "pomoc@example.com", supportPhone: null };
+
+describe("renderEmail", () => {
+  it("renders the branded layout to HTML and plain text with the values filled in", async () => {
+    const email = await renderEmail({ template: defaultTemplate("email", "customer", "pl"), variables: sampleVariables(), settings, locale: "pl" });
+    expect(email.subject).toBe("Zamówienie ORD-10482: Wysłane");
+    expect(email.html).toContain("<html");
+    expect(email.html).toContain("Sprawdź status zamówienia");
+    expect(email.html).toContain('href="https://sklep.example.com/track/8kY2pQ"');
+    expect(email.text).toContain("Dzień dobry Anna");
+    expect(email.text).not.toContain("{{");
+  });
+
+  it("shows a customer's markup as text, never as HTML", async () => {
+    const variables = { ...sampleVariables(), customerFirstName: "<script>alert(1)</script>", comment: '<img src=x onerror="x()">' };
+    const email = await renderEmail({ template: defaultTemplate("email", "customer", "en"), variables, settings, locale: "en" });
+    expect(email.html).not.toContain("<script>alert(1)</script>");
+    expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(email.html).not.toContain("<img src=x");
+    expect(email.html).toContain("Sklep &lt;Demo&gt;");
+    expect(email.text).toContain("<script>alert(1)</script>");
+  });
+
+  it("leaves no blank gap or 'undefined' where a value is missing", async () => {
+    const email = await renderEmail({
+      template: { subject: "Order {{orderNumber}}", body: "Hello {{customerFirstName}},\n\n{{comment}}\n\nBye" },
+      variables: { orderNumber: "X-1" },
+      settings,
+      locale: "en",
+    });
+    expect(email.text).not.toContain("undefined");
+    expect(email.text).toMatch(/Hello ,\s+Bye/);
+  });
+});
+
+describe("renderSms", () => {
+  it("fills the SMS template on one compact text", () => {
+    expect(renderSms(defaultTemplate("sms", "customer", "en"), sampleVariables())).toBe(
+      "Sklep Demo: order ORD-10482 - Wysłane. https://sklep.example.com/track/8kY2pQ",
+    );
+  });
+});

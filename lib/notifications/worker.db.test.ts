@@ -1,0 +1,205 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "@/db";
+import { orderEvents, outbox } from "@/db/schema";
+import { transitionOrder } from "@/lib/orders";
+import { FakeResend } from "@/tests/support/fake-resend";
+import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
+import { openTestDb } from "@/tests/support/test-db";
+import { enqueueStatusNotifications } from "./enqueue";
+import { mailboxSmsProvider } from "./providers/mailbox";
+import { createResendProvider } from "./providers/resend";
+import { claimDueMessages, deliverClaimed, deliverDueMessages, retryDeadMessage, type WorkerOptions } from "./worker";
+
+let handle: DbHandle;
+let db: Db;
+let fake: FakeResend;
+const staff = { type: "user" as const, id: "1", label: "Stan" };
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  db = handle.db;
+  fake = await new FakeResend().start();
+});
+afterAll(async () => {
+  await fake?.stop();
+  await handle?.close();
+});
+
+function workerOptions(extra: Partial<WorkerOptions> = {}): WorkerOptions {
+  return {
+    email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 300 }),
+    sms: mailboxSmsProvider,
+    backoffBaseMs: 1,
+    maxAttempts: 6,
+    batchSize: 50,
+    ...extra,
+  };
+}
+
+/**
+ * Orders whose move to "awaiting payment" queued one customer email each (plus an SMS, and the
+ * order confirmation from their creation, which the drain delivers too).
+ */
+const statusEmailEvents = new Set<number>();
+
+async function queueEmails(count: number): Promise<number[]> {
+  const wf = await createRetailWorkflow(db);
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const order = await createTestOrder(db, wf.type.code, { customer: { name: `Klient ${i}`, email: `k${i}@example.com` } });
+    const result = await transitionOrder(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
+    if (!result.ok) throw new Error(result.error.message);
+    statusEmailEvents.add(result.value.event.id);
+    ids.push(order.id);
+  }
+  return ids;
+}
+
+async function rowsOf(orderIds: number[]) {
+  return db.select().from(outbox).where(inArray(outbox.orderId, orderIds));
+}
+
+/** The "awaiting payment" emails of these orders, oldest first. */
+async function statusEmailsOf(orderIds: number[]) {
+  return (await rowsOf(orderIds))
+    .filter((r) => r.kind === "email" && statusEmailEvents.has(r.eventId ?? -1))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Runs passes until nothing is left to do, making retries due at once instead of waiting. */
+async function drain(options: WorkerOptions, orderIds: number[], maxPasses = 30) {
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const pending = (await rowsOf(orderIds)).filter((r) => r.state === "pending" || r.state === "sending");
+    if (pending.length === 0) return;
+    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(inArray(outbox.orderId, orderIds));
+    await deliverDueMessages(db, options);
+  }
+  throw new Error("outbox did not drain");
+}
+
+describe("outbox worker", () => {
+  it("sends each queued email once with its idempotency key and records what was sent", async () => {
+    const orderIds = await queueEmails(3);
+    await drain(workerOptions(), orderIds);
+    const emails = (await statusEmailsOf(orderIds));
+    expect(emails).toHaveLength(3);
+    for (const row of emails) {
+      expect(row.state).toBe("sent");
+      const delivery = fake.deliveries.get(row.idempotencyKey);
+      expect(delivery?.id).toBe(row.providerMessageId);
+      expect(delivery?.to).toEqual([row.recipient]);
+      expect(row.renderedSubject).toMatch(/^Zamówienie ORD-\d+: /);
+      expect(row.renderedBody).toContain("<html");
+    }
+    expect(fake.requestsWithoutKey).toEqual([]);
+  });
+
+  it("survives 500s, 429 with Retry-After, timeouts and dropped connections: every email delivered exactly once", async () => {
+    const orderIds = await queueEmails(8);
+    fake.script = ["500", "429", "timeout", "drop", "500", "ok", "drop", "timeout", "429", "500"];
+    await drain(workerOptions(), orderIds);
+    const emails = (await statusEmailsOf(orderIds));
+    expect(emails.map((r) => r.state)).toEqual(Array(8).fill("sent"));
+    expect(new Set(emails.map((r) => r.providerMessageId)).size).toBe(8);
+    for (const row of emails) expect(fake.deliveries.get(row.idempotencyKey)?.requests).toBe(1);
+    expect(emails.some((r) => r.attempts > 1)).toBe(true);
+  });
+
+  it("waits at least as long as Retry-After says", async () => {
+    const [orderId] = await queueEmails(1);
+    fake.script = ["429"];
+    const tally = await deliverDueMessages(db, workerOptions());
+    expect(tally.retry).toBeGreaterThanOrEqual(1);
+    const [row] = (await statusEmailsOf([orderId!]));
+    expect(row?.state).toBe("pending");
+    expect(row?.lastError).toContain("429");
+    const [{ waitMs } = { waitMs: 0 }] = await db
+      .select({ waitMs: sql<number>`extract(epoch from ${outbox.nextAttemptAt} - now()) * 1000` })
+      .from(outbox)
+      .where(eq(outbox.id, row!.id));
+    expect(Number(waitMs)).toBeGreaterThan(1500);
+    await drain(workerOptions(), [orderId!]);
+  });
+
+  it("a worker killed mid-send loses its claim to another, and the customer still gets one email", async () => {
+    const orderIds = await queueEmails(2);
+    const lease = { leaseMs: 200 };
+    const claimed = await claimDueMessages(db, { batchSize: 50, ...lease });
+    const mine = claimed.filter((r) => r.kind === "email" && statusEmailEvents.has(r.eventId ?? -1) && orderIds.includes(r.orderId!));
+    expect(mine).toHaveLength(2);
+    // The first worker sends the first row, then dies before recording it.
+    const dying = workerOptions(lease);
+    await dying.email.sendEmail({
+      to: mine[0]!.recipient,
+      from: "x@example.com",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "t",
+      idempotencyKey: mine[0]!.idempotencyKey,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    // Another worker reclaims both expired rows and delivers them.
+    await drain(workerOptions(lease), orderIds);
+    const rows = (await statusEmailsOf(orderIds));
+    expect(rows.map((r) => r.state)).toEqual(["sent", "sent"]);
+    expect(fake.deliveries.get(mine[0]!.idempotencyKey)?.requests).toBe(2);
+    expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(2);
+    // The dead worker's late write finds its claim gone and changes nothing.
+    expect(await deliverClaimed(db, mine[1]!, workerOptions())).toBe("lost_claim");
+  });
+
+  it("two workers side by side never send a row twice", async () => {
+    const orderIds = await queueEmails(12);
+    const before = fake.requestCount;
+    const run = async () => {
+      for (let i = 0; i < 10; i++) await deliverDueMessages(db, workerOptions({ batchSize: 3 }));
+    };
+    await Promise.all([run(), run()]);
+    const rows = (await statusEmailsOf(orderIds));
+    expect(rows.map((r) => r.state)).toEqual(Array(12).fill("sent"));
+    for (const row of rows) expect(fake.deliveries.get(row.idempotencyKey)?.requests).toBe(1);
+    // 12 status emails and 12 order confirmations, each requested exactly once.
+    expect(fake.requestCount - before).toBe(24);
+  });
+
+  it("marks a row dead after the last attempt, records it on the order, and retries it on request", async () => {
+    const [orderId] = await queueEmails(1);
+    fake.fallback = "500";
+    try {
+      await drain(workerOptions({ maxAttempts: 3 }), [orderId!]);
+    } finally {
+      fake.fallback = "ok";
+    }
+    const [row] = (await statusEmailsOf([orderId!]));
+    expect(row).toMatchObject({ state: "dead", attempts: 3 });
+    expect(row?.lastError).toContain("500");
+    const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId!));
+    const failures = events.filter((e) => e.type === "notification_failed" && e.data.outboxId === row!.id);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.data).toMatchObject({ kind: "email", attempts: 3 });
+
+    expect(await retryDeadMessage(db, row!.id)).toBe(true);
+    await drain(workerOptions(), [orderId!]);
+    const [again] = (await statusEmailsOf([orderId!]));
+    expect(again?.state).toBe("sent");
+  });
+
+  it("a status change that rolls back leaves no outbox row", async () => {
+    const wf = await createRetailWorkflow(db);
+    const order = await createTestOrder(db, wf.type.code);
+    const before = (await rowsOf([order.id])).length;
+    await expect(
+      db.transaction(async (tx) => {
+        await enqueueStatusNotifications(tx, {
+          order,
+          status: wf.status.shipped,
+          settings: { shopName: "S", appUrl: "http://x", courierTrackingLinks: {} } as never,
+          eventId: 999_999_000 + order.id,
+        });
+        throw new Error("the change failed after queueing");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await rowsOf([order.id])).length).toBe(before);
+  });
+});

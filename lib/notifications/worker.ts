@@ -1,0 +1,181 @@
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { orderEvents, outbox, type OutboxRow } from "@/db/schema";
+import { getSettings } from "@/lib/settings";
+import { backoffMs } from "./backoff";
+import { defaultTemplate } from "./default-templates";
+import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
+import { renderEmail, renderSms } from "./render";
+
+export type WorkerOptions = {
+  email: EmailProvider;
+  sms: SmsProvider;
+  /** After this many failed attempts a row is marked dead and waits for a person. */
+  maxAttempts?: number;
+  /** How long a claim lasts; a worker that dies mid-send loses its rows to others after this. */
+  leaseMs?: number;
+  batchSize?: number;
+  random?: () => number;
+  /** First retry delay; later ones double (tests shorten it). */
+  backoffBaseMs?: number;
+};
+
+type OutboxPayload = {
+  template?: { statusId?: number; channel?: "email" | "sms"; audience?: "customer" | "admin" };
+  locale?: string;
+  variables?: Record<string, string>;
+};
+
+const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
+
+/**
+ * Claims due email and SMS rows: pending ones whose time has come, and rows whose claim expired
+ * (their worker died). SKIP LOCKED lets several workers claim side by side without waiting for or
+ * taking each other's rows; each claim counts as an attempt.
+ */
+export async function claimDueMessages(db: Db, options: { batchSize: number; leaseMs: number }): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.kind, ["email", "sms"]),
+        or(
+          and(eq(outbox.state, "pending"), lte(outbox.nextAttemptAt, sql`now()`)),
+          and(eq(outbox.state, "sending"), lte(outbox.lockedUntil, sql`now()`)),
+        ),
+      ),
+    )
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(options.batchSize)
+    .for("update", { skipLocked: true });
+  return db
+    .update(outbox)
+    .set({
+      state: "sending",
+      attempts: sql`${outbox.attempts} + 1`,
+      lockedUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
+    })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+/** The row's own claim: a stale worker whose lease was taken over updates nothing. */
+function ownClaim(row: OutboxRow) {
+  return and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts));
+}
+
+async function sendRow(db: Db, row: OutboxRow, options: WorkerOptions): Promise<SendOutcome & { subject?: string; body?: string }> {
+  const payload = row.payload as OutboxPayload;
+  const channel = row.kind === "sms" ? "sms" : "email";
+  const audience = payload.template?.audience ?? "customer";
+  const locale = payload.locale ?? "pl";
+  const variables = payload.variables ?? {};
+  const template = defaultTemplate(channel, audience, locale);
+  const settings = await getSettings(db);
+
+  if (channel === "sms") {
+    const text = renderSms(template, variables);
+    const outcome = await options.sms.sendSms({ to: row.recipient, text, idempotencyKey: row.idempotencyKey });
+    return { ...outcome, body: text };
+  }
+  const email = await renderEmail({ template, variables, settings, locale });
+  const outcome = await options.email.sendEmail({
+    to: row.recipient,
+    from: settings.supportEmail ? `${settings.shopName} <${settings.supportEmail}>` : `${settings.shopName} <no-reply@orderly.local>`,
+    replyTo: settings.supportEmail ?? undefined,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    idempotencyKey: row.idempotencyKey,
+  });
+  return { ...outcome, subject: email.subject, body: email.html };
+}
+
+export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
+
+/** Sends one claimed row and records the outcome: sent, retry later with backoff, or dead. */
+export async function deliverClaimed(db: Db, row: OutboxRow, options: WorkerOptions): Promise<DeliveryResult> {
+  const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+  let outcome: Awaited<ReturnType<typeof sendRow>>;
+  try {
+    outcome = await sendRow(db, row, options);
+  } catch (error) {
+    // A bug or a rendering failure: retrying will not help, a person must look.
+    outcome = { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
+  }
+
+  if (outcome.ok) {
+    const updated = await db
+      .update(outbox)
+      .set({
+        state: "sent",
+        sentAt: sql`now()`,
+        lockedUntil: null,
+        lastError: null,
+        providerMessageId: outcome.providerMessageId,
+        renderedSubject: outcome.subject ?? null,
+        renderedBody: outcome.body ?? null,
+      })
+      .where(ownClaim(row))
+      .returning({ id: outbox.id });
+    return updated.length ? "sent" : "lost_claim";
+  }
+
+  if (outcome.retryable && row.attempts < maxAttempts) {
+    const delay = Math.max(backoffMs(row.attempts, options.random, options.backoffBaseMs), outcome.retryAfterMs ?? 0);
+    const updated = await db
+      .update(outbox)
+      .set({
+        state: "pending",
+        lockedUntil: null,
+        lastError: outcome.error,
+        nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})`,
+      })
+      .where(ownClaim(row))
+      .returning({ id: outbox.id });
+    return updated.length ? "retry" : "lost_claim";
+  }
+
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(outbox)
+      .set({ state: "dead", lockedUntil: null, lastError: outcome.error })
+      .where(ownClaim(row))
+      .returning({ id: outbox.id });
+    if (!updated.length) return "lost_claim" as const;
+    if (row.orderId) {
+      await tx.insert(orderEvents).values({
+        orderId: row.orderId,
+        type: "notification_failed",
+        actorType: "system",
+        actorLabel: "Notifications",
+        data: { outboxId: row.id, kind: row.kind, recipient: row.recipient, attempts: row.attempts, error: outcome.error },
+      });
+    }
+    return "dead" as const;
+  });
+}
+
+export type WorkerTally = Record<DeliveryResult, number> & { claimed: number };
+
+/** One pass: claim a batch and deliver it. */
+export async function deliverDueMessages(db: Db, options: WorkerOptions): Promise<WorkerTally> {
+  const rows = await claimDueMessages(db, {
+    batchSize: options.batchSize ?? DEFAULTS.batchSize,
+    leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
+  });
+  const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, dead: 0, lost_claim: 0 };
+  for (const row of rows) tally[await deliverClaimed(db, row, options)] += 1;
+  return tally;
+}
+
+/** Puts a dead row back in the queue now (the admin's retry button). */
+export async function retryDeadMessage(db: Db, id: number): Promise<boolean> {
+  const updated = await db
+    .update(outbox)
+    .set({ state: "pending", attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.state, "dead")))
+    .returning({ id: outbox.id });
+  return updated.length > 0;
+}

@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** What the fake does with the next request: answer, fail, hang or hang up. */
+export type FakeBehaviour = "ok" | "500" | "429" | "timeout" | "drop";
+
+type Delivery = { id: string; to: string[]; subject: string; html: string; requests: number };
+
+/**
+ * A local stand-in for Resend's HTTP API (POST /emails) that honours Idempotency-Key like the
+ * real one (a repeated key returns the first response and sends nothing) and can fail on purpose.
+ * Behaviours are taken from `script` in order, then `fallback`.
+ */
+export class FakeResend {
+  readonly deliveries = new Map<string, Delivery>();
+  readonly requestsWithoutKey: number[] = [];
+  script: FakeBehaviour[] = [];
+  fallback: FakeBehaviour = "ok";
+  /** Called on every request before it is answered (e.g. to kill a worker mid-send). */
+  onRequest?: (key: string) => void;
+  requestCount = 0;
+  private server?: Server;
+  private sockets = new Set<Socket>();
+  private nextId = 1;
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error("fake Resend is not listening");
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    this.requestCount += 1;
+    const key = String(req.headers["idempotency-key"] ?? "");
+    if (req.method !== "POST" || req.url !== "/emails") return this.json(res, 404, { name: "not_found", message: "Not found", statusCode: 404 });
+    if (!key) this.requestsWithoutKey.push(this.requestCount);
+    this.onRequest?.(key);
+
+    const behaviour = this.script.shift() ?? this.fallback;
+    if (behaviour === "drop") return req.socket.destroy();
+    if (behaviour === "timeout") return; // never answer; the client's timeout must fire
+    if (behaviour === "500") return this.json(res, 500, { name: "internal_server_error", message: "Boom", statusCode: 500 });
+    if (behaviour === "429") {
+      res.setHeader("Retry-After", "2");
+      return this.json(res, 429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 });
+    }
+
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { to: string[]; subject: string; html: string };
+    const existing = this.deliveries.get(key);
+    if (existing) {
+      existing.requests += 1;
+      return this.json(res, 200, { id: existing.id });
+    }
+    const id = `fake-${this.nextId++}`;
+    this.deliveries.set(key, { id, to: body.to, subject: body.subject, html: body.html, requests: 1 });
+    return this.json(res, 200, { id });
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  }
+}
