@@ -1,10 +1,21 @@
 /**
  * Runs once when the server starts: a broken environment (e.g. no AUTH_SECRET in production)
- * stops the server here, with the reason, instead of failing on the first request.
+ * stops the server here, with the reason, instead of failing on the first request. Then the
+ * outbox worker starts inside the app process, unless separate workers deliver it.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { env } = await import("@/lib/env");
-    env();
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  if (env().WORKER_IN_APP === "false") return;
+
+  // One loop per process, also across dev hot reloads.
+  const global = globalThis as unknown as { orderlyWorker?: boolean };
+  if (global.orderlyWorker) return;
+  global.orderlyWorker = true;
+  const [{ getDb }, { providersFromEnv }, { startWorkerLoop }] = await Promise.all([
+    import("@/db"),
+    import("@/lib/notifications/providers"),
+    import("@/lib/notifications/worker-loop"),
+  ]);
+  startWorkerLoop(await getDb(), { ...providersFromEnv(), log: (line) => console.log(line) });
 }

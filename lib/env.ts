@@ -15,6 +15,15 @@ const schema = z.object({
   /** A real Postgres server for the database tests (`npm run test:pg`). */
   TEST_DATABASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Resend for email; unset: the dev mailbox keeps messages for /admin/mailbox. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  /** SMSAPI for SMS; unset: the dev mailbox. */
+  SMSAPI_TOKEN: z.string().min(1).optional(),
+  SMSAPI_BASE_URL: z.string().url().optional(),
+  SMSAPI_SENDER: z.string().max(11).optional(),
+  /** "false" when separate `npm run worker` processes deliver the outbox. */
+  WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
