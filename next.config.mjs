@@ -4,6 +4,8 @@ const nextConfig = {
   // not bundled (bundling breaks its URL-based file lookup).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // A separate build directory lets a second checkout's tests build while another server runs.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tests included) just before building; checking
   // again inside `next build` would add half a minute for nothing.
   typescript: { ignoreBuildErrors: process.env.ORDERLY_TYPECHECKED === "1" },

@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = `.data/e2e-${PORT}`;
 const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (p): p is string => Boolean(p && existsSync(p)),
 );
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/${PORT}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -36,12 +38,12 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database per run, migrated and seeded like a first `npm run dev`, plus the
     // orders the specs declare in tests/e2e/fixtures/.
-    command: `rm -rf .data/e2e && tsx db/seed/cli.ts && tsx tests/e2e/seed-fixtures.ts && next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf ${DATA_DIR} && tsx db/seed/cli.ts && tsx tests/e2e/seed-fixtures.ts && next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      PGLITE_DIR: ".data/e2e",
+      PGLITE_DIR: DATA_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       NODE_ENV: "production",
     },

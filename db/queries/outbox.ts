@@ -1,7 +1,7 @@
 import "server-only";
-import { count, eq, min } from "drizzle-orm";
+import { and, count, desc, eq, inArray, min, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { outbox } from "@/db/schema";
+import { orders, outbox } from "@/db/schema";
 
 export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
   const rows = await db
@@ -15,4 +15,51 @@ export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
     oldestPendingAt: rows[0]?.oldest ?? null,
     dead: dead?.count ?? 0,
   };
+}
+
+export const MAILBOX_PAGE_SIZE = 50;
+export type MailboxFilters = { state?: "pending" | "sending" | "sent" | "dead"; kind?: "email" | "sms"; page?: number };
+
+/** The messages for the admin mailbox, newest first, without their (large) rendered bodies. */
+export async function listMessages({ db, state, kind, page = 1 }: MailboxFilters & { db: DbOrTx }) {
+  const conditions: SQL[] = [];
+  if (state) conditions.push(eq(outbox.state, state));
+  if (kind) conditions.push(eq(outbox.kind, kind));
+  else conditions.push(inArray(outbox.kind, ["email", "sms"]));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: outbox.id,
+        kind: outbox.kind,
+        recipient: outbox.recipient,
+        state: outbox.state,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+        subject: outbox.renderedSubject,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+        orderNumber: orders.number,
+      })
+      .from(outbox)
+      .leftJoin(orders, eq(outbox.orderId, orders.id))
+      .where(where)
+      .orderBy(desc(outbox.id))
+      .limit(MAILBOX_PAGE_SIZE)
+      .offset((Math.max(page, 1) - 1) * MAILBOX_PAGE_SIZE),
+    db.select({ count: count() }).from(outbox).where(where),
+  ]);
+  const totalCount = total?.count ?? 0;
+  return { rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / MAILBOX_PAGE_SIZE)) };
+}
+
+export type MailboxRow = Awaited<ReturnType<typeof listMessages>>["rows"][number];
+
+export async function getMessage({ db, id }: { db: DbOrTx; id: number }) {
+  const [row] = await db
+    .select({ message: outbox, orderNumber: orders.number })
+    .from(outbox)
+    .leftJoin(orders, eq(outbox.orderId, orders.id))
+    .where(eq(outbox.id, id));
+  return row;
 }

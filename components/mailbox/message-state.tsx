@@ -1,0 +1,14 @@
+import { cn } from "@/components/ui/cn";
+
+const STYLES = {
+  pending: "bg-amber-100 text-amber-900",
+  sending: "bg-blue-100 text-blue-900",
+  sent: "bg-green-100 text-green-900",
+  dead: "bg-red-100 text-red-900",
+} as const;
+
+const LABELS = { pending: "Queued", sending: "Sending", sent: "Sent", dead: "Failed" } as const;
+
+export function MessageState({ state }: { state: keyof typeof STYLES }) {
+  return <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", STYLES[state])}>{LABELS[state]}</span>;
+}
