@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { orderEvents, outbox, type OutboxRow } from "@/db/schema";
+import { orderEvents, outbox, type OutboxRow, type Settings } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
 import { defaultTemplate } from "./default-templates";
@@ -65,14 +65,13 @@ function ownClaim(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts));
 }
 
-async function sendRow(db: Db, row: OutboxRow, options: WorkerOptions): Promise<SendOutcome & { subject?: string; body?: string }> {
+async function sendRow(row: OutboxRow, settings: Settings, options: WorkerOptions): Promise<SendOutcome & { subject?: string; body?: string }> {
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
   const audience = payload.template?.audience ?? "customer";
   const locale = payload.locale ?? "pl";
   const variables = payload.variables ?? {};
   const template = defaultTemplate(channel, audience, locale);
-  const settings = await getSettings(db);
 
   if (channel === "sms") {
     const text = renderSms(template, variables);
@@ -95,11 +94,16 @@ async function sendRow(db: Db, row: OutboxRow, options: WorkerOptions): Promise<
 export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
 
 /** Sends one claimed row and records the outcome: sent, retry later with backoff, or dead. */
-export async function deliverClaimed(db: Db, row: OutboxRow, options: WorkerOptions): Promise<DeliveryResult> {
+export async function deliverClaimed(
+  db: Db,
+  row: OutboxRow,
+  options: WorkerOptions,
+  settings?: Settings,
+): Promise<DeliveryResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   let outcome: Awaited<ReturnType<typeof sendRow>>;
   try {
-    outcome = await sendRow(db, row, options);
+    outcome = await sendRow(row, settings ?? (await getSettings(db)), options);
   } catch (error) {
     // A bug or a rendering failure: retrying will not help, a person must look.
     outcome = { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
@@ -166,7 +170,9 @@ export async function deliverDueMessages(db: Db, options: WorkerOptions): Promis
     leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
   });
   const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, dead: 0, lost_claim: 0 };
-  for (const row of rows) tally[await deliverClaimed(db, row, options)] += 1;
+  if (rows.length === 0) return tally;
+  const settings = await getSettings(db);
+  for (const row of rows) tally[await deliverClaimed(db, row, options, settings)] += 1;
   return tally;
 }
 
