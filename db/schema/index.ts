@@ -3,3 +3,4 @@ export * from "./workflow";
 export * from "./orders";
 export * from "./outbox";
 export * from "./settings";
+export * from "./templates";
