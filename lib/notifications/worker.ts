@@ -6,6 +6,7 @@ import { backoffMs } from "./backoff";
 import { defaultTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
+import { resolveTemplate } from "./templates";
 
 export type WorkerOptions = {
   email: EmailProvider;
@@ -65,13 +66,21 @@ function ownClaim(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts));
 }
 
-async function sendRow(row: OutboxRow, settings: Settings, options: WorkerOptions): Promise<SendOutcome & { subject?: string; body?: string }> {
+async function sendRow(
+  db: Db,
+  row: OutboxRow,
+  settings: Settings,
+  options: WorkerOptions,
+): Promise<SendOutcome & { subject?: string; body?: string }> {
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
   const audience = payload.template?.audience ?? "customer";
   const locale = payload.locale ?? "pl";
   const variables = payload.variables ?? {};
-  const template = defaultTemplate(channel, audience, locale);
+  const statusId = payload.template?.statusId;
+  const template = statusId
+    ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
+    : defaultTemplate(channel, audience, locale);
 
   if (channel === "sms") {
     const text = renderSms(template, variables);
@@ -103,7 +112,7 @@ export async function deliverClaimed(
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   let outcome: Awaited<ReturnType<typeof sendRow>>;
   try {
-    outcome = await sendRow(row, settings ?? (await getSettings(db)), options);
+    outcome = await sendRow(db, row, settings ?? (await getSettings(db)), options);
   } catch (error) {
     // A bug or a rendering failure: retrying will not help, a person must look.
     outcome = { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
