@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Shop-wide settings: one row, enforced by a constant primary key. */
 export const settings = pgTable(
@@ -15,6 +15,9 @@ export const settings = pgTable(
     bankAccount: text(),
     appUrl: text().notNull().default("http://localhost:3000"),
     courierTrackingLinks: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Price of one SMS segment in minor units, for the template editor's cost estimate. */
+    smsPriceDomestic: integer().notNull().default(16),
+    smsPriceForeign: integer().notNull().default(35),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("settings_single_row", sql`${t.id}`)],
