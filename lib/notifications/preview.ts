@@ -7,7 +7,7 @@ import { sampleVariables } from "./catalogue";
 import { renderEmail, renderSms, type RenderedEmail } from "./render";
 import { measureSms, smsCost, type SmsMeasure } from "./sms";
 import { checkTemplate } from "./template";
-import { snapshotVariables } from "./variables";
+import { customerLabelFor, snapshotVariables } from "./variables";
 
 export type TemplatePreview =
   | { channel: "email"; email: RenderedEmail; source: string }
@@ -24,12 +24,18 @@ export async function previewTemplate(
   const problems = [...checkTemplate(input.subject), ...checkTemplate(input.body)];
   if (problems.length) return refuse("validation_failed", problems.map((p) => p.message).join(" "));
   const settings = await getSettings(db);
-  let variables: Record<string, string> = sampleVariables();
+  const [status] = await db.select().from(statuses).where(eq(statuses.id, input.statusId));
+  if (!status) return refuse("not_found", `Status ${input.statusId} does not exist.`);
+  // Samples, but with this status's own label and the shop's own name.
+  let variables: Record<string, string> = {
+    ...sampleVariables(),
+    statusLabel: customerLabelFor(status, input.locale),
+    shopName: settings.shopName,
+  };
   let source = "sample values";
   if (input.orderNumber) {
     const [order] = await db.select().from(orders).where(eq(orders.number, input.orderNumber.trim()));
-    const [status] = await db.select().from(statuses).where(eq(statuses.id, input.statusId));
-    if (!order || !status) return refuse("not_found", `Order ${input.orderNumber} does not exist.`);
+    if (!order) return refuse("not_found", `Order ${input.orderNumber} does not exist.`);
     variables = snapshotVariables({ order, status, settings });
     source = `order ${order.number}`;
   }

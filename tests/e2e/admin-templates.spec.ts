@@ -25,6 +25,7 @@ test("an admin writes a customer email, is stopped by a typo in a variable, fixe
   const email = editor.frameLocator('iframe[title="Email preview"]');
   await expect(email.getByText("Dzień dobry Anna, reklamację zamknęliśmy.")).toBeVisible();
   await expect(editor.getByText("Subject: Reklamacja ORD-10482")).toBeVisible();
+  await expect(email.getByText("Sklep Demo").first()).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Customer email · Polish" }).getByLabel("Subject")).toHaveValue("Reklamacja {{orderNumber}}");
