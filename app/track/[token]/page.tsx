@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProgressStages } from "@/components/tracking/progress-stages";
+import { ShopFrame } from "@/components/tracking/shop-frame";
+import { getDb } from "@/db";
+import { readableTextColour } from "@/lib/format";
+import { getTrackingView } from "@/db/queries/tracking";
+import { customerTranslator, formatDateIn, formatMoneyIn, isLocale } from "@/lib/i18n";
+
+export const metadata: Metadata = { title: "Order status", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function TrackingPage({ params, searchParams }: Props) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) notFound();
+  const found = await getTrackingView({ db: await getDb(), token, locale: isLocale(query.lang) ? query.lang : undefined });
+  if (!found) notFound();
+  const { view, locale, shop } = found;
+  const t = customerTranslator(locale);
+  const money = (minor: number) => formatMoneyIn(locale, minor, view.currency);
+
+  return (
+    <ShopFrame
+      shopName={shop.shopName}
+      brandColour={shop.brandColour}
+      locale={locale}
+      languageLabel={t("language")}
+      switchHref={(l) => `/track/${token}?lang=${l}`}
+      footer={shop.supportEmail ? t("contact", { email: shop.supportEmail }) : undefined}
+    >
+      <section className="space-y-4 rounded-xl bg-white p-5 shadow-sm">
+        <div>
+          <h1 className="text-xl font-semibold">{t("order", { number: view.number })}</h1>
+          <p className="text-sm text-slate-600">{t("placedOn", { date: formatDateIn(locale, view.placedAt, false) })}</p>
+        </div>
+        {view.firstName && <p>{t("greeting", { name: view.firstName })}</p>}
+        <div>
+          <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("currentStatus")}</p>
+          <p className="text-2xl font-bold" style={{ color: shop.brandColour }}>
+            {view.statusLabel ?? "—"}
+          </p>
+        </div>
+        <ProgressStages
+          stage={view.stage}
+          colour={shop.brandColour}
+          labels={{
+            placed: t("stages.placed"),
+            in_progress: t("stages.in_progress"),
+            completed: t("stages.completed"),
+            not_completed: t("stages.not_completed"),
+          }}
+        />
+      </section>
+
+      {view.payment && !view.payment.paid && (
+        <section className="space-y-2 rounded-xl border-2 border-amber-300 bg-amber-50 p-5">
+          <h2 className="font-semibold">{t("payment")}</h2>
+          <p>
+            {t("amountDue")}: <strong>{money(view.payment.amountDue)}</strong>
+          </p>
+          {view.payment.bankAccount && (
+            <p className="text-sm">
+              {t("transferTo")}: <span className="font-mono font-semibold break-all">{view.payment.bankAccount}</span>
+              <br />
+              {t("transferTitle")}: <span className="font-mono font-semibold">{view.payment.transferTitle}</span>
+            </p>
+          )}
+        </section>
+      )}
+
+      {view.shipment && (
+        <section className="space-y-2 rounded-xl bg-white p-5 shadow-sm">
+          <h2 className="font-semibold">{t("shipment")}</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {view.shipment.courier && (
+              <>
+                <dt className="text-slate-600">{t("courier")}</dt>
+                <dd>{view.shipment.courier}</dd>
+              </>
+            )}
+            <dt className="text-slate-600">{t("trackingNumber")}</dt>
+            <dd className="font-mono break-all">{view.shipment.trackingNumber}</dd>
+          </dl>
+          {view.shipment.link && (
+            <a href={view.shipment.link} rel="noopener noreferrer" className="inline-block rounded-md px-4 py-2 font-medium" style={{ backgroundColor: shop.brandColour, color: readableTextColour(shop.brandColour) }}>
+              {t("trackParcel")}
+            </a>
+          )}
+        </section>
+      )}
+
+      <section className="rounded-xl bg-white p-5 shadow-sm">
+        <h2 className="mb-3 font-semibold">{t("timeline")}</h2>
+        <ol className="space-y-3" aria-label={t("timeline")}>
+          {view.timeline.map((entry, i) => (
+            <li key={i} className="border-l-2 border-slate-200 pl-3">
+              {entry.label && <p className="font-medium">{entry.label}</p>}
+              {entry.comment && <p className="text-sm whitespace-pre-wrap text-slate-700">{entry.comment}</p>}
+              <p className="text-xs text-slate-600">{formatDateIn(locale, entry.at)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="rounded-xl bg-white p-5 shadow-sm">
+        <h2 className="mb-3 font-semibold">{t("items")}</h2>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {view.items.map((item, i) => (
+            <li key={i} className="flex justify-between gap-4 py-1.5">
+              <span>
+                {item.quantity} × {item.name}
+              </span>
+              <span className="tabular-nums">{money(item.amount)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 flex justify-between border-t border-slate-200 pt-2 font-semibold">
+          <span>{t("total")}</span>
+          <span className="tabular-nums">{money(view.total)}</span>
+        </p>
+        {view.payment?.paid && <p className="mt-1 text-sm text-green-800">{t("paid")}</p>}
+      </section>
+    </ShopFrame>
+  );
+}

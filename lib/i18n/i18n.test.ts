@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { customerTranslator, formatMoneyIn, resolveLocale } from "./index";
+import { messages } from "./messages";
+
+function keysOf(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("customer texts", () => {
+  it("exist in both languages with the same keys", () => {
+    expect(keysOf(messages.en).sort()).toEqual(keysOf(messages.pl).sort());
+  });
+
+  it("fill their placeholders", () => {
+    expect(customerTranslator("pl")("order", { number: "ORD-1" })).toBe("Zamówienie ORD-1");
+    expect(customerTranslator("en")("greeting", { name: "Anna" })).toBe("Hello, Anna!");
+  });
+
+  it("pick the first supported language", () => {
+    expect(resolveLocale("de", undefined, "en", "pl")).toBe("en");
+    expect(resolveLocale()).toBe("pl");
+  });
+
+  it("format money per language", () => {
+    expect(formatMoneyIn("en", 24990, "PLN").replace(/\s/g, " ")).toBe("PLN 249.90");
+    expect(formatMoneyIn("pl", 24990, "PLN").replace(/\s/g, " ")).toBe("249,90 zł");
+  });
+});

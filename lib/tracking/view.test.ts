@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { buildTrackingView, type CustomerStatus, type TrackingInput } from "./view";
+
+const s = (label: string | null, groupKind: CustomerStatus["groupKind"] = "in_progress", awaitsPayment = false): CustomerStatus => ({
+  label,
+  groupKind,
+  awaitsPayment,
+});
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 10, minute));
+
+function input(over: Partial<TrackingInput> = {}): TrackingInput {
+  return {
+    locale: "pl",
+    order: {
+      number: "ORD-1",
+      createdAt: at(0),
+      customerName: "Anna Maria Kowalska",
+      currency: "PLN",
+      total: 10000,
+      paidAmount: 0,
+      paid: false,
+      paymentMethod: "transfer",
+      courier: "inpost",
+      trackingNumber: null,
+      items: [{ name: "Kubek", quantity: 2, unitPrice: 5000 }],
+    },
+    current: s("Wysłane"),
+    events: [],
+    shop: { bankAccount: "PL00 1234", courierTrackingLinks: { inpost: "https://inpost.pl/s?n={trackingNumber}" } },
+    ...over,
+  };
+}
+
+describe("buildTrackingView", () => {
+  it("never shows a hidden status: the timeline skips it and the current label falls back", () => {
+    const view = buildTrackingView(
+      input({
+        current: s(null),
+        events: [
+          { at: at(0), type: "created", to: s("Przyjęte", "new"), comment: null, customerVisible: false },
+          { at: at(1), type: "status_changed", to: s("W realizacji"), comment: null, customerVisible: false },
+          { at: at(2), type: "status_changed", to: s(null), comment: "internal note", customerVisible: false },
+        ],
+      }),
+    );
+    expect(view.statusLabel).toBe("W realizacji");
+    expect(view.timeline.map((t) => t.label)).toEqual(["W realizacji", "Przyjęte"]);
+    expect(JSON.stringify(view)).not.toContain("internal note");
+  });
+
+  it("shows public comments only", () => {
+    const view = buildTrackingView(
+      input({
+        events: [
+          { at: at(1), type: "status_changed", to: s("Wysłane"), comment: "Paczka w drodze", customerVisible: true },
+          { at: at(2), type: "status_changed", to: s("Wysłane"), comment: "staff only", customerVisible: false },
+        ],
+      }),
+    );
+    expect(view.timeline.map((t) => t.comment)).toEqual([null, "Paczka w drodze"]);
+  });
+
+  it("carries the first name only, never the email, phone or address", () => {
+    const view = buildTrackingView(input());
+    expect(view.firstName).toBe("Anna");
+    expect(JSON.stringify(view)).not.toMatch(/Kowalska|Maria/);
+  });
+
+  it("asks for a transfer with the bank account while the status awaits payment", () => {
+    expect(buildTrackingView(input({ current: s("Oczekuje na wpłatę", "new", true) })).payment).toEqual({
+      paid: false,
+      amountDue: 10000,
+      bankAccount: "PL00 1234",
+      transferTitle: "ORD-1",
+    });
+    expect(buildTrackingView(input({ current: s("W realizacji") })).payment).toBeNull();
+  });
+
+  it("links to the courier's page for the parcel", () => {
+    const view = buildTrackingView(input({ order: { ...input().order, trackingNumber: "62 001" } }));
+    expect(view.shipment).toEqual({ courier: "inpost", trackingNumber: "62 001", link: "https://inpost.pl/s?n=62%20001" });
+  });
+});

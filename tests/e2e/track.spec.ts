@@ -1,0 +1,136 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { STAFF, openOrder, signIn } from "./support";
+
+const EMAIL = "ewa.testowa@example.com";
+
+/** A customer's browser; each test gets its own client address so the lookup limit is per test. */
+async function customerPage(browser: Browser, client: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
+  return context.newPage();
+}
+
+async function lookUp(page: Page, number: string, email: string) {
+  await page.goto("/track?lang=pl");
+  await page.getByLabel("Numer zamówienia").fill(number);
+  await page.getByLabel("Adres e-mail").fill(email);
+  await page.getByRole("button", { name: "Sprawdź" }).click();
+}
+
+const currentStatus = (page: Page) => page.locator("section").first();
+
+// These tests act as a customer and a member of staff in turn: more steps than the default allows.
+test.describe.configure({ timeout: 90_000 });
+
+test("a customer follows an order through three changes made by staff", async ({ browser }) => {
+  const customer = await customerPage(browser, "198.51.100.1");
+  await lookUp(customer, "e2e-track-1", EMAIL.toUpperCase());
+  await expect(customer.getByRole("heading", { name: "Zamówienie E2E-TRACK-1" })).toBeVisible();
+  await expect(customer.getByText("Dzień dobry, Ewa!")).toBeVisible();
+  await expect(currentStatus(customer)).toContainText("Zamówienie przyjęte");
+
+  const staff = await browser.newPage();
+  await signIn(staff, STAFF);
+  await openOrder(staff, "E2E-TRACK-1");
+  const change = async (target: string, comment?: string) => {
+    if (comment) {
+      await staff.getByRole("textbox", { name: /Comment/ }).fill(comment);
+      await staff.getByLabel("Comment visible to the customer").check();
+    }
+    await staff.getByRole("button", { name: target, exact: true }).click();
+    await expect(staff.locator("header").getByText(target, { exact: true })).toBeVisible();
+  };
+
+  await change("Awaiting payment");
+  await customer.reload();
+  await expect(currentStatus(customer)).toContainText("Oczekuje na wpłatę");
+  await expect(customer.getByText("Prosimy o przelew na konto")).toBeVisible();
+
+  await staff.getByRole("button", { name: "Record payment" }).click();
+  await expect(staff.getByText(/^Paid \d/)).toBeVisible();
+  await change("In progress", "Pakujemy Twoje zamówienie");
+  await customer.reload();
+  await expect(currentStatus(customer)).toContainText("W realizacji");
+  await expect(customer.getByText("Pakujemy Twoje zamówienie")).toBeVisible();
+  await expect(customer.getByText("Prosimy o przelew na konto")).toHaveCount(0);
+
+  await change("Shipped");
+  await customer.reload();
+  await expect(currentStatus(customer)).toContainText("Wysłane");
+  const timeline = customer.getByRole("list", { name: "Historia" });
+  await expect(timeline.getByRole("listitem")).toHaveCount(4);
+  // No email, phone or full name on the page.
+  await expect(customer.locator("body")).not.toContainText(EMAIL);
+  await expect(customer.locator("body")).not.toContainText("+48500600700");
+  await expect(customer.locator("body")).not.toContainText("Śledząca");
+
+  await customer.getByRole("link", { name: "English" }).click();
+  await expect(customer.getByRole("heading", { name: "Order E2E-TRACK-1" })).toBeVisible();
+  await expect(currentStatus(customer)).toContainText("Shipped");
+  await staff.close();
+});
+
+test("every miss gets the same answer, and too many attempts get a 429", async ({ browser }) => {
+  const page = await customerPage(browser, "198.51.100.2");
+  await lookUp(page, "E2E-TRACK-1", "someone.else@example.com");
+  const miss = page.getByRole("main").getByRole("alert");
+  await expect(miss).toHaveText("Nie znaleźliśmy zamówienia o tym numerze i adresie e-mail. Sprawdź dane i spróbuj ponownie.");
+  const wrongEmail = await miss.textContent();
+  await lookUp(page, "NO-SUCH-ORDER", EMAIL);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(wrongEmail!);
+
+  const statuses: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const response = await page.request.post("/track/lookup", { form: { number: "NO-SUCH", email: EMAIL, lang: "en" }, maxRedirects: 0 });
+    statuses.push(response.status());
+  }
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  const limited = await page.request.post("/track/lookup", { form: { number: "E2E-TRACK-1", email: EMAIL, lang: "en" }, maxRedirects: 0 });
+  expect(limited.status()).toBe(429);
+  expect(await limited.text()).toContain("Too many attempts. Please try again in a few minutes.");
+  expect(limited.headers()["retry-after"]).toMatch(/^\d+$/);
+});
+
+test("markup typed by a customer or staff stays text", async ({ browser }) => {
+  const staff = await browser.newPage();
+  await signIn(staff, STAFF);
+  await openOrder(staff, "E2E-TRACK-XSS");
+  await staff.getByRole("textbox", { name: /Comment/ }).fill('<script>window.__pwned = 1</script><b>bold?</b>');
+  await staff.getByLabel("Comment visible to the customer").check();
+  await staff.getByRole("button", { name: "In progress", exact: true }).click();
+  await expect(staff.locator("header").getByText("In progress", { exact: true })).toBeVisible();
+  await staff.close();
+
+  const customer = await customerPage(browser, "198.51.100.3");
+  let dialogs = 0;
+  customer.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await lookUp(customer, "E2E-TRACK-XSS", EMAIL);
+  await expect(customer.getByText("Dzień dobry, <img/src/onerror=alert(1)>Ewa!")).toBeVisible();
+  await expect(customer.locator("main img")).toHaveCount(0);
+  await expect(customer.getByText("<script>window.__pwned = 1</script><b>bold?</b>")).toBeVisible();
+  expect(await customer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(customer.locator("main b")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test("the tracking pages are private, strict and accessible, on a phone too", async ({ browser }) => {
+  const page = await customerPage(browser, "198.51.100.4");
+  await page.setViewportSize({ width: 360, height: 780 });
+  const lookupResponse = await page.goto("/track?lang=en");
+  expect(lookupResponse?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(lookupResponse?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByLabel("Order number").fill("E2E-TRACK-A11Y");
+  await page.getByLabel("Email address").fill(EMAIL);
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("heading", { name: "Order E2E-TRACK-A11Y" })).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: "test-results/track-phone.png", fullPage: true });
+});
