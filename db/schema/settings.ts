@@ -12,6 +12,10 @@ export const settings = pgTable(
     brandColour: text().notNull().default("#2563eb"),
     supportEmail: text(),
     supportPhone: text(),
+    /** The From address of emails; the shop's domain must be verified with the email provider. */
+    senderEmail: text(),
+    /** A small logo as a data: URL, so it travels with the database and needs no file storage. */
+    logoDataUrl: text(),
     bankAccount: text(),
     appUrl: text().notNull().default("http://localhost:3000"),
     courierTrackingLinks: jsonb().$type<Record<string, string>>().notNull().default({}),
