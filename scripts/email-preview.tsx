@@ -21,7 +21,8 @@ function templateNames(): string[] {
 
 async function renderTemplate(name: string, plainText: boolean): Promise<string> {
   const mod = (await import(pathToFileURL(path.join(dir, `${name}.tsx`)).href)) as { default: ComponentType };
-  return render(createElement(mod.default), { plainText });
+  const element = createElement(mod.default);
+  return plainText ? render(element, { plainText: true }) : render(element);
 }
 
 const server = createServer(async (req, res) => {
