@@ -1,52 +1,134 @@
-import Link from "next/link";
-import { StatusBadge } from "@/components/ui/status-badge";
-import type { OrderListRow } from "@/db/queries/orders";
-import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
+"use client";
 
-export function OrderTable({ rows, now }: { rows: OrderListRow[]; now: Date }) {
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
+import { BulkChangeDialog, type BulkChange } from "./bulk-change";
+import type { CommentTemplateChoice } from "./change-details-fields";
+import { InlineStatusMenu, type InlineChange } from "./inline-status-menu";
+import type { ListWorkflow, OrderListRow } from "./types";
+
+export type SortHeader = { key: string; label: string; href?: string; direction?: "ascending" | "descending"; className?: string };
+
+export function OrderTable({
+  rows,
+  now,
+  headers,
+  workflow,
+  templates,
+  actions,
+}: {
+  rows: OrderListRow[];
+  now: number;
+  headers: SortHeader[];
+  workflow: ListWorkflow;
+  templates: CommentTemplateChoice[];
+  actions: { inline: InlineChange; bulk: BulkChange; finishBulk: () => Promise<void> };
+}) {
+  const [selectedIds, setSelectedIds] = useState<Set<number>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  // Only rows still on screen count: after a refresh or a new page, stale ids drop out.
+  const selected = rows.filter((r) => selectedIds.has(r.id));
+  const allSelected = rows.length > 0 && selected.length === rows.length;
+  const toggle = (id: number) =>
+    setSelectedIds((ids) => {
+      const next = new Set(ids);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">Order</th>
-            <th scope="col" className="px-4 py-3">Customer</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">In status</th>
-            <th scope="col" className="px-4 py-3">Channel</th>
-            <th scope="col" className="px-4 py-3 text-right">Total</th>
-            <th scope="col" className="px-4 py-3">Payment</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              <td className="px-4 py-2.5 font-medium">
-                <Link href={`/orders/${row.number}`} className="text-blue-700 hover:underline">
-                  {row.number}
-                </Link>
-                <div className="text-xs text-slate-500">{row.orderType}</div>
-              </td>
-              <td className="px-4 py-2.5">{row.customerName}</td>
-              <td className="px-4 py-2.5">
-                <StatusBadge name={row.status.name} colour={row.status.colour} />
-              </td>
-              <td className="px-4 py-2.5 text-slate-600">{formatDuration(now.getTime() - row.statusChangedAt.getTime())}</td>
-              <td className="px-4 py-2.5 text-slate-600">{row.channel}</td>
-              <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(row.total, row.currency)}</td>
-              <td className="px-4 py-2.5">
-                {row.paidAt ? (
-                  <span className="text-green-700">Paid</span>
-                ) : (
-                  <span className="text-amber-700">{row.paymentMethod === "cod" ? "Cash on delivery" : "Unpaid"}</span>
-                )}
-              </td>
-              <td className="px-4 py-2.5 text-slate-600">{formatDateTime(row.createdAt)}</td>
+    <div className="space-y-2">
+      <div className="flex min-h-10 items-center gap-3 text-sm" aria-live="polite">
+        {selected.length > 0 && (
+          <>
+            <span className="font-medium">{selected.length} selected</span>
+            <Button onClick={() => setBulkOpen(true)}>Change status of selected</Button>
+            <Button variant="ghost" onClick={() => setSelectedIds(new Set())}>
+              Clear selection
+            </Button>
+          </>
+        )}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-3">
+                <input
+                  type="checkbox"
+                  aria-label="Select all orders on this page"
+                  checked={allSelected}
+                  onChange={() => setSelectedIds(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              </th>
+              {headers.map((h) => (
+                <th key={h.key} scope="col" className={`px-4 py-3 ${h.className ?? ""}`} aria-sort={h.direction}>
+                  {h.href ? (
+                    <Link href={h.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                      {h.label}
+                      <span aria-hidden="true">{h.direction === "ascending" ? "▲" : h.direction === "descending" ? "▼" : "↕"}</span>
+                    </Link>
+                  ) : (
+                    h.label
+                  )}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => {
+              const waited = now - new Date(row.statusChangedAt).getTime();
+              const overdue = row.status.slaHours !== null && waited > row.status.slaHours * 3_600_000;
+              return (
+                <tr key={row.id} className={selectedIds.has(row.id) ? "bg-blue-50" : "hover:bg-slate-50"}>
+                  <td className="px-3 py-2.5">
+                    <input type="checkbox" aria-label={`Select ${row.number}`} checked={selectedIds.has(row.id)} onChange={() => toggle(row.id)} />
+                  </td>
+                  <td className="px-4 py-2.5 font-medium">
+                    <Link href={`/orders/${row.number}`} className="text-blue-700 hover:underline">
+                      {row.number}
+                    </Link>
+                    <div className="text-xs text-slate-500">{row.orderType}</div>
+                  </td>
+                  <td className="px-4 py-2.5">{row.customerName}</td>
+                  <td className="px-4 py-2.5">
+                    <InlineStatusMenu key={`${row.id}-${row.version}`} row={row} workflow={workflow} change={actions.inline} />
+                  </td>
+                  <td className={overdue ? "px-4 py-2.5 font-medium text-red-700" : "px-4 py-2.5 text-slate-600"}>
+                    {overdue && <span title={`Over the ${row.status.slaHours} h SLA`}>⚠ </span>}
+                    {formatDuration(waited)}
+                  </td>
+                  <td className="px-4 py-2.5 text-slate-600">{row.channel}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(row.total, row.currency)}</td>
+                  <td className="px-4 py-2.5">
+                    {row.paidAt ? (
+                      <span className="text-green-700">Paid</span>
+                    ) : (
+                      <span className="text-amber-700">{row.paymentMethod === "cod" ? "Cash on delivery" : "Unpaid"}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2.5 text-slate-600">{formatDateTime(new Date(row.createdAt))}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <BulkChangeDialog
+        selected={selected}
+        workflow={workflow}
+        templates={templates}
+        open={bulkOpen}
+        change={actions.bulk}
+        finish={actions.finishBulk}
+        onClose={(ran) => {
+          setBulkOpen(false);
+          if (ran) setSelectedIds(new Set());
+        }}
+      />
     </div>
   );
 }

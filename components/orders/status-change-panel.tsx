@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { readableTextColour } from "@/lib/format";
 import type { ActionState } from "@/lib/action-state";
+import type { CommentTemplateChoice } from "./change-details-fields";
 
 export type TargetOption = {
   id: number;
@@ -18,16 +19,26 @@ export function StatusChangePanel({
   version,
   targets,
   action,
+  templates = [],
 }: {
   orderId: number;
   version: number;
   targets: TargetOption[];
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Ready-made comments for the statuses offered here (and for any status). */
+  templates?: CommentTemplateChoice[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const comment = useRef<HTMLTextAreaElement>(null);
 
   if (targets.length === 0) {
-    return <p className="text-sm text-slate-600">This order is in a final status: the process allows no further change.</p>;
+    // The change that led here may just have happened: keep its confirmation on screen.
+    return (
+      <div className="space-y-3">
+        {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+        <p className="text-sm text-slate-600">This order is in a final status: the process allows no further change.</p>
+      </div>
+    );
   }
 
   return (
@@ -71,11 +82,35 @@ export function StatusChangePanel({
             </p>
           ))}
       </fieldset>
+      {templates.length > 0 && (
+        <div className="space-y-1">
+          <label htmlFor="comment-template" className="block text-sm font-medium text-slate-700">
+            Comment template
+          </label>
+          <select
+            id="comment-template"
+            defaultValue=""
+            onChange={(e) => {
+              const template = templates.find((t) => String(t.id) === e.target.value);
+              if (template && comment.current) comment.current.value = template.body;
+            }}
+            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">Write my own</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="space-y-1">
         <label htmlFor="comment" className="block text-sm font-medium text-slate-700">
           Comment <span className="font-normal text-slate-500">(optional)</span>
         </label>
         <textarea
+          ref={comment}
           id="comment"
           name="comment"
           rows={2}

@@ -1,24 +1,66 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { orderEvents, orders, orderTypes, statuses, statusGroups } from "@/db/schema";
+import { orderEvents, orders, orderTypes, outbox, statuses, statusGroups } from "@/db/schema";
 
 export const ORDERS_PAGE_SIZE = 25;
 
-export type OrderListFilters = { page?: number; statusId?: number; search?: string };
+export const ORDER_SORTS = ["created", "number", "customer", "total", "in_status"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
 
-export async function listOrders({ db, page = 1, statusId, search }: OrderListFilters & { db: DbOrTx }) {
+export type OrderListFilters = {
+  page?: number;
+  statusId?: number;
+  search?: string;
+  orderTypeId?: number;
+  channel?: string;
+  courier?: string;
+  paymentMethod?: string;
+  paid?: "paid" | "unpaid";
+  overdue?: boolean;
+  sort?: OrderSort;
+  dir?: "asc" | "desc";
+};
+
+function sortColumn(sort: OrderSort) {
+  switch (sort) {
+    case "number":
+      return orders.number;
+    case "customer":
+      return orders.customerName;
+    case "total":
+      return orders.total;
+    case "in_status":
+      return orders.statusChangedAt;
+    default:
+      return orders.createdAt;
+  }
+}
+
+export async function listOrders({ db, page = 1, sort = "created", dir = "desc", ...filters }: OrderListFilters & { db: DbOrTx }) {
   const conditions: SQL[] = [];
-  if (statusId) conditions.push(eq(orders.statusId, statusId));
-  if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filters.statusId) conditions.push(eq(orders.statusId, filters.statusId));
+  if (filters.orderTypeId) conditions.push(eq(orders.orderTypeId, filters.orderTypeId));
+  if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
+  if (filters.courier) conditions.push(eq(orders.courier, filters.courier));
+  if (filters.paymentMethod) conditions.push(eq(orders.paymentMethod, filters.paymentMethod));
+  if (filters.paid === "paid") conditions.push(isNotNull(orders.paidAt));
+  if (filters.paid === "unpaid") conditions.push(isNull(orders.paidAt));
+  if (filters.overdue) {
+    conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${statuses.slaHours})`);
+  }
+  if (filters.search) {
+    const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
       or(ilike(orders.number, pattern), ilike(orders.customerName, pattern), ilike(orders.customerEmail, pattern))!,
     );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const offset = (Math.max(page, 1) - 1) * ORDERS_PAGE_SIZE;
+  // "In status" reads as a duration: ascending means the shortest wait, i.e. the latest change.
+  const column = sortColumn(sort);
+  const ascending = sort === "in_status" ? dir === "desc" : dir === "asc";
 
   const [rows, [total]] = await Promise.all([
     db
@@ -31,19 +73,26 @@ export async function listOrders({ db, page = 1, statusId, search }: OrderListFi
         currency: orders.currency,
         paidAt: orders.paidAt,
         paymentMethod: orders.paymentMethod,
+        courier: orders.courier,
+        version: orders.version,
+        orderTypeId: orders.orderTypeId,
         createdAt: orders.createdAt,
         statusChangedAt: orders.statusChangedAt,
-        status: { id: statuses.id, name: statuses.name, colour: statuses.colour },
+        status: { id: statuses.id, name: statuses.name, colour: statuses.colour, slaHours: statuses.slaHours },
         orderType: orderTypes.name,
       })
       .from(orders)
       .innerJoin(statuses, eq(orders.statusId, statuses.id))
       .innerJoin(orderTypes, eq(orders.orderTypeId, orderTypes.id))
       .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .orderBy(ascending ? asc(column) : desc(column), ascending ? asc(orders.id) : desc(orders.id))
       .limit(ORDERS_PAGE_SIZE)
       .offset(offset),
-    db.select({ count: count() }).from(orders).where(where),
+    db
+      .select({ count: count() })
+      .from(orders)
+      .innerJoin(statuses, eq(orders.statusId, statuses.id))
+      .where(where),
   ]);
   const totalCount = total?.count ?? 0;
   return { rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
@@ -86,3 +135,24 @@ export async function getOrderHistory({ db, orderId }: { db: DbOrTx; orderId: nu
 }
 
 export type OrderHistoryEntry = Awaited<ReturnType<typeof getOrderHistory>>[number];
+
+/** The messages each history event queued, with their delivery state, for the order's timeline. */
+export async function getOrderNotifications({ db, orderId }: { db: DbOrTx; orderId: number }) {
+  return db
+    .select({
+      id: outbox.id,
+      eventId: outbox.eventId,
+      kind: outbox.kind,
+      recipient: outbox.recipient,
+      audience: sql<string | null>`${outbox.payload} #>> '{template,audience}'`,
+      state: outbox.state,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.orderId, orderId))
+    .orderBy(asc(outbox.id));
+}
+
+export type OrderNotification = Awaited<ReturnType<typeof getOrderNotifications>>[number];

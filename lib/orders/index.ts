@@ -10,5 +10,7 @@ export {
   type TransitionInput,
   type TransitionOutcome,
 } from "./transition";
+export { setTracking, setTrackingInputSchema, type SetTrackingInput, type SetTrackingOutcome } from "./tracking";
+export { transitionOrderByNumber } from "./transition-by-number";
 export { loadWorkflowDefinition } from "./workflow-definition";
 export { newTrackingToken } from "./tracking-token";

@@ -1,25 +1,29 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { openConfiguredDb } from "@/db";
+import { commentTemplates, statuses } from "@/db/schema";
 import { createOrder, recordPayment, transitionOrder, type Actor } from "@/lib/orders";
-import type { FixtureOrder } from "./fixtures/types";
+import type { FixtureCommentTemplate, FixtureOrder } from "./fixtures/types";
 
 const ACTOR: Actor = { type: "system", label: "E2E fixture" };
 
-async function loadFixtures(): Promise<FixtureOrder[]> {
+async function loadFixtures(): Promise<{ orders: FixtureOrder[]; templates: FixtureCommentTemplate[] }> {
   const dir = path.join(import.meta.dirname ?? __dirname, "fixtures");
   const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts");
   const all: FixtureOrder[] = [];
+  const templates: FixtureCommentTemplate[] = [];
   for (const file of files) {
-    const mod = (await import(path.join(dir, file))) as { fixtures: FixtureOrder[] };
+    const mod = (await import(path.join(dir, file))) as { fixtures: FixtureOrder[]; commentTemplates?: FixtureCommentTemplate[] };
     all.push(...mod.fixtures);
+    templates.push(...(mod.commentTemplates ?? []));
   }
   const numbers = new Set<string>();
   for (const f of all) {
     if (numbers.has(f.number)) throw new Error(`fixture number ${f.number} is declared twice`);
     numbers.add(f.number);
   }
-  return all;
+  return { orders: all, templates };
 }
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
@@ -29,9 +33,14 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 
 /** Creates every declared fixture order through the real services, so their histories are genuine. */
 async function main() {
-  const fixtures = await loadFixtures();
+  const { orders: fixtures, templates } = await loadFixtures();
   const handle = await openConfiguredDb();
   try {
+    for (const t of templates) {
+      const [status] = t.statusCode ? await handle.db.select().from(statuses).where(eq(statuses.code, t.statusCode)) : [];
+      if (t.statusCode && !status) throw new Error(`comment template ${t.title}: no status ${t.statusCode}`);
+      await handle.db.insert(commentTemplates).values({ statusId: status?.id ?? null, title: t.title, body: t.body });
+    }
     for (const f of fixtures) {
       const order = must(
         await createOrder(handle.db, {
@@ -51,7 +60,7 @@ async function main() {
         must(await transitionOrder(handle.db, { orderId: order.id, to: { code }, actor: ACTOR }), `${f.number} → ${code}`);
       }
     }
-    console.log(`E2E fixtures: ${fixtures.length} orders.`);
+    console.log(`E2E fixtures: ${fixtures.length} orders, ${templates.length} comment templates.`);
   } finally {
     await handle.close();
   }

@@ -1,85 +1,124 @@
-import Link from "next/link";
 import { z } from "zod";
-import { OrderTable } from "@/components/orders/order-table";
+import { LiveUpdates } from "@/components/board/live-updates";
+import { OrderFilters } from "@/components/orders/order-filters";
+import { OrderTable, type SortHeader } from "@/components/orders/order-table";
 import { Pagination } from "@/components/orders/pagination";
-import { buttonClasses } from "@/components/ui/button";
+import type { ListWorkflow } from "@/components/orders/types";
 import { getDb } from "@/db";
-import { listOrders, listStatusesForFilter } from "@/db/queries/orders";
+import { getChangeStamp, listBoardOrderTypes, listBoardStatuses, listCommentTemplates, listFilterFacets } from "@/db/queries/board";
+import { ORDER_SORTS, listOrders, listStatusesForFilter } from "@/db/queries/orders";
 import { requirePageUser } from "@/lib/auth";
+import { loadWorkflowDefinition } from "@/lib/orders";
+import { bulkChangeAction, finishBulkChangeAction, inlineChangeAction } from "./actions";
 
 export const metadata = { title: "Orders" };
 
+const text = z.string().trim().max(100).optional().catch(undefined);
 const searchSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   status: z.coerce.number().int().positive().optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text,
+  type: text,
+  channel: text,
+  courier: text,
+  payment: text,
+  paid: z.enum(["paid", "unpaid"]).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+  sort: z.enum(ORDER_SORTS).catch("created"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
 });
+
+const COLUMNS: { key: string; label: string; sort?: (typeof ORDER_SORTS)[number]; className?: string }[] = [
+  { key: "number", label: "Order", sort: "number" },
+  { key: "customer", label: "Customer", sort: "customer" },
+  { key: "status", label: "Status" },
+  { key: "in_status", label: "In status", sort: "in_status" },
+  { key: "channel", label: "Channel" },
+  { key: "total", label: "Total", sort: "total", className: "text-right" },
+  { key: "payment", label: "Payment" },
+  { key: "created", label: "Created", sort: "created" },
+];
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await requirePageUser("staff");
   const params = searchSchema.parse(await searchParams);
   const db = await getDb();
-  const [{ rows, totalCount, pageCount }, statuses] = await Promise.all([
-    listOrders({ db, page: params.page, statusId: params.status, search: params.q || undefined }),
-    listStatusesForFilter({ db }),
-  ]);
-  const hrefFor = (page: number) => {
-    const query = new URLSearchParams();
-    if (params.status) query.set("status", String(params.status));
-    if (params.q) query.set("q", params.q);
-    if (page > 1) query.set("page", String(page));
-    const qs = query.toString();
-    return qs ? `/orders?${qs}` : "/orders";
+  const types = await listBoardOrderTypes({ db });
+  const type = types.find((t) => t.code === params.type);
+  const filters = {
+    statusId: params.status,
+    search: params.q || undefined,
+    orderTypeId: type?.id,
+    channel: params.channel || undefined,
+    courier: params.courier || undefined,
+    paymentMethod: params.payment || undefined,
+    paid: params.paid,
+    overdue: params.overdue === "1",
   };
+  const [{ rows, totalCount, pageCount }, statuses, facets, stamp, workflows] = await Promise.all([
+    listOrders({ db, page: params.page, sort: params.sort, dir: params.dir, ...filters }),
+    listStatusesForFilter({ db }),
+    listFilterFacets({ db }),
+    getChangeStamp({ db }),
+    Promise.all(types.map(async (t) => ({ id: t.id, definition: await loadWorkflowDefinition(db, t.id), statuses: await listBoardStatuses({ db, orderTypeId: t.id }) }))),
+  ]);
+  const templates = await listCommentTemplates({ db, statusIds: statuses.map((s) => s.id) });
+  const workflow: ListWorkflow = { definitions: {}, statuses: {} };
+  for (const w of workflows) {
+    if (w.definition) workflow.definitions[w.id] = w.definition;
+    for (const s of w.statuses) workflow.statuses[s.id] = s;
+  }
+
+  const query = (changes: Record<string, string | undefined>) => {
+    const merged = { ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? undefined : String(v)])), ...changes };
+    const qs = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1]) && !(e[0] === "page" && e[1] === "1")));
+    return qs.size ? `/orders?${qs}` : "/orders";
+  };
+  const headers: SortHeader[] = COLUMNS.map((c) => {
+    if (!c.sort) return { key: c.key, label: c.label, className: c.className };
+    const current = params.sort === c.sort;
+    const nextDir = current && params.dir === "asc" ? "desc" : "asc";
+    return {
+      key: c.key,
+      label: c.label,
+      className: c.className,
+      href: query({ sort: c.sort, dir: nextDir, page: undefined }),
+      direction: current ? (params.dir === "asc" ? "ascending" : "descending") : undefined,
+    };
+  });
+  const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== false);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Orders</h1>
-          <p className="text-sm text-slate-600">{totalCount.toLocaleString("en")} orders</p>
+          <div className="flex items-center gap-3 text-sm text-slate-600">
+            {totalCount.toLocaleString("en")} orders <LiveUpdates stamp={stamp} />
+          </div>
         </div>
-        {/* Keyed by the filters: client navigation (e.g. "Clear") keeps the same elements, and an
-            uncontrolled field would otherwise go on showing the previous filter. */}
-        <form key={`${params.q ?? ""}|${params.status ?? ""}`} className="flex flex-wrap items-end gap-2" role="search">
-          <label className="text-sm">
-            <span className="block text-slate-600">Search</span>
-            <input
-              name="q"
-              defaultValue={params.q}
-              placeholder="Number, customer or email"
-              className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Status</span>
-            <select name="status" defaultValue={params.status ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-              <option value="">All statuses</option>
-              {statuses.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className={buttonClasses("secondary")}>
-            Filter
-          </button>
-          {(params.q || params.status) && (
-            <Link href="/orders" className={buttonClasses("ghost")}>
-              Clear
-            </Link>
-          )}
-        </form>
       </div>
+      <OrderFilters
+        values={{ q: params.q, status: params.status, type: params.type, channel: params.channel, courier: params.courier, payment: params.payment, paid: params.paid, overdue: params.overdue }}
+        statuses={statuses}
+        types={types}
+        facets={facets}
+      />
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-          {params.q || params.status ? "No orders match these filters." : "No orders yet. Orders created by your shop or the API will appear here."}
+          {anyFilter ? "No orders match these filters." : "No orders yet. Orders created by your shop or the API will appear here."}
         </div>
       ) : (
         <>
-          <OrderTable rows={rows} now={new Date()} />
-          <Pagination page={Math.min(params.page, pageCount)} pageCount={pageCount} hrefFor={hrefFor} />
+          <OrderTable
+            rows={rows}
+            now={Date.now()}
+            headers={headers}
+            workflow={workflow}
+            templates={templates}
+            actions={{ inline: inlineChangeAction, bulk: bulkChangeAction, finishBulk: finishBulkChangeAction }}
+          />
+          <Pagination page={Math.min(params.page, pageCount)} pageCount={pageCount} hrefFor={(page) => query({ page: String(page) })} />
         </>
       )}
     </div>

@@ -6,11 +6,12 @@ import { getDb } from "@/db";
 import { toActionState, type ActionState } from "@/lib/action-state";
 import { actorOf, authedAction } from "@/lib/auth";
 import { checkbox, formObject, moneyInput } from "@/lib/form-data";
-import { recordPayment, transitionOrder } from "@/lib/orders";
+import { recordPayment, setTracking, transitionOrder } from "@/lib/orders";
 
 function revalidateOrder(number: string) {
   revalidatePath(`/orders/${number}`);
   revalidatePath("/orders");
+  revalidatePath("/board");
 }
 
 const changeStatus = authedAction(
@@ -74,4 +75,27 @@ const addPayment = authedAction(
 export async function recordPaymentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await addPayment(formObject(formData));
   return toActionState(result, ({ order }) => (order.paidAt ? "Payment recorded. The order is paid." : "Payment recorded."));
+}
+
+const saveTracking = authedAction(
+  {
+    role: "staff",
+    schema: z.object({
+      orderId: z.coerce.number().int().positive(),
+      expectedVersion: z.coerce.number().int().positive(),
+      courier: z.string().default(""),
+      trackingNumber: z.string().default(""),
+    }),
+  },
+  async (input, user) => {
+    const result = await setTracking(await getDb(), { ...input, actor: actorOf(user) });
+    if (result.ok) revalidateOrder(result.value.order.number);
+    else if (result.error.code === "version_conflict") refresh();
+    return result;
+  },
+);
+
+export async function setTrackingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await saveTracking(formObject(formData));
+  return toActionState(result, ({ event }) => (event ? "Tracking saved." : "Nothing changed."));
 }

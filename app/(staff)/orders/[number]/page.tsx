@@ -1,18 +1,23 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyLink } from "@/components/orders/copy-link";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
+import { TrackingForm } from "@/components/orders/tracking-form";
 import { PaymentForm } from "@/components/orders/payment-form";
 import { StatusChangePanel, type TargetOption } from "@/components/orders/status-change-panel";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { getOrderByNumber, getOrderHistory } from "@/db/queries/orders";
+import { listCommentTemplates } from "@/db/queries/board";
+import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
 import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
+import { trackingUrlFor } from "@/lib/notifications/variables";
 import { loadWorkflowDefinition } from "@/lib/orders";
+import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
-import { changeStatusAction, recordPaymentAction } from "./actions";
+import { changeStatusAction, recordPaymentAction, setTrackingAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: `Order ${(await params).number}` };
@@ -25,10 +30,12 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   const found = await getOrderByNumber({ db, number: decodeURIComponent(number) });
   if (!found) notFound();
   const { order, status, orderType } = found;
-  const [history, definition, colours] = await Promise.all([
+  const [history, notifications, definition, colours, settings] = await Promise.all([
     getOrderHistory({ db, orderId: order.id }),
+    getOrderNotifications({ db, orderId: order.id }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour }).from(statusTable),
+    getSettings(db),
   ]);
   const colourOf = new Map(colours.map((c) => [c.id, c.colour]));
 
@@ -44,6 +51,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
         }))
     : [];
 
+  const templates = await listCommentTemplates({ db, statusIds: targets.map((t) => t.id) });
   const due = Math.max(order.total - order.paidAmount, 0);
   const now = new Date();
 
@@ -65,7 +73,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Change status">
-            <StatusChangePanel orderId={order.id} version={order.version} targets={targets} action={changeStatusAction} />
+            <StatusChangePanel orderId={order.id} version={order.version} targets={targets} templates={templates} action={changeStatusAction} />
           </Card>
 
           <Card title="Items">
@@ -102,7 +110,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
           </Card>
 
           <Card title="History">
-            <HistoryTimeline entries={history} currency={order.currency} />
+            <HistoryTimeline entries={history} currency={order.currency} notifications={notifications} />
           </Card>
         </div>
 
@@ -157,14 +165,22 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
           </Card>
 
           <Card title="Shipping">
-            <dl className="grid grid-cols-2 gap-y-1 text-sm">
+            <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
               <dt className="text-slate-600">Method</dt>
               <dd>{order.shippingMethod ?? "—"}</dd>
-              <dt className="text-slate-600">Courier</dt>
-              <dd>{order.courier ?? "—"}</dd>
-              <dt className="text-slate-600">Tracking no.</dt>
-              <dd>{order.trackingNumber ?? "—"}</dd>
             </dl>
+            <TrackingForm
+              orderId={order.id}
+              version={order.version}
+              courier={order.courier}
+              trackingNumber={order.trackingNumber}
+              couriers={Object.keys(settings.courierTrackingLinks)}
+              action={setTrackingAction}
+            />
+          </Card>
+
+          <Card title="Customer's tracking page">
+            <CopyLink url={trackingUrlFor(order, settings.appUrl)} label="Tracking link" />
           </Card>
 
           <Card title="Details">

@@ -1,0 +1,65 @@
+import { BoardFiltersForm } from "@/components/board/board-filters";
+import { KanbanBoard } from "@/components/board/kanban-board";
+import { LiveUpdates } from "@/components/board/live-updates";
+import { getDb } from "@/db";
+import {
+  BOARD_PAGE_SIZE,
+  getChangeStamp,
+  listBoardOrderTypes,
+  listBoardStatuses,
+  listCommentTemplates,
+  listFilterFacets,
+  loadBoard,
+} from "@/db/queries/board";
+import { requirePageUser } from "@/lib/auth";
+import { loadWorkflowDefinition } from "@/lib/orders";
+import { moveCardAction } from "./actions";
+import { boardSearchSchema, columnLimits, filtersOf } from "./params";
+
+export const metadata = { title: "Board" };
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await requirePageUser("staff");
+  const search = boardSearchSchema.parse(await searchParams);
+  const db = await getDb();
+  const types = await listBoardOrderTypes({ db });
+  const type = types.find((t) => t.code === search.type) ?? types[0];
+  if (!type) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No order types yet. An administrator sets them up under Admin.</p>;
+  }
+  const filters = filtersOf(search);
+  const limits = columnLimits(search.more);
+  const [statusRows, definition, facets, stamp] = await Promise.all([
+    listBoardStatuses({ db, orderTypeId: type.id }),
+    loadWorkflowDefinition(db, type.id),
+    listFilterFacets({ db }),
+    getChangeStamp({ db }),
+  ]);
+  const columns = statusRows.map((s) => ({ statusId: s.id, slaHours: s.slaHours, limit: limits.get(s.id) ?? BOARD_PAGE_SIZE }));
+  const [data, templates] = await Promise.all([
+    loadBoard({ db, orderTypeId: type.id, columns, filters }),
+    listCommentTemplates({ db, statusIds: statusRows.map((s) => s.id) }),
+  ]);
+
+  return (
+    // The board breaks out of the page's reading width: on a wide screen more columns fit.
+    <div className="relative left-1/2 w-[calc(100vw-1rem)] -translate-x-1/2 space-y-4 px-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Board</h1>
+        <LiveUpdates stamp={stamp} />
+      </div>
+      <BoardFiltersForm types={types} typeCode={type.code} search={search} facets={facets} />
+      <KanbanBoard
+        key={type.id}
+        statuses={statusRows}
+        cards={Object.fromEntries(data.cards)}
+        counts={Object.fromEntries(data.counts)}
+        limits={Object.fromEntries(columns.map((c) => [c.statusId, c.limit]))}
+        definition={definition ?? { statuses: [], transitions: [], initialStatusId: 0 }}
+        templates={templates}
+        now={Date.now()}
+        move={moveCardAction}
+      />
+    </div>
+  );
+}

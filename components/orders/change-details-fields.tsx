@@ -1,0 +1,84 @@
+"use client";
+
+import { useId, useState } from "react";
+
+export type CommentTemplateChoice = { id: number; statusId: number | null; title: string; body: string };
+
+export type ChangeDetailsValue = { comment: string; customerVisible: boolean; notifyEmail: boolean; notifySms: boolean };
+
+/** Defaults for a change into a status: send what the status is set up to send. */
+export function defaultDetails(status: { notifyCustomerEmail: boolean; notifyCustomerSms: boolean }): ChangeDetailsValue {
+  return { comment: "", customerVisible: false, notifyEmail: status.notifyCustomerEmail, notifySms: status.notifyCustomerSms };
+}
+
+/**
+ * Comment (typed, or started from a template), its visibility and the notification toggles:
+ * the same controls on the board's drop dialog, the bulk change and the scan screen.
+ */
+export function ChangeDetailsFields({
+  value,
+  onChange,
+  templates,
+}: {
+  value: ChangeDetailsValue;
+  onChange: (value: ChangeDetailsValue) => void;
+  templates: CommentTemplateChoice[];
+}) {
+  const id = useId();
+  const [templateId, setTemplateId] = useState("");
+  return (
+    <div className="space-y-3">
+      {templates.length > 0 && (
+        <div>
+          <label htmlFor={`${id}-template`} className="block text-sm font-medium text-slate-700">
+            Comment template
+          </label>
+          <select
+            id={`${id}-template`}
+            value={templateId}
+            onChange={(e) => {
+              setTemplateId(e.target.value);
+              const template = templates.find((t) => String(t.id) === e.target.value);
+              if (template) onChange({ ...value, comment: template.body });
+            }}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">Write my own</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div>
+        <label htmlFor={`${id}-comment`} className="block text-sm font-medium text-slate-700">
+          Comment <span className="font-normal text-slate-500">(optional)</span>
+        </label>
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          maxLength={5000}
+          value={value.comment}
+          onChange={(e) => onChange({ ...value, comment: e.target.value })}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        />
+      </div>
+      <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm text-slate-700">
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" checked={value.customerVisible} onChange={(e) => onChange({ ...value, customerVisible: e.target.checked })} />
+          Visible to the customer
+        </label>
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" checked={value.notifyEmail} onChange={(e) => onChange({ ...value, notifyEmail: e.target.checked })} />
+          Send email
+        </label>
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" checked={value.notifySms} onChange={(e) => onChange({ ...value, notifySms: e.target.checked })} />
+          Send SMS
+        </label>
+      </div>
+    </div>
+  );
+}

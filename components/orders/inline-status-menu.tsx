@@ -1,0 +1,103 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { readableTextColour } from "@/lib/format";
+import type { ChangeReply } from "@/lib/status-change-input";
+import { describeTargets } from "@/lib/workflow";
+import type { ListWorkflow, OrderListRow } from "./types";
+
+export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ChangeReply>;
+
+/**
+ * A row's status menu: only the targets the matrix allows (a payment-gated one shown disabled
+ * with why), with the email and SMS toggles set before choosing. The server decides again.
+ */
+export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow; workflow: ListWorkflow; change: InlineChange }) {
+  const [open, setOpen] = useState(false);
+  const [notifyEmail, setNotifyEmail] = useState(true);
+  const [notifySms, setNotifySms] = useState(true);
+  const [reply, setReply] = useState<ChangeReply>();
+  const [pending, startTransition] = useTransition();
+  const menuId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const definition = workflow.definitions[row.orderTypeId];
+  const targets = definition
+    ? describeTargets(definition, { statusId: row.status.id, paid: row.paidAt !== null, paymentMethod: row.paymentMethod }).filter(
+        ({ verdict }) => verdict.ok || verdict.code === "guard_failed",
+      )
+    : [];
+
+  const choose = (to: number) => {
+    setOpen(false);
+    startTransition(async () => {
+      setReply(await change({ orderId: row.id, to, expectedVersion: row.version, notifyEmail, notifySms }));
+    });
+  };
+
+  return (
+    <div ref={ref} className="relative inline-block text-left">
+      <button
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`${row.status.name}: change ${row.number}`}
+        disabled={pending || targets.length === 0}
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap disabled:cursor-default"
+        style={{ backgroundColor: row.status.colour, color: readableTextColour(row.status.colour) }}
+      >
+        {pending ? "Changing…" : row.status.name}
+        {targets.length > 0 && <span aria-hidden="true">▾</span>}
+      </button>
+      {reply && !reply.ok && (
+        <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">
+          {reply.message}
+        </p>
+      )}
+      {open && (
+        <div id={menuId} className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+          <fieldset className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700">
+            <legend className="sr-only">Notifications</legend>
+            <label className="inline-flex items-center gap-1.5">
+              <input type="checkbox" checked={notifyEmail} onChange={(e) => setNotifyEmail(e.target.checked)} /> Send email
+            </label>
+            <label className="inline-flex items-center gap-1.5">
+              <input type="checkbox" checked={notifySms} onChange={(e) => setNotifySms(e.target.checked)} /> Send SMS
+            </label>
+          </fieldset>
+          <ul role="menu" aria-label={`Move ${row.number} to`} className="space-y-0.5">
+            {targets.map(({ status, verdict }) => (
+              <li key={status.id} role="none">
+                <button
+                  type="button"
+                  role="menuitem"
+                  disabled={!verdict.ok}
+                  onClick={() => choose(status.id)}
+                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
+                >
+                  {status.name}
+                  {!verdict.ok && <span className="block text-xs text-amber-800">{verdict.message}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// The board's reads, without `import "server-only"` so the benchmark (plain Node) can run the
+// very same builder; db/queries/board.ts is the guarded entry point for the app.
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Placeholder } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { BOARD_COUNT_CAP } from "@/lib/board-limits";
+import { orders } from "@/db/schema";
+
+export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
+
+export type BoardFilters = {
+  channel?: string;
+  courier?: string;
+  paymentMethod?: string;
+  paid?: "paid" | "unpaid";
+  overdue?: boolean;
+  /** Number, customer name or email, matched anywhere. */
+  q?: string;
+};
+
+/** One column of the board to load: its status, its SLA (for "overdue") and how many cards. */
+export type BoardColumnRequest = { statusId: number; slaHours: number | null; limit: number };
+
+/** Escapes LIKE's wildcards so a search for "50%" means the text "50%". */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The filter conditions on `orders`. "Overdue" compares with the SLA of the order's own status,
+ * which the caller passes as SQL (a column of the row being filtered).
+ */
+function filterConditions(filters: BoardFilters, slaHours: SQL): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
+  if (filters.courier) conditions.push(eq(orders.courier, filters.courier));
+  if (filters.paymentMethod) conditions.push(eq(orders.paymentMethod, filters.paymentMethod));
+  if (filters.paid === "paid") conditions.push(isNotNull(orders.paidAt));
+  if (filters.paid === "unpaid") conditions.push(isNull(orders.paidAt));
+  if (filters.overdue) {
+    conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${slaHours})`);
+  }
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(
+      or(ilike(orders.number, pattern), ilike(orders.customerName, pattern), ilike(orders.customerEmail, pattern))!,
+    );
+  }
+  return conditions;
+}
+
+const cardFields = {
+  id: orders.id,
+  number: orders.number,
+  statusId: orders.statusId,
+  version: orders.version,
+  customerName: orders.customerName,
+  total: orders.total,
+  currency: orders.currency,
+  channel: orders.channel,
+  paymentMethod: orders.paymentMethod,
+  paidAt: orders.paidAt,
+  courier: orders.courier,
+  statusChangedAt: orders.statusChangedAt,
+};
+
+/**
+ * Per column, the orders waiting longest (oldest status change first), up to the column's limit.
+ * One statement: a VALUES list of the columns, each joined LATERALLY to an index range scan on
+ * (order_type_id, status_id, status_changed_at) that stops after `limit` rows. It costs the same
+ * with 1,000 or 100,000 orders, unlike a window over the whole type.
+ */
+export function selectBoardCards({
+  db,
+  orderTypeId,
+  columns,
+  filters,
+}: {
+  db: DbOrTx;
+  orderTypeId: number;
+  columns: BoardColumnRequest[];
+  filters: BoardFilters;
+}) {
+  const cards = db
+    .select(cardFields)
+    .from(orders)
+    .where(
+      and(
+        eq(orders.orderTypeId, orderTypeId),
+        sql`${orders.statusId} = col.status_id`,
+        ...filterConditions(filters, sql`col.sla_hours`),
+      ),
+    )
+    .orderBy(asc(orders.statusChangedAt), asc(orders.id))
+    // A per-column limit read from the lateral row; drizzle's type only admits numbers and
+    // placeholders, but it renders any SQL chunk here (Postgres allows outer references in LIMIT).
+    .limit(sql`col.lim` as unknown as Placeholder)
+    .as("card");
+  return db
+    .select({
+      id: cards.id,
+      number: cards.number,
+      statusId: cards.statusId,
+      version: cards.version,
+      customerName: cards.customerName,
+      total: cards.total,
+      currency: cards.currency,
+      channel: cards.channel,
+      paymentMethod: cards.paymentMethod,
+      paidAt: cards.paidAt,
+      courier: cards.courier,
+      statusChangedAt: cards.statusChangedAt,
+    })
+    .from(columnValues(columns))
+    .crossJoinLateral(cards);
+}
+
+
+/** The columns as a VALUES list the lateral subqueries read their status, limit and SLA from. */
+function columnValues(columns: BoardColumnRequest[]): SQL {
+  const rows = columns.map((c) => sql`(${c.statusId}::int, ${c.limit}::int, ${c.slaHours}::int)`);
+  return sql`(values ${sql.join(rows, sql`, `)}) as col(status_id, lim, sla_hours)`;
+}
+
+/**
+ * How many orders sit in each column under the same filters as the cards, capped at
+ * BOARD_COUNT_CAP + 1. Per column a LATERAL count over a LIMITed index range: a type with 60,000
+ * completed orders costs a bounded scan instead of a pass over all of them, and "overdue"
+ * becomes a range condition on status_changed_at, the index's third column.
+ */
+export function selectBoardCounts({
+  db,
+  orderTypeId,
+  columns,
+  filters,
+}: {
+  db: DbOrTx;
+  orderTypeId: number;
+  columns: BoardColumnRequest[];
+  filters: BoardFilters;
+}) {
+  const matching = db
+    .select({ one: sql<number>`1`.as("one") })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.orderTypeId, orderTypeId),
+        sql`${orders.statusId} = col.status_id`,
+        ...filterConditions(filters, sql`col.sla_hours`),
+      ),
+    )
+    .limit(BOARD_COUNT_CAP + 1)
+    .as("matching");
+  return db
+    .select({ statusId: sql<number>`col.status_id`.mapWith(Number), count: sql<number>`count(${matching.one})`.mapWith(Number) })
+    .from(columnValues(columns))
+    .leftJoinLateral(matching, sql`true`)
+    .groupBy(sql`col.status_id`);
+}
+
+export type BoardCard = Awaited<ReturnType<typeof selectBoardCards>>[number];
+
+/** Cards and counts for every requested column, keyed by status id. */
+export async function loadBoardData(input: {
+  db: DbOrTx;
+  orderTypeId: number;
+  columns: BoardColumnRequest[];
+  filters: BoardFilters;
+}): Promise<{ cards: Map<number, BoardCard[]>; counts: Map<number, number> }> {
+  if (input.columns.length === 0) return { cards: new Map(), counts: new Map() };
+  const [cardRows, countRows] = await Promise.all([selectBoardCards(input), selectBoardCounts(input)]);
+  const cards = new Map<number, BoardCard[]>(input.columns.map((c) => [c.statusId, []]));
+  for (const card of cardRows) cards.get(card.statusId)?.push(card);
+  return { cards, counts: new Map(countRows.map((r) => [r.statusId, r.count])) };
+}
