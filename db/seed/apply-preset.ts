@@ -51,34 +51,50 @@ export async function applyPreset(db: Db, input: ApplyPresetInput): Promise<Appl
     await ensureStatusGroups(tx);
     const groups = await groupIdsByKind(tx);
 
-    await tx
-      .insert(statuses)
-      .values(
-        preset.statuses.map((s, position) => {
-          const groupId = groups.get(s.groupKind);
-          if (groupId === undefined) throw new Error(`no status group of kind ${s.groupKind}`);
-          return {
-            code: s.code,
-            name: s.name[locale],
-            customerLabel: s.customerLabel?.[locale] ?? null,
-            description: s.description[locale],
-            colour: s.colour,
-            groupId,
-            position,
-            requiresPayment: s.requiresPayment,
-            allowCashOnDelivery: s.allowCashOnDelivery,
-            awaitsPayment: s.awaitsPayment,
-            slaHours: s.slaHours,
-            externalCodes: s.externalCodes,
-            notifyCustomerEmail: s.notifyCustomerEmail,
-            notifyCustomerSms: s.notifyCustomerSms,
-            translations: {
-              [other]: { name: s.name[other], customerLabel: s.customerLabel?.[other] ?? null },
-            },
-          };
-        }),
-      )
-      .onConflictDoNothing({ target: statuses.code });
+    // Statuses that exist are left as they are: an admin may have renamed or recoloured them,
+    // and a shared code (shipped, cancelled, ...) is the same status for every preset.
+    const existing = new Set(
+      (await tx.select({ code: statuses.code }).from(statuses).where(inArray(statuses.code, codes))).map(
+        (r) => r.code,
+      ),
+    );
+    const missing = preset.statuses.filter((s) => !existing.has(s.code));
+    if (missing.length > 0) {
+      // New statuses go after those already in their group, so a second preset does not
+      // interleave its statuses with the first one's.
+      const last = await tx
+        .select({ groupId: statuses.groupId, position: sql<number>`max(${statuses.position})::int` })
+        .from(statuses)
+        .groupBy(statuses.groupId);
+      const nextPosition = new Map(last.map((r) => [r.groupId, Number(r.position) + 1] as const));
+      const values = missing.map((s) => {
+        const groupId = groups.get(s.groupKind);
+        if (groupId === undefined) throw new Error(`no status group of kind ${s.groupKind}`);
+        const position = nextPosition.get(groupId) ?? 0;
+        nextPosition.set(groupId, position + 1);
+        return {
+          code: s.code,
+          name: s.name[locale],
+          customerLabel: s.customerLabel?.[locale] ?? null,
+          description: s.description[locale],
+          colour: s.colour,
+          groupId,
+          position,
+          requiresPayment: s.requiresPayment,
+          allowCashOnDelivery: s.allowCashOnDelivery,
+          awaitsPayment: s.awaitsPayment,
+          slaHours: s.slaHours,
+          externalCodes: s.externalCodes,
+          notifyCustomerEmail: s.notifyCustomerEmail,
+          notifyCustomerSms: s.notifyCustomerSms,
+          translations: {
+            [other]: { name: s.name[other], customerLabel: s.customerLabel?.[other] ?? null },
+          },
+        };
+      });
+      // A concurrent run may have inserted some meanwhile: theirs stand.
+      await tx.insert(statuses).values(values).onConflictDoNothing({ target: statuses.code });
+    }
 
     const rows = await tx
       .select({ id: statuses.id, code: statuses.code })

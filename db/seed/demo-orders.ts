@@ -17,6 +17,8 @@ import {
 } from "./demo-data";
 import type { Random } from "./random";
 
+const VERSIONED_EVENTS: ReadonlySet<string> = new Set(["status_changed", "payment_recorded", "tracking_updated"]);
+
 /*
  * One demo order and its history, generated in memory. The history is a random walk along the
  * order type's matrix in which every step is approved by the workflow engine, so the demo data
@@ -121,7 +123,7 @@ function pickCourier(rng: Random, wholesale: boolean): Courier {
  * "awaiting payment" for an order that has nothing left to pay.
  */
 function stepWeight(state: WalkState, from: WorkflowStatus, to: WorkflowStatus): number {
-  if (to.groupKind === "not_completed") return from.awaitsPayment ? 0.6 : 0.05;
+  if (to.groupKind === "not_completed") return 0.015;
   if (to.awaitsPayment) return state.paid || state.paymentMethod === "cod" ? 0 : 8;
   if (to.code.startsWith("courier_")) return to.code === `courier_${state.courier}` ? 1 : 0;
   if (to.code.startsWith("complaint_pending")) return 0.03;
@@ -141,6 +143,17 @@ function pickActor(rng: Random, ctx: DemoContext): DemoActor {
   return rng.pick(ctx.staff);
 }
 
+const statusIndexes = new WeakMap<WorkflowDefinition, Map<number, WorkflowStatus>>();
+
+function statusIndex(def: WorkflowDefinition): Map<number, WorkflowStatus> {
+  let index = statusIndexes.get(def);
+  if (!index) {
+    index = new Map(def.statuses.map((s) => [s.id, s] as const));
+    statusIndexes.set(def, index);
+  }
+  return index;
+}
+
 /** A moment after the last event and before `next`, so the history stays in order. */
 function midpoint(events: DemoEvent[], next: number): number {
   const lastAt = events[events.length - 1]?.at ?? next - MINUTE;
@@ -158,7 +171,7 @@ export function generateDemoOrder({ rng, ctx, createdAt, trackingToken }: Genera
   const wholesale = rng.chance(0.2);
   const type = wholesale ? ctx.wholesale : ctx.retail;
   const { def } = type;
-  const byId = new Map(def.statuses.map((s) => [s.id, s] as const));
+  const byId = statusIndex(def);
   const statusOf = (id: number): WorkflowStatus => {
     const s = byId.get(id);
     if (!s) throw new Error(`order type ${type.code}: status ${id} is not in its definition`);
@@ -250,14 +263,28 @@ export function generateDemoOrder({ rng, ctx, createdAt, trackingToken }: Genera
         throw new Error(`demo walk asked for a refused step: ${verdict.message}`);
       }
       if (paymentArrives(rng, state, from)) {
+        // The money comes in while the order waits, and then the step is taken.
         const at = t + Math.max(MINUTE, Math.round((next - t) * (0.2 + rng.next() * 0.6)));
         recordPayment(at, state.paymentMethod === "card" ? ctx.system : pickActor(rng, ctx));
-        continue;
+        const retry = evaluateTransition(
+          def,
+          { statusId: state.statusId, paid: state.paid, paymentMethod: state.paymentMethod },
+          pick.id,
+        );
+        if (!retry.ok) throw new Error(`demo walk: still refused after payment: ${retry.message}`);
+        chosen = pick;
+        break;
       }
-      // No money yet: this way is closed for now; an unpaid order may also just keep waiting.
+      // No money yet: this way is closed. A shop cancels most orders left unpaid for days; the
+      // rest keep waiting.
       const index = options.findIndex(([o]) => o === pick);
       options.splice(index, 1);
-      if (from.awaitsPayment && !options.some(([o]) => o === STOP)) options.push([STOP, 1]);
+      if (from.awaitsPayment) {
+        for (const option of options) {
+          if (option[0] !== STOP && option[0].groupKind === "not_completed") option[1] = 2;
+        }
+        if (!options.some(([o]) => o === STOP)) options.push([STOP, 1]);
+      }
     }
     if (!chosen) break;
 
@@ -296,7 +323,9 @@ export function generateDemoOrder({ rng, ctx, createdAt, trackingToken }: Genera
     orderTypeId: type.id,
     statusId: state.statusId,
     statusChangedAt,
-    version: 1 + changes,
+    // Every change of the order's state bumps the version, as the services do: status changes,
+    // payments and tracking updates.
+    version: 1 + events.filter((e) => VERSIONED_EVENTS.has(e.type)).length,
     channel,
     customerName: customer.name,
     customerEmail: customer.email,

@@ -2,19 +2,16 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { orders, settings, statuses, users, type UserRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { newTrackingToken } from "@/lib/orders/tracking-token";
 import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
 import { applyPreset } from "./apply-preset";
-import { insertDemoOrders } from "./bulk-insert";
-import { generateDemoOrder, type DemoActor, type DemoContext, type DemoOrder, type DemoOrderType } from "./demo-orders";
+import { insertEncodedBatch, skipForeignKeyChecks } from "./bulk-insert";
+import { demoBatches, type BatchPlan } from "./demo-batches";
+import type { DemoActor, DemoContext, DemoOrderType } from "./demo-orders";
 import { retailPreset, wholesalePreset } from "./presets";
-import { Random } from "./random";
 
 export const DEFAULT_DEMO_ORDERS = 300;
 const DEFAULT_BATCH_SIZE = 5_000;
 const DEFAULT_SEED = 20_240_601;
-const HISTORY_DAYS = 60;
-const DAY = 86_400_000;
 
 export type DemoAccount = { email: string; password: string; name: string; role: UserRole };
 
@@ -49,6 +46,8 @@ export type SeedDemoOptions = {
   seed?: number;
   /** Latest moment a demo event may carry (default: the current time). */
   now?: Date;
+  /** Generate batches on a worker thread while the database inserts (default: true). */
+  worker?: boolean;
 };
 
 export type SeedDemoResult = {
@@ -183,23 +182,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   };
 
   log(`Demo orders: ${formatCount(ordersBefore)} exist, adding ${formatCount(missing)}...`);
-  const window = HISTORY_DAYS * DAY;
+  const plan: BatchPlan = { seed, ordersBefore, missing, batchSize, now };
   let created = 0;
   let events = 0;
-  while (created < missing) {
-    const size = Math.min(batchSize, missing - created);
-    const batch: DemoOrder[] = [];
-    for (let k = created; k < created + size; k++) {
-      const rng = Random.forIndex(seed, ordersBefore + k);
-      // Creation dates rise with k and crowd towards today, like a growing shop's: about a
-      // quarter of the orders are from the last week, so the board has work in progress.
-      const fraction = (k + rng.next()) / missing;
-      const createdAt = Math.min(now - window * (1 - fraction) ** 1.5, now - 60_000);
-      batch.push(generateDemoOrder({ rng, ctx, createdAt: Math.round(createdAt), trackingToken: newTrackingToken() }));
-    }
-    await db.transaction((tx) => insertDemoOrders(tx, batch));
-    created += size;
-    events += batch.reduce((sum, o) => sum + o.events.length, 0);
+  for await (const batch of demoBatches(ctx, plan, { worker: options.worker ?? true, log })) {
+    await db.transaction(async (tx) => {
+      await skipForeignKeyChecks(tx);
+      await insertEncodedBatch(tx, batch);
+    });
+    created += batch.count;
+    events += batch.eventCount;
     log(`  ${formatCount(created)} / ${formatCount(missing)} orders, ${formatCount(events)} events (${seconds(performance.now() - started)})`);
   }
   const done = result(created, events);

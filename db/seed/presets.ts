@@ -136,7 +136,7 @@ const completed: PresetStatus = {
   customerLabel: { pl: "Zrealizowane", en: "Completed" },
   description: {
     pl: "Dostarczone i rozliczone. Pobranie musi być najpierw zaksięgowane jako wpłata od przewoźnika.",
-    en: "Delivered and settled. Cash on delivery must first be recorded as paid by the courier.",
+    en: "Delivered and settled. For cash on delivery, record the courier's remittance as a payment first.",
   },
   colour: "#15803d",
   groupKind: "completed",
@@ -250,7 +250,7 @@ const unconfirmed: PresetStatus = {
   name: { pl: "Niepotwierdzone", en: "Unconfirmed" },
   customerLabel: { pl: "Oczekuje na potwierdzenie", en: "Awaiting confirmation" },
   description: {
-    pl: "Zamówienie z platformy B2B czeka na sprawdzenie stanów, cen i warunków handlowych.",
+    pl: "Zamówienie z platformy B2B czeka na sprawdzenie stanów magazynowych, cen i warunków handlowych.",
     en: "A B2B order waiting for stock, prices and trade terms to be checked.",
   },
   colour: "#1e40af",
@@ -385,7 +385,7 @@ function courierStatus(code: string, courier: string, colour: string): PresetSta
     // Warehouse sorting only: the customer keeps seeing "being prepared" until the parcel leaves.
     customerLabel: null,
     description: {
-      pl: `Spakowane z etykietą ${courier}, czeka na odbiór. Ustawiane automatycznie według wybranej dostawy.`,
+      pl: `Spakowane z etykietą ${courier}, czeka na odbiór. Ustawiane automatycznie według wybranej metody dostawy.`,
       en: `Packed with a ${courier} label, waiting for pick-up. Set automatically from the chosen delivery method.`,
     },
     colour,
