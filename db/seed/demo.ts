@@ -194,6 +194,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     events += batch.eventCount;
     log(`  ${formatCount(created)} / ${formatCount(missing)} orders, ${formatCount(events)} events (${seconds(performance.now() - started)})`);
   }
+  // Fresh statistics for the planner: PGlite has no autovacuum, and without them a large demo
+  // database plans the board's per-column queries badly until someone runs ANALYZE.
+  await db.execute(sql`analyze orders, order_events`);
   const done = result(created, events);
   log(`Demo orders: added ${formatCount(created)} (${formatCount(ordersBefore + created)} in total) in ${seconds(done.elapsedMs)}.`);
   return done;
