@@ -19,6 +19,7 @@ export default async function TrackLookupPage({ searchParams }: { searchParams: 
   return (
     <ShopFrame
       shopName={shop.shopName}
+      logoDataUrl={shop.logoDataUrl}
       brandColour={shop.brandColour}
       locale={locale}
       languageLabel={t("language")}

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n";
 /** The shop's face around customer pages: its name and colour, a language switch, contact. */
 export function ShopFrame({
   shopName,
+  logoDataUrl,
   brandColour,
   locale,
   languageLabel,
@@ -14,6 +15,7 @@ export function ShopFrame({
   children,
 }: {
   shopName: string;
+  logoDataUrl?: string | null;
   brandColour: string;
   locale: Locale;
   languageLabel: string;
@@ -26,7 +28,12 @@ export function ShopFrame({
     <div lang={locale} className="min-h-screen bg-slate-100">
       <header style={{ backgroundColor: brandColour, color: text }}>
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-4 px-4 py-4">
-          <p className="text-lg font-bold">{shopName}</p>
+          {logoDataUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the logo is a data: URL from settings
+            <img src={logoDataUrl} alt={shopName} className="h-9 max-w-48 object-contain" />
+          ) : (
+            <p className="text-lg font-bold">{shopName}</p>
+          )}
           <nav aria-label={languageLabel} className="flex gap-1 text-sm">
             {(["pl", "en"] as const).map((l) => (
               <Link

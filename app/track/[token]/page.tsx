@@ -23,6 +23,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   return (
     <ShopFrame
       shopName={shop.shopName}
+      logoDataUrl={shop.logoDataUrl}
       brandColour={shop.brandColour}
       locale={locale}
       languageLabel={t("language")}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, signIn } from "./support";
+
+test("an admin's settings reach the customer's tracking page; bad values are refused field by field", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  await expect(page.getByRole("heading", { name: "Shop settings" })).toBeVisible();
+
+  await page.getByLabel("Brand colour").fill("blue");
+  await page.getByLabel("App address").fill("not a url");
+  await page.getByRole("button", { name: "Add courier" }).click();
+  const newCourier = page.getByLabel(/^Courier \d+$/).last();
+  const newLink = page.getByLabel(/^Tracking link for courier \d+$/).last();
+  await newCourier.fill("ambro_express");
+  await newLink.fill("https://ambroexpress.pl/");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Use a colour like #1d4ed8")).toBeVisible();
+  await expect(page.getByText(/Enter the address customers open/)).toBeVisible();
+  await expect(page.getByText("Put {trackingNumber} where the parcel number goes")).toBeVisible();
+
+  await page.getByLabel("Brand colour").fill("#0f766e");
+  await page.getByLabel("App address").fill("http://127.0.0.1:3100");
+  await newLink.fill("https://ambroexpress.pl/track?n={trackingNumber}");
+  await page.getByLabel("Bank account for transfers").fill("PL27 1140 2004 0000 3002 0135 5387");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
+  await page.reload();
+  await expect(page.locator('input[name="courierTrackingLinks"]')).toHaveValue(/"ambro_express":"https:\/\/ambroexpress\.pl\/track\?n=\{trackingNumber\}"/);
+
+  await page.goto("/track?lang=pl");
+  await page.getByLabel("Numer zamówienia").fill("E2E-SET-1");
+  await page.getByLabel("Adres e-mail").fill("ewa.testowa@example.com");
+  await page.getByRole("button", { name: "Sprawdź" }).click();
+  await expect(page.getByText("PL27 1140 2004 0000 3002 0135 5387")).toBeVisible();
+  await expect(page.locator("header").first()).toHaveCSS("background-color", "rgb(15, 118, 110)");
+});
