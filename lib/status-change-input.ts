@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Db } from "@/db";
+import { transitionOrder, type Actor } from "@/lib/orders";
 
 /**
  * The details a person adds to a status change from any screen (board, list, bulk, scan):
@@ -35,4 +37,26 @@ export function outcomeOf(result: { ok: true } | { ok: false; error: { code: str
     default:
       return "failed";
   }
+}
+
+/** One order's change as screens send it: the order, the target, the version they saw, the details. */
+export const singleChangeSchema = changeDetailsSchema.extend({
+  orderId: z.number().int().positive(),
+  to: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+});
+
+export type SingleChange = z.infer<typeof singleChangeSchema>;
+
+/** A screen's change, mapped onto the one transition service the same way from every screen. */
+export function applyChange(db: Db, change: SingleChange, actor: Actor) {
+  return transitionOrder(db, {
+    orderId: change.orderId,
+    to: { id: change.to },
+    actor,
+    expectedVersion: change.expectedVersion,
+    comment: change.comment || undefined,
+    customerVisible: change.customerVisible,
+    notify: { email: change.notifyEmail, sms: change.notifySms },
+  });
 }

@@ -4,33 +4,19 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, authedAction } from "@/lib/auth";
-import { transitionOrder, transitionOrders } from "@/lib/orders";
+import { transitionOrders } from "@/lib/orders";
 import { ok } from "@/lib/result";
-import { changeDetailsSchema, outcomeOf, type ChangeOutcome, type ChangeReply } from "@/lib/status-change-input";
+import { applyChange, changeDetailsSchema, outcomeOf, singleChangeSchema, type ChangeOutcome, type ChangeReply } from "@/lib/status-change-input";
 
-const inlineSchema = changeDetailsSchema.extend({
-  orderId: z.number().int().positive(),
-  to: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
-});
-
-const inlineChange = authedAction({ role: "staff", schema: inlineSchema }, async (input, user) => {
-  const result = await transitionOrder(await getDb(), {
-    orderId: input.orderId,
-    to: { id: input.to },
-    actor: actorOf(user),
-    expectedVersion: input.expectedVersion,
-    comment: input.comment || undefined,
-    customerVisible: input.customerVisible,
-    notify: { email: input.notifyEmail, sms: input.notifySms },
-  });
+const inlineChange = authedAction({ role: "staff", schema: singleChangeSchema }, async (input, user) => {
+  const result = await applyChange(await getDb(), input, actorOf(user));
   revalidatePath("/orders");
   if (result.ok) revalidatePath(`/orders/${result.value.order.number}`);
   return result;
 });
 
 /** The status menu on a list row. */
-export async function inlineChangeAction(input: z.input<typeof inlineSchema>): Promise<ChangeReply> {
+export async function inlineChangeAction(input: z.input<typeof singleChangeSchema>): Promise<ChangeReply> {
   const result = await inlineChange(input);
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
   return { ok: true, statusId: result.value.order.statusId, version: result.value.order.version, message: `Order ${result.value.order.number} changed.` };

@@ -6,7 +6,8 @@ import { getDb } from "@/db";
 import { toActionState, type ActionState } from "@/lib/action-state";
 import { actorOf, authedAction } from "@/lib/auth";
 import { checkbox, formObject, moneyInput } from "@/lib/form-data";
-import { recordPayment, setTracking, transitionOrder } from "@/lib/orders";
+import { recordPayment, setTracking } from "@/lib/orders";
+import { applyChange } from "@/lib/status-change-input";
 
 function revalidateOrder(number: string) {
   revalidatePath(`/orders/${number}`);
@@ -28,15 +29,7 @@ const changeStatus = authedAction(
     }),
   },
   async (input, user) => {
-    const result = await transitionOrder(await getDb(), {
-      orderId: input.orderId,
-      to: { id: input.to },
-      actor: actorOf(user),
-      expectedVersion: input.expectedVersion,
-      comment: input.comment || undefined,
-      customerVisible: input.customerVisible,
-      notify: { email: input.notifyEmail, sms: input.notifySms },
-    });
+    const result = await applyChange(await getDb(), input, actorOf(user));
     if (result.ok) revalidateOrder(result.value.order.number);
     // A stale page is the cause of a conflict: show the person the order as it is now.
     else if (result.error.code === "version_conflict") refresh();
