@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/_actions/sign-out";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppHeader } from "@/components/layout/app-header";
 import { requirePageUser } from "@/lib/auth";
 
@@ -8,7 +9,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <AppHeader user={user} signOutAction={signOutAction} />
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <AdminNav />
+        {children}
+      </main>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderTypes, statuses, statusGroups } from "@/db/schema";
+import { commentTemplates, orders, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
+import type { WorkflowStatus } from "@/lib/workflow";
 
 /** Statuses in their groups, in board order. */
 export async function listStatusesByGroup({ db }: { db: DbOrTx }) {
@@ -18,4 +19,62 @@ export async function listOrderTypes({ db }: { db: DbOrTx }) {
     .from(orderTypes)
     .innerJoin(statuses, eq(orderTypes.initialStatusId, statuses.id))
     .orderBy(asc(orderTypes.position), asc(orderTypes.id));
+}
+
+export async function listStatusGroups({ db }: { db: DbOrTx }) {
+  return db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id));
+}
+
+/** One status for its editor, with its comment templates in order. */
+export async function getStatusForEditor({ db, code }: { db: DbOrTx; code: string }) {
+  const [status] = await db.select().from(statuses).where(eq(statuses.code, code));
+  if (!status) return undefined;
+  const templates = await db
+    .select()
+    .from(commentTemplates)
+    .where(eq(commentTemplates.statusId, status.id))
+    .orderBy(asc(commentTemplates.position), asc(commentTemplates.id));
+  const [usage] = await db.select({ count: sql<number>`count(*)::int` }).from(orders).where(eq(orders.statusId, status.id));
+  return { status, templates, ordersInStatus: Number(usage?.count ?? 0) };
+}
+
+/** Sales channels the shop's orders come from, for the notification switches. */
+export async function listSalesChannels({ db }: { db: DbOrTx }): Promise<string[]> {
+  const rows = await db.selectDistinct({ channel: orders.channel }).from(orders).orderBy(asc(orders.channel));
+  return rows.map((r) => r.channel);
+}
+
+export type MatrixStatus = WorkflowStatus & { colour: string; groupId: number };
+
+/** Everything the matrix editor and the picture need for one order type, in board order. */
+export async function getMatrixEditor({ db, code }: { db: DbOrTx; code: string }) {
+  const [type] = await db.select().from(orderTypes).where(eq(orderTypes.code, code));
+  if (!type) return undefined;
+  const [groups, rows, cells] = await Promise.all([
+    db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id)),
+    db
+      .select({ status: statuses, groupKind: statusGroups.kind })
+      .from(statuses)
+      .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
+      .orderBy(asc(statusGroups.position), asc(statusGroups.id), asc(statuses.position), asc(statuses.id)),
+    db
+      .select({ from: transitions.fromStatusId, to: transitions.toStatusId })
+      .from(transitions)
+      .where(eq(transitions.orderTypeId, type.id)),
+  ]);
+  const list = rows.map(
+    ({ status: s, groupKind }): MatrixStatus => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      groupKind,
+      requiresPayment: s.requiresPayment,
+      allowCashOnDelivery: s.allowCashOnDelivery,
+      awaitsPayment: s.awaitsPayment,
+      archived: s.archivedAt !== null,
+      colour: s.colour,
+      groupId: s.groupId,
+    }),
+  );
+  return { type, groups, statuses: list, transitions: cells };
 }

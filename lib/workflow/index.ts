@@ -4,6 +4,7 @@ export type {
   GuardFailureReason,
   GuardResult,
   LintCode,
+  LintFix,
   LintIssue,
   LintSeverity,
   OrderFacts,
@@ -17,4 +18,4 @@ export { isTerminal } from "./status-kind";
 export { allowedTargets, reachableFrom } from "./graph";
 export { checkGuards } from "./guards";
 export { describeTargets, evaluateTransition } from "./evaluate";
-export { hasLintErrors, lintWorkflow } from "./lint";
+export { hasLintErrors, introducedErrors, lintWorkflow } from "./lint";

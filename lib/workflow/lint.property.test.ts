@@ -2,7 +2,7 @@
 // spelled out, reachability by transitive closure) and must match exactly, in both directions.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasLintErrors, lintWorkflow } from "./lint";
+import { hasLintErrors, introducedErrors, lintWorkflow } from "./lint";
 import { definitionArb } from "./test-arbitraries";
 import type { LintIssue, WorkflowDefinition, WorkflowStatus } from "./types";
 
@@ -136,6 +136,77 @@ describe("lintWorkflow (property)", () => {
         );
         const reported = idsOf(lintWorkflow(def), "unknown_status");
         expect(reported.map((ids) => ids[0]).sort()).toEqual([...dangling].sort());
+      }),
+      RUNS,
+    );
+  });
+
+  it("reports unpaid_gate exactly for strict gates no live path through a payment request reaches", () => {
+    fc.assert(
+      fc.property(definitionArb({ dangling: true }), (def) => {
+        const initial = def.statuses.find((s) => s.id === def.initialStatusId);
+        const known = new Set(def.statuses.map((s) => s.id));
+        const archived = new Set(def.statuses.filter((s) => s.archived).map((s) => s.id));
+        // Live matrix: known endpoints, no self-loops, never into an archived status.
+        const live = {
+          ...def,
+          transitions: def.transitions.filter((t) => known.has(t.from) && known.has(t.to) && t.from !== t.to && !archived.has(t.to)),
+        };
+        const pairs = closurePairs(live);
+        const reach = (a: number, b: number) => pairs.has(`${a},${b}`);
+        const expected = initial
+          ? def.statuses
+              .filter((s) => s.requiresPayment && !s.allowCashOnDelivery && !s.archived && s.id !== initial.id)
+              .filter((s) => reach(initial.id, s.id))
+              .filter(
+                (s) =>
+                  !def.statuses.some(
+                    (p) => p.awaitsPayment && !p.archived && p.id !== s.id && reach(initial.id, p.id) && reach(p.id, s.id),
+                  ),
+              )
+              .map((s) => [s.id])
+          : [];
+        const issues = lintWorkflow(def);
+        expect(keySet(idsOf(issues, "unpaid_gate"))).toEqual(keySet(expected));
+        for (const i of issues.filter((x) => x.code === "unpaid_gate")) expect(i.severity).toBe("error");
+      }),
+      RUNS,
+    );
+  });
+
+  it("offers a remove_transition fix naming exactly the issue's own edge", () => {
+    fc.assert(
+      fc.property(definitionArb({ dangling: true }), (def) => {
+        for (const i of lintWorkflow(def)) {
+          if (!i.fix) continue;
+          expect(["contradictory_path", "archived_target"]).toContain(i.code);
+          expect([i.fix.from, i.fix.to]).toEqual(i.statusIds);
+          expect(def.transitions.some((t) => t.from === i.fix?.from && t.to === i.fix?.to)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("applying every offered fix leaves none of the fixed issues behind", () => {
+    fc.assert(
+      fc.property(definitionArb({ dangling: true }), (def) => {
+        const fixes = lintWorkflow(def).flatMap((i) => (i.fix ? [i.fix] : []));
+        const fixed = {
+          ...def,
+          transitions: def.transitions.filter((t) => !fixes.some((f) => f.from === t.from && f.to === t.to)),
+        };
+        expect(lintWorkflow(fixed).filter((i) => i.fix)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("introducedErrors is empty against itself and never lists a warning", () => {
+    fc.assert(
+      fc.property(definitionArb({ dangling: true }), definitionArb({ dangling: true }), (a, b) => {
+        expect(introducedErrors(lintWorkflow(a), lintWorkflow(a))).toEqual([]);
+        expect(introducedErrors(lintWorkflow(a), lintWorkflow(b)).every((i) => i.severity === "error")).toBe(true);
       }),
       RUNS,
     );

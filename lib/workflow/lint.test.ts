@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLintErrors, lintWorkflow } from "./lint";
+import { hasLintErrors, introducedErrors, lintWorkflow } from "./lint";
 import {
   AWAITING_PAYMENT,
   CANCELLED,
@@ -70,6 +70,8 @@ describe("lintWorkflow", () => {
       code: "contradictory_path",
       message: "Cancelled leads to Awaiting payment: asking for payment on an order that is already closed",
       statusIds: [CANCELLED, AWAITING_PAYMENT],
+      // The one obvious remedy, offered as a one-click fix.
+      fix: { kind: "remove_transition", from: CANCELLED, to: AWAITING_PAYMENT },
     });
     // Leaving Cancelled at all is also worth a look, but only as a warning.
     expect(codes(issues)).toEqual(["contradictory_path", "terminal_exit"]);
@@ -142,6 +144,7 @@ describe("lintWorkflow", () => {
       code: "archived_target",
       message: "Picking leads to Packing (old), which is archived and can no longer be chosen",
       statusIds: [PICKING, OLD_PACKING],
+      fix: { kind: "remove_transition", from: PICKING, to: OLD_PACKING },
     });
   });
 
@@ -186,6 +189,58 @@ describe("lintWorkflow", () => {
       transitions: [],
     };
     expect(codes(lintWorkflow(def))).toEqual(["dead_end"]);
+  });
+});
+
+describe("unpaid_gate", () => {
+  const strictPicking = () => withStatus(retailWorkflow(), PICKING, { allowCashOnDelivery: false });
+
+  it("reports a strict payment gate reachable without passing a status that asks for payment", () => {
+    // New → Picking skips Awaiting payment; without the COD exemption unpaid orders get stuck.
+    expect(lintWorkflow(strictPicking()).filter((i) => i.code === "unpaid_gate")).toEqual([]);
+    const def = strictPicking();
+    def.transitions = def.transitions.filter((t) => !(t.from === AWAITING_PAYMENT && t.to === PICKING));
+    expect(lintWorkflow(def)).toContainEqual({
+      severity: "error",
+      code: "unpaid_gate",
+      message:
+        "Picking requires payment, but no path to it passes a status that asks for payment (e.g. Awaiting payment): unpaid orders would get stuck",
+      statusIds: [PICKING],
+    });
+  });
+
+  it("is satisfied by one path through a status that asks for payment", () => {
+    // New → Picking directly still exists, but New → Awaiting payment → Picking gives a way to pay.
+    expect(codes(lintWorkflow(strictPicking()))).not.toContain("unpaid_gate");
+  });
+
+  it("lets a cash-on-delivery exemption through", () => {
+    const def = retailWorkflow();
+    def.transitions = def.transitions.filter((t) => t.from !== AWAITING_PAYMENT);
+    def.transitions.push({ from: AWAITING_PAYMENT, to: CANCELLED });
+    expect(codes(lintWorkflow(def))).not.toContain("unpaid_gate");
+  });
+
+  it("says so when no status in the process asks for payment at all", () => {
+    const def = withStatus(strictPicking(), AWAITING_PAYMENT, { awaitsPayment: false });
+    const found = lintWorkflow(def).find((i) => i.code === "unpaid_gate");
+    expect(found?.message).toBe(
+      "Picking requires payment, but no status in this process asks the customer to pay: unpaid orders would get stuck",
+    );
+  });
+
+  it("does not count an archived status as a way to ask for payment", () => {
+    const def = withStatus(strictPicking(), AWAITING_PAYMENT, { archived: true });
+    expect(codes(lintWorkflow(def))).toContain("unpaid_gate");
+  });
+});
+
+describe("introducedErrors", () => {
+  it("lists only the errors a change adds, so a broken process can be repaired step by step", () => {
+    const before = lintWorkflow(retailWith({ from: CANCELLED, to: AWAITING_PAYMENT }));
+    const after = lintWorkflow(retailWith({ from: CANCELLED, to: AWAITING_PAYMENT }, { from: COMPLETED, to: AWAITING_PAYMENT }));
+    expect(introducedErrors(before, after).map((i) => i.statusIds)).toEqual([[COMPLETED, AWAITING_PAYMENT]]);
+    expect(introducedErrors(after, before)).toEqual([]);
   });
 });
 

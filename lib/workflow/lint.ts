@@ -1,6 +1,6 @@
 import { reachableFrom } from "./graph";
 import { isTerminal } from "./status-kind";
-import type { LintCode, LintIssue, WorkflowDefinition, WorkflowStatus } from "./types";
+import type { LintCode, LintFix, LintIssue, WorkflowDefinition, WorkflowStatus } from "./types";
 
 /*
  * Checks an order type's process before an admin saves it. Errors describe a process that cannot
@@ -33,6 +33,7 @@ const RULE_ORDER: LintCode[] = [
   "dead_end",
   "terminal_exit",
   "archived_target",
+  "unpaid_gate",
 ];
 
 function buildContext(def: WorkflowDefinition): Context {
@@ -63,8 +64,9 @@ function issue(
   code: LintCode,
   message: string,
   statusIds: number[],
+  fix?: LintFix,
 ): LintIssue {
-  return { severity, code, message, statusIds };
+  return fix ? { severity, code, message, statusIds, fix } : { severity, code, message, statusIds };
 }
 
 function initialIssues({ def, byId }: Context): LintIssue[] {
@@ -103,11 +105,13 @@ function edgeIssues({ edges }: Context): LintIssue[] {
   for (const { from, to } of edges) {
     if (isTerminal(from.groupKind) && to.awaitsPayment) {
       const msg = `${from.name} leads to ${to.name}: asking for payment on an order that is already closed`;
-      issues.push(issue("error", "contradictory_path", msg, [from.id, to.id]));
+      const fix: LintFix = { kind: "remove_transition", from: from.id, to: to.id };
+      issues.push(issue("error", "contradictory_path", msg, [from.id, to.id], fix));
     }
     if (to.archived) {
       const msg = `${from.name} leads to ${to.name}, which is archived and can no longer be chosen`;
-      issues.push(issue("warning", "archived_target", msg, [from.id, to.id]));
+      const fix: LintFix = { kind: "remove_transition", from: from.id, to: to.id };
+      issues.push(issue("warning", "archived_target", msg, [from.id, to.id], fix));
     }
   }
   return issues;
@@ -140,6 +144,37 @@ function statusIssues(ctx: Context): LintIssue[] {
   return issues;
 }
 
+/**
+ * A status behind a strict payment gate (no cash-on-delivery exemption) that orders can reach
+ * without ever passing a status that asks for payment: an unpaid order following the process
+ * gets stuck in front of the gate with nobody having asked the customer to pay. Archived
+ * statuses count neither as gates (nobody enters them) nor as payment possibilities.
+ */
+function unpaidGateIssues({ def, byId, edges }: Context): LintIssue[] {
+  const initial = byId.get(def.initialStatusId);
+  if (!initial) return [];
+  // Only live edges: an order can never pass through an archived status.
+  const live: WorkflowDefinition = {
+    ...def,
+    transitions: edges.filter((e) => !e.to.archived).map((e) => ({ from: e.from.id, to: e.to.id })),
+  };
+  const reachable = reachableFrom(live, initial.id);
+  const askers = def.statuses.filter((s) => s.awaitsPayment && !s.archived && reachable.has(s.id));
+  const afterAsking = askers.map((a) => ({ asker: a, after: reachableFrom(live, a.id) }));
+  const issues: LintIssue[] = [];
+  for (const status of def.statuses) {
+    const gated = status.requiresPayment && !status.allowCashOnDelivery && !status.archived;
+    if (!gated || status.id === initial.id || !reachable.has(status.id)) continue;
+    const asked = afterAsking.some(({ asker, after }) => asker.id !== status.id && after.has(status.id));
+    if (asked) continue;
+    const msg = askers.length
+      ? `${status.name} requires payment, but no path to it passes a status that asks for payment (e.g. ${askers[0]?.name}): unpaid orders would get stuck`
+      : `${status.name} requires payment, but no status in this process asks the customer to pay: unpaid orders would get stuck`;
+    issues.push(issue("error", "unpaid_gate", msg, [status.id]));
+  }
+  return issues;
+}
+
 function compareIssues(def: WorkflowDefinition): (a: LintIssue, b: LintIssue) => number {
   const position = new Map(def.statuses.map((s, i) => [s.id, i] as const));
   // Unknown ids sort after every known status, then by id, so the order is still total.
@@ -166,8 +201,20 @@ export function lintWorkflow(def: WorkflowDefinition): LintIssue[] {
     ...unknownStatusIssues(ctx),
     ...edgeIssues(ctx),
     ...statusIssues(ctx),
+    ...unpaidGateIssues(ctx),
   ];
   return issues.sort(compareIssues(def));
+}
+
+const issueKey = (i: LintIssue) => `${i.code}:${i.statusIds.join(",")}`;
+
+/**
+ * Errors in `after` that `before` did not have: a change is refused for these only, so an admin
+ * can still repair an already broken process one step at a time.
+ */
+export function introducedErrors(before: LintIssue[], after: LintIssue[]): LintIssue[] {
+  const known = new Set(before.filter((i) => i.severity === "error").map(issueKey));
+  return after.filter((i) => i.severity === "error" && !known.has(issueKey(i)));
 }
 
 /** Errors block saving; warnings are only shown. */

@@ -55,11 +55,16 @@ export type LintCode =
   | "unreachable"
   | "dead_end"
   | "terminal_exit"
-  | "archived_target";
+  | "archived_target"
+  | "unpaid_gate";
+
+/** A change that would resolve an issue, offered where exactly one obvious remedy exists. */
+export type LintFix = { kind: "remove_transition"; from: number; to: number };
 
 export type LintIssue = {
   severity: LintSeverity;
   code: LintCode;
   message: string;
   statusIds: number[];
+  fix?: LintFix;
 };

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { StatusForm } from "@/components/admin/status-form";
+import { getDb } from "@/db";
+import { listSalesChannels, listStatusGroups } from "@/db/queries/workflow";
+import { requirePageUser } from "@/lib/auth";
+import { createStatusAction } from "../actions";
+
+export const metadata = { title: "New status" };
+
+export default async function NewStatusPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
+  await requirePageUser("admin");
+  const db = await getDb();
+  const [groups, channels, { group }] = await Promise.all([listStatusGroups({ db }), listSalesChannels({ db }), searchParams]);
+  const groupId = groups.find((g) => String(g.id) === group)?.id ?? groups[0]?.id;
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/statuses" className="text-sm text-blue-700 hover:underline">
+        ← Statuses
+      </Link>
+      <h1 className="text-2xl font-semibold">New status</h1>
+      {groupId === undefined ? (
+        <p className="text-sm text-slate-600">Add a group first, on the statuses page.</p>
+      ) : (
+        <StatusForm
+          groups={groups}
+          channels={channels}
+          save={createStatusAction}
+          initial={{
+            code: "",
+            name: "",
+            customerLabel: "",
+            description: "",
+            colour: "#1d4ed8",
+            groupId,
+            requiresPayment: false,
+            allowCashOnDelivery: false,
+            awaitsPayment: false,
+            slaHours: "",
+            externalCodes: [],
+            notifyCustomerEmail: false,
+            notifyCustomerSms: false,
+            notifyAdminEmail: false,
+            adminEmails: "",
+            notifyChannels: [],
+            commentTemplates: [],
+          }}
+        />
+      )}
+    </div>
+  );
+}

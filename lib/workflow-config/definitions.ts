@@ -1,0 +1,51 @@
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { orderTypes, statuses, statusGroups, transitions, type OrderType } from "@/db/schema";
+import { lintWorkflow, type LintIssue, type WorkflowDefinition, type WorkflowStatus } from "@/lib/workflow";
+
+export type TypeDefinition = { type: OrderType; definition: WorkflowDefinition };
+
+/**
+ * Every order type's process in the pure engine's shape, from four queries whatever the number of
+ * types: the configuration services lint all of them before and after each write, because a
+ * status edit (its group, its payment flags, archiving it) changes every process that uses it.
+ */
+export async function loadAllDefinitions(db: DbOrTx): Promise<TypeDefinition[]> {
+  const [types, statusRows, transitionRows] = await Promise.all([
+    db.select().from(orderTypes).orderBy(asc(orderTypes.position), asc(orderTypes.id)),
+    db
+      .select({ status: statuses, groupKind: statusGroups.kind })
+      .from(statuses)
+      .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
+      .orderBy(asc(statusGroups.position), asc(statusGroups.id), asc(statuses.position), asc(statuses.id)),
+    db.select().from(transitions),
+  ]);
+  const all = statusRows.map(
+    ({ status, groupKind }): WorkflowStatus => ({
+      id: status.id,
+      code: status.code,
+      name: status.name,
+      groupKind,
+      requiresPayment: status.requiresPayment,
+      allowCashOnDelivery: status.allowCashOnDelivery,
+      awaitsPayment: status.awaitsPayment,
+      archived: status.archivedAt !== null,
+    }),
+  );
+  return types.map((type) => ({
+    type,
+    definition: {
+      statuses: all,
+      initialStatusId: type.initialStatusId,
+      transitions: transitionRows
+        .filter((t) => t.orderTypeId === type.id)
+        .map((t) => ({ from: t.fromStatusId, to: t.toStatusId })),
+    },
+  }));
+}
+
+export type TypeLint = { type: OrderType; issues: LintIssue[] };
+
+export async function lintAllTypes(db: DbOrTx): Promise<TypeLint[]> {
+  return (await loadAllDefinitions(db)).map(({ type, definition }) => ({ type, issues: lintWorkflow(definition) }));
+}

@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db";
+import { statuses } from "@/db/schema";
+import { createRetailWorkflow } from "@/tests/support/fixtures";
+import { openTestDb } from "@/tests/support/test-db";
+import { applyImport, exportWorkflow, previewImport } from "./export-import";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(async () => handle.close());
+
+describe("export and import", () => {
+  it("round-trips: importing today's export changes nothing", async () => {
+    await createRetailWorkflow(handle.db);
+    const doc = await exportWorkflow(handle.db);
+    const preview = await previewImport(handle.db, JSON.parse(JSON.stringify(doc)));
+    expect(preview.ok && preview.value.empty).toBe(true);
+    const applied = await applyImport(handle.db, doc);
+    expect(applied.ok).toBe(true);
+    const again = await exportWorkflow(handle.db);
+    expect({ ...again, exportedAt: undefined }).toEqual({ ...doc, exportedAt: undefined });
+  });
+
+  it("previews a change as a diff, then applies it atomically", async () => {
+    const { type, status } = await createRetailWorkflow(handle.db);
+    const doc = await exportWorkflow(handle.db);
+    const shipped = doc.statuses.find((s) => s.code === status.shipped.code)!;
+    shipped.name = "Sent";
+    shipped.commentTemplates = [{ title: "Courier", body: "On its way" }];
+    const t = doc.orderTypes.find((o) => o.code === type.code)!;
+    t.transitions.push([status.shipped.code, status.cancelled.code]);
+    doc.statuses.push({ ...shipped, code: `returned_${status.new.id}`, name: "Returned", commentTemplates: [] });
+
+    const preview = await previewImport(handle.db, doc);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.statuses.added).toEqual([`returned_${status.new.id}`]);
+    expect(preview.value.statuses.changed).toContainEqual({ id: status.shipped.code, fields: ["name", "commentTemplates"] });
+    expect(preview.value.matrices).toEqual([{ orderType: type.code, added: [[status.shipped.code, status.cancelled.code]], removed: [] }]);
+    // A preview writes nothing.
+    const [still] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
+    expect(still?.name).toBe("Shipped");
+
+    expect((await applyImport(handle.db, doc)).ok).toBe(true);
+    const [renamed] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
+    expect(renamed?.name).toBe("Sent");
+    const after = await exportWorkflow(handle.db);
+    expect(after.orderTypes.find((o) => o.code === type.code)?.transitions).toContainEqual([status.shipped.code, status.cancelled.code]);
+  });
+
+  it("refuses a document with errors field by field and changes nothing", async () => {
+    const { type, status } = await createRetailWorkflow(handle.db);
+    const doc = await exportWorkflow(handle.db);
+    const i = doc.statuses.findIndex((s) => s.code === status.shipped.code);
+    const bad = structuredClone(doc) as unknown as { statuses: Record<string, unknown>[]; groups: Record<string, unknown>[] };
+    bad.statuses[i]!.colour = "red";
+    bad.statuses[i]!.name = "";
+    const refused = await applyImport(handle.db, bad);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.fieldErrors?.[`statuses.${i}.colour`]).toEqual(["Use a hex colour like #1d4ed8"]);
+    expect(refused.error.fieldErrors?.[`statuses.${i}.name`]).toEqual(["Enter a name"]);
+
+    const refs = structuredClone(doc);
+    refs.statuses[i]!.group = "nowhere";
+    const t = refs.orderTypes.findIndex((o) => o.code === type.code);
+    refs.orderTypes[t]!.transitions.push([status.new.code, "ghost"]);
+    const unresolved = await previewImport(handle.db, refs);
+    expect(unresolved.ok || unresolved.error.fieldErrors).toMatchObject({
+      [`statuses.${i}.group`]: ["Unknown group nowhere"],
+      [`orderTypes.${t}.transitions.${refs.orderTypes[t]!.transitions.length - 1}`]: ["Unknown status ghost"],
+    });
+
+    const contradictory = structuredClone(doc);
+    contradictory.orderTypes[t]!.transitions.push([status.cancelled.code, status.awaiting_payment.code]);
+    contradictory.statuses[i]!.name = "Should not be saved";
+    const linted = await applyImport(handle.db, contradictory);
+    expect(linted.ok || linted.error.fieldErrors?.[`orderTypes.${t}`]).toEqual([
+      "Retail: Cancelled leads to Awaiting payment: asking for payment on an order that is already closed",
+    ]);
+    const [unchanged] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
+    expect(unchanged?.name).toBe("Shipped");
+    expect((await previewImport(handle.db, { format: "something else" })).ok).toBe(false);
+  });
+});
