@@ -9,6 +9,9 @@ const LINKS = [
   { href: "/admin/statuses", label: "Statuses" },
   { href: "/admin/workflows", label: "Order types" },
   { href: "/admin/workflow-io", label: "Import / export" },
+  { href: "/admin/templates", label: "Messages" },
+  { href: "/admin/mailbox", label: "Mailbox" },
+  { href: "/admin/settings", label: "Settings" },
 ];
 
 export function AdminNav() {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -123,6 +124,11 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
         </Card>
         <Card title="Notifications">
           <NotificationFields values={v} set={set} channels={channels} adminEmailErrors={errorsUnder("adminEmails")} />
+          {statusId && (
+            <Link href={`/admin/templates?status=${statusId}`} className="mt-3 inline-block text-sm text-blue-700 hover:underline">
+              Edit this status&apos;s email and SMS texts →
+            </Link>
+          )}
         </Card>
         <Card title="Comment templates">
           <TemplateList
