@@ -4,7 +4,7 @@ import { TemplateEditor } from "@/components/templates/template-editor";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { listStatusesByGroup } from "@/db/queries/workflow";
+import { getStatusForEditor, listStatusesByGroup } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
 import { defaultTemplate } from "@/lib/notifications/default-templates";
 import { LOCALES, listTemplatesOfStatus } from "@/lib/notifications/templates";
@@ -30,7 +30,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const [groups, settings] = await Promise.all([listStatusesByGroup({ db }), getSettings(db)]);
   const all = groups.flatMap((g) => g.statuses.filter((s) => !s.archivedAt));
   const selected = all.find((s) => s.id === params.status) ?? all[0];
-  const saved = selected ? await listTemplatesOfStatus(db, selected.id) : [];
+  const [saved, editor] = selected
+    ? await Promise.all([listTemplatesOfStatus(db, selected.id), getStatusForEditor({ db, code: selected.code })])
+    : [[], undefined];
   const href = (status: number, locale: string) => `/admin/templates?status=${status}&locale=${locale}`;
 
   return (
@@ -82,6 +84,27 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               ))}
             </div>
           </header>
+          <section aria-labelledby="comment-templates" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <header className="flex items-center justify-between">
+              <h3 id="comment-templates" className="text-sm font-semibold text-slate-800">
+                Comment templates
+              </h3>
+              <Link href={`/admin/statuses/${encodeURIComponent(selected.code)}`} className="text-sm text-blue-700 hover:underline">
+                Edit in the status editor →
+              </Link>
+            </header>
+            {editor?.templates.length ? (
+              <ul className="mt-2 space-y-1 text-sm">
+                {editor.templates.map((t) => (
+                  <li key={t.id}>
+                    <span className="font-medium">{t.title}</span> <span className="text-slate-600">— {t.body}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2 text-sm text-slate-600">None yet: staff write their comments freely for this status.</p>
+            )}
+          </section>
           {KINDS.map((k) => {
             const own = saved.find((t) => t.channel === k.channel && t.audience === k.audience && t.locale === params.locale);
             const initial = own ?? defaultTemplate(k.channel, k.audience, params.locale);
