@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- board outbox]`: runs the named benchmarks (all by default), one after the
+ * `npm run bench [-- board outbox tracking]`: runs the named benchmarks (all by default), one after the
  * other so they never compete for the two cores. Each prints its own figures.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   board: async () => (await import("./board")).benchBoard(),
   outbox: async () => (await import("./outbox-worker")).benchOutboxWorker(),
+  tracking: async () => (await import("./tracking")).benchTracking(),
 };
 
 async function main() {

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, statuses, statusGroups, type Status } from "@/db/schema";
@@ -54,4 +54,21 @@ export async function getTrackingView({ db, token, locale }: { db: DbOrTx; token
     shop: { bankAccount: settings.bankAccount, courierTrackingLinks: settings.courierTrackingLinks },
   });
   return { view, locale: lang, shop: settings, updatedAt: row.order.updatedAt };
+}
+
+/**
+ * What the tracking page's cache is keyed by: the order's, the settings' and the statuses' last change. Every
+ * service that changes an order bumps `updated_at`, so a changed order misses the cache at once.
+ */
+export async function getTrackingStamp({ db, token }: { db: DbOrTx; token: string }): Promise<string | undefined> {
+  const [row] = await db
+    .select({
+      order: orders.updatedAt,
+      shop: sql<string>`(select updated_at::text from settings limit 1)`,
+      // A renamed customer label shows at once too.
+      labels: sql<string>`(select max(updated_at)::text from statuses)`,
+    })
+    .from(orders)
+    .where(eq(orders.trackingToken, token));
+  return row ? `${row.order.toISOString()}|${row.shop ?? ""}|${row.labels ?? ""}` : undefined;
 }

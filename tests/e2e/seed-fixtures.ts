@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { openConfiguredDb } from "@/db";
 import { commentTemplates, statuses } from "@/db/schema";
 import { createOrder, recordPayment, transitionOrder, type Actor } from "@/lib/orders";
+import { applyPreset, marketplacePreset } from "@/db/seed";
 import type { FixtureCommentTemplate, FixtureOrder } from "./fixtures/types";
 
 const ACTOR: Actor = { type: "system", label: "E2E fixture" };
@@ -36,6 +37,11 @@ async function main() {
   const { orders: fixtures, templates } = await loadFixtures();
   const handle = await openConfiguredDb();
   try {
+    // The demo shop has retail and wholesale; specs that need hidden, per-courier statuses get
+    // the marketplace preset as a third order type.
+    if (fixtures.some((f) => f.orderType === "marketplace")) {
+      await applyPreset(handle.db, { preset: marketplacePreset, locale: "en", orderType: { code: "marketplace", name: "Marketplace" } });
+    }
     for (const t of templates) {
       const [status] = t.statusCode ? await handle.db.select().from(statuses).where(eq(statuses.code, t.statusCode)) : [];
       if (t.statusCode && !status) throw new Error(`comment template ${t.title}: no status ${t.statusCode}`);

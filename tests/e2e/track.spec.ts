@@ -134,3 +134,17 @@ test("the tracking pages are private, strict and accessible, on a phone too", as
   expect(width).toBeLessThanOrEqual(360);
   await page.screenshot({ path: "test-results/track-phone.png", fullPage: true });
 });
+
+test("a status hidden from customers never shows: the page keeps the last one they may see", async ({ browser }) => {
+  const page = await customerPage(browser, "198.51.100.5");
+  await lookUp(page, "E2E-TRACK-HIDDEN", EMAIL);
+  await expect(page.getByRole("heading", { name: "Zamówienie E2E-TRACK-HIDDEN" })).toBeVisible();
+  await expect(currentStatus(page)).toContainText("W realizacji");
+  await expect(page.locator("body")).not.toContainText(/InPost|Do nadania|courier_inpost/);
+  // Created, picking and packing are visible; the courier sorting is not.
+  await expect(page.getByRole("list", { name: "Historia" }).getByRole("listitem")).toHaveCount(3);
+
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(currentStatus(page)).toContainText("Being prepared");
+  await expect(page.locator("body")).not.toContainText(/To ship|InPost/);
+});

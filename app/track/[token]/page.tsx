@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProgressStages } from "@/components/tracking/progress-stages";
 import { ShopFrame } from "@/components/tracking/shop-frame";
-import { getDb } from "@/db";
 import { readableTextColour } from "@/lib/format";
-import { getTrackingView } from "@/db/queries/tracking";
 import { customerTranslator, formatDateIn, formatMoneyIn, isLocale } from "@/lib/i18n";
+import { loadTrackingPage } from "./tracking-data";
 
 export const metadata: Metadata = { title: "Order status", robots: { index: false, follow: false } };
 
@@ -14,7 +13,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 export default async function TrackingPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) notFound();
-  const found = await getTrackingView({ db: await getDb(), token, locale: isLocale(query.lang) ? query.lang : undefined });
+  const found = await loadTrackingPage(token, isLocale(query.lang) ? query.lang : undefined);
   if (!found) notFound();
   const { view, locale, shop } = found;
   const t = customerTranslator(locale);
@@ -33,7 +32,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
       <section className="space-y-4 rounded-xl bg-white p-5 shadow-sm">
         <div>
           <h1 className="text-xl font-semibold">{t("order", { number: view.number })}</h1>
-          <p className="text-sm text-slate-600">{t("placedOn", { date: formatDateIn(locale, view.placedAt, false) })}</p>
+          <p className="text-sm text-slate-600">{t("placedOn", { date: formatDateIn(locale, new Date(view.placedAt), false) })}</p>
         </div>
         {view.firstName && <p>{t("greeting", { name: view.firstName })}</p>}
         <div>
@@ -98,7 +97,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
             <li key={i} className="border-l-2 border-slate-200 pl-3">
               {entry.label && <p className="font-medium">{entry.label}</p>}
               {entry.comment && <p className="text-sm whitespace-pre-wrap text-slate-700">{entry.comment}</p>}
-              <p className="text-xs text-slate-600">{formatDateIn(locale, entry.at)}</p>
+              <p className="text-xs text-slate-600">{formatDateIn(locale, new Date(entry.at))}</p>
             </li>
           ))}
         </ol>
