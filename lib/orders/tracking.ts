@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
-import { refuse, validationFailed, type Result } from "@/lib/result";
+import { validationFailed, type Result } from "@/lib/result";
 import { actorSchema } from "./actor";
+import { lockOrderForChange } from "./lock-order";
 
 /** Empty text means "clear it": a person deletes a wrong tracking number by emptying the field. */
 const optionalText = (max: number, message: string) =>
@@ -45,15 +46,9 @@ export async function setTracking(db: Db, raw: SetTrackingInput): Promise<Result
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
   return db.transaction(async (tx): Promise<Result<SetTrackingOutcome>> => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
-    if (!order) return refuse("not_found", `Order ${input.orderId} does not exist.`);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) {
-      return refuse(
-        "version_conflict",
-        `Order ${order.number} was changed by someone else in the meantime. Reload it and try again.`,
-        { details: { expectedVersion: input.expectedVersion, currentVersion: order.version } },
-      );
-    }
+    const locked = await lockOrderForChange(tx, input.orderId, input.expectedVersion);
+    if (!locked.ok) return locked;
+    const order = locked.value;
     if (order.courier === input.courier && order.trackingNumber === input.trackingNumber) {
       return { ok: true, value: { order, event: null } };
     }

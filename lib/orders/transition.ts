@@ -8,6 +8,7 @@ import { getSettings } from "@/lib/settings";
 import { evaluateTransition } from "@/lib/workflow";
 import { actorSchema } from "./actor";
 import { loadWorkflowDefinition } from "./workflow-definition";
+import { lockOrderForChange } from "./lock-order";
 
 /** A target status by id (the UI) or by code (the API, ERPs). */
 const statusRefSchema = z.union([
@@ -47,16 +48,9 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
   return db.transaction(async (tx): Promise<Result<TransitionOutcome>> => {
     // The row lock serialises concurrent changes of one order: the next one waits, then sees
     // the new version and status.
-    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
-    if (!order) return refuse("not_found", `Order ${input.orderId} does not exist.`);
-
-    if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) {
-      return refuse(
-        "version_conflict",
-        `Order ${order.number} was changed by someone else in the meantime. Reload it and try again.`,
-        { details: { expectedVersion: input.expectedVersion, currentVersion: order.version } },
-      );
-    }
+    const locked = await lockOrderForChange(tx, input.orderId, input.expectedVersion);
+    if (!locked.ok) return locked;
+    const order = locked.value;
 
     const target = await findStatus(tx, input.to);
     if (!target) {
