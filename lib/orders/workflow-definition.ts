@@ -1,7 +1,21 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
+import { orderTypes, statuses, statusGroups, transitions, type Status, type StatusGroupKind } from "@/db/schema";
 import type { WorkflowDefinition, WorkflowStatus } from "@/lib/workflow";
+
+/** A status row as the pure engine sees it. */
+export function toWorkflowStatus(status: Status, groupKind: StatusGroupKind): WorkflowStatus {
+  return {
+    id: status.id,
+    code: status.code,
+    name: status.name,
+    groupKind,
+    requiresPayment: status.requiresPayment,
+    allowCashOnDelivery: status.allowCashOnDelivery,
+    awaitsPayment: status.awaitsPayment,
+    archived: status.archivedAt !== null,
+  };
+}
 
 /** Reads one order type's process from the database into the pure workflow shape. */
 export async function loadWorkflowDefinition(
@@ -23,18 +37,7 @@ export async function loadWorkflowDefinition(
   ]);
   return {
     initialStatusId: type.initialStatusId,
-    statuses: statusRows.map(
-      ({ status, groupKind }): WorkflowStatus => ({
-        id: status.id,
-        code: status.code,
-        name: status.name,
-        groupKind,
-        requiresPayment: status.requiresPayment,
-        allowCashOnDelivery: status.allowCashOnDelivery,
-        awaitsPayment: status.awaitsPayment,
-        archived: status.archivedAt !== null,
-      }),
-    ),
+    statuses: statusRows.map(({ status, groupKind }) => toWorkflowStatus(status, groupKind)),
     transitions: transitionRows,
   };
 }

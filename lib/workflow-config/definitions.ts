@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderTypes, statuses, statusGroups, transitions, type OrderType } from "@/db/schema";
-import { lintWorkflow, type LintIssue, type WorkflowDefinition, type WorkflowStatus } from "@/lib/workflow";
+import { toWorkflowStatus } from "@/lib/orders/workflow-definition";
+import { lintWorkflow, type LintIssue, type WorkflowDefinition } from "@/lib/workflow";
 
 export type TypeDefinition = { type: OrderType; definition: WorkflowDefinition };
 
@@ -20,18 +21,7 @@ export async function loadAllDefinitions(db: DbOrTx): Promise<TypeDefinition[]> 
       .orderBy(asc(statusGroups.position), asc(statusGroups.id), asc(statuses.position), asc(statuses.id)),
     db.select().from(transitions),
   ]);
-  const all = statusRows.map(
-    ({ status, groupKind }): WorkflowStatus => ({
-      id: status.id,
-      code: status.code,
-      name: status.name,
-      groupKind,
-      requiresPayment: status.requiresPayment,
-      allowCashOnDelivery: status.allowCashOnDelivery,
-      awaitsPayment: status.awaitsPayment,
-      archived: status.archivedAt !== null,
-    }),
-  );
+  const all = statusRows.map(({ status, groupKind }) => toWorkflowStatus(status, groupKind));
   return types.map((type) => ({
     type,
     definition: {
