@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
+import { CommentTemplateSelect } from "./comment-template-select";
 
 export type CommentTemplateChoice = { id: number; statusId: number | null; title: string; body: string };
 
@@ -25,32 +26,10 @@ export function ChangeDetailsFields({
   templates: CommentTemplateChoice[];
 }) {
   const id = useId();
-  const [templateId, setTemplateId] = useState("");
   return (
     <div className="space-y-3">
       {templates.length > 0 && (
-        <div>
-          <label htmlFor={`${id}-template`} className="block text-sm font-medium text-slate-700">
-            Comment template
-          </label>
-          <select
-            id={`${id}-template`}
-            value={templateId}
-            onChange={(e) => {
-              setTemplateId(e.target.value);
-              const template = templates.find((t) => String(t.id) === e.target.value);
-              if (template) onChange({ ...value, comment: template.body });
-            }}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="">Write my own</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CommentTemplateSelect id={`${id}-template`} templates={templates} onPick={(body) => onChange({ ...value, comment: body })} />
       )}
       <div>
         <label htmlFor={`${id}-comment`} className="block text-sm font-medium text-slate-700">

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { readableTextColour } from "@/lib/format";
 import type { ActionState } from "@/lib/action-state";
 import type { CommentTemplateChoice } from "./change-details-fields";
+import { CommentTemplateSelect } from "./comment-template-select";
 
 export type TargetOption = {
   id: number;
@@ -83,27 +84,13 @@ export function StatusChangePanel({
           ))}
       </fieldset>
       {templates.length > 0 && (
-        <div className="space-y-1">
-          <label htmlFor="comment-template" className="block text-sm font-medium text-slate-700">
-            Comment template
-          </label>
-          <select
-            id="comment-template"
-            defaultValue=""
-            onChange={(e) => {
-              const template = templates.find((t) => String(t.id) === e.target.value);
-              if (template && comment.current) comment.current.value = template.body;
-            }}
-            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="">Write my own</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CommentTemplateSelect
+          id="comment-template"
+          templates={templates}
+          onPick={(body) => {
+            if (comment.current) comment.current.value = body;
+          }}
+        />
       )}
       <div className="space-y-1">
         <label htmlFor="comment" className="block text-sm font-medium text-slate-700">
