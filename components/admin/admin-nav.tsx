@@ -10,6 +10,8 @@ const LINKS = [
   { href: "/admin/workflows", label: "Order types" },
   { href: "/admin/workflow-io", label: "Import / export" },
   { href: "/admin/templates", label: "Messages" },
+  { href: "/admin/automations", label: "Automations" },
+  { href: "/admin/integrations", label: "Integrations" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/settings", label: "Settings" },
 ];

@@ -18,6 +18,9 @@ export function AppHeader({ user, signOutAction }: { user: SessionUser; signOutA
           <Link href="/scan" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
             Scan
           </Link>
+          <Link href="/analytics" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+            Analytics
+          </Link>
           {user.role === "admin" && (
             <Link href="/admin" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
               Admin

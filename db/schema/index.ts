@@ -4,3 +4,6 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./settings";
 export * from "./templates";
+export * from "./integrations";
+export * from "./automation";
+export * from "./documents";

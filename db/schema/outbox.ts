@@ -23,6 +23,8 @@ export const outbox = pgTable(
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     kind: outboxKind().notNull(),
     orderId: integer().references(() => orders.id, { onDelete: "cascade" }),
+    /** Set for `webhook` rows: the endpoint the delivery goes to (its deliveries log). */
+    webhookEndpointId: integer(),
     eventId: bigint({ mode: "number" }),
     recipient: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -38,7 +40,10 @@ export const outbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("outbox_due_idx").on(t.state, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.state, t.nextAttemptAt),
+    index("outbox_webhook_endpoint_idx").on(t.webhookEndpointId, t.id),
+  ],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -17,6 +17,10 @@ export const settings = pgTable(
     /** A small logo as a data: URL, so it travels with the database and needs no file storage. */
     logoDataUrl: text(),
     bankAccount: text(),
+    /** The seller on pro-forma and invoice documents. */
+    sellerName: text(),
+    sellerTaxId: text(),
+    sellerAddress: text(),
     appUrl: text().notNull().default("http://localhost:3000"),
     courierTrackingLinks: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Price of one SMS segment in minor units, for the template editor's cost estimate. */

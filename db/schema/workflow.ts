@@ -62,6 +62,8 @@ export const statuses = pgTable(
     /** Sales channels whose orders get this status's notifications; empty means all. */
     notifyChannels: jsonb().$type<string[]>().notNull().default([]),
     translations: jsonb().$type<StatusTranslations>().notNull().default({}),
+    /** Customers may download the order's documents (pro-forma, invoice) on the tracking page. */
+    showDocumentsOnTracking: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

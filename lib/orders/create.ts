@@ -6,6 +6,7 @@ import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
 import { actorSchema } from "./actor";
+import { afterOrderEvent } from "./after-event";
 import { newTrackingToken } from "./tracking-token";
 
 const itemSchema = z.object({
@@ -123,6 +124,6 @@ export async function createOrder(db: Db, raw: CreateOrderInput): Promise<Result
       settings: await getSettings(tx),
       eventId: event.id,
     });
-    return { ok: true, value: order };
+    return { ok: true, value: await afterOrderEvent(tx, { order, event, depth: 0 }) };
   });
 }

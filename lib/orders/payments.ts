@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
 import { validationFailed, type Result } from "@/lib/result";
 import { actorSchema } from "./actor";
+import { afterOrderEvent } from "./after-event";
 import { lockOrderForChange } from "./lock-order";
 
 export const recordPaymentInputSchema = z.object({
@@ -63,6 +64,7 @@ export async function recordPayment(
       })
       .returning();
     if (!event) throw new Error("payment_recorded event was not written");
-    return { ok: true as const, value: { order: updated, event } };
+    const latest = await afterOrderEvent(tx, { order: updated, event, depth: 0 });
+    return { ok: true as const, value: { order: latest, event } };
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
 import { validationFailed, type Result } from "@/lib/result";
 import { actorSchema } from "./actor";
+import { afterOrderEvent } from "./after-event";
 import { lockOrderForChange } from "./lock-order";
 
 /** Empty text means "clear it": a person deletes a wrong tracking number by emptying the field. */
@@ -76,6 +77,7 @@ export async function setTracking(db: Db, raw: SetTrackingInput): Promise<Result
       })
       .returning();
     if (!event) throw new Error("tracking_updated event was not written");
-    return { ok: true, value: { order: updated, event } };
+    const latest = await afterOrderEvent(tx, { order: updated, event, depth: 0 });
+    return { ok: true, value: { order: latest, event } };
   });
 }

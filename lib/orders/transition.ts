@@ -7,6 +7,7 @@ import { refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
 import { evaluateTransition } from "@/lib/workflow";
 import { actorSchema } from "./actor";
+import { afterOrderEvent } from "./after-event";
 import { loadWorkflowDefinition } from "./workflow-definition";
 import { lockOrderForChange } from "./lock-order";
 
@@ -24,6 +25,8 @@ export const transitionInputSchema = z.object({
   comment: z.string().trim().max(5000).optional(),
   customerVisible: z.boolean().optional(),
   notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
+  /** How many automated changes led to this one; set only by `lib/automation`. */
+  automationDepth: z.number().int().min(0).optional(),
 });
 
 export type TransitionInput = z.input<typeof transitionInputSchema>;
@@ -106,7 +109,8 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
       notify: input.notify,
     });
 
-    return { ok: true, value: { order: updated, event, notificationsQueued } };
+    const latest = await afterOrderEvent(tx, { order: updated, event, depth: input.automationDepth ?? 0 });
+    return { ok: true, value: { order: latest, event, notificationsQueued } };
   });
 }
 
