@@ -1,0 +1,16 @@
+import type { Db } from "@/db";
+
+/** One line of the benchmark table and of `bench/results.json`. `ratio` is always value / baseline. */
+export type BenchFigure = { name: string; unit: string; value: number; baseline: number; ratio: number };
+
+/** What the runner hands every scenario: one seeded database and, on demand, the app running on it. */
+export type BenchContext = {
+  /** The benchmark database, seeded with the demo workflow and the benchmark's orders. */
+  db: Db;
+  /** The same database's URL, for scenarios that open their own connections or start processes. */
+  databaseUrl: string;
+  /** Starts `next start` on this database once (later calls reuse it) and returns its base URL. */
+  app: () => Promise<{ url: string }>;
+};
+
+export type Scenario = { name: string; run: (context: BenchContext) => Promise<BenchFigure[]> };
