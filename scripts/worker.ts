@@ -6,7 +6,7 @@ import { startWorkerLoop } from "@/lib/notifications/worker-loop";
 async function main() {
   const handle = await getDbHandle();
   const providers = providersFromEnv();
-  console.log(`Outbox worker started (${handle.kind}; email: ${providers.email.name}, sms: ${providers.sms.name}).`);
+  console.log(`Outbox worker and automation scheduler started (${handle.kind}; email: ${providers.email.name}, sms: ${providers.sms.name}).`);
   const loop = startWorkerLoop(handle.db, { ...providers, log: (line) => console.log(line) });
   const shutdown = async () => {
     console.log("Stopping: finishing the current batch…");
