@@ -1,10 +1,11 @@
 import { and, asc, eq, exists, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { orderEvents, outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
+import { loadDocumentAttachments } from "@/lib/documents/attachments";
 import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/webhooks/deliver";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
-import { defaultTemplate } from "./default-templates";
+import { defaultTemplate, documentEmailTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
 import { resolveTemplate } from "./templates";
@@ -25,9 +26,17 @@ export type WorkerOptions = {
 };
 
 type OutboxPayload = {
-  template?: { statusId?: number; channel?: "email" | "sms"; audience?: "customer" | "admin" };
+  template?: {
+    statusId?: number;
+    channel?: "email" | "sms";
+    audience?: "customer" | "admin";
+    /** A document email (lib/documents): the built-in text naming it. */
+    document?: { kind: "proforma" | "invoice"; number: string };
+  };
   locale?: string;
   variables?: Record<string, string>;
+  /** Stored documents to attach, read when sending so the row stays small. */
+  attachments?: { documentId: number }[];
 };
 
 const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
@@ -100,9 +109,12 @@ async function sendMessageRow(
   const locale = payload.locale ?? "pl";
   const variables = payload.variables ?? {};
   const statusId = payload.template?.statusId;
-  const template = statusId
-    ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
-    : defaultTemplate(channel, audience, locale);
+  const document = payload.template?.document;
+  const template = document
+    ? documentEmailTemplate(document, locale)
+    : statusId
+      ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
+      : defaultTemplate(channel, audience, locale);
 
   if (channel === "sms") {
     const text = renderSms(template, variables);
@@ -110,6 +122,7 @@ async function sendMessageRow(
     return { ...outcome, body: text };
   }
   const email = await renderEmail({ template, variables, settings, locale });
+  const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   const outcome = await options.email.sendEmail({
     to: row.recipient,
     from: settings.supportEmail ? `${settings.shopName} <${settings.supportEmail}>` : `${settings.shopName} <no-reply@orderly.local>`,
@@ -118,6 +131,7 @@ async function sendMessageRow(
     html: email.html,
     text: email.text,
     idempotencyKey: row.idempotencyKey,
+    ...(attachments.length ? { attachments } : {}),
   });
   return { ...outcome, subject: email.subject, body: email.html };
 }
