@@ -12,10 +12,11 @@ export async function register() {
   const global = globalThis as unknown as { orderlyWorker?: boolean };
   if (global.orderlyWorker) return;
   global.orderlyWorker = true;
-  const [{ getDb }, { providersFromEnv }, { startWorkerLoop }] = await Promise.all([
+  const [{ getDb }, { providersFromEnv }, { startWorkerLoop }, { workerTuningFromEnv }] = await Promise.all([
     import("@/db"),
     import("@/lib/notifications/providers"),
     import("@/lib/notifications/worker-loop"),
+    import("@/lib/notifications/worker-tuning"),
   ]);
-  startWorkerLoop(await getDb(), { ...providersFromEnv(), log: (line) => console.log(line) });
+  startWorkerLoop(await getDb(), { ...providersFromEnv(), ...workerTuningFromEnv(env()), log: (line) => console.log(line) });
 }

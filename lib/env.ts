@@ -24,6 +24,20 @@ const schema = z.object({
   SMSAPI_SENDER: z.string().max(11).optional(),
   /** "false" when separate `npm run worker` processes deliver the outbox. */
   WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /** "true" lets webhook endpoints on loopback and private networks receive (tests, on-premises ERPs). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
+  /** Outbox tuning (milliseconds and counts); unset: the worker's defaults. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).optional(),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(10).optional(),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+  OUTBOX_IDLE_MS: z.coerce.number().int().min(10).optional(),
+  /** How long one provider request may take before it counts as failed and is retried. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+  /** A Postgres server on which `npm run test:reliability` creates its throw-away databases. */
+  RELIABILITY_DATABASE_URL: z.string().url().optional(),
+  /** Seed for the reliability suite's random load (printed by each run, to replay it). */
+  RELIABILITY_SEED: z.coerce.number().int().nonnegative().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

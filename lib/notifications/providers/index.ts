@@ -8,9 +8,14 @@ import type { EmailProvider, SmsProvider } from "./types";
 export function providersFromEnv(): { email: EmailProvider; sms: SmsProvider } {
   const e = env();
   return {
-    email: e.RESEND_API_KEY ? createResendProvider({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL }) : mailboxEmailProvider,
+    email: e.RESEND_API_KEY ? createResendProvider({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, timeoutMs: e.PROVIDER_TIMEOUT_MS }) : mailboxEmailProvider,
     sms: e.SMSAPI_TOKEN
-      ? createSmsapiProvider({ token: e.SMSAPI_TOKEN, baseUrl: e.SMSAPI_BASE_URL, sender: e.SMSAPI_SENDER })
+      ? createSmsapiProvider({
+          token: e.SMSAPI_TOKEN,
+          baseUrl: e.SMSAPI_BASE_URL,
+          sender: e.SMSAPI_SENDER,
+          timeoutMs: e.PROVIDER_TIMEOUT_MS,
+        })
       : mailboxSmsProvider,
   };
 }
