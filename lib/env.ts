@@ -24,6 +24,8 @@ const schema = z.object({
   SMSAPI_SENDER: z.string().max(11).optional(),
   /** "false" when separate `npm run worker` processes deliver the outbox. */
   WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /** "true" lets webhook endpoints on loopback and private networks receive (tests, on-premises ERPs). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
   /** Outbox tuning (milliseconds and counts); unset: the worker's defaults. */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).optional(),

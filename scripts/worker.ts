@@ -11,7 +11,7 @@ async function main() {
   exitOnUncaughtExceptExpectedSocketWrites();
   const handle = await getDbHandle();
   const providers = providersFromEnv();
-  console.log(`Outbox worker started (${handle.kind}; email: ${providers.email.name}, sms: ${providers.sms.name}).`);
+  console.log(`Outbox worker and automation scheduler started (${handle.kind}; email: ${providers.email.name}, sms: ${providers.sms.name}).`);
   const loop = startWorkerLoop(handle.db, { ...providers, ...workerTuningFromEnv(env()), log: (line) => console.log(line) });
   const shutdown = async () => {
     console.log("Stopping: finishing the current batch…");

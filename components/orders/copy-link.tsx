@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-/** Copies the customer's tracking link, e.g. to paste into a chat with the customer. */
-export function CopyLink({ url, label }: { url: string; label: string }) {
+/** Copies the customer's tracking link, e.g. to paste into a chat with the customer (or any value: `noun` names it). */
+export function CopyLink({ url, label, noun = "link" }: { url: string; label: string; noun?: string }) {
   const [copied, setCopied] = useState<"yes" | "no">();
   return (
     <div className="space-y-1">
@@ -26,7 +26,11 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
         </Button>
       </div>
       <p className="text-xs text-slate-600" role="status">
-        {copied === "yes" ? "Link copied." : copied === "no" ? "Copying is blocked here: select the link and copy it." : ""}
+        {copied === "yes"
+          ? `${noun[0]!.toUpperCase()}${noun.slice(1)} copied.`
+          : copied === "no"
+            ? `Copying is blocked here: select the ${noun} and copy it.`
+            : ""}
       </p>
     </div>
   );

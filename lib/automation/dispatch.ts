@@ -1,8 +1,203 @@
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import type { Order } from "@/db/schema";
+import {
+  automationRules,
+  automationRuns,
+  orderEvents,
+  orderTypes,
+  statuses,
+  type AutomationRule,
+  type Order,
+  type OrderEventType,
+} from "@/db/schema";
 import type { OrderEventContext } from "@/lib/orders/after-event";
+import { runActionInSavepoint } from "./actions";
+import { checkConditions, conditionsHold, type OrderFacts } from "./conditions";
+import { parseStoredRule, type Trigger } from "./schemas";
+import { recordRuleTrace, type ActionOutcome, type RuleTrace } from "./trace";
 
-/** Runs the rules the event triggers (issue 8 fills this in). Returns the order as it stands after them. */
-export async function runAutomationsForEvent(_tx: Tx, context: OrderEventContext): Promise<Order> {
-  return context.order;
+const TRIGGER_OF_EVENT: Partial<Record<OrderEventType, Trigger>> = {
+  created: "order_created",
+  status_changed: "status_entered",
+  payment_recorded: "payment_recorded",
+  tracking_updated: "tracking_updated",
+};
+
+/**
+ * Runs the enabled rules the event triggers, in their position order, inside the change's own
+ * transaction (called by `afterOrderEvent`). Each rule sees the order as the rules before it
+ * left it. Returns the order as it stands afterwards.
+ */
+export async function runAutomationsForEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
+  const trigger = TRIGGER_OF_EVENT[context.event.type];
+  if (!trigger) return context.order;
+  const rules = await tx
+    .select()
+    .from(automationRules)
+    .where(and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true)))
+    .orderBy(asc(automationRules.position), asc(automationRules.id));
+  let order = context.order;
+  for (const rule of rules) order = (await runRule(tx, rule, { ...context, order })).order;
+  return order;
+}
+
+async function loadOrderFacts(tx: Tx, order: Order): Promise<OrderFacts> {
+  const [row] = await tx
+    .select({ orderType: orderTypes.code, status: statuses.code })
+    .from(orderTypes)
+    .innerJoin(statuses, eq(statuses.id, order.statusId))
+    .where(eq(orderTypes.id, order.orderTypeId));
+  if (!row) throw new Error(`order ${order.number} has no order type or status`);
+  return {
+    ...row,
+    channel: order.channel,
+    paymentMethod: order.paymentMethod,
+    shippingMethod: order.shippingMethod,
+    courier: order.courier,
+    country: order.shippingAddress?.country ?? null,
+    total: order.total,
+    paid: order.paidAt !== null,
+  };
+}
+
+export type RuleRun = { order: Order; outcome: "done" | "failed" | "skipped" | "not_matched" | "already_ran" };
+
+/**
+ * One rule against one event: the trigger's own setting (which status), the conditions, then the
+ * actions in order, each in a savepoint. After a failed action the rule's later actions are
+ * skipped (they were written assuming the earlier ones happened); other rules still run.
+ * `entryKey` (time rules) claims the run first, so a rule fires at most once per status entry
+ * even with several schedulers: the loser of the race finds the row there and stops.
+ */
+export async function runRule(
+  tx: Tx,
+  rule: AutomationRule,
+  context: OrderEventContext,
+  options: { entryKey?: string } = {},
+): Promise<RuleRun> {
+  let order = context.order;
+  const chain = context.chain ?? [];
+  const trace: RuleTrace = {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    trigger: rule.trigger,
+    depth: context.depth,
+    triggerEventId: context.event.id,
+    matched: false,
+    conditions: [],
+    actions: [],
+  };
+  const finish = (outcome: RuleRun["outcome"]): RuleRun => {
+    recordRuleTrace(trace);
+    return { order, outcome };
+  };
+
+  let runId: number | undefined;
+  if (options.entryKey) {
+    const [claimed] = await tx
+      .insert(automationRuns)
+      .values({ ruleId: rule.id, orderId: order.id, triggerEventId: context.event.id, entryKey: options.entryKey, outcome: "skipped" })
+      .onConflictDoNothing()
+      .returning({ id: automationRuns.id });
+    if (!claimed) {
+      trace.skippedBecause = "Already ran for this stay in the status";
+      return finish("already_ran");
+    }
+    runId = claimed.id;
+  }
+
+  const spec = parseStoredRule(rule);
+  const facts = await loadOrderFacts(tx, order);
+  const writeRun = async (outcome: "done" | "failed" | "skipped", detail: Record<string, unknown>) => {
+    const values = { outcome, detail: { trigger: rule.trigger, depth: context.depth, ...detail } };
+    if (runId) await tx.update(automationRuns).set(values).where(eq(automationRuns.id, runId));
+    else await tx.insert(automationRuns).values({ ruleId: rule.id, orderId: order.id, triggerEventId: context.event.id, ...values });
+  };
+
+  if (!spec) {
+    trace.skippedBecause = "The rule's stored settings are not valid; open and save it again";
+    await recordFailure(tx, rule, order.id, context, { index: -1, type: "rule", reason: "invalid_rule", message: trace.skippedBecause });
+    await writeRun("failed", { reason: "invalid_rule" });
+    return finish("failed");
+  }
+
+  if (spec.trigger.type === "status_entered" || spec.trigger.type === "time_in_status") {
+    const wanted = spec.trigger.statusCode;
+    const entered = context.event.type !== "status_changed" || context.event.toStatusId === order.statusId;
+    if (facts.status !== wanted || !entered) {
+      // A rule before this one may have moved the order on: "entered X" no longer describes it.
+      trace.skippedBecause = facts.status === wanted ? "The order left the status before this rule's turn" : `Only for orders in ${wanted}`;
+      if (runId) await writeRun("skipped", { reason: "status_changed" });
+      return finish("not_matched");
+    }
+  }
+
+  trace.conditions = checkConditions(spec.conditions, facts);
+  if (!conditionsHold(trace.conditions)) {
+    // Time rules log the miss (their claim row says "looked at this entry"); event rules would
+    // flood the log with every order that did not match.
+    if (runId) await writeRun("skipped", { reason: "conditions", conditions: trace.conditions });
+    return finish("not_matched");
+  }
+  trace.matched = true;
+
+  let failure: ActionOutcome | undefined;
+  for (const [index, action] of spec.actions.entries()) {
+    if (failure) {
+      trace.actions.push({ index, type: action.type, outcome: "skipped", summary: "Not run: an earlier action failed" });
+      continue;
+    }
+    const run = await runActionInSavepoint(tx, action, { rule, order, event: context.event, depth: context.depth, chain, index });
+    if (run.ok) {
+      order = run.order;
+      trace.actions.push({ index, type: action.type, outcome: "done", summary: run.summary });
+    } else {
+      failure = { index, type: action.type, outcome: "failed", summary: run.message, reason: run.reason };
+      trace.actions.push(failure);
+      await recordFailure(tx, rule, order.id, context, { index, type: action.type, reason: run.reason, message: run.message });
+    }
+  }
+
+  await writeRun(failure ? "failed" : "done", {
+    actions: trace.actions,
+    ...(failure ? { reason: failure.reason, message: failure.summary } : {}),
+  });
+  return finish(failure ? "failed" : "done");
+}
+
+/** The `automation_failed` event: on the order's history and linked to the rule's log. */
+async function recordFailure(
+  tx: Tx,
+  rule: AutomationRule,
+  orderId: number,
+  context: OrderEventContext,
+  failure: { index: number; type: string; reason: string; message: string },
+) {
+  await tx.insert(orderEvents).values({
+    orderId,
+    type: "automation_failed",
+    actorType: "automation",
+    actorId: String(rule.id),
+    actorLabel: rule.name,
+    comment: failure.message,
+    data: {
+      ruleId: rule.id,
+      ruleName: rule.name,
+      actionIndex: failure.index,
+      actionType: failure.type,
+      reason: failure.reason,
+      message: failure.message,
+      triggerEventId: context.event.id,
+      depth: context.depth,
+    },
+  });
+}
+
+/** How many rules of a trigger are switched on (the scheduler skips its scan when none). */
+export async function countEnabledRules(tx: Tx, trigger: Trigger): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(automationRules)
+    .where(and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true)));
+  return row?.n ?? 0;
 }

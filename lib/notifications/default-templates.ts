@@ -32,3 +32,26 @@ export function defaultTemplate(channel: "email" | "sms", audience: "customer" |
   if (audience === "admin") return ADMIN_EMAIL;
   return channel === "sms" ? CUSTOMER_SMS[lang] : CUSTOMER_EMAIL[lang];
 }
+
+const DOCUMENT_NAMES: Record<Locale, Record<"proforma" | "invoice", string>> = {
+  pl: { invoice: "Faktura", proforma: "Faktura pro forma" },
+  en: { invoice: "Invoice", proforma: "Pro-forma invoice" },
+};
+
+/**
+ * The email that carries a pro-forma or invoice. Built in rather than per status: the document
+ * is the message. The number is written in literally; it is ours, never a customer's text.
+ */
+export function documentEmailTemplate(document: { kind: "proforma" | "invoice"; number: string }, locale: string): MessageTemplateText {
+  const lang: Locale = locale === "en" ? "en" : "pl";
+  const name = `${DOCUMENT_NAMES[lang][document.kind]} ${document.number}`;
+  return lang === "en"
+    ? {
+        subject: `${name} for order {{orderNumber}}`,
+        body: `Hello {{customerFirstName}},\n\nplease find attached ${name} for your order {{orderNumber}}.\n\nBest regards,\n{{shopName}}`,
+      }
+    : {
+        subject: `${name} do zamówienia {{orderNumber}}`,
+        body: `Dzień dobry {{customerFirstName}},\n\nw załączniku przesyłamy dokument ${name} do zamówienia {{orderNumber}}.\n\nPozdrawiamy,\n{{shopName}}`,
+      };
+}

@@ -5,7 +5,7 @@ import { snapshotVariables } from "./variables";
 /** The caller's say over customer messages, e.g. the toggles in a change dialog. */
 export type NotifyOverride = { email?: boolean; sms?: boolean };
 
-type Recipient = { kind: "email" | "sms"; audience: "customer" | "admin"; address: string };
+export type Recipient = { kind: "email" | "sms"; audience: "customer" | "admin"; address: string };
 
 function appliesToChannel(status: Status, channel: string): boolean {
   return status.notifyChannels.length === 0 || status.notifyChannels.includes(channel);
@@ -45,22 +45,47 @@ export async function enqueueStatusNotifications(
   },
 ): Promise<number> {
   const recipients = recipientsFor(input.status, input.order, input.notify);
+  // One message per event, channel, audience and address: a retried send reuses the key.
+  return enqueueTemplateMessages(tx, { ...input, recipients, keyPrefix: `event:${input.eventId}` });
+}
+
+/**
+ * Queues `status`'s templates for the given recipients (an automation's "send this status's
+ * email to ..."). `keyPrefix` makes the idempotency keys: a message queued twice under the same
+ * prefix, channel, audience and address is one message.
+ */
+export async function enqueueTemplateMessages(
+  tx: Tx,
+  input: {
+    order: Order;
+    status: Status;
+    settings: Settings;
+    eventId: number;
+    recipients: Recipient[];
+    keyPrefix: string;
+    comment?: string;
+  },
+): Promise<number> {
+  const { recipients } = input;
   if (recipients.length === 0) return 0;
   const variables = snapshotVariables(input);
-  await tx.insert(outbox).values(
-    recipients.map((r) => ({
-      kind: r.kind,
-      orderId: input.order.id,
-      eventId: input.eventId,
-      recipient: r.address,
-      payload: {
-        template: { statusId: input.status.id, channel: r.kind, audience: r.audience },
-        locale: input.order.locale,
-        variables,
-      },
-      // One message per event, channel, audience and address: a retried send reuses the key.
-      idempotencyKey: `event:${input.eventId}:${r.kind}:${r.audience}:${r.address}`,
-    })),
-  );
-  return recipients.length;
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      recipients.map((r) => ({
+        kind: r.kind,
+        orderId: input.order.id,
+        eventId: input.eventId,
+        recipient: r.address,
+        payload: {
+          template: { statusId: input.status.id, channel: r.kind, audience: r.audience },
+          locale: input.order.locale,
+          variables,
+        },
+        idempotencyKey: `${input.keyPrefix}:${r.kind}:${r.audience}:${r.address}`,
+      })),
+    )
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ id: outbox.id });
+  return rows.length;
 }

@@ -1,21 +1,42 @@
 import type { Db } from "@/db";
+import { runDueTimeRules } from "@/lib/automation/scheduler";
 import { deliverDueMessages, type WorkerOptions } from "./worker";
 
 export type WorkerLoop = { stop: () => Promise<void> };
 
+type LoopOptions = WorkerOptions & {
+  idleMs?: number;
+  /** How often the time-in-status automation rules are checked; 0 switches them off here. */
+  scheduleEveryMs?: number;
+  log?: (line: string) => void;
+};
+
 /**
  * Polls the outbox: a full batch means more may be waiting, so the next pass starts at once;
  * otherwise it sleeps. An error (database restarting, say) is logged and the loop carries on.
+ * The same loop runs the automation scheduler once a minute: every process that delivers the
+ * outbox also fires time rules, and their run log keeps several loops from firing one twice.
  */
-export function startWorkerLoop(db: Db, options: WorkerOptions & { idleMs?: number; log?: (line: string) => void }): WorkerLoop {
+export function startWorkerLoop(db: Db, options: LoopOptions): WorkerLoop {
   const idleMs = options.idleMs ?? 2_000;
+  const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
   const log = options.log ?? (() => {});
   let running = true;
   let wake: (() => void) | undefined;
+  let lastSchedule = 0;
 
   const done = (async () => {
     while (running) {
       let busy = false;
+      if (scheduleEveryMs > 0 && Date.now() - lastSchedule >= scheduleEveryMs) {
+        lastSchedule = Date.now();
+        try {
+          const tally = await runDueTimeRules(db);
+          if (tally.checked) log(`automations: ${tally.fired} time rules fired, ${tally.failed} failed`);
+        } catch (error) {
+          log(`automation scheduler error: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       try {
         const tally = await deliverDueMessages(db, options);
         busy = tally.claimed >= (options.batchSize ?? 20);

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { orderEvents, outbox, type OutboxRow, type Settings } from "@/db/schema";
+import { orderEvents, outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
+import { loadDocumentAttachments } from "@/lib/documents/attachments";
+import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/webhooks/deliver";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
-import { defaultTemplate } from "./default-templates";
+import { defaultTemplate, documentEmailTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
 import { resolveTemplate } from "./templates";
@@ -19,20 +21,31 @@ export type WorkerOptions = {
   random?: () => number;
   /** First retry delay; later ones double (tests shorten it). */
   backoffBaseMs?: number;
+  /** Timeout, private-network policy and auto-disable rule for `webhook` rows. */
+  webhooks?: WebhookDeliveryOptions;
 };
 
 type OutboxPayload = {
-  template?: { statusId?: number; channel?: "email" | "sms"; audience?: "customer" | "admin" };
+  template?: {
+    statusId?: number;
+    channel?: "email" | "sms";
+    audience?: "customer" | "admin";
+    /** A document email (lib/documents): the built-in text naming it. */
+    document?: { kind: "proforma" | "invoice"; number: string };
+  };
   locale?: string;
   variables?: Record<string, string>;
+  /** Stored documents to attach, read when sending so the row stays small. */
+  attachments?: { documentId: number }[];
 };
 
 const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
 
 /**
- * Claims due email and SMS rows: pending ones whose time has come, and rows whose claim expired
+ * Claims due rows of every kind: pending ones whose time has come, and rows whose claim expired
  * (their worker died). SKIP LOCKED lets several workers claim side by side without waiting for or
- * taking each other's rows; each claim counts as an attempt.
+ * taking each other's rows; each claim counts as an attempt. Webhook rows of a disabled endpoint
+ * wait, unclaimed, until it is enabled again.
  */
 export async function claimDueMessages(db: Db, options: { batchSize: number; leaseMs: number }): Promise<OutboxRow[]> {
   const due = db
@@ -40,7 +53,15 @@ export async function claimDueMessages(db: Db, options: { batchSize: number; lea
     .from(outbox)
     .where(
       and(
-        inArray(outbox.kind, ["email", "sms"]),
+        or(
+          ne(outbox.kind, "webhook"),
+          exists(
+            db
+              .select({ id: webhookEndpoints.id })
+              .from(webhookEndpoints)
+              .where(and(eq(webhookEndpoints.id, outbox.webhookEndpointId), eq(webhookEndpoints.enabled, true))),
+          ),
+        ),
         or(
           and(eq(outbox.state, "pending"), lte(outbox.nextAttemptAt, sql`now()`)),
           and(eq(outbox.state, "sending"), lte(outbox.lockedUntil, sql`now()`)),
@@ -66,21 +87,34 @@ function ownClaim(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts));
 }
 
-async function sendRow(
+type RowOutcome = SendOutcome & { subject?: string; body?: string };
+type RowSender = (db: Db, row: OutboxRow, settings: Settings, options: WorkerOptions) => Promise<RowOutcome>;
+
+/** How each kind of row leaves the system. */
+const SENDERS: Record<OutboxKind, RowSender> = {
+  email: sendMessageRow,
+  sms: sendMessageRow,
+  webhook: (db, row, _settings, options) => sendWebhookRow(db, row, options.webhooks),
+};
+
+async function sendMessageRow(
   db: Db,
   row: OutboxRow,
   settings: Settings,
   options: WorkerOptions,
-): Promise<SendOutcome & { subject?: string; body?: string }> {
+): Promise<RowOutcome> {
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
   const audience = payload.template?.audience ?? "customer";
   const locale = payload.locale ?? "pl";
   const variables = payload.variables ?? {};
   const statusId = payload.template?.statusId;
-  const template = statusId
-    ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
-    : defaultTemplate(channel, audience, locale);
+  const document = payload.template?.document;
+  const template = document
+    ? documentEmailTemplate(document, locale)
+    : statusId
+      ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
+      : defaultTemplate(channel, audience, locale);
 
   if (channel === "sms") {
     const text = renderSms(template, variables);
@@ -88,6 +122,7 @@ async function sendRow(
     return { ...outcome, body: text };
   }
   const email = await renderEmail({ template, variables, settings, locale });
+  const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   const outcome = await options.email.sendEmail({
     to: row.recipient,
     from: settings.supportEmail ? `${settings.shopName} <${settings.supportEmail}>` : `${settings.shopName} <no-reply@orderly.local>`,
@@ -96,6 +131,7 @@ async function sendRow(
     html: email.html,
     text: email.text,
     idempotencyKey: row.idempotencyKey,
+    ...(attachments.length ? { attachments } : {}),
   });
   return { ...outcome, subject: email.subject, body: email.html };
 }
@@ -110,9 +146,9 @@ export async function deliverClaimed(
   settings?: Settings,
 ): Promise<DeliveryResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
-  let outcome: Awaited<ReturnType<typeof sendRow>>;
+  let outcome: RowOutcome;
   try {
-    outcome = await sendRow(db, row, settings ?? (await getSettings(db)), options);
+    outcome = await SENDERS[row.kind](db, row, settings ?? (await getSettings(db)), options);
   } catch (error) {
     // A bug or a rendering failure: retrying will not help, a person must look.
     outcome = { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
@@ -157,7 +193,9 @@ export async function deliverClaimed(
       .where(ownClaim(row))
       .returning({ id: outbox.id });
     if (!updated.length) return "lost_claim" as const;
-    if (row.orderId) {
+    // A customer or admin message that never arrived belongs in the order's history; a failed
+    // webhook belongs to the endpoint's deliveries log.
+    if (row.orderId && row.kind !== "webhook") {
       await tx.insert(orderEvents).values({
         orderId: row.orderId,
         type: "notification_failed",

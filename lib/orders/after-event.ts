@@ -3,12 +3,16 @@ import type { Order, OrderEvent } from "@/db/schema";
 import { runAutomationsForEvent } from "@/lib/automation/dispatch";
 import { enqueueWebhooksForEvent } from "@/lib/integrations/webhooks/enqueue";
 
+/** One automated status change in a chain: which rule moved the order into which status. */
+export type AutomationStep = { ruleId: number; statusId: number };
+
 /**
  * What happened to an order, handed to everything that reacts to it. `depth` counts how many
  * automated changes led here (0 for a person's or a machine's own change); automations stop
- * chaining at a limit so a misconfigured pair of rules cannot loop.
+ * chaining at a limit so a misconfigured pair of rules cannot loop. `chain` lists those changes,
+ * so a rule about to repeat one of them is reported as a cycle instead of going round again.
  */
-export type OrderEventContext = { order: Order; event: OrderEvent; depth: number };
+export type OrderEventContext = { order: Order; event: OrderEvent; depth: number; chain?: readonly AutomationStep[] };
 
 /**
  * Steps 8 and 9 of every change (the design's transition algorithm), shared by creation,

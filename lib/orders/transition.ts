@@ -27,6 +27,8 @@ export const transitionInputSchema = z.object({
   notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
   /** How many automated changes led to this one; set only by `lib/automation`. */
   automationDepth: z.number().int().min(0).optional(),
+  /** The automated changes that led to this one (cycle detection); set only by `lib/automation`. */
+  automationChain: z.array(z.object({ ruleId: z.number().int(), statusId: z.number().int() })).optional(),
 });
 
 export type TransitionInput = z.input<typeof transitionInputSchema>;
@@ -109,7 +111,12 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
       notify: input.notify,
     });
 
-    const latest = await afterOrderEvent(tx, { order: updated, event, depth: input.automationDepth ?? 0 });
+    const latest = await afterOrderEvent(tx, {
+      order: updated,
+      event,
+      depth: input.automationDepth ?? 0,
+      chain: input.automationChain,
+    });
     return { ok: true, value: { order: latest, event, notificationsQueued } };
   });
 }

@@ -11,7 +11,8 @@ export type FakeBehaviour = "ok" | "500" | "429" | "timeout" | "drop" | "accept_
 /** Random faults: each request fails with probability `failRate`, hangs with `hangRate`. */
 export type FakeFaults = { failRate: number; hangRate: number; random: () => number };
 
-type Delivery = { id: string; to: string[]; subject: string; html: string; requests: number };
+type Attachment = { filename: string; content: string; content_type?: string };
+type Delivery = { id: string; to: string[]; subject: string; html: string; attachments: Attachment[]; requests: number };
 
 /**
  * A local stand-in for Resend's HTTP API (POST /emails) that honours Idempotency-Key like the
@@ -71,7 +72,7 @@ export class FakeResend {
       return this.json(res, 429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 });
     }
 
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { to: string[]; subject: string; html: string };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { to: string[]; subject: string; html: string; attachments?: Attachment[] };
     const existing = this.deliveries.get(key);
     if (existing) {
       existing.requests += 1;
@@ -79,7 +80,7 @@ export class FakeResend {
       return this.json(res, 200, { id: existing.id });
     }
     const id = `fake-${this.nextId++}`;
-    this.deliveries.set(key, { id, to: body.to, subject: body.subject, html: body.html, requests: 1 });
+    this.deliveries.set(key, { id, to: body.to, subject: body.subject, html: body.html, attachments: body.attachments ?? [], requests: 1 });
     if (behaviour === "accept_then_hang") return;
     return this.json(res, 200, { id });
   }

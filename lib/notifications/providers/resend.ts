@@ -19,6 +19,11 @@ export function createResendProvider(options: { apiKey: string; baseUrl?: string
           subject: message.subject,
           html: message.html,
           text: message.text,
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            content: Buffer.from(a.content).toString("base64"),
+            contentType: a.contentType,
+          })),
         },
         { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
       );

@@ -7,6 +7,7 @@ export type EmailMessage = {
   html: string;
   text: string;
   idempotencyKey: string;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
 };
 
 export type SmsMessage = { to: string; text: string; idempotencyKey: string };

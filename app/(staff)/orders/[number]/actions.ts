@@ -2,9 +2,12 @@
 
 import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { eq } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { orders } from "@/db/schema";
 import { toActionState, type ActionState } from "@/lib/action-state";
 import { actorOf, authedAction } from "@/lib/auth";
+import { issueDocumentWithOutcome, queueDocumentEmail } from "@/lib/documents";
 import { checkbox, formObject, moneyInput } from "@/lib/form-data";
 import { recordPayment, setTracking } from "@/lib/orders";
 import { applyChange } from "@/lib/status-change-input";
@@ -91,4 +94,48 @@ const saveTracking = authedAction(
 export async function setTrackingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await saveTracking(formObject(formData));
   return toActionState(result, ({ event }) => (event ? "Tracking saved." : "Nothing changed."));
+}
+
+const issue = authedAction(
+  {
+    role: "staff",
+    schema: z.object({ orderId: z.coerce.number().int().positive(), kind: z.enum(["proforma", "invoice"]) }),
+  },
+  async (input, user) => {
+    const db = await getDb();
+    const result = await issueDocumentWithOutcome(db, { ...input, actor: actorOf(user) });
+    if (result.ok) await revalidateDocuments(db, input.orderId);
+    return result;
+  },
+);
+
+export async function issueDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await issue(formObject(formData));
+  return toActionState(result, ({ document, created }) =>
+    created ? `${document.number} issued.` : `${document.number} already exists for this order; nothing new was issued.`,
+  );
+}
+
+const emailDocument = authedAction(
+  {
+    role: "staff",
+    schema: z.object({ orderId: z.coerce.number().int().positive(), documentId: z.coerce.number().int().positive() }),
+  },
+  async (input, user) => {
+    const db = await getDb();
+    const result = await queueDocumentEmail(db, { ...input, actor: actorOf(user) });
+    if (result.ok) await revalidateDocuments(db, input.orderId);
+    return result;
+  },
+);
+
+export async function emailDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await emailDocument(formObject(formData));
+  return toActionState(result, () => "Email queued to the customer with the document attached.");
+}
+
+/** The order page shows documents and history; its number comes from the database, not the client. */
+async function revalidateDocuments(db: Db, orderId: number) {
+  const [row] = await db.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId));
+  if (row) revalidatePath(`/orders/${row.number}`);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyLink } from "@/components/orders/copy-link";
+import { DocumentsPanel } from "@/components/orders/documents-panel";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
 import { TrackingForm } from "@/components/orders/tracking-form";
 import { PaymentForm } from "@/components/orders/payment-form";
@@ -9,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { listCommentTemplates } from "@/db/queries/board";
+import { listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
@@ -17,7 +19,7 @@ import { trackingUrlFor } from "@/lib/notifications/variables";
 import { loadWorkflowDefinition } from "@/lib/orders";
 import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
-import { changeStatusAction, recordPaymentAction, setTrackingAction } from "./actions";
+import { changeStatusAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: `Order ${(await params).number}` };
@@ -30,12 +32,13 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   const found = await getOrderByNumber({ db, number: decodeURIComponent(number) });
   if (!found) notFound();
   const { order, status, orderType } = found;
-  const [history, notifications, definition, colours, settings] = await Promise.all([
+  const [history, notifications, definition, colours, settings, documents] = await Promise.all([
     getOrderHistory({ db, orderId: order.id }),
     getOrderNotifications({ db, orderId: order.id }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour }).from(statusTable),
     getSettings(db),
+    listOrderDocuments({ db, orderId: order.id }),
   ]);
   const colourOf = new Map(colours.map((c) => [c.id, c.colour]));
 
@@ -176,6 +179,17 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
               trackingNumber={order.trackingNumber}
               couriers={Object.keys(settings.courierTrackingLinks)}
               action={setTrackingAction}
+            />
+          </Card>
+
+          <Card title="Documents">
+            <DocumentsPanel
+              orderId={order.id}
+              orderNumber={order.number}
+              customerEmail={order.customerEmail}
+              documents={documents}
+              issueAction={issueDocumentAction}
+              emailAction={emailDocumentAction}
             />
           </Card>
 

@@ -1,0 +1,14 @@
+import { boardScenario } from "./board";
+import { bulkScenario } from "./bulk";
+import { outboxScenario } from "./outbox";
+import { trackingScenario } from "./tracking";
+import { transitionScenario } from "./transition";
+import type { Scenario } from "./types";
+
+/**
+ * Every benchmark `npm run bench` knows, in the order a full run takes them: database-only ones
+ * first, then those that need `next start`, which the runner starts once for all of them.
+ * A new scenario (e.g. `api` from bench/api.ts, `analytics` from bench/analytics.ts) exports a
+ * `Scenario` and is added to this list.
+ */
+export const SCENARIOS: Scenario[] = [transitionScenario, bulkScenario, boardScenario, trackingScenario, outboxScenario];

@@ -1,0 +1,96 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { CopyLink } from "@/components/orders/copy-link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { CreateApiKeyState } from "./api-keys-types";
+
+const SCOPES = [
+  { value: "read", label: "read: statuses, order types, orders, history, workflow" },
+  { value: "write", label: "write: also create orders, change statuses, payments, tracking" },
+  { value: "admin", label: "admin: also replace the workflow (PUT /workflow)" },
+] as const;
+
+type Props = { action: (state: CreateApiKeyState, formData: FormData) => Promise<CreateApiKeyState> };
+
+/** Name and scope in, the secret out: shown once, with a copy button, until dismissed. */
+export function ApiKeysCreate({ action }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [dismissed, setDismissed] = useState<string>();
+  const errors = state.fieldErrors ?? {};
+  const secret = state.secret && state.secret !== dismissed ? state.secret : undefined;
+
+  if (secret) {
+    return (
+      <div className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4">
+        <p className="text-sm font-semibold text-green-900">{state.message}</p>
+        <CopyLink url={secret} label="New API key" noun="key" />
+        <p className="text-sm text-green-900">
+          Copy it now and keep it somewhere safe: <strong>you won&apos;t see it again</strong>. Only a fingerprint is stored; a lost key
+          can only be revoked and replaced.
+        </p>
+        <Button variant="secondary" onClick={() => setDismissed(secret)}>
+          Done, I have copied it
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form action={formAction} className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end" noValidate>
+      {state.ok === false && state.message && (
+        <Alert tone="error" className="md:col-span-3">
+          {state.message}
+        </Alert>
+      )}
+      <div className="space-y-1">
+        <label htmlFor="api-key-name" className="block text-sm font-medium text-slate-700">
+          Name
+        </label>
+        <input
+          id="api-key-name"
+          name="name"
+          placeholder="e.g. ERP Comarch"
+          maxLength={100}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? "api-key-name-error" : "api-key-name-hint"}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+        />
+        {errors.name ? (
+          <p id="api-key-name-error" className="text-sm text-red-700">
+            {errors.name.join(" ")}
+          </p>
+        ) : (
+          <p id="api-key-name-hint" className="text-xs text-slate-500">
+            The order history shows changes made with the key under this name.
+          </p>
+        )}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="api-key-scope" className="block text-sm font-medium text-slate-700">
+          Scope
+        </label>
+        <select
+          id="api-key-scope"
+          name="scope"
+          defaultValue="write"
+          aria-invalid={errors.scope ? true : undefined}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {SCOPES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        {errors.scope ? <p className="text-sm text-red-700">{errors.scope.join(" ")}</p> : <p className="text-xs text-slate-500">&nbsp;</p>}
+      </div>
+      <div className="pb-5">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create key"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { orderEvents, orders, statuses, statusGroups } from "@/db/schema";
+import { analyticsFiltersSchema, daysOf, type AnalyticsFilters } from "./filters";
+import { orderScope, periodEnd, periodStart, shopDay, STATUS_ENTRY_TYPES } from "./scope";
+
+export type DailyFlow = { day: string; entered: number; completed: number };
+
+/**
+ * Orders entered (created) and completed (entered a status whose group kind is `completed`) on
+ * each day of the period, in the shop's time zone. Every day is listed, quiet ones as zeros. An
+ * order completed twice on one day (completed, reopened, completed) counts once that day.
+ */
+export async function loadDailyFlow(db: DbOrTx, input: AnalyticsFilters): Promise<DailyFlow[]> {
+  const filters = analyticsFiltersSchema.parse(input);
+  const enteredDay = shopDay(orders.createdAt);
+  const completedDay = shopDay(sql`${orderEvents.createdAt}`);
+  const [entered, completed] = await Promise.all([
+    db
+      .select({ day: enteredDay, n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(gte(orders.createdAt, periodStart(filters)), lt(orders.createdAt, periodEnd(filters)), ...orderScope(filters)))
+      .groupBy(enteredDay),
+    db
+      .select({ day: completedDay, n: sql<number>`count(distinct ${orderEvents.orderId})::int` })
+      .from(orderEvents)
+      .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+      .innerJoin(statuses, eq(statuses.id, orderEvents.toStatusId))
+      .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+      .where(
+        and(
+          inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]),
+          gte(orderEvents.createdAt, periodStart(filters)),
+          lt(orderEvents.createdAt, periodEnd(filters)),
+          eq(statusGroups.kind, "completed"),
+          ...orderScope(filters),
+        ),
+      )
+      .groupBy(completedDay),
+  ]);
+  const enteredBy = new Map(entered.map((r) => [r.day, Number(r.n)]));
+  const completedBy = new Map(completed.map((r) => [r.day, Number(r.n)]));
+  return daysOf(filters).map((day) => ({ day, entered: enteredBy.get(day) ?? 0, completed: completedBy.get(day) ?? 0 }));
+}

@@ -1,0 +1,56 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { orders, statuses, statusGroups, type StatusGroupKind } from "@/db/schema";
+import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
+import { orderScope } from "./scope";
+
+export type StatusCount = {
+  statusId: number;
+  code: string;
+  name: string;
+  groupId: number;
+  groupName: string;
+  kind: StatusGroupKind;
+  orders: number;
+};
+
+export type GroupCount = { groupId: number; name: string; kind: StatusGroupKind; orders: number };
+
+/**
+ * Where orders are now: how many sit in each status, in board order. A snapshot, so the period
+ * does not apply; the order type and channel do.
+ */
+export async function countOrdersByStatus(db: DbOrTx, input: AnalyticsFilters): Promise<StatusCount[]> {
+  const filters = analyticsFiltersSchema.parse(input);
+  const perStatus = db
+    .select({ statusId: orders.statusId, orders: count().as("orders") })
+    .from(orders)
+    .where(and(...orderScope(filters)))
+    .groupBy(orders.statusId)
+    .as("per_status");
+  return db
+    .select({
+      statusId: statuses.id,
+      code: statuses.code,
+      name: statuses.name,
+      groupId: statusGroups.id,
+      groupName: statusGroups.name,
+      kind: statusGroups.kind,
+      orders: perStatus.orders,
+    })
+    .from(perStatus)
+    .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
+    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+    .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+}
+
+/** The per-status counts summed per group, groups in the order they came (board order). */
+export function sumByGroup(rows: readonly StatusCount[]): GroupCount[] {
+  const groups = new Map<number, GroupCount>();
+  for (const row of rows) {
+    const group = groups.get(row.groupId) ?? { groupId: row.groupId, name: row.groupName, kind: row.kind, orders: 0 };
+    group.orders += row.orders;
+    groups.set(row.groupId, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,180 @@
+import type { z } from "zod";
+import type { Db } from "@/db";
+import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
+import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
+import { validationFailed, type Result } from "@/lib/result";
+import { buildOpenApiDocument } from "./openapi";
+import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
+import { API_ROUTES } from "./registry";
+import type { ApiRoute } from "./route";
+
+export const API_BASE = "/api/v1";
+
+type Match = { route: ApiRoute; params: Record<string, string> };
+
+function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const want = template.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const part = want[i]!;
+    if (part.startsWith("{") && part.endsWith("}")) {
+      if (!got[i]) return undefined;
+      try {
+        params[part.slice(1, -1)] = decodeURIComponent(got[i]!);
+      } catch {
+        return undefined;
+      }
+    } else if (part !== got[i]) return undefined;
+  }
+  return params;
+}
+
+function findRoute(method: string, path: string): Match | { allow: string[] } | undefined {
+  const allow: string[] = [];
+  for (const route of API_ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method) return { route, params };
+    allow.push(route.method);
+  }
+  return allow.length > 0 ? { allow } : undefined;
+}
+
+function json(response: StoredResponse, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(response.body), {
+    status: response.status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+/** A service result as the status and body the client gets (and a retry gets back). */
+function toStored(result: Result<unknown>, route: ApiRoute): StoredResponse {
+  if (result.ok) return { status: route.response.status, body: result.value };
+  const problem = problemFromRefusal(result.error);
+  return { status: problem.status, body: problem };
+}
+
+function send(stored: StoredResponse, headers: Record<string, string> = {}): Response {
+  if (stored.status >= 400) return problemResponse(stored.body as Problem, headers);
+  return json(stored, headers);
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** Reads the JSON body, answering 415 or 400 as a problem when it is not JSON. */
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    return {
+      ok: false,
+      problem: problemOf("unsupported_media_type", `Send the body as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ""}.`),
+    };
+  }
+  const text = await request.text();
+  if (text.trim() === "") return { ok: false, problem: problemOf("malformed_json", "The request body is empty; send a JSON object.") };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, problem: problemOf("malformed_json", `The request body is not valid JSON: ${(error as Error).message}`) };
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown): Result<T> {
+  if (!schema) return { ok: true, value: undefined as T };
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : validationFailed(parsed.error.issues);
+}
+
+async function handleMatched(db: Db, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {
+  const token = bearerToken(request);
+  if (!token) {
+    return problemResponse(problemOf("unauthorized", 'Send your API key as "Authorization: Bearer <key>".'), {
+      "www-authenticate": 'Bearer realm="orderly"',
+    });
+  }
+  const auth = await authenticateApiKey(db, token);
+  if (!auth.ok) return problemResponse(problemFromRefusal(auth.error));
+  const key: ApiKeySummary = auth.value;
+  if (!scopeAllows(key.scope, route.scope)) {
+    return problemResponse(
+      problemOf("forbidden", `This endpoint needs a key with the "${route.scope}" scope; this key has "${key.scope}".`, {
+        requiredScope: route.scope,
+      }),
+    );
+  }
+
+  const params = parseWith(route.params, rawParams);
+  if (!params.ok) return send(toStored(params, route));
+  const url = new URL(request.url);
+  const query = parseWith(route.query, Object.fromEntries(url.searchParams));
+  if (!query.ok) return send(toStored(query, route));
+
+  let rawBody: unknown;
+  if (route.body) {
+    const read = await readJson(request);
+    if (!read.ok) return problemResponse(read.problem);
+    rawBody = read.value;
+  }
+  const body = parseWith(route.body, rawBody);
+  if (!body.ok) return send(toStored(body, route));
+
+  const actor = { type: "api" as const, id: String(key.id), label: key.name };
+  const perform = async (handleDb: Db) =>
+    toStored(await route.handle({ db: handleDb, key, actor, params: params.value, query: query.value, body: body.value }), route);
+
+  const idempotencyKey = request.headers.get("idempotency-key");
+  if (route.method !== "POST" || idempotencyKey === null) return send(await perform(db));
+  if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+    return problemResponse(
+      problemOf("validation_failed", "The Idempotency-Key header must be 1 to 255 printable ASCII characters, e.g. a UUID.", {
+        errors: { "Idempotency-Key": ["Use 1 to 255 printable ASCII characters"] },
+      }),
+    );
+  }
+  const outcome = await runIdempotent(
+    db,
+    { apiKeyId: key.id, key: idempotencyKey, method: route.method, path, body: rawBody },
+    (tx) => perform(tx as unknown as Db),
+  );
+  if (outcome.kind === "conflict") {
+    return problemResponse(
+      problemOf("idempotency_conflict", "This Idempotency-Key was already used for a different request. Use a new key for a new request."),
+    );
+  }
+  return send(outcome.response, outcome.kind === "replayed" ? { "idempotent-replayed": "true" } : {});
+}
+
+/**
+ * The whole of /api/v1 as one function of a database and a request, so tests drive it with
+ * `new Request(...)` and the route files stay one line. Order of checks: route, key, scope,
+ * parameters, body, idempotency, the service. Anything unexpected is logged and answered as a
+ * 500 problem without internals.
+ */
+export async function handleApiRequest(db: Db, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || "/" : url.pathname;
+  try {
+    if (path === "/openapi.json" && request.method === "GET") {
+      return new Response(JSON.stringify(buildOpenApiDocument()), {
+        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" },
+      });
+    }
+    const found = findRoute(request.method, path);
+    if (!found) return problemResponse(problemOf("not_found", `There is no endpoint ${API_BASE}${path}. See ${API_BASE}/openapi.json.`));
+    if ("allow" in found) {
+      return problemResponse(problemOf("method_not_allowed", `${request.method} is not supported here; use ${found.allow.join(" or ")}.`), {
+        allow: found.allow.join(", "),
+      });
+    }
+    return await handleMatched(db, request, found, path);
+  } catch (error) {
+    console.error(`API ${request.method} ${url.pathname} failed`, error);
+    return problemResponse(problemOf("internal_error", "Something went wrong on our side. The request changed nothing; try again later."));
+  }
+}

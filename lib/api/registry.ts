@@ -1,0 +1,20 @@
+import type { ApiRoute } from "./route";
+import { listOrderTypes, listStatuses } from "./routes/catalogue";
+import { listEventsRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
+import { createOrderRoute, getOrderRoute, listOrdersRoute, patchOrderRoute } from "./routes/orders";
+import { getWorkflowRoute, putWorkflowRoute } from "./routes/workflow";
+
+/** Every endpoint of /api/v1. The dispatcher serves exactly these; the OpenAPI document lists exactly these. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  listStatuses,
+  listOrderTypes,
+  createOrderRoute,
+  listOrdersRoute,
+  getOrderRoute,
+  patchOrderRoute,
+  transitionRoute,
+  paymentRoute,
+  listEventsRoute,
+  getWorkflowRoute,
+  putWorkflowRoute,
+];

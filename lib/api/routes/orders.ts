@@ -1,0 +1,132 @@
+import { and, asc, eq, gt, gte } from "drizzle-orm";
+import { orders } from "@/db/schema";
+import { createOrder, setTracking } from "@/lib/orders";
+import { ok, refuse } from "@/lib/result";
+import { defineRoute } from "../route";
+import { apiOrderSchema, createOrderBody, listOrdersQuery, orderChangeSchema, orderNumberParams, orderPageSchema, patchOrderBody } from "../schemas";
+import { eventView, loadLookups, orderView } from "../views";
+import { findOrderByNumber } from "./find-order";
+
+export const createOrderRoute = defineRoute({
+  method: "POST",
+  path: "/orders",
+  operationId: "createOrder",
+  tag: "Orders",
+  summary: "Create an order",
+  description: "Creates the order in its order type's initial status, with its history entry and the customer's notifications. Without `number` the next `ORD-` number is given. `total` defaults to the sum of the items.",
+  scope: "write",
+  body: createOrderBody,
+  response: { status: 201, description: "The new order", schema: apiOrderSchema },
+  errors: ["validation_failed", "idempotency_conflict"],
+  handle: async ({ db, actor, body }) => {
+    const created = await createOrder(db, { ...body, actor });
+    if (!created.ok) return created;
+    return ok(orderView(created.value, await loadLookups(db)));
+  },
+});
+
+/** The cursor is opaque to clients; inside it is the last id of the page (keyset pagination). */
+function encodeCursor(id: number): string {
+  return Buffer.from(JSON.stringify({ after: id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  try {
+    const { after } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { after?: unknown };
+    return typeof after === "number" && Number.isInteger(after) && after >= 0 ? after : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const listOrdersRoute = defineRoute({
+  method: "GET",
+  path: "/orders",
+  operationId: "listOrders",
+  tag: "Orders",
+  summary: "List orders",
+  description: "Orders oldest first, filtered, a page at a time. Follow `nextCursor` until it is null. For a sync, poll with `updatedSince` set to the time of your previous poll.",
+  scope: "read",
+  query: listOrdersQuery,
+  response: { status: 200, description: "One page of orders", schema: orderPageSchema },
+  errors: ["validation_failed"],
+  handle: async ({ db, query }) => {
+    const lookups = await loadLookups(db);
+    const errors: Record<string, string[]> = {};
+    const statusId = query.status === undefined ? undefined : [...lookups.statusById.values()].find((s) => s.code === query.status)?.id;
+    if (query.status !== undefined && statusId === undefined) errors.status = [`No status has the code "${query.status}"`];
+    const typeId = query.orderType === undefined ? undefined : [...lookups.typeCodeById].find(([, code]) => code === query.orderType)?.[0];
+    if (query.orderType !== undefined && typeId === undefined) errors.orderType = [`No order type has the code "${query.orderType}"`];
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && after === undefined) errors.cursor = ["This is not a cursor this API gave out"];
+    if (Object.keys(errors).length > 0) {
+      return refuse("validation_failed", `Please check: ${Object.keys(errors).join(", ")}.`, { fieldErrors: errors });
+    }
+    const rows = await db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          statusId === undefined ? undefined : eq(orders.statusId, statusId),
+          typeId === undefined ? undefined : eq(orders.orderTypeId, typeId),
+          query.channel === undefined ? undefined : eq(orders.channel, query.channel),
+          query.createdSince === undefined ? undefined : gte(orders.createdAt, new Date(query.createdSince)),
+          query.updatedSince === undefined ? undefined : gte(orders.updatedAt, new Date(query.updatedSince)),
+          after === undefined ? undefined : gt(orders.id, after),
+        ),
+      )
+      .orderBy(asc(orders.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const more = rows.length > query.limit;
+    return ok({
+      data: page.map((o) => orderView(o, lookups)),
+      nextCursor: more ? encodeCursor(page[page.length - 1]!.id) : null,
+    });
+  },
+});
+
+export const getOrderRoute = defineRoute({
+  method: "GET",
+  path: "/orders/{number}",
+  operationId: "getOrder",
+  tag: "Orders",
+  summary: "Get an order",
+  scope: "read",
+  params: orderNumberParams,
+  response: { status: 200, description: "The order", schema: apiOrderSchema },
+  errors: ["not_found"],
+  handle: async ({ db, params }) => {
+    const order = await findOrderByNumber(db, params.number);
+    if (!order.ok) return order;
+    return ok(orderView(order.value, await loadLookups(db)));
+  },
+});
+
+export const patchOrderRoute = defineRoute({
+  method: "PATCH",
+  path: "/orders/{number}",
+  operationId: "updateOrderShipping",
+  tag: "Orders",
+  summary: "Set the courier and tracking number",
+  description: "Fields left out keep their value; null or an empty string clears one. Writes a `tracking_updated` history entry and bumps the version; sending the values the order already has changes nothing (and `event` is null).",
+  scope: "write",
+  params: orderNumberParams,
+  body: patchOrderBody,
+  response: { status: 200, description: "The order after the change", schema: orderChangeSchema },
+  errors: ["not_found", "validation_failed", "version_conflict"],
+  handle: async ({ db, actor, params, body }) => {
+    const order = await findOrderByNumber(db, params.number);
+    if (!order.ok) return order;
+    const result = await setTracking(db, {
+      orderId: order.value.id,
+      courier: body.courier === undefined ? order.value.courier : body.courier,
+      trackingNumber: body.trackingNumber === undefined ? order.value.trackingNumber : body.trackingNumber,
+      expectedVersion: body.expectedVersion,
+      actor,
+    });
+    if (!result.ok) return result;
+    const lookups = await loadLookups(db);
+    return ok({ order: orderView(result.value.order, lookups), event: result.value.event && eventView(result.value.event, lookups) });
+  },
+});

@@ -1,0 +1,44 @@
+import { statuses } from "@/db/schema";
+import { applyImport, exportWorkflow } from "@/lib/workflow-config";
+import { ok } from "@/lib/result";
+import type { LintIssue } from "@/lib/workflow";
+import { defineRoute } from "../route";
+import { workflowBody, workflowResultSchema } from "../schemas";
+import { documentSchema } from "@/lib/workflow-config";
+
+export const getWorkflowRoute = defineRoute({
+  method: "GET",
+  path: "/workflow",
+  operationId: "getWorkflow",
+  tag: "Workflow",
+  summary: "Export the workflow configuration",
+  description: "Groups, statuses (with comment templates) and order types with their matrices as one document, addressed by key and code: keep it in version control and send it back with `PUT /workflow`.",
+  scope: "read",
+  response: { status: 200, description: "The workflow document", schema: documentSchema },
+  errors: [],
+  handle: async ({ db }) => ok(await exportWorkflow(db)),
+});
+
+export const putWorkflowRoute = defineRoute({
+  method: "PUT",
+  path: "/workflow",
+  operationId: "putWorkflow",
+  tag: "Workflow",
+  summary: "Apply a workflow configuration",
+  description:
+    "Validates the document, checks its references, lints every order type and applies it in one transaction: groups by key, statuses by code, order types by code, with the listed types' matrices replaced. What the document does not mention is kept. A refused document changes nothing; the problem lists the field errors and the lint issues. Needs an `admin` key.",
+  scope: "admin",
+  body: workflowBody,
+  response: { status: 200, description: "What the document changed", schema: workflowResultSchema },
+  errors: ["validation_failed"],
+  handle: async ({ db, body }) => {
+    const result = await applyImport(db, body);
+    if (result.ok) return ok({ applied: result.value });
+    const lint = result.error.details?.lint as LintIssue[] | undefined;
+    if (!lint) return result;
+    // Lint issues name statuses by database id; a client knows them by code.
+    const codes = new Map((await db.select({ id: statuses.id, code: statuses.code }).from(statuses)).map((s) => [s.id, s.code]));
+    const issues = lint.map(({ statusIds, fix: _fix, ...issue }) => ({ ...issue, statuses: statusIds.map((id) => codes.get(id) ?? String(id)) }));
+    return { ok: false, error: { ...result.error, details: { ...result.error.details, lint: issues } } };
+  },
+});

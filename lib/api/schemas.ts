@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { createOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
+import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
+
+/**
+ * The API's request and response shapes. Request bodies reuse the services' own zod schemas
+ * (one copy of every rule); top-level objects are strict so a misspelt field ("expectedVerison")
+ * is refused instead of silently ignored. Response schemas feed the OpenAPI document, and the
+ * endpoint tests parse real responses with them, so the docs cannot drift from the answers.
+ */
+
+const statusCode = z.string().min(1).max(64).describe("A status's `code`, the ID an ERP maps its own statuses to");
+const timestamp = z.string().describe("ISO 8601 date and time, UTC");
+const minorUnits = z.number().int().describe("Money in integer minor units (grosze, cents)");
+
+// ---- path and query parameters -------------------------------------------------------------
+
+export const orderNumberParams = z.object({
+  number: z.string().min(1).max(64).describe("The order's number, e.g. ORD-10001"),
+});
+
+export const listOrdersQuery = z.strictObject({
+  status: statusCode.optional().describe("Only orders in this status (code)"),
+  orderType: z.string().min(1).max(64).optional().describe("Only orders of this order type (code)"),
+  channel: z.string().min(1).max(50).optional().describe("Only orders from this sales channel"),
+  createdSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders created at or after this time"),
+  updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders changed at or after this time (for polling sync)"),
+  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)"),
+  cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page"),
+});
+
+// ---- request bodies ----------------------------------------------------------------------------
+
+export const createOrderBody = z.strictObject(createOrderInputSchema.omit({ actor: true }).shape);
+
+const transitionFields = transitionInputSchema.pick({ expectedVersion: true, comment: true, customerVisible: true, notify: true }).shape;
+export const transitionBody = z.strictObject({
+  to: statusCode,
+  ...transitionFields,
+});
+
+export const paymentBody = z.strictObject(recordPaymentInputSchema.pick({ amount: true, reference: true, expectedVersion: true }).shape);
+
+const trackingFields = setTrackingInputSchema.pick({ courier: true, trackingNumber: true, expectedVersion: true }).partial().shape;
+export const patchOrderBody = z
+  .strictObject(trackingFields)
+  .refine((b) => b.courier !== undefined || b.trackingNumber !== undefined, {
+    message: "Send courier, trackingNumber or both (null or \"\" clears one)",
+  });
+
+/** The workflow document is validated by lib/workflow-config itself (references, lint); here it is any object. */
+export const workflowBody = z.record(z.string(), z.unknown()).describe("A workflow document as `GET /workflow` returns it");
+
+// ---- responses -------------------------------------------------------------------------------------
+
+export const groupKindSchema = z.enum(["new", "in_progress", "completed", "not_completed"]);
+
+export const apiStatusSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  customerLabel: z.string().nullable().describe("What customers see; null: hidden from customers"),
+  description: z.string(),
+  colour: z.string(),
+  group: z.object({ key: z.string(), name: z.string(), kind: groupKindSchema }),
+  position: z.number().int(),
+  requiresPayment: z.boolean(),
+  allowCashOnDelivery: z.boolean(),
+  awaitsPayment: z.boolean(),
+  slaHours: z.number().int().nullable(),
+  externalCodes: z.record(z.string(), z.string()).describe('Marketplace mappings, e.g. {"allegro": "SENT"}'),
+  archived: z.boolean(),
+});
+
+export const apiOrderTypeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  initialStatus: z.string().describe("Status code new orders start in"),
+  transitions: z.array(z.tuple([z.string(), z.string()])).describe("The matrix: allowed [from, to] status-code pairs"),
+});
+
+export const apiOrderSchema = z.object({
+  number: z.string(),
+  orderType: z.string(),
+  status: z.object({
+    code: z.string(),
+    name: z.string(),
+    groupKind: groupKindSchema,
+    externalCodes: z.record(z.string(), z.string()),
+  }),
+  statusChangedAt: timestamp,
+  version: z.number().int().describe("Send as `expectedVersion` to refuse a change made from stale data"),
+  channel: z.string(),
+  customer: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+  locale: z.string(),
+  currency: z.string(),
+  total: minorUnits,
+  items: z.array(
+    z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: minorUnits, vatRate: z.number() }),
+  ),
+  payment: z.object({ method: z.string(), paidAmount: minorUnits, paidAt: timestamp.nullable() }),
+  shipping: z.object({
+    method: z.string().nullable(),
+    courier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    address: z
+      .object({ name: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() })
+      .nullable(),
+  }),
+  trackingUrl: z.string().describe("The customer's tracking page"),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const apiEventSchema = z.object({
+  id: z.number().int(),
+  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed"]),
+  from: z.string().nullable().describe("Status code before (status changes)"),
+  to: z.string().nullable().describe("Status code after (creation and status changes)"),
+  actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),
+  comment: z.string().nullable(),
+  customerVisible: z.boolean(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: timestamp,
+});
+
+export const orderPageSchema = z.object({
+  data: z.array(apiOrderSchema),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+});
+
+export const orderChangeSchema = z.object({
+  order: apiOrderSchema,
+  event: apiEventSchema.nullable().describe("The history entry the change wrote (null when nothing changed)"),
+});
+
+export const transitionResultSchema = orderChangeSchema.extend({
+  notificationsQueued: z.number().int().describe("Customer and admin messages queued by this change"),
+});
+
+export const workflowResultSchema = z.object({
+  applied: z.record(z.string(), z.unknown()).describe("What the document changed, per groups, statuses and order types"),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().describe("What went wrong, in words"),
+  code: z.string().describe("Stable machine-readable reason"),
+  errors: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages (dotted paths) for validation_failed"),
+  allowed: z.array(z.object({ code: z.string(), name: z.string() })).optional().describe("transition_not_allowed: where the order may go"),
+  reason: z.string().optional().describe("guard_failed: why, e.g. payment_required"),
+});
+
+export const apiScopeSchema = z.enum(API_KEY_SCOPES);
+
+export type ApiOrder = z.infer<typeof apiOrderSchema>;
+export type ApiEvent = z.infer<typeof apiEventSchema>;
+export type ApiStatus = z.infer<typeof apiStatusSchema>;

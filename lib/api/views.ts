@@ -1,0 +1,99 @@
+import { asc } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
+import { trackingUrlFor } from "@/lib/notifications/variables";
+import { getSettings } from "@/lib/settings";
+import type { ApiEvent, ApiOrder, ApiStatus } from "./schemas";
+
+/**
+ * Orders and events refer to statuses and types by id; the API speaks in codes. One lookup
+ * per request (the workflow is dozens of rows) serves every order on a page.
+ */
+export type Lookups = {
+  statusById: Map<number, Status>;
+  groupById: Map<number, StatusGroup>;
+  typeCodeById: Map<number, string>;
+  appUrl: string;
+};
+
+export async function loadLookups(db: DbOrTx): Promise<Lookups> {
+  const [statusRows, groupRows, typeRows, settings] = await Promise.all([
+    db.select().from(statuses).orderBy(asc(statuses.position), asc(statuses.id)),
+    db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id)),
+    db.select({ id: orderTypes.id, code: orderTypes.code }).from(orderTypes),
+    getSettings(db),
+  ]);
+  return {
+    statusById: new Map(statusRows.map((s) => [s.id, s])),
+    groupById: new Map(groupRows.map((g) => [g.id, g])),
+    typeCodeById: new Map(typeRows.map((t) => [t.id, t.code])),
+    appUrl: settings.appUrl,
+  };
+}
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
+export function statusView(status: Status, lookups: Lookups): ApiStatus {
+  const group = must(lookups.groupById.get(status.groupId), `group ${status.groupId}`);
+  return {
+    code: status.code,
+    name: status.name,
+    customerLabel: status.customerLabel,
+    description: status.description,
+    colour: status.colour,
+    group: { key: group.key, name: group.name, kind: group.kind },
+    position: status.position,
+    requiresPayment: status.requiresPayment,
+    allowCashOnDelivery: status.allowCashOnDelivery,
+    awaitsPayment: status.awaitsPayment,
+    slaHours: status.slaHours,
+    externalCodes: status.externalCodes,
+    archived: status.archivedAt !== null,
+  };
+}
+
+export function orderView(order: Order, lookups: Lookups): ApiOrder {
+  const status = must(lookups.statusById.get(order.statusId), `status ${order.statusId}`);
+  const group = must(lookups.groupById.get(status.groupId), `group ${status.groupId}`);
+  return {
+    number: order.number,
+    orderType: must(lookups.typeCodeById.get(order.orderTypeId), `order type ${order.orderTypeId}`),
+    status: { code: status.code, name: status.name, groupKind: group.kind, externalCodes: status.externalCodes },
+    statusChangedAt: order.statusChangedAt.toISOString(),
+    version: order.version,
+    channel: order.channel,
+    customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+    locale: order.locale,
+    currency: order.currency,
+    total: order.total,
+    items: order.items,
+    payment: { method: order.paymentMethod, paidAmount: order.paidAmount, paidAt: order.paidAt?.toISOString() ?? null },
+    shipping: {
+      method: order.shippingMethod,
+      courier: order.courier,
+      trackingNumber: order.trackingNumber,
+      address: order.shippingAddress ?? null,
+    },
+    trackingUrl: trackingUrlFor(order, lookups.appUrl),
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+export function eventView(event: OrderEvent, lookups: Lookups): ApiEvent {
+  const code = (id: number | null) => (id === null ? null : (lookups.statusById.get(id)?.code ?? null));
+  return {
+    id: event.id,
+    type: event.type,
+    from: code(event.fromStatusId),
+    to: code(event.toStatusId),
+    actor: { type: event.actorType, label: event.actorLabel },
+    comment: event.comment,
+    customerVisible: event.customerVisible,
+    data: event.data,
+    createdAt: event.createdAt.toISOString(),
+  };
+}

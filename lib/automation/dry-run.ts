@@ -1,0 +1,107 @@
+import { and, asc, eq, gt, max } from "drizzle-orm";
+import type { Db } from "@/db";
+import { orderEvents, orders, outbox, statuses, type OrderEventType } from "@/db/schema";
+import { ok, refuse, type Result } from "@/lib/result";
+import { runAutomationsForEvent } from "./dispatch";
+import { runDueTimeRules } from "./scheduler";
+import type { Trigger } from "./schemas";
+import { collectRuleTraces, type RuleTrace } from "./trace";
+
+/** "now": the time rules due for this order at this moment; otherwise: as if the event just happened. */
+export type DryRunTrigger = Exclude<Trigger, "time_in_status"> | "now";
+
+export type DryRunReport = {
+  orderNumber: string;
+  trigger: DryRunTrigger;
+  statusBefore: string;
+  statusAfter: string;
+  rules: RuleTrace[];
+  events: { type: OrderEventType; actorLabel: string; comment: string | null; toStatus: string | null }[];
+  messages: { kind: string; recipient: string }[];
+};
+
+const EVENT_OF_TRIGGER: Record<Exclude<DryRunTrigger, "now">, OrderEventType> = {
+  order_created: "created",
+  payment_recorded: "payment_recorded",
+  status_entered: "status_changed",
+  tracking_updated: "tracking_updated",
+};
+
+/** Thrown at the end of every dry run: the transaction must never commit. */
+class DryRunRollback extends Error {}
+
+/**
+ * Shows what the rules would do to an order, by doing it: the real dispatcher (or the real
+ * scheduler, for "now") runs inside a transaction that is always rolled back, and the report is
+ * read from what it wrote. Dry run and reality cannot disagree, because they are the same code.
+ * The order is taken as it stands (a simulated payment does not pay it).
+ */
+export async function dryRunAutomations(
+  db: Db,
+  input: { orderNumber: string; trigger: DryRunTrigger; now?: Date },
+): Promise<Result<DryRunReport>> {
+  let report: Result<DryRunReport> | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.number, input.orderNumber.trim())).for("update");
+      if (!order) {
+        report = refuse("not_found", `There is no order ${input.orderNumber.trim()}.`, { fieldErrors: { orderNumber: ["No such order"] } });
+        throw new DryRunRollback();
+      }
+      const statusName = async (id: number) => (await tx.select({ name: statuses.name }).from(statuses).where(eq(statuses.id, id)))[0]?.name ?? "?";
+      const [{ lastEvent } = { lastEvent: 0 }] = await tx.select({ lastEvent: max(orderEvents.id) }).from(orderEvents);
+      const [{ lastMessage } = { lastMessage: 0 }] = await tx.select({ lastMessage: max(outbox.id) }).from(outbox);
+
+      const traces: RuleTrace[] = [];
+      let firstNewEvent = (lastEvent ?? 0) + 1;
+      let after = order;
+      await collectRuleTraces(traces, async () => {
+        if (input.trigger === "now") {
+          await runDueTimeRules(tx as unknown as Db, { orderId: order.id, now: input.now });
+          return;
+        }
+        const [event] = await tx
+          .insert(orderEvents)
+          .values({
+            orderId: order.id,
+            type: EVENT_OF_TRIGGER[input.trigger],
+            fromStatusId: input.trigger === "status_entered" ? order.statusId : null,
+            toStatusId: input.trigger === "status_entered" || input.trigger === "order_created" ? order.statusId : null,
+            actorType: "system",
+            actorLabel: "Dry run",
+          })
+          .returning();
+        firstNewEvent = event!.id + 1;
+        after = await runAutomationsForEvent(tx, { order, event: event!, depth: 0, chain: [] });
+      });
+      const [current] = await tx.select().from(orders).where(eq(orders.id, order.id));
+      after = current ?? after;
+
+      const events = await tx
+        .select({ type: orderEvents.type, actorLabel: orderEvents.actorLabel, comment: orderEvents.comment, toStatus: statuses.name })
+        .from(orderEvents)
+        .leftJoin(statuses, eq(statuses.id, orderEvents.toStatusId))
+        .where(and(eq(orderEvents.orderId, order.id), gt(orderEvents.id, firstNewEvent - 1)))
+        .orderBy(asc(orderEvents.id));
+      const messages = await tx
+        .select({ kind: outbox.kind, recipient: outbox.recipient })
+        .from(outbox)
+        .where(and(eq(outbox.orderId, order.id), gt(outbox.id, lastMessage ?? 0)))
+        .orderBy(asc(outbox.id));
+      report = ok({
+        orderNumber: order.number,
+        trigger: input.trigger,
+        statusBefore: await statusName(order.statusId),
+        statusAfter: await statusName(after.statusId),
+        rules: traces,
+        events,
+        messages,
+      });
+      throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  if (!report) throw new Error("dry run produced no report");
+  return report;
+}

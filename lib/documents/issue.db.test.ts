@@ -1,0 +1,144 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "@/db";
+import { documents, orderEvents, orders, outbox, settings } from "@/db/schema";
+import { getSettings } from "@/lib/settings";
+import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
+import { openTestDb } from "@/tests/support/test-db";
+import { issueDocument, issueDocumentWithOutcome, queueDocumentEmail } from "./index";
+import { documentYear } from "./numbering";
+
+let handle: DbHandle;
+let db: Db;
+const staff = { type: "user" as const, id: "3", label: "Stan Staff" };
+
+async function setSeller(values: Partial<typeof settings.$inferInsert>) {
+  await getSettings(db);
+  await db.update(settings).set(values).where(eq(settings.id, true));
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  db = handle.db;
+  await setSeller({ sellerName: "Sklep Demo sp. z o.o.", sellerTaxId: "5252248481", sellerAddress: "ul. Prosta 1, 00-001 Warszawa" });
+});
+afterAll(async () => handle?.close());
+
+async function newOrder(overrides: Parameters<typeof createTestOrder>[2] = {}) {
+  const wf = await createRetailWorkflow(db);
+  return createTestOrder(db, wf.type.code, overrides);
+}
+
+function issued<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe("issueDocument", () => {
+  it("numbers each kind in its own yearly series and stores the PDF with its totals", async () => {
+    const order = await newOrder({ total: 6499 });
+    const first = issued(await issueDocument(db, { orderId: order.id, kind: "invoice", actor: staff }));
+    const other = await newOrder();
+    const second = issued(await issueDocument(db, { orderId: other.id, kind: "invoice", actor: staff }));
+    const proforma = issued(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff }));
+    const year = documentYear(new Date());
+    expect(second.sequence).toBe(first.sequence + 1);
+    expect(first.number).toBe(`FV/${year}/${String(first.sequence).padStart(4, "0")}`);
+    expect(proforma.number).toMatch(new RegExp(`^PF/${year}/\\d{4}$`));
+    expect(first.fileName).toBe(`${first.number.replaceAll("/", "-")}_${order.number}.pdf`);
+    expect(Buffer.from(first.pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    // Two mugs at 25.00 gross plus 14.99 of shipping, all at 23%.
+    expect(first.totals).toMatchObject({ gross: 6499, net: 5284, vat: 1215, currency: "PLN", rates: [{ vatRate: 23, gross: 6499, net: 5284, vat: 1215 }] });
+  });
+
+  it("returns the order's invoice when asked again, and records one history event", async () => {
+    const order = await newOrder();
+    const a = issued(await issueDocumentWithOutcome(db, { orderId: order.id, kind: "invoice", actor: staff }));
+    const b = issued(await issueDocumentWithOutcome(db, { orderId: order.id, kind: "invoice", actor: staff }));
+    expect(a.created).toBe(true);
+    expect(b).toMatchObject({ created: false, document: { id: a.document.id } });
+    const events = await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, "comment")));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ comment: `Invoice ${a.document.number} issued`, customerVisible: false, data: { document: { id: a.document.id, action: "issued" } } });
+  });
+
+  it("reissues a pro-forma only when the order's figures changed", async () => {
+    const order = await newOrder();
+    const a = issued(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff }));
+    const same = issued(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff }));
+    expect(same.id).toBe(a.id);
+    await db.update(orders).set({ total: order.total + 1000 }).where(eq(orders.id, order.id));
+    const changed = issued(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff }));
+    expect(changed.id).not.toBe(a.id);
+    expect(changed.totals).toMatchObject({ gross: order.total + 1000 });
+  });
+
+  it("refuses an invoice until the seller is filled in, and an unknown order", async () => {
+    const order = await newOrder();
+    await setSeller({ sellerTaxId: null });
+    try {
+      const refused = await issueDocument(db, { orderId: order.id, kind: "invoice", actor: staff });
+      expect(refused).toMatchObject({ ok: false, error: { code: "validation_failed", details: { missing: ["tax ID"] } } });
+      // A pro-forma falls back to the shop's name and needs no tax ID.
+      expect((await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff })).ok).toBe(true);
+    } finally {
+      await setSeller({ sellerTaxId: "5252248481" });
+    }
+    expect(await db.select().from(documents).where(and(eq(documents.orderId, order.id), eq(documents.kind, "invoice")))).toHaveLength(0);
+    expect(await issueDocument(db, { orderId: 999_999, kind: "invoice", actor: staff })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await issueDocument(db, { orderId: -1, kind: "invoice", actor: staff })).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+  });
+
+  it("works inside a caller's transaction and rolls back with it", async () => {
+    const order = await newOrder();
+    await expect(
+      db.transaction(async (tx) => {
+        issued(await issueDocument(tx, { orderId: order.id, kind: "invoice", actor: staff }));
+        throw new Error("caller fails later");
+      }),
+    ).rejects.toThrow("caller fails later");
+    expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.orderId, order.id))).toHaveLength(0);
+  });
+
+  it("gives concurrent issues distinct, gap-free numbers and one invoice per order", async () => {
+    const ordersList = await Promise.all(Array.from({ length: 6 }, () => newOrder()));
+    const results = await Promise.all(
+      ordersList.flatMap((order) => [0, 1].map(() => issueDocumentWithOutcome(db, { orderId: order.id, kind: "invoice", actor: staff }))),
+    );
+    const outcomes = results.map(issued);
+    const created = outcomes.filter((o) => o.created).map((o) => o.document);
+    expect(created).toHaveLength(6);
+    const sequences = created.map((d) => d.sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(sequences.map((_, i) => sequences[0]! + i));
+    for (const order of ordersList) {
+      const stored = await db.select({ id: documents.id }).from(documents).where(and(eq(documents.orderId, order.id), eq(documents.kind, "invoice")));
+      expect(stored).toHaveLength(1);
+    }
+  });
+});
+
+describe("queueDocumentEmail", () => {
+  it("queues an email to the customer that names the document to attach", async () => {
+    const order = await newOrder({ locale: "en" });
+    const document = issued(await issueDocument(db, { orderId: order.id, kind: "invoice", actor: staff }));
+    const { outboxId } = issued(await queueDocumentEmail(db, { orderId: order.id, documentId: document.id, actor: staff }));
+    const [row] = await db.select().from(outbox).where(eq(outbox.id, outboxId));
+    expect(row).toMatchObject({
+      kind: "email",
+      state: "pending",
+      recipient: "anna@example.com",
+      payload: { locale: "en", attachments: [{ documentId: document.id }], template: { document: { kind: "invoice", number: document.number } } },
+    });
+    const again = issued(await queueDocumentEmail(db, { orderId: order.id, documentId: document.id, actor: staff }));
+    expect(again.outboxId).not.toBe(outboxId);
+  });
+
+  it("refuses a document of another order and a customer without email", async () => {
+    const order = await newOrder();
+    const document = issued(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff }));
+    const other = await newOrder({ customer: { name: "Jan Bez Maila" } });
+    expect(await queueDocumentEmail(db, { orderId: other.id, documentId: document.id, actor: staff })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const own = issued(await issueDocument(db, { orderId: other.id, kind: "proforma", actor: staff }));
+    expect(await queueDocumentEmail(db, { orderId: other.id, documentId: own.id, actor: staff })).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+  });
+});

@@ -1,0 +1,96 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { apiKeys, apiKeyScope, type ApiKey, type ApiKeyScope } from "@/db/schema";
+import { ok, refuse, validationFailed, type Result } from "@/lib/result";
+
+/** `ok_` plus 8 characters: shown in the admin, unique, enough to find a leaked key. */
+const PREFIX_LENGTH = 11;
+/** Writing `last_used_at` on every request would turn each read into a write; once a minute tells an admin enough. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const API_KEY_SCOPES = apiKeyScope.enumValues;
+
+/** What a scope may do: each one includes the ones before it. */
+const SCOPE_RANK: Record<ApiKeyScope, number> = { read: 0, write: 1, admin: 2 };
+
+export function scopeAllows(granted: ApiKeyScope, needed: ApiKeyScope): boolean {
+  return SCOPE_RANK[granted] >= SCOPE_RANK[needed];
+}
+
+export const createApiKeyInputSchema = z.object({
+  name: z.string().trim().min(1, "Give the key a name, e.g. the system that will use it").max(100, "Keep the name under 100 characters"),
+  scope: z.enum(API_KEY_SCOPES, { error: "Choose read, write or admin" }),
+  createdByUserId: z.number().int().positive().optional(),
+});
+
+export type CreateApiKeyInput = z.input<typeof createApiKeyInputSchema>;
+/** A key as the admin sees it: never the secret or its hash. */
+export type ApiKeySummary = Omit<ApiKey, "secretHash">;
+
+function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+function summaryOf({ secretHash: _hash, ...rest }: ApiKey): ApiKeySummary {
+  return rest;
+}
+
+/**
+ * Creates a key and returns the full secret: the only time it exists outside the caller's
+ * hands, because only its SHA-256 is stored. A fast hash is enough: the secret is 192 random
+ * bits, not a password anyone could guess.
+ */
+export async function createApiKey(db: Db, raw: CreateApiKeyInput): Promise<Result<{ key: ApiKeySummary; secret: string }>> {
+  const parsed = createApiKeyInputSchema.safeParse(raw);
+  if (!parsed.success) return validationFailed(parsed.error.issues);
+  // The prefix is unique; a clash of 48 random bits is unlikely, but a retry costs nothing.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const secret = `ok_${randomBytes(24).toString("base64url")}`;
+    const [row] = await db
+      .insert(apiKeys)
+      .values({ ...parsed.data, prefix: secret.slice(0, PREFIX_LENGTH), secretHash: hashSecret(secret) })
+      .onConflictDoNothing()
+      .returning();
+    if (row) return ok({ key: summaryOf(row), secret });
+  }
+  throw new Error("could not generate a unique API key prefix");
+}
+
+/** Revokes a key at once; it stays listed (with the time) so the admin sees what it was. */
+export async function revokeApiKey(db: Db, id: number): Promise<Result<ApiKeySummary>> {
+  const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
+  if (!existing) return refuse("not_found", "This API key does not exist.");
+  if (existing.revokedAt) return ok(summaryOf(existing));
+  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
+  return ok(summaryOf(row!));
+}
+
+/** Every key, newest first, revoked ones included. */
+export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
+  const rows = await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return rows.map(summaryOf);
+}
+
+/**
+ * Finds the live key a bearer token belongs to. The row is found by its visible prefix and the
+ * hashes are compared in constant time, so response timing says nothing about the secret.
+ * Every failure answers the same `unauthorized`, so a caller cannot tell a revoked key from a
+ * made-up one.
+ */
+export async function authenticateApiKey(db: Db, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
+  const denied = refuse("unauthorized", "The API key is missing, wrong or revoked.");
+  if (!token || !token.startsWith("ok_") || token.length < PREFIX_LENGTH + 8 || token.length > 200) return denied;
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, token.slice(0, PREFIX_LENGTH)));
+  if (!row) return denied;
+  const presented = Buffer.from(hashSecret(token), "hex");
+  const stored = Buffer.from(row.secretHash, "hex");
+  if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) return denied;
+  if (row.revokedAt) return denied;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+    row.lastUsedAt = now;
+  }
+  return ok(summaryOf(row));
+}

@@ -1,0 +1,105 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle, Tx } from "@/db";
+import { idempotencyKeys, statusGroups } from "@/db/schema";
+import { openTestDb } from "@/tests/support/test-db";
+import { createApiKey } from "./api-keys";
+import { purgeIdempotencyKeys, requestHash, runIdempotent, type StoredResponse } from "./idempotency";
+
+let handle: DbHandle;
+let apiKeyId: number;
+beforeAll(async () => {
+  handle = await openTestDb();
+  const created = await createApiKey(handle.db, { name: "Idempotency test", scope: "write" });
+  if (!created.ok) throw new Error(created.error.message);
+  apiKeyId = created.value.key.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+/** A real write the test can count: one status group per call, keyed by a unique tag. */
+function writeGroup(tag: string, status = 201) {
+  return async (tx: Tx): Promise<StoredResponse> => {
+    const [row] = await tx
+      .insert(statusGroups)
+      .values({ key: `${tag}_${Math.random().toString(36).slice(2, 8)}`, name: tag, colour: "#000000", kind: "new" })
+      .returning();
+    return { status, body: { id: row!.id, tag } };
+  };
+}
+
+async function groupsNamed(tag: string) {
+  const [row] = await handle.db.select({ n: count() }).from(statusGroups).where(eq(statusGroups.name, tag));
+  return row!.n;
+}
+
+const req = (key: string, body: unknown) => ({ apiKeyId, key, method: "POST", path: "/orders", body });
+
+describe("runIdempotent", () => {
+  it("answers a retry with the stored response and writes once", async () => {
+    const first = await runIdempotent(handle.db, req("k-replay", { a: 1, b: 2 }), writeGroup("replay"));
+    const again = await runIdempotent(handle.db, req("k-replay", { b: 2, a: 1 }), writeGroup("replay"));
+    expect(first.kind).toBe("fresh");
+    expect(again).toEqual({ kind: "replayed", response: first.kind === "fresh" ? first.response : undefined });
+    expect(await groupsNamed("replay")).toBe(1);
+  });
+
+  it("refuses the same key with another body and writes nothing", async () => {
+    await runIdempotent(handle.db, req("k-other", { a: 1 }), writeGroup("other"));
+    const clash = await runIdempotent(handle.db, req("k-other", { a: 2 }), writeGroup("other"));
+    expect(clash).toEqual({ kind: "conflict" });
+    expect(await groupsNamed("other")).toBe(1);
+  });
+
+  it("keeps keys apart per API key and per path", async () => {
+    expect(requestHash("POST", "/orders", { a: 1 })).not.toBe(requestHash("POST", "/orders/X/payments", { a: 1 }));
+    const other = await createApiKey(handle.db, { name: "Another client", scope: "write" });
+    if (!other.ok) throw new Error("key");
+    await runIdempotent(handle.db, req("k-shared", {}), writeGroup("shared"));
+    const second = await runIdempotent(handle.db, { ...req("k-shared", {}), apiKeyId: other.value.key.id }, writeGroup("shared"));
+    expect(second.kind).toBe("fresh");
+    expect(await groupsNamed("shared")).toBe(2);
+  });
+
+  it("stores no refusal: the retry runs again", async () => {
+    const refused = await runIdempotent(handle.db, req("k-refused", {}), writeGroup("refused", 409));
+    expect(refused).toMatchObject({ kind: "fresh", response: { status: 409 } });
+    // The refusal's own write (if any) was rolled back with the record.
+    expect(await groupsNamed("refused")).toBe(0);
+    const retried = await runIdempotent(handle.db, req("k-refused", {}), writeGroup("refused"));
+    expect(retried).toMatchObject({ kind: "fresh", response: { status: 201 } });
+    expect(await groupsNamed("refused")).toBe(1);
+  });
+
+  it("rolls the record back with the write when the work throws", async () => {
+    await expect(
+      runIdempotent(handle.db, req("k-throws", {}), async (tx) => {
+        await writeGroup("throws")(tx);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await groupsNamed("throws")).toBe(0);
+    const [row] = await handle.db.select({ n: count() }).from(idempotencyKeys).where(eq(idempotencyKeys.key, "k-throws"));
+    expect(row!.n).toBe(0);
+  });
+
+  it("lets concurrent duplicates write once: the second waits and gets the first's answer", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => runIdempotent(handle.db, req("k-race", { same: true }), writeGroup("race"))),
+    );
+    expect(await groupsNamed("race")).toBe(1);
+    expect(results.filter((r) => r.kind === "fresh")).toHaveLength(1);
+    expect(results.filter((r) => r.kind === "replayed")).toHaveLength(3);
+    const bodies = new Set(results.map((r) => (r.kind === "conflict" ? null : JSON.stringify(r.response))));
+    expect(bodies.size).toBe(1);
+  });
+
+  it("purges records older than 24 hours", async () => {
+    await runIdempotent(handle.db, req("k-old", {}), writeGroup("old"));
+    await handle.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(idempotencyKeys.key, "k-old"));
+    expect(await purgeIdempotencyKeys(handle.db)).toBeGreaterThanOrEqual(1);
+    const [row] = await handle.db.select({ n: count() }).from(idempotencyKeys).where(eq(idempotencyKeys.key, "k-old"));
+    expect(row!.n).toBe(0);
+  });
+});

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { idempotencyKeys } from "@/db/schema";
+
+/** A stored or fresh answer to a POST: what the client gets back, byte for byte on a replay. */
+export type StoredResponse = { status: number; body: unknown };
+
+export type IdempotentRequest = { apiKeyId: number; key: string; method: string; path: string; body: unknown };
+
+export type IdempotentOutcome =
+  | { kind: "fresh"; response: StoredResponse }
+  | { kind: "replayed"; response: StoredResponse }
+  | { kind: "conflict" };
+
+/** Records older than this may be purged: a client retries within minutes, not days. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** Keys are printable ASCII, like Stripe's and the IETF draft's examples (UUIDs, ULIDs). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
+}
+
+/** Thrown inside the transaction to undo the idempotency record along with everything else. */
+class Undo extends Error {
+  constructor(readonly response: StoredResponse) {
+    super("undo");
+  }
+}
+
+/**
+ * Runs a POST at most once per (API key, Idempotency-Key). One transaction holds the whole
+ * request: it first claims the key (a concurrent duplicate waits on the unique index until this
+ * one commits, then finds the stored answer), then runs `perform` with that transaction (the
+ * services' own transactions nest as savepoints), then stores the response. The write and its
+ * stored answer therefore commit together or not at all.
+ *
+ * Only successes are stored. A refusal (4xx) wrote nothing, so its record is rolled back with it
+ * and a retry is evaluated afresh: an order refused for want of payment can move once paid.
+ */
+export async function runIdempotent(
+  db: Db,
+  request: IdempotentRequest,
+  perform: (tx: Tx) => Promise<StoredResponse>,
+): Promise<IdempotentOutcome> {
+  const hash = requestHash(request.method, request.path, request.body);
+  try {
+    return await db.transaction(async (tx): Promise<IdempotentOutcome> => {
+      const [claimed] = await tx
+        .insert(idempotencyKeys)
+        .values({ apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash })
+        .onConflictDoNothing()
+        .returning({ id: idempotencyKeys.id });
+      if (!claimed) {
+        const [existing] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
+        if (!existing || existing.responseStatus === null) throw new Error("idempotency record vanished or is incomplete");
+        if (existing.requestHash !== hash) return { kind: "conflict" };
+        return { kind: "replayed", response: { status: existing.responseStatus, body: existing.responseBody } };
+      }
+      const response = await perform(tx);
+      if (response.status >= 300) throw new Undo(response);
+      await tx
+        .update(idempotencyKeys)
+        .set({ responseStatus: response.status, responseBody: response.body, completedAt: new Date() })
+        .where(eq(idempotencyKeys.id, claimed.id));
+      return { kind: "fresh", response };
+    });
+  } catch (error) {
+    if (error instanceof Undo) return { kind: "fresh", response: error.response };
+    throw error;
+  }
+}
+
+/** Deletes records past the retention window; returns how many went. */
+export async function purgeIdempotencyKeys(db: Db, now = new Date()): Promise<number> {
+  const rows = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)))
+    .returning({ id: idempotencyKeys.id });
+  return rows.length;
+}

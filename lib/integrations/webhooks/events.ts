@@ -1,0 +1,32 @@
+import type { OrderEventType, WebhookEventType } from "@/db/schema";
+
+/** The events an endpoint can subscribe to (the schema's enum; a test keeps the two equal). */
+export const WEBHOOK_EVENT_TYPES = [
+  "order.created",
+  "order.status_changed",
+  "order.payment_recorded",
+  "order.tracking_updated",
+] as const satisfies readonly WebhookEventType[];
+
+/** What each event type means, for the admin's checkboxes and the README. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
+  "order.created": "Order created",
+  "order.status_changed": "Status changed",
+  "order.payment_recorded": "Payment recorded",
+  "order.tracking_updated": "Tracking number or courier changed",
+};
+
+const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
+  created: "order.created",
+  status_changed: "order.status_changed",
+  payment_recorded: "order.payment_recorded",
+  tracking_updated: "order.tracking_updated",
+};
+
+/** The webhook an order event announces; comments and failure records announce none. */
+export function webhookEventTypeOf(type: OrderEventType): WebhookEventType | undefined {
+  return BY_ORDER_EVENT[type];
+}
+
+/** The type of the "send test event" delivery: not an order event, so receivers can ignore it. */
+export const TEST_EVENT_TYPE = "webhook.test";

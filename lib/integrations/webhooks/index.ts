@@ -1,0 +1,14 @@
+export { enqueueWebhooksForEvent } from "./enqueue";
+export { sendWebhookRow, type WebhookDeliveryOptions } from "./deliver";
+export {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  setWebhookEndpointEnabled,
+  updateWebhookEndpoint,
+  webhookEndpointInputSchema,
+  type WebhookEndpointInput,
+} from "./endpoints";
+export { resendWebhookDelivery, sendTestWebhook } from "./deliveries";
+export { TEST_EVENT_TYPE, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhookEventTypeOf } from "./events";
+export type { WebhookPayload } from "./payload";
