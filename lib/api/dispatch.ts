@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
+import { findNulCharacters } from "@/lib/nul-characters";
 import { validationFailed, type Result } from "@/lib/result";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
@@ -87,6 +88,8 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown): Result<T> {
   if (!schema) return { ok: true, value: undefined as T };
+  const nul = findNulCharacters(value);
+  if (nul.length > 0) return validationFailed(nul);
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : validationFailed(parsed.error.issues);
 }

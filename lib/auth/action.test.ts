@@ -37,6 +37,13 @@ describe("authedAction", () => {
     expect(await action({ name: "mug", size: "3" })).toEqual({ ok: true, value: "Ada:mug:3" });
   });
 
+  it("refuses a NUL character (which Postgres cannot store) as a field error, before the handler", async () => {
+    const { action, handler } = actionFor(staff, "staff");
+    const result = await action({ name: "mu\u0000g", size: 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { name: [expect.stringContaining("NUL")] } } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("returns every field error, not just the first", async () => {
     const { action, handler } = actionFor(staff, "staff");
     const result = await action({ name: "", size: "-1" });

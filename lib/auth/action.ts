@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { UserRole } from "@/db/schema";
+import { findNulCharacters } from "@/lib/nul-characters";
 import { validationFailed, type Result } from "@/lib/result";
 import { authorize, type SessionUser } from "./authorize";
 
@@ -17,6 +18,8 @@ export function createAuthedAction(getUser: () => Promise<SessionUser | undefine
     return async (raw: unknown): Promise<Result<T>> => {
       const allowed = authorize(await getUser(), options.role);
       if (!allowed.ok) return allowed;
+      const nul = findNulCharacters(raw);
+      if (nul.length > 0) return validationFailed(nul);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) return validationFailed(parsed.error.issues);
       return handler(parsed.data, allowed.value);

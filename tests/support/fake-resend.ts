@@ -1,8 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-/** What the fake does with the next request: answer, fail, hang or hang up. */
-export type FakeBehaviour = "ok" | "500" | "429" | "timeout" | "drop";
+/**
+ * What the fake does with the next request: answer, fail, hang or hang up. `accept_then_hang`
+ * records the email (as if Resend had sent it) and never answers: the client times out and must
+ * retry with the same key, which then gets the first send's answer.
+ */
+export type FakeBehaviour = "ok" | "500" | "429" | "timeout" | "drop" | "accept_then_hang";
+
+/** Random faults: each request fails with probability `failRate`, hangs with `hangRate`. */
+export type FakeFaults = { failRate: number; hangRate: number; random: () => number };
 
 type Attachment = { filename: string; content: string; content_type?: string };
 type Delivery = { id: string; to: string[]; subject: string; html: string; attachments: Attachment[]; requests: number };
@@ -17,6 +24,8 @@ export class FakeResend {
   readonly requestsWithoutKey: number[] = [];
   script: FakeBehaviour[] = [];
   fallback: FakeBehaviour = "ok";
+  /** When set, requests past the script draw their behaviour at random instead of `fallback`. */
+  faults?: FakeFaults;
   /** Called on every request before it is answered (e.g. to kill a worker mid-send). */
   onRequest?: (key: string) => void;
   requestCount = 0;
@@ -54,7 +63,7 @@ export class FakeResend {
     if (!key) this.requestsWithoutKey.push(this.requestCount);
     this.onRequest?.(key);
 
-    const behaviour = this.script.shift() ?? this.fallback;
+    const behaviour = this.script.shift() ?? this.drawFault() ?? this.fallback;
     if (behaviour === "drop") return req.socket.destroy();
     if (behaviour === "timeout") return; // never answer; the client's timeout must fire
     if (behaviour === "500") return this.json(res, 500, { name: "internal_server_error", message: "Boom", statusCode: 500 });
@@ -67,11 +76,24 @@ export class FakeResend {
     const existing = this.deliveries.get(key);
     if (existing) {
       existing.requests += 1;
+      if (behaviour === "accept_then_hang") return;
       return this.json(res, 200, { id: existing.id });
     }
     const id = `fake-${this.nextId++}`;
     this.deliveries.set(key, { id, to: body.to, subject: body.subject, html: body.html, attachments: body.attachments ?? [], requests: 1 });
+    if (behaviour === "accept_then_hang") return;
     return this.json(res, 200, { id });
+  }
+
+  /** Half of the hangs happen after the email was accepted: the worst case for a retry. */
+  private drawFault(): FakeBehaviour | undefined {
+    if (!this.faults) return undefined;
+    const { failRate, hangRate, random } = this.faults;
+    const draw = random();
+    if (draw < failRate) return "500";
+    if (draw < failRate + hangRate / 2) return "timeout";
+    if (draw < failRate + hangRate) return "accept_then_hang";
+    return "ok";
   }
 
   private json(res: ServerResponse, status: number, body: unknown) {

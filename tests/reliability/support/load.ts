@@ -37,15 +37,18 @@ export class Tally {
  */
 export async function runClients(options: {
   clients: number;
-  durationMs: number;
   seed: number;
   step: (random: () => number, client: number) => Promise<void>;
+  /** Stop after this long, or once `stopped` says so (for scenarios that end on an event). */
+  durationMs?: number;
+  stopped?: () => boolean;
 }): Promise<void> {
-  const deadline = Date.now() + options.durationMs;
+  const deadline = Date.now() + (options.durationMs ?? Infinity);
+  const stopped = options.stopped ?? (() => false);
   await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
       const random = seededRandom(options.seed + client);
-      while (Date.now() < deadline) await options.step(random, client);
+      while (Date.now() < deadline && !stopped()) await options.step(random, client);
     }),
   );
 }

@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZodObject, ZodType } from "zod";
+import { API_ROUTES } from "@/lib/api/registry";
+import { call, keyFor } from "@/lib/api/test-support";
+import { env } from "@/lib/env";
+import { createOrder } from "@/lib/orders";
+import { openScratchDatabase, type ScratchDatabase } from "./support/database";
+import { databaseFingerprint } from "./support/fingerprint";
+import { createLoopingWorkflow } from "./support/workflow";
+
+const RUNS_PER_ENDPOINT = 60;
+const SEED = env().RELIABILITY_SEED ?? Date.now() % 100_000;
+
+let database: ScratchDatabase;
+let adminKey: string;
+let orderNumber: string;
+let statusCodes: string[];
+beforeAll(async () => {
+  database = await openScratchDatabase({ max: 4 });
+  const wf = await createLoopingWorkflow(database.db);
+  statusCodes = wf.all.map((s) => s.code);
+  const created = await createOrder(database.db, {
+    orderTypeCode: wf.type.code,
+    channel: "shop",
+    customer: { name: "Fuzz Target", email: "fuzz@example.com" },
+    items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
+    paymentMethod: "transfer",
+    actor: { type: "system", label: "Reliability" },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  orderNumber = created.value.number;
+  adminKey = await keyFor(database.db, "admin");
+});
+afterAll(async () => database?.close());
+
+/** The field names a schema knows, so generated bodies reach deep validation, not only "not an object". */
+function fieldsOf(schema: ZodType | undefined): string[] {
+  const shape = (schema as ZodObject | undefined)?.shape as Record<string, unknown> | undefined;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Nasty values: wrong types, edges of ranges, huge and hostile strings, real codes in wrong places. */
+const hostileValue = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom(-1, 0, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, "", " ", "NaN", null, true, [], {}),
+    fc.constantFrom("<script>alert(1)</script>", "' or 1=1 --", "\u0000", "x".repeat(10_000), "../../etc/passwd"),
+    fc.string(),
+  );
+
+function bodyArbitrary(schema: ZodType | undefined) {
+  const fields = fieldsOf(schema);
+  const shaped = fields.length
+    ? fc.dictionary(fc.constantFrom(...fields, "extra"), fc.oneof(hostileValue(), fc.constantFrom(...statusCodes)), { maxKeys: fields.length + 1 })
+    : fc.jsonValue();
+  return fc.oneof(
+    shaped.map((value) => ({ body: value })),
+    fc.jsonValue().map((value) => ({ body: value })),
+    fc.string().map((text) => ({ rawBody: text, headers: { "content-type": "application/json" } })),
+    fc.string().map((text) => ({ rawBody: text, headers: { "content-type": "text/plain" } })),
+  );
+}
+
+function paramArbitrary() {
+  return fc.oneof(
+    fc.constant(orderNumber),
+    fc.string({ minLength: 1 }).map(encodeURIComponent),
+    fc.constantFrom("ORD-0", "%2e%2e", "%", "%ZZ", "a%00b", "x".repeat(500)),
+  );
+}
+
+function queryArbitrary(schema: ZodType | undefined) {
+  const fields = [...fieldsOf(schema), "cursor", "limit", "status"];
+  return fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.string(), fc.constantFrom("-1", "0", "1e9", "abc", ...statusCodes)), { maxKeys: 4 });
+}
+
+describe(`bad input on every /api/v1 endpoint (${RUNS_PER_ENDPOINT} runs each, seed ${SEED})`, () => {
+  for (const route of API_ROUTES) {
+    it(`${route.method} ${route.path}: only 4xx for bad input, never a 500, and a refusal writes nothing`, async () => {
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(paramArbitrary(), queryArbitrary(route.query), bodyArbitrary(route.body), async (param, query, payload) => {
+          const path = route.path.replace(/\{[^}]+\}/g, param);
+          const search = new URLSearchParams(query as Record<string, string>).toString();
+          const before = await databaseFingerprint(database.db);
+          const response = await call(database.db, route.method, `${path}${search ? `?${search}` : ""}`, {
+            key: adminKey,
+            ...(route.method === "GET" ? {} : payload),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect(response.status, JSON.stringify(response.json)).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+            expect(JSON.stringify(response.json)).not.toMatch(/at .*\.(ts|js):\d+/);
+            expect(await databaseFingerprint(database.db)).toEqual(before);
+          }
+        }),
+        { numRuns: RUNS_PER_ENDPOINT, seed: SEED },
+      );
+      console.log(`${route.method} ${route.path}`, JSON.stringify(Object.fromEntries(statuses)));
+    });
+  }
+});

@@ -1,0 +1,206 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiKeyScope } from "@/db/schema";
+import { API_ROUTES } from "@/lib/api/registry";
+import { call, keyFor } from "@/lib/api/test-support";
+import { createOrder } from "@/lib/orders";
+import { openScratchDatabase, type ScratchDatabase } from "./support/database";
+import { createLoopingWorkflow } from "./support/workflow";
+
+/**
+ * The expected answer for every API endpoint, written out by hand rather than read from the
+ * registry: a route whose scope is lowered, or a new route nobody listed here, fails.
+ */
+const API_TABLE: Record<string, ApiKeyScope> = {
+  "GET /statuses": "read",
+  "GET /order-types": "read",
+  "POST /orders": "write",
+  "GET /orders": "read",
+  "GET /orders/{number}": "read",
+  "PATCH /orders/{number}": "write",
+  "POST /orders/{number}/transitions": "write",
+  "POST /orders/{number}/payments": "write",
+  "GET /orders/{number}/events": "read",
+  "GET /workflow": "read",
+  "PUT /workflow": "admin",
+};
+
+type Access = "public" | "staff" | "admin" | "api-key";
+
+/**
+ * Every page, layout, route handler and server-action module under app/, with who may use it.
+ * The walk below fails for a file missing here, so a new screen or endpoint must be placed.
+ */
+const APP_TABLE: Record<string, Access> = {
+  "app/layout.tsx": "public",
+  "app/page.tsx": "public",
+  "app/forbidden/page.tsx": "public",
+  "app/(auth)/login/page.tsx": "public",
+  "app/(auth)/login/actions.ts": "public",
+  "app/(staff)/layout.tsx": "staff",
+  "app/(staff)/board/page.tsx": "staff",
+  "app/(staff)/board/actions.ts": "staff",
+  "app/(staff)/board/changes/route.ts": "staff",
+  "app/(staff)/orders/page.tsx": "staff",
+  "app/(staff)/orders/actions.ts": "staff",
+  "app/(staff)/orders/[number]/page.tsx": "staff",
+  "app/(staff)/orders/[number]/actions.ts": "staff",
+  "app/(staff)/orders/[number]/documents/[id]/route.ts": "staff",
+  "app/(staff)/scan/page.tsx": "staff",
+  "app/(staff)/scan/actions.ts": "staff",
+  "app/admin/layout.tsx": "admin",
+  "app/admin/page.tsx": "admin",
+  "app/admin/integrations/page.tsx": "admin",
+  "app/admin/integrations/actions.ts": "admin",
+  "app/admin/mailbox/page.tsx": "admin",
+  "app/admin/mailbox/[id]/page.tsx": "admin",
+  "app/admin/mailbox/actions.ts": "admin",
+  "app/admin/settings/page.tsx": "admin",
+  "app/admin/settings/actions.ts": "admin",
+  "app/admin/statuses/page.tsx": "admin",
+  "app/admin/statuses/new/page.tsx": "admin",
+  "app/admin/statuses/[code]/page.tsx": "admin",
+  "app/admin/statuses/actions.ts": "admin",
+  "app/admin/templates/page.tsx": "admin",
+  "app/admin/templates/actions.ts": "admin",
+  "app/admin/workflow-io/page.tsx": "admin",
+  "app/admin/workflow-io/actions.ts": "admin",
+  "app/admin/workflow-io/export/route.ts": "admin",
+  "app/admin/workflows/page.tsx": "admin",
+  "app/admin/workflows/[orderType]/page.tsx": "admin",
+  "app/admin/workflows/actions.ts": "admin",
+  "app/api/auth/[...nextauth]/route.ts": "public",
+  "app/api/health/route.ts": "public",
+  "app/api/v1/[...path]/route.ts": "api-key",
+  "app/track/page.tsx": "public",
+  "app/track/lookup/route.ts": "public",
+  "app/track/[token]/page.tsx": "public",
+  "app/track/[token]/documents/[id]/route.ts": "public",
+};
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [path.relative(ROOT, full)];
+  });
+}
+
+const ENTRY_FILES = walk(path.join(ROOT, "app")).filter((f) => /\/(page|layout)\.tsx$|\/route\.ts$|\/actions\.ts$/.test(f));
+
+/** The code without its comments, so a commented-out guard does not count as one. */
+function codeOf(file: string): string {
+  return readFileSync(path.join(ROOT, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'])\/\/.*$/gm, "$1");
+}
+
+/** The guard each kind of entry point must call itself for its access level. */
+function guardProblems(file: string, access: Access): string[] {
+  const source = codeOf(file);
+  const roles = [...source.matchAll(/role:\s*"(\w+)"/g)].map((m) => m[1]);
+  const pageRoles = [...source.matchAll(/requirePageUser\("(\w+)"\)/g)].map((m) => m[1]);
+  const problems: string[] = [];
+  const fail = (text: string) => problems.push(`${file} (${access}): ${text}`);
+  if (access === "public") {
+    if (/requirePageUser|authedAction|authorize\(/.test(source)) fail("public in the table but guarded in code: update the table");
+    return problems;
+  }
+  if (access === "api-key") {
+    if (!/handleApiRequest\(/.test(source)) fail("must go through handleApiRequest (API keys and scopes)");
+    return problems;
+  }
+  if (file.endsWith(".tsx")) {
+    if (pageRoles.length === 0) fail(`calls no requirePageUser("${access}")`);
+    for (const role of pageRoles) if (role !== access) fail(`requirePageUser("${role}"), expected "${access}"`);
+  } else if (file.endsWith("route.ts")) {
+    const checks = access === "admin" ? /hasRole\([^)]*"admin"\)|authorize\([^)]*"admin"\)/ : /authorize\(await getCurrentUser\(\), "staff"\)/;
+    if (!checks.test(source)) fail(`does not check the session for "${access}"`);
+  } else {
+    // Server actions: every wrapper names the role, or the module uses the admin studio's bound set.
+    const boundAdmin = /from "\.\.\/_actions\/server"/.test(source);
+    const exported = [...source.matchAll(/export (?:async function|const) (\w+Action)\b/g)].length;
+    if (exported === 0) fail("exports no action");
+    if (boundAdmin) {
+      if (access !== "admin") fail("uses the admin studio's actions");
+    } else {
+      if (roles.length === 0) fail("no authedAction role");
+      for (const role of roles) if (role !== access) fail(`authedAction role "${role}", expected "${access}"`);
+      const wrappers = [...source.matchAll(/authedAction\(/g)].length;
+      if (wrappers < exported) fail(`${exported} exported actions but ${wrappers} authedAction wrappers`);
+    }
+  }
+  return problems;
+}
+
+describe("authorisation table: app/ pages, layouts, route handlers and server actions", () => {
+  it("lists every entry point under app/, and nothing that no longer exists", () => {
+    expect(ENTRY_FILES.filter((f) => !(f in APP_TABLE)), "entry points missing from the table").toEqual([]);
+    expect(Object.keys(APP_TABLE).filter((f) => !ENTRY_FILES.includes(f)), "table rows for files that are gone").toEqual([]);
+  });
+
+  it("every entry point checks the session and role it is listed with, itself", () => {
+    expect(Object.entries(APP_TABLE).flatMap(([file, access]) => guardProblems(file, access))).toEqual([]);
+  });
+
+  it("the admin studio's bound actions all ask for the admin role", () => {
+    const source = codeOf("app/admin/_actions/definitions.ts");
+    const wrappers = [...source.matchAll(/authed\(\{\s*role:\s*(\w+)/g)].map((m) => m[1]);
+    expect(wrappers.length).toBeGreaterThan(10);
+    expect(new Set(wrappers)).toEqual(new Set(["ADMIN"]));
+    expect(source).toMatch(/const ADMIN = "admin"/);
+  });
+});
+
+let database: ScratchDatabase;
+const keys: Partial<Record<ApiKeyScope, string>> = {};
+let orderNumber: string;
+beforeAll(async () => {
+  database = await openScratchDatabase({ max: 4 });
+  const wf = await createLoopingWorkflow(database.db);
+  const created = await createOrder(database.db, {
+    orderTypeCode: wf.type.code,
+    channel: "shop",
+    customer: { name: "Authz", email: "authz@example.com" },
+    items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
+    paymentMethod: "transfer",
+    actor: { type: "system", label: "Reliability" },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  orderNumber = created.value.number;
+  for (const scope of ["read", "write", "admin"] as const) keys[scope] = await keyFor(database.db, scope);
+});
+afterAll(async () => database?.close());
+
+const RANK: Record<ApiKeyScope, number> = { read: 0, write: 1, admin: 2 };
+
+describe("authorisation table: /api/v1 against anonymous and each key scope", () => {
+  it("has a row for every endpoint the API serves, and none for one it does not", () => {
+    expect(Object.keys(API_TABLE).sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const [endpoint, needed] of Object.entries(API_TABLE)) {
+    const [method, template] = endpoint.split(" ") as [string, string];
+    const pathFor = template.replace("{number}", encodeURIComponent("__ORDER__"));
+    for (const caller of ["anonymous", "revoked-looking", "read", "write", "admin"] as const) {
+      const expected =
+        caller === "anonymous" || caller === "revoked-looking" ? 401 : RANK[caller] >= RANK[needed] ? "allowed" : 403;
+      it(`${endpoint} as ${caller}: ${expected}`, async () => {
+        const key = caller === "anonymous" ? undefined : caller === "revoked-looking" ? "ork_not_a_real_key" : keys[caller];
+        const response = await call(database.db, method, pathFor.replace(encodeURIComponent("__ORDER__"), orderNumber), {
+          key,
+          ...(method === "GET" ? {} : { body: {} }),
+        });
+        if (expected === "allowed") {
+          // Past authentication and scope: whatever the empty body earns, it is not 401/403 or a 500.
+          expect([401, 403]).not.toContain(response.status);
+          expect(response.status).toBeLessThan(500);
+        } else {
+          expect(response.status, JSON.stringify(response.json)).toBe(expected);
+        }
+      });
+    }
+  }
+});
