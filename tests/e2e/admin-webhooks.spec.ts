@@ -5,6 +5,9 @@ import { ADMIN, STAFF, openOrder, signIn } from "./support";
 let receiver: WebhookReceiver;
 
 test.beforeEach(async () => {
+  // These tests wait for the app's background worker to deliver, resend and disable: more than
+  // the default budget on a busy machine.
+  test.slow();
   receiver = await new WebhookReceiver().start();
 });
 test.afterEach(async () => {
@@ -15,11 +18,16 @@ test.afterEach(async () => {
 async function addEndpoint(page: Page, url: string, description: string): Promise<string> {
   await page.goto("/admin/integrations");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add endpoint" }) });
+  // The fields are controlled: under load, wait for the page to be interactive before typing.
+  for (const other of ["Order created", "Payment recorded", "Tracking number or courier changed"]) {
+    await expect(async () => {
+      await form.getByLabel(other).setChecked(false, { timeout: 2000 });
+      await expect(form.getByLabel(other)).not.toBeChecked({ timeout: 500 });
+    }).toPass({ timeout: 20_000 });
+  }
   await form.getByLabel("Endpoint URL").fill(url);
   await form.getByLabel("Description").fill(description);
-  for (const other of ["Order created", "Payment recorded", "Tracking number or courier changed"]) {
-    await form.getByLabel(other).uncheck();
-  }
+  await expect(form.getByLabel("Endpoint URL")).toHaveValue(url);
   await form.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText("Endpoint added.")).toBeVisible();
   await page.getByRole("button", { name: "Show" }).click();
@@ -82,7 +90,7 @@ test("an endpoint that answers 410 is disabled automatically and the admin sees 
 
   await waitForDelivery(page, { state: "Failed", response: "410" });
   await expect(page.getByText("Disabled automatically", { exact: true })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("The receiver answered 410 Gone");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("The receiver answered 410 Gone");
   await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
 });
 
