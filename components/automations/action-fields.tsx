@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<ActionDraft["type"], string> = {
   set_status: "Set the status",
   send_message: "Send a message template",
   add_comment: "Add a comment",
+  attach_document: "Attach a pro-forma or invoice PDF",
 };
 
 export function StatusSelect({
@@ -115,6 +116,22 @@ function ActionFields({
           <label className="inline-flex items-center gap-2 text-sm">
             <input type="checkbox" className="h-4 w-4" checked={action.customerVisible} onChange={(e) => set({ customerVisible: e.target.checked })} />
             Visible to the customer
+          </label>
+        </>
+      )}
+      {action.type === "attach_document" && (
+        <>
+          <Field label="Document" hint="Issued from the order and the shop's settings; an order has one invoice, ever." errors={err("kind")}>
+            {(p) => (
+              <select {...p} className={inputClasses} value={action.documentKind} onChange={(e) => set({ documentKind: e.target.value as ActionDraft["documentKind"] })}>
+                <option value="proforma">Pro-forma</option>
+                <option value="invoice">Invoice</option>
+              </select>
+            )}
+          </Field>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="checkbox" className="h-4 w-4" checked={action.emailDocument} onChange={(e) => set({ emailDocument: e.target.checked })} />
+            Email it to the customer
           </label>
         </>
       )}

@@ -9,6 +9,8 @@ export type ActionDraft = {
   to: string;
   body: string;
   customerVisible: boolean;
+  documentKind: "proforma" | "invoice";
+  emailDocument: boolean;
 };
 
 export type RuleDraft = {
@@ -38,6 +40,8 @@ export const emptyAction = (type: ActionSpec["type"] = "set_status"): ActionDraf
   to: "",
   body: "",
   customerVisible: false,
+  documentKind: "proforma",
+  emailDocument: false,
 });
 
 export const emptyDraft = (): RuleDraft => ({
@@ -82,6 +86,8 @@ function actionInput(a: ActionDraft): Record<string, unknown> {
       return { type: a.type, statusCode: a.statusCode, channel: a.channel, audience: a.audience, to: a.audience === "admin" ? words(a.to) : [] };
     case "add_comment":
       return { type: a.type, body: a.body, customerVisible: a.customerVisible };
+    case "attach_document":
+      return { type: a.type, kind: a.documentKind, email: a.emailDocument };
   }
 }
 
@@ -132,6 +138,7 @@ export function ruleToDraft(rule: RuleSpec): RuleDraft {
       ...("statusCode" in a ? { statusCode: a.statusCode } : {}),
       ...(a.type === "send_message" ? { channel: a.channel, audience: a.audience, to: a.to.join(", ") } : {}),
       ...(a.type === "add_comment" ? { body: a.body, customerVisible: a.customerVisible } : {}),
+      ...(a.type === "attach_document" ? { documentKind: a.kind, emailDocument: a.email } : {}),
     })),
   };
 }

@@ -27,8 +27,11 @@ test("build a rule, dry-run it on an order, then watch it fire on a real change"
   await second.getByLabel("Action type").selectOption({ label: "Add a comment" });
   await second.getByLabel("Comment").fill("Cash on delivery: {{orderNumber}} goes straight to packing.");
   await second.getByLabel("Visible to the customer").check();
+  await page.getByRole("button", { name: "Add an action" }).click();
+  await page.getByTestId("action-2").getByLabel("Action type").selectOption({ label: "Attach a pro-forma or invoice PDF" });
+  await page.getByTestId("action-2").getByLabel("Document").selectOption({ label: "Pro-forma" });
   await expect(page.getByTestId("rule-sentence")).toHaveText(
-    "When an order enters Awaiting payment and it came from e2e-auto and it is paid by cod, set the status to In progress and then add a customer-visible comment “Cash on delivery: {{orderNumber}} goes straight to packing.”.",
+    "When an order enters Awaiting payment and it came from e2e-auto and it is paid by cod, set the status to In progress, add a customer-visible comment “Cash on delivery: {{orderNumber}} goes straight to packing.” and then attach a pro-forma.",
   );
   await page.getByRole("button", { name: "Create rule" }).click();
 
@@ -46,6 +49,7 @@ test("build a rule, dry-run it on an order, then watch it fire on a real change"
   await expect(mine).toContainText("fires");
   await expect(mine).toContainText("Would: Status set to In progress");
   await expect(mine).toContainText("Cash on delivery: E2E-AUTO-DRY goes straight to packing.");
+  await expect(mine).toContainText(/Pro-forma .+ attached/);
   await openOrder(page, "E2E-AUTO-DRY");
   await expect(page.locator("header").getByText("Awaiting payment")).toBeVisible();
 
@@ -59,6 +63,12 @@ test("build a rule, dry-run it on an order, then watch it fire on a real change"
   await expect(newestChange).toContainText("Awaiting payment");
   await expect(newestChange).toContainText(`${name} (automation)`);
   await expect(history).toContainText("Cash on delivery: E2E-AUTO-LIVE goes straight to packing.");
+
+  // The pro-forma the rule attached is on the order and downloads as a PDF.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Download Pro-forma .+ \(PDF\)$/ }).click();
+  const pdf = await downloading;
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
 
   // Its log lists the run with a link to the order.
   await page.goto("/admin/automations");
