@@ -67,32 +67,36 @@ export function AnalyticsFiltersForm({
       </label>
       {custom && (
         <>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-600">From</span>
-            <input
-              type="date"
-              name="from"
-              required
-              defaultValue={values.from}
-              className={inputClass}
-              aria-invalid={Boolean(errors.from)}
-              aria-describedby={errors.from ? "from-error" : undefined}
-            />
+          <div className="text-sm">
+            <label className="text-sm">
+              <span className="block text-xs text-slate-600">From</span>
+              <input
+                type="date"
+                name="from"
+                required
+                defaultValue={values.from}
+                className={inputClass}
+                aria-invalid={Boolean(errors.from)}
+                aria-describedby={errors.from ? "from-error" : undefined}
+              />
+            </label>
             <FieldError id="from-error" messages={errors.from} />
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-600">To</span>
-            <input
-              type="date"
-              name="to"
-              required
-              defaultValue={values.to}
-              className={inputClass}
-              aria-invalid={Boolean(errors.to)}
-              aria-describedby={errors.to ? "to-error" : undefined}
-            />
+          </div>
+          <div className="text-sm">
+            <label className="text-sm">
+              <span className="block text-xs text-slate-600">To</span>
+              <input
+                type="date"
+                name="to"
+                required
+                defaultValue={values.to}
+                className={inputClass}
+                aria-invalid={Boolean(errors.to)}
+                aria-describedby={errors.to ? "to-error" : undefined}
+              />
+            </label>
             <FieldError id="to-error" messages={errors.to} />
-          </label>
+          </div>
         </>
       )}
       <label className="text-sm">
@@ -117,20 +121,22 @@ export function AnalyticsFiltersForm({
           ))}
         </select>
       </label>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-600">Stuck after (days idle)</span>
-        <input
-          type="number"
-          name="idle"
-          min={1}
-          max={365}
-          defaultValue={values.idle}
-          className={`${inputClass} w-24`}
-          aria-invalid={Boolean(errors.idle)}
-          aria-describedby={errors.idle ? "idle-error" : undefined}
-        />
+      <div className="text-sm">
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600">Stuck after (days idle)</span>
+          <input
+            type="number"
+            name="idle"
+            min={1}
+            max={365}
+            defaultValue={values.idle}
+            className={`${inputClass} w-24`}
+            aria-invalid={Boolean(errors.idle)}
+            aria-describedby={errors.idle ? "idle-error" : undefined}
+          />
+        </label>
         <FieldError id="idle-error" messages={errors.idle} />
-      </label>
+      </div>
       <button type="submit" className={buttonClasses("primary", "py-1.5")}>
         Apply
       </button>
