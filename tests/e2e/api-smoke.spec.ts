@@ -13,6 +13,8 @@ test("the API answers a bad key with problem+json", async ({ request }) => {
 });
 
 test("a transition by status code shows in the order's history as made by the key's name", async ({ page, request }) => {
+  // Signs in, creates a key in the UI, then drives the API and the order page: more than 30 s on a loaded machine.
+  test.setTimeout(90_000);
   await signIn(page, ADMIN);
   const secret = await createKeyInUi(page, "E2E ERP Comarch", "write");
   const headers = { authorization: `Bearer ${secret}` };
