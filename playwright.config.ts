@@ -41,7 +41,8 @@ export default defineConfig({
     command: `rm -rf ${DATA_DIR} && tsx db/seed/cli.ts && tsx tests/e2e/seed-fixtures.ts && next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Seeding the demo shop and every spec's fixtures comes first; a busy machine needs the room.
+    timeout: 300_000,
     env: {
       PGLITE_DIR: DATA_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { outbox } from "@/db/schema";
+import { idempotencyKeys, outbox } from "@/db/schema";
+import { createApiKey } from "@/lib/integrations/api-keys";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { mailboxEmailProvider, mailboxSmsProvider } from "./providers/mailbox";
@@ -26,6 +27,36 @@ it("the loop delivers what is queued while it runs, and stops cleanly", async ()
     const [row] = await handle.db.select().from(outbox).where(eq(outbox.orderId, order.id));
     expect(row?.providerMessageId).toBe(`mailbox:${row?.idempotencyKey}`);
     expect(row?.renderedBody).toContain("Anna");
+  } finally {
+    await loop.stop();
+  }
+});
+
+it("the loop drops stored API answers older than a day and keeps recent ones", async () => {
+  const created = await createApiKey(handle.db, { name: "ERP", scope: "write" });
+  if (!created.ok) throw new Error(created.error.message);
+  const keyId = created.value.key.id;
+  const stored = (key: string, createdAt: Date) => ({
+    apiKeyId: keyId,
+    key,
+    method: "POST",
+    path: "/api/v1/orders",
+    requestHash: "h",
+    responseStatus: 201,
+    responseBody: {},
+    createdAt,
+    completedAt: createdAt,
+  });
+  await handle.db
+    .insert(idempotencyKeys)
+    .values([stored("old", new Date(Date.now() - 25 * 3_600_000)), stored("recent", new Date(Date.now() - 3_600_000))]);
+  const loop = startWorkerLoop(handle.db, { email: mailboxEmailProvider, sms: mailboxSmsProvider, idleMs: 50 });
+  try {
+    await expect
+      .poll(async () => (await handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.apiKeyId, keyId))).map((r) => r.key), {
+        timeout: 10_000,
+      })
+      .toEqual(["recent"]);
   } finally {
     await loop.stop();
   }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { runDueTimeRules } from "@/lib/automation/scheduler";
+import { purgeIdempotencyKeys } from "@/lib/integrations/idempotency";
 import { deliverDueMessages, type WorkerOptions } from "./worker";
 
 export type WorkerLoop = { stop: () => Promise<void> };
@@ -16,6 +17,7 @@ type LoopOptions = WorkerOptions & {
  * otherwise it sleeps. An error (database restarting, say) is logged and the loop carries on.
  * The same loop runs the automation scheduler once a minute: every process that delivers the
  * outbox also fires time rules, and their run log keeps several loops from firing one twice.
+ * It also drops the API's stored idempotent answers once they are past their retention.
  */
 export function startWorkerLoop(db: Db, options: LoopOptions): WorkerLoop {
   const idleMs = options.idleMs ?? 2_000;
@@ -33,6 +35,9 @@ export function startWorkerLoop(db: Db, options: LoopOptions): WorkerLoop {
         try {
           const tally = await runDueTimeRules(db);
           if (tally.checked) log(`automations: ${tally.fired} time rules fired, ${tally.failed} failed`);
+          // Stored API answers are kept for a day (the retry window promised to API clients).
+          const purged = await purgeIdempotencyKeys(db);
+          if (purged) log(`idempotency: ${purged} stored answers older than a day removed`);
         } catch (error) {
           log(`automation scheduler error: ${error instanceof Error ? error.message : String(error)}`);
         }
