@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { uid } from "./admin-support";
+import { dndPause, uid } from "./admin-support";
 import { ADMIN, openOrder, signIn } from "./support";
 
 test.beforeEach(async ({ page }) => {
-  // Each test walks several pages (editor, list, order, log): more than the default budget on a shared machine.
-  test.slow();
+  // Each test walks several pages (editor, list, order, log): more than the default budget on a
+  // shared two-core machine under load.
+  test.setTimeout(180_000);
   await signIn(page, ADMIN);
 });
 
@@ -117,4 +118,33 @@ test("delete asks first, and presets say which statuses they need", async ({ pag
 
   await expect(page.getByTestId("preset-complete_on_delivery")).toContainText("Needs a status this shop does not have: delivered");
   await expect(page.getByRole("button", { name: "Add preset: Paid transfers go to fulfilment" })).toBeEnabled();
+});
+
+test("rules reorder with the keyboard and keep their order after a reload", async ({ page }) => {
+  const tag = uid();
+  for (const name of [`First ${tag}`, `Second ${tag}`]) {
+    await startRule(page, name);
+    await page.getByLabel("Sales channels").fill("nobody-uses-this");
+    await page.getByTestId("action-0").getByLabel("Action type").selectOption({ label: "Add a comment" });
+    await page.getByTestId("action-0").getByLabel("Comment").fill("noop");
+    await page.getByRole("button", { name: "Create rule" }).click();
+    await expect(page).toHaveURL(/\/admin\/automations$/);
+  }
+  const rules = page.getByRole("list", { name: "Rules, in the order they run" }).locator(":scope > li");
+  const indexOf = async (name: string) => (await rules.allInnerTexts()).findIndex((text) => text.includes(name));
+  const before = await indexOf(`Second ${tag}`);
+  expect(before).toBeGreaterThan(await indexOf(`First ${tag}`));
+
+  const handle = page.getByRole("button", { name: `Move rule Second ${tag}` });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await dndPause(page);
+  await page.keyboard.press("ArrowUp");
+  await dndPause(page);
+  await page.keyboard.press("Space");
+  await expect(page.getByText("Order saved: rules run top to bottom.")).toBeVisible();
+  expect(await indexOf(`Second ${tag}`)).toBe(before - 1);
+  await page.reload();
+  await expect(rules.first()).toBeVisible();
+  expect(await indexOf(`Second ${tag}`)).toBe(before - 1);
 });
