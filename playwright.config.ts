@@ -46,6 +46,8 @@ export default defineConfig({
       PGLITE_DIR: DATA_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       NODE_ENV: "production",
+      // The webhook spec's receivers listen on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { preparedByDefault } from "./prepared-by-default";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -42,7 +43,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = preparedByDefault(postgres(url, { max: options.max ?? 10, onnotice: () => {} }));
   const db = drizzlePostgres({ client, schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,

@@ -60,3 +60,18 @@ describe("updateSettings", () => {
     expect(await getSettings(handle.db)).toEqual(before);
   });
 });
+
+describe("seller settings", () => {
+  it("saves the seller with a normalised NIP, and keeps it when a caller leaves the fields out", async () => {
+    const saved = await updateSettings(handle.db, { ...valid, sellerName: " Sklep Testowy sp. z o.o. ", sellerTaxId: "525-224-84-81", sellerAddress: "ul. Prosta 1\n00-001 Warszawa" });
+    expect(saved.ok).toBe(true);
+    expect(await getSettings(handle.db)).toMatchObject({ sellerName: "Sklep Testowy sp. z o.o.", sellerTaxId: "5252248481", sellerAddress: "ul. Prosta 1\n00-001 Warszawa" });
+    expect((await updateSettings(handle.db, valid)).ok).toBe(true);
+    expect(await getSettings(handle.db)).toMatchObject({ sellerName: "Sklep Testowy sp. z o.o.", sellerTaxId: "5252248481" });
+  });
+
+  it("refuses a NIP whose check digit is wrong, on its field", async () => {
+    const result = await updateSettings(handle.db, { ...valid, sellerTaxId: "5252248482" });
+    expect(result).toMatchObject({ ok: false, error: { fieldErrors: { sellerTaxId: [expect.stringContaining("check digit")] } } });
+  });
+});

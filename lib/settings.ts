@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
 import { settings, type Settings } from "@/db/schema";
+import { checkTaxId } from "@/lib/documents/tax-id";
 import { validationFailed, type Result } from "@/lib/result";
 
 /** The shop's settings; the defaults stand in until an admin saves the first row. */
@@ -48,6 +49,20 @@ export const settingsInputSchema = z.object({
       .url("Each link must be a full address")
       .refine((u) => u.includes("{trackingNumber}"), "Put {trackingNumber} where the parcel number goes"),
   ),
+  // The seller on documents. Optional so a caller that does not send them keeps what is stored.
+  sellerName: optionalText(200).optional(),
+  sellerTaxId: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const checked = checkTaxId(value);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: "custom", message: checked.message });
+      return z.NEVER;
+    })
+    .optional(),
+  sellerAddress: z.string().trim().max(300, "Keep the address under 300 characters").transform((v) => v || null).optional(),
   logoDataUrl: z
     .string()
     .regex(/^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/, "The logo must be a PNG, JPEG, WebP or SVG image")

@@ -12,6 +12,7 @@ export type StatusFormValues = {
   requiresPayment: boolean;
   allowCashOnDelivery: boolean;
   awaitsPayment: boolean;
+  showDocumentsOnTracking: boolean;
   slaHours: string;
   externalCodes: CodePair[];
   notifyCustomerEmail: boolean;
@@ -34,6 +35,7 @@ export function toStatusInput(v: StatusFormValues) {
     requiresPayment: v.requiresPayment,
     allowCashOnDelivery: v.requiresPayment && v.allowCashOnDelivery,
     awaitsPayment: v.awaitsPayment,
+    showDocumentsOnTracking: v.showDocumentsOnTracking,
     // Not a number stays a string, so the server's message ("expected number") reaches the field.
     slaHours: sla === "" ? null : Number.isFinite(Number(sla)) ? Number(sla) : sla,
     externalCodes: v.externalCodes.map(({ channel, code }) => ({ channel, code })),

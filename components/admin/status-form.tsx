@@ -112,6 +112,12 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
             )}
             {errors("allowCashOnDelivery") && <p className="text-sm text-red-700">{errors("allowCashOnDelivery")?.join(" ")}</p>}
             <Check label="Asks the customer to pay" hint="e.g. Awaiting payment; the lint checks closed orders never lead here." checked={v.awaitsPayment} onChange={(c) => set("awaitsPayment", c)} />
+            <Check
+              label="Customers can download documents on the tracking page"
+              hint="While an order is in this status, its pro-formas and invoices are listed for download."
+              checked={v.showDocumentsOnTracking}
+              onChange={(c) => set("showDocumentsOnTracking", c)}
+            />
             <Field label="SLA hours" hint="Hours an order may wait here before it counts as late. Empty: no limit." errors={errors("slaHours")}>
               {(p) => <input {...p} inputMode="numeric" value={v.slaHours} onChange={(e) => set("slaHours", e.target.value)} className={`${inputClasses} w-32`} />}
             </Field>

@@ -1,6 +1,19 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderHistoryEntry, OrderNotification } from "@/db/queries/orders";
 import { formatDateTime, formatMoney } from "@/lib/format";
+
+/** Why an automated action was refused, in words; the event's comment carries the details. */
+const AUTOMATION_REASONS: Record<string, string> = {
+  transition_not_allowed: "not allowed by the process",
+  guard_failed: "blocked by a guard",
+  depth_limit: "too many automated changes in a row",
+  cycle: "rules going round in a circle",
+  not_found: "something it refers to is missing",
+  no_recipient: "nobody to send to",
+  invalid_rule: "the rule is broken",
+  error: "unexpected error",
+};
 
 function describe(entry: OrderHistoryEntry, currency: string) {
   const { event, from, to } = entry;
@@ -37,6 +50,22 @@ function describe(entry: OrderHistoryEntry, currency: string) {
         </>
       ) : (
         <>Tracking number removed{data.courier ? ` (courier ${data.courier})` : ""}</>
+      );
+    }
+    case "automation_failed": {
+      const data = event.data as { ruleId?: number; ruleName?: string; reason?: string };
+      return (
+        <span className="text-red-800">
+          Automation failed:{" "}
+          {data.ruleId ? (
+            <Link href={`/admin/automations/${data.ruleId}/log`} className="font-medium underline">
+              {data.ruleName ?? event.actorLabel}
+            </Link>
+          ) : (
+            <span className="font-medium">{data.ruleName ?? event.actorLabel}</span>
+          )}
+          {data.reason && <span className="text-xs text-red-700"> ({AUTOMATION_REASONS[data.reason] ?? data.reason.replaceAll("_", " ")})</span>}
+        </span>
       );
     }
     default:

@@ -74,6 +74,34 @@ export function SettingsForm({ settings, action }: Props) {
         {field("bankAccount", "Bank account for transfers", {}, "Shown while an order awaits a transfer")}
       </section>
       <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-2">
+        <h2 className="text-sm font-semibold text-slate-800 md:col-span-2">Seller on invoices</h2>
+        {field("sellerName", "Seller name", { autoComplete: "organization" }, "The legal name printed on pro-formas and invoices")}
+        {field("sellerTaxId", "Tax ID (NIP)", { inputMode: "text" }, "A Polish NIP is checked for typos; EU VAT numbers start with the country code")}
+        <div className="space-y-1 md:col-span-2">
+          <label htmlFor="sellerAddress" className="block text-sm font-medium text-slate-700">
+            Seller address
+          </label>
+          <textarea
+            id="sellerAddress"
+            name="sellerAddress"
+            rows={3}
+            defaultValue={settings.sellerAddress ?? ""}
+            aria-invalid={errors.sellerAddress ? true : undefined}
+            aria-describedby={errors.sellerAddress ? "sellerAddress-error" : "sellerAddress-hint"}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+          />
+          <p id="sellerAddress-hint" className="text-xs text-slate-500">
+            One line per row, as printed: street, postal code and city, country
+          </p>
+          {errors.sellerAddress && (
+            <p id="sellerAddress-error" className="text-sm text-red-700">
+              {errors.sellerAddress.join(" ")}
+            </p>
+          )}
+        </div>
+        <p className="text-xs text-slate-600 md:col-span-2">Invoices need all three; a pro-forma falls back to the shop name.</p>
+      </section>
+      <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-2">
         <h2 className="text-sm font-semibold text-slate-800 md:col-span-2">SMS and couriers</h2>
         {field("smsPriceDomestic", "SMS price per part, Poland (zł)", { type: "number", step: "0.01", min: 0, defaultValue: (settings.smsPriceDomestic / 100).toFixed(2) })}
         {field("smsPriceForeign", "SMS price per part, abroad (zł)", { type: "number", step: "0.01", min: 0, defaultValue: (settings.smsPriceForeign / 100).toFixed(2) })}

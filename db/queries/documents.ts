@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { documents, orders, statuses, type DocumentKind } from "@/db/schema";
 
@@ -66,4 +66,12 @@ export async function getTrackingDocumentFile({ db, token, documentId }: { db: D
     .innerJoin(statuses, eq(statuses.id, orders.statusId))
     .where(and(eq(documents.id, documentId), eq(orders.trackingToken, token), eq(statuses.showDocumentsOnTracking, true)));
   return row;
+}
+
+/** The documents an outbox row attaches, for the admin's mailbox (names only, no PDFs). */
+export async function listAttachedDocuments({ db, payload }: { db: DbOrTx; payload: Record<string, unknown> }) {
+  const refs = Array.isArray(payload.attachments) ? (payload.attachments as { documentId?: unknown }[]) : [];
+  const ids = refs.map((r) => Number(r.documentId)).filter((id) => Number.isSafeInteger(id) && id > 0);
+  if (ids.length === 0) return [];
+  return db.select({ id: documents.id, fileName: documents.fileName, number: documents.number }).from(documents).where(inArray(documents.id, ids));
 }

@@ -57,7 +57,7 @@ export async function getTrackingView({ db, token, locale }: { db: DbOrTx; token
 }
 
 /**
- * What the tracking page's cache is keyed by: the order's, the settings' and the statuses' last change. Every
+ * What the tracking page's cache is keyed by: the order's, the settings' and the statuses' last change and the order's newest document. Every
  * service that changes an order bumps `updated_at`, so a changed order misses the cache at once.
  */
 export async function getTrackingStamp({ db, token }: { db: DbOrTx; token: string }): Promise<string | undefined> {
@@ -67,8 +67,10 @@ export async function getTrackingStamp({ db, token }: { db: DbOrTx; token: strin
       shop: sql<string>`(select updated_at::text from settings limit 1)`,
       // A renamed customer label shows at once too.
       labels: sql<string>`(select max(updated_at)::text from statuses)`,
+      // Issuing a document does not change the order, yet the page lists it.
+      documents: sql<string>`(select max(id)::text from documents where documents.order_id = ${orders.id})`,
     })
     .from(orders)
     .where(eq(orders.trackingToken, token));
-  return row ? `${row.order.toISOString()}|${row.shop ?? ""}|${row.labels ?? ""}` : undefined;
+  return row ? `${row.order.toISOString()}|${row.shop ?? ""}|${row.labels ?? ""}|${row.documents ?? ""}` : undefined;
 }

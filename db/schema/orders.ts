@@ -111,7 +111,14 @@ export const orderEvents = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+  (t) => [
+    index("order_events_order_idx").on(t.orderId, t.id),
+    // Analytics read the stays that began in a period: status entries by time, without the
+    // payments, comments and failures that make up the rest of the history.
+    index("order_events_status_entries_idx")
+      .on(t.createdAt, t.orderId, t.id, t.toStatusId)
+      .where(sql`${t.type} in ('created', 'status_changed')`),
+  ],
 );
 
 export const ordersRelations = relations(orders, ({ one, many }) => ({

@@ -29,6 +29,10 @@ export const DEMO_SETTINGS = {
   bankAccount: "PL61 1090 1014 0000 0712 1981 2874",
   supportEmail: "sklep@example.com",
   supportPhone: "+48 22 123 45 67",
+  // The seller on demo documents; the NIP is a textbook example with a valid check digit.
+  sellerName: "Sklep Demo sp. z o.o.",
+  sellerTaxId: "1234563218",
+  sellerAddress: "ul. Przykładowa 12\n00-950 Warszawa\nPolska",
   courierTrackingLinks: {
     inpost: "https://inpost.pl/sledzenie-przesylek?number={trackingNumber}",
     dpd: "https://tracktrace.dpd.com.pl/parcelDetails?typ=1&p1={trackingNumber}",
@@ -74,6 +78,9 @@ async function ensureDemoSettings(db: Db): Promise<void> {
         bankAccount: sql`coalesce(${settings.bankAccount}, excluded.bank_account)`,
         supportEmail: sql`coalesce(${settings.supportEmail}, excluded.support_email)`,
         supportPhone: sql`coalesce(${settings.supportPhone}, excluded.support_phone)`,
+        sellerName: sql`coalesce(${settings.sellerName}, excluded.seller_name)`,
+        sellerTaxId: sql`coalesce(${settings.sellerTaxId}, excluded.seller_tax_id)`,
+        sellerAddress: sql`coalesce(${settings.sellerAddress}, excluded.seller_address)`,
         courierTrackingLinks: sql`excluded.courier_tracking_links || ${settings.courierTrackingLinks}`,
       },
     });

@@ -59,7 +59,21 @@ export async function loadStuckOrders(
       .innerJoin(statuses, eq(statuses.id, orders.statusId))
       .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
       .innerJoin(orderTypes, eq(orderTypes.id, orders.orderTypeId))
-      .where(and(inArray(statusGroups.kind, ["new", "in_progress"]), ...orderScope(filters))),
+      // The open statuses first, as a list of ids: the planner then reads only their orders from
+      // the (status_id, status_changed_at) index and looks up the last event of those alone.
+      .where(
+        and(
+          inArray(
+            orders.statusId,
+            db
+              .select({ id: statuses.id })
+              .from(statuses)
+              .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+              .where(inArray(statusGroups.kind, ["new", "in_progress"])),
+          ),
+          ...orderScope(filters),
+        ),
+      ),
   );
   const overSla = sql<boolean>`(${open.slaHours} is not null and ${open.statusChangedAt} < ${now}::timestamptz - make_interval(hours => ${open.slaHours}))`;
   const idle = sql<boolean>`(${open.lastEventAt} < ${now}::timestamptz - make_interval(days => ${idleDays}))`;

@@ -80,7 +80,12 @@ export function buildOpenApiDocument() {
       security: [{ bearerAuth: [route.scope] }],
       parameters: parametersOf(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaOf(route.body, "input"), ...(route.example ? { example: route.example } : {}) } },
+            },
+          }
         : {}),
       responses: responsesOf(route),
     };

@@ -35,6 +35,8 @@ export type ApiRoute<P = unknown, Q = unknown, B = unknown> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** A realistic request body for the docs' example and the OpenAPI `example`. */
+  example?: unknown;
   response: { status: 200 | 201; description: string; schema: z.ZodType };
   /** The refusals this endpoint itself can answer (auth, scope and parsing errors are added for all). */
   errors: ApiErrorCode[];

@@ -15,7 +15,8 @@ beforeAll(async () => {
   await applyPreset(source.db, { preset: wholesalePreset, locale: "pl", orderType: { code: "wholesale", name: "Hurt" } });
   sourceKey = await keyFor(source.db, "read");
   targetKey = await keyFor(target.db, "admin");
-});
+  // Two databases, each migrated, one with two presets: slow on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await Promise.all([source?.close(), target?.close()]);
 });

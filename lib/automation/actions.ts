@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { orderEvents, statuses, type AutomationRule, type Order, type OrderEvent, type Status } from "@/db/schema";
+import { issueDocument, queueDocumentEmail } from "@/lib/documents";
 import { enqueueTemplateMessages, type Recipient } from "@/lib/notifications/enqueue";
 import { renderTemplate } from "@/lib/notifications/template";
 import { snapshotVariables } from "@/lib/notifications/variables";
@@ -65,6 +66,8 @@ function runAction(tx: Tx, action: ActionSpec, context: ActionRunContext): Promi
       return sendMessage(tx, action, context);
     case "add_comment":
       return addComment(tx, action, context);
+    case "attach_document":
+      return attachDocument(tx, action, context);
   }
 }
 
@@ -148,4 +151,21 @@ async function addComment(
     customerVisible: action.customerVisible,
   });
   return { ok: true, order, summary: `${action.customerVisible ? "Customer-visible comment" : "Internal comment"} added: “${body}”` };
+}
+
+const DOCUMENT_NAMES = { proforma: "Pro-forma", invoice: "Invoice" } as const;
+
+async function attachDocument(
+  tx: Tx,
+  action: Extract<ActionSpec, { type: "attach_document" }>,
+  { rule, order }: ActionRunContext,
+): Promise<ActionRun> {
+  const actor = { type: "automation" as const, id: String(rule.id), label: rule.name };
+  const issued = await issueDocument(tx, { orderId: order.id, kind: action.kind, actor });
+  if (!issued.ok) return fail(issued.error.code, issued.error.message);
+  const document = issued.value;
+  if (!action.email) return { ok: true, order, summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached` };
+  const queued = await queueDocumentEmail(tx, { orderId: order.id, documentId: document.id, actor });
+  if (!queued.ok) return fail(queued.error.code, queued.error.message);
+  return { ok: true, order, summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached and emailed to the customer` };
 }

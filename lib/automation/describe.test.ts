@@ -40,3 +40,18 @@ describe("describeRule", () => {
     expect([1, 24, 36, 48].map(describeDuration)).toEqual(["1 hour", "1 day", "36 hours", "2 days"]);
   });
 });
+
+describe("describeRule with documents", () => {
+  it("says which document is attached and whether it is emailed", () => {
+    expect(
+      sentence({
+        name: "x",
+        trigger: { type: "order_created" },
+        actions: [
+          { type: "attach_document", kind: "proforma" },
+          { type: "attach_document", kind: "invoice", email: true },
+        ],
+      }),
+    ).toBe("When an order is created, attach a pro-forma and then attach an invoice and email it to the customer.");
+  });
+});

@@ -64,6 +64,10 @@ export function describeAction(action: ActionSpec, names: NameLookup = IDENTITY)
       const body = action.body.length > 60 ? `${action.body.slice(0, 57)}…` : action.body;
       return `add ${action.customerVisible ? "a customer-visible" : "an internal"} comment “${body}”`;
     }
+    case "attach_document": {
+      const what = action.kind === "invoice" ? "an invoice" : "a pro-forma";
+      return action.email ? `attach ${what} and email it to the customer` : `attach ${what}`;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { automationRuns, outbox } from "@/db/schema";
+import { automationRuns, documents, outbox } from "@/db/schema";
 import { recordPayment, setTracking, transitionOrder } from "@/lib/orders";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
@@ -108,6 +108,28 @@ describe("triggers", () => {
     const order = await createTestOrder(db, wf.type.code);
     const messages = await db.select().from(outbox).where(eq(outbox.orderId, order.id));
     expect(messages.filter((m) => m.recipient === "boss@example.com")).toHaveLength(1);
+  });
+});
+
+describe("documents", () => {
+  it("attach a pro-forma and email it: the PDF is stored and the email queued with it attached", async () => {
+    const wf = await createRetailWorkflow(db);
+    await addRule(db, {
+      name: "Pro-forma for transfers",
+      trigger: { type: "status_entered", statusCode: wf.status.awaiting_payment.code },
+      actions: [{ type: "attach_document", kind: "proforma", email: true }],
+    });
+    const order = await createTestOrder(db, wf.type.code);
+    await transitionOrder(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
+    const docs = await db.select().from(documents).where(eq(documents.orderId, order.id));
+    expect(docs.map((d) => d.kind)).toEqual(["proforma"]);
+    const attached = (await db.select().from(outbox).where(eq(outbox.orderId, order.id))).filter((m) =>
+      JSON.stringify(m.payload.attachments ?? []).includes(String(docs[0]!.id)),
+    );
+    expect(attached).toHaveLength(1);
+    const history = await historyOf(db, order.id);
+    expect(history.filter((e) => e.actorLabel === "Pro-forma for transfers").length).toBeGreaterThan(0);
+    expect(history.some((e) => e.type === "automation_failed")).toBe(false);
   });
 });
 

@@ -87,10 +87,14 @@ export async function runRule(
     conditions: [],
     actions: [],
   };
-  const finish = (outcome: RuleRun["outcome"]): RuleRun => {
-    recordRuleTrace(trace);
-    return { order, outcome };
+  // Recorded before the actions run, and filled in as they do, so a dry run lists a rule before
+  // the rules its own changes chain into. Rules that do not listen to this event are left out.
+  let traced = false;
+  const traceOnce = () => {
+    if (!traced) recordRuleTrace(trace);
+    traced = true;
   };
+  const finish = (outcome: RuleRun["outcome"]): RuleRun => ({ order, outcome });
 
   let runId: number | undefined;
   if (options.entryKey) {
@@ -101,6 +105,7 @@ export async function runRule(
       .returning({ id: automationRuns.id });
     if (!claimed) {
       trace.skippedBecause = "Already ran for this stay in the status";
+      traceOnce();
       return finish("already_ran");
     }
     runId = claimed.id;
@@ -116,6 +121,7 @@ export async function runRule(
 
   if (!spec) {
     trace.skippedBecause = "The rule's stored settings are not valid; open and save it again";
+    traceOnce();
     await recordFailure(tx, rule, order.id, context, { index: -1, type: "rule", reason: "invalid_rule", message: trace.skippedBecause });
     await writeRun("failed", { reason: "invalid_rule" });
     return finish("failed");
@@ -126,12 +132,15 @@ export async function runRule(
     const entered = context.event.type !== "status_changed" || context.event.toStatusId === order.statusId;
     if (facts.status !== wanted || !entered) {
       // A rule before this one may have moved the order on: "entered X" no longer describes it.
-      trace.skippedBecause = facts.status === wanted ? "The order left the status before this rule's turn" : `Only for orders in ${wanted}`;
+      if (facts.status !== wanted && entered) return finish("not_matched");
+      trace.skippedBecause = "The order left the status before this rule's turn";
+      traceOnce();
       if (runId) await writeRun("skipped", { reason: "status_changed" });
       return finish("not_matched");
     }
   }
 
+  traceOnce();
   trace.conditions = checkConditions(spec.conditions, facts);
   if (!conditionsHold(trace.conditions)) {
     // Time rules log the miss (their claim row says "looked at this entry"); event rules would

@@ -31,3 +31,4 @@ export {
   type TriggerSpec,
 } from "./schemas";
 export type { ActionOutcome, RuleTrace } from "./trace";
+export { listRuleSummaries, loadNameLookup } from "./views";

@@ -92,7 +92,12 @@ export const actionSchema = z.discriminatedUnion("type", [
     body: templateText("comment", 5000),
     customerVisible: z.boolean().default(false),
   }),
-  // attach_document (a pro-forma or invoice, DOCUMENT_KINDS) joins once lib/documents lands.
+  z.object({
+    type: z.literal("attach_document"),
+    kind: z.enum(DOCUMENT_KINDS),
+    /** Also email it to the customer, with the PDF attached. */
+    email: z.boolean().default(false),
+  }),
 ]);
 export type ActionSpec = z.infer<typeof actionSchema>;
 export type ActionType = ActionSpec["type"];

@@ -33,6 +33,9 @@ export const messages = {
       back: "Wróć",
       language: "Język",
       contact: "Pytania? Napisz: {email}",
+      documents: "Dokumenty",
+      documentKinds: { invoice: "Faktura", proforma: "Faktura pro forma" },
+      downloadPdf: "Pobierz {name} (PDF)",
     },
   },
   en: {
@@ -65,6 +68,9 @@ export const messages = {
       back: "Back",
       language: "Language",
       contact: "Questions? Write to {email}",
+      documents: "Documents",
+      documentKinds: { invoice: "Invoice", proforma: "Pro-forma invoice" },
+      downloadPdf: "Download {name} (PDF)",
     },
   },
 } as const;

@@ -10,16 +10,32 @@ export type VariableSnapshot = Record<VariableName, string>;
 
 const INTL_LOCALE: Record<string, string> = { pl: "pl-PL", en: "en-GB" };
 
+// Building an Intl formatter costs far more than using one, and every status change snapshots
+// several values: keep one per language and currency for the life of the process.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale] ?? "pl-PL", { style: "currency", currency }).format(minor / 100);
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale] ?? "pl-PL", { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 100);
 }
 
 function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "pl-PL", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Warsaw",
-  }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "pl-PL", {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Europe/Warsaw",
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 function firstName(fullName: string): string {

@@ -32,6 +32,8 @@ export const documentSchema = z.object({
       requiresPayment: z.boolean().default(false),
       allowCashOnDelivery: z.boolean().default(false),
       awaitsPayment: z.boolean().default(false),
+      // Optional so documents exported before the field existed still import.
+      showDocumentsOnTracking: z.boolean().default(false),
       slaHours: z.number().int().positive().max(8760).nullable().default(null),
       externalCodes: z.record(z.string().trim().min(1), z.string().trim().min(1).max(80)).default({}),
       notifyCustomerEmail: z.boolean().default(false),

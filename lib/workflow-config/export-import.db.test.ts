@@ -24,6 +24,20 @@ describe("export and import", () => {
     expect({ ...again, exportedAt: undefined }).toEqual({ ...doc, exportedAt: undefined });
   });
 
+  it("carries the tracking-page documents switch, and imports older documents without it as off", async () => {
+    const { status } = await createRetailWorkflow(handle.db);
+    await handle.db.update(statuses).set({ showDocumentsOnTracking: true }).where(eq(statuses.id, status.completed.id));
+    const doc = await exportWorkflow(handle.db);
+    expect(doc.statuses.find((s) => s.code === status.completed.code)?.showDocumentsOnTracking).toBe(true);
+    expect(doc.statuses.find((s) => s.code === status.shipped.code)?.showDocumentsOnTracking).toBe(false);
+
+    const older = structuredClone(doc) as unknown as { statuses: Record<string, unknown>[] };
+    for (const s of older.statuses) delete s.showDocumentsOnTracking;
+    expect((await applyImport(handle.db, older)).ok).toBe(true);
+    const [completed] = await handle.db.select().from(statuses).where(eq(statuses.id, status.completed.id));
+    expect(completed?.showDocumentsOnTracking).toBe(false);
+  });
+
   it("previews a change as a diff, then applies it atomically", async () => {
     const { type, status } = await createRetailWorkflow(handle.db);
     const doc = await exportWorkflow(handle.db);

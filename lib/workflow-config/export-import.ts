@@ -33,6 +33,7 @@ export async function exportWorkflow(db: DbOrTx): Promise<WorkflowDocument> {
       requiresPayment: s.requiresPayment,
       allowCashOnDelivery: s.allowCashOnDelivery,
       awaitsPayment: s.awaitsPayment,
+      showDocumentsOnTracking: s.showDocumentsOnTracking,
       slaHours: s.slaHours,
       externalCodes: s.externalCodes,
       notifyCustomerEmail: s.notifyCustomerEmail,

@@ -34,6 +34,8 @@ export const statusInputSchema = z
     requiresPayment: z.boolean(),
     allowCashOnDelivery: z.boolean(),
     awaitsPayment: z.boolean(),
+    /** Customers may download the order's documents from the tracking page while it is here. */
+    showDocumentsOnTracking: z.boolean().default(false),
     slaHours: z.number().int("Whole hours only").positive("Must be more than zero").max(8760, "At most a year").nullable(),
     externalCodes: z
       .array(

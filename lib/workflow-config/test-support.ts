@@ -15,6 +15,7 @@ export function statusInput(groupId: number, patch: Partial<StatusInput> = {}): 
     requiresPayment: false,
     allowCashOnDelivery: false,
     awaitsPayment: false,
+    showDocumentsOnTracking: false,
     slaHours: null,
     externalCodes: [],
     notifyCustomerEmail: false,

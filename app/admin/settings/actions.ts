@@ -21,6 +21,9 @@ const formSchema = z.object({
   smsPriceForeign: z.coerce.number().default(0),
   courierTrackingLinks: z.string().default("{}"),
   logoDataUrl: z.string().default(""),
+  sellerName: z.string().default(""),
+  sellerTaxId: z.string().default(""),
+  sellerAddress: z.string().default(""),
 });
 
 const save = authedAction({ role: "admin", schema: formSchema }, async (form) => {

@@ -15,7 +15,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) notFound();
   const found = await loadTrackingPage(token, isLocale(query.lang) ? query.lang : undefined);
   if (!found) notFound();
-  const { view, locale, shop } = found;
+  const { view, locale, shop, documents } = found;
   const t = customerTranslator(locale);
   const money = (minor: number) => formatMoneyIn(locale, minor, view.currency);
 
@@ -121,6 +121,25 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </p>
         {view.payment?.paid && <p className="mt-1 text-sm text-green-800">{t("paid")}</p>}
       </section>
+
+      {documents.length > 0 && (
+        <section className="rounded-xl bg-white p-5 shadow-sm">
+          <h2 className="mb-3 font-semibold">{t("documents")}</h2>
+          <ul className="space-y-2 text-sm">
+            {documents.map((doc) => {
+              const name = `${t(`documentKinds.${doc.kind}`)} ${doc.number}`;
+              return (
+                <li key={doc.id}>
+                  <a href={`/track/${token}/documents/${doc.id}`} download className="font-medium underline" style={{ color: shop.brandColour }} aria-label={t("downloadPdf", { name })}>
+                    {name}
+                  </a>{" "}
+                  <span className="text-slate-600">PDF</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
     </ShopFrame>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db";
+import { listTrackingDocuments } from "@/db/queries/documents";
 import { getTrackingStamp, getTrackingView } from "@/db/queries/tracking";
 import type { Locale } from "@/lib/i18n";
 
@@ -11,12 +12,14 @@ import type { Locale } from "@/lib/i18n";
  */
 const loadView = unstable_cache(
   async (token: string, locale: Locale | null, _stamp: string) => {
-    const found = await getTrackingView({ db: await getDb(), token, locale: locale ?? undefined });
+    const db = await getDb();
+    const [found, documents] = await Promise.all([getTrackingView({ db, token, locale: locale ?? undefined }), listTrackingDocuments({ db, token })]);
     if (!found) return null;
     const { view, shop } = found;
     return {
       locale: found.locale,
       shop: { shopName: shop.shopName, logoDataUrl: shop.logoDataUrl, brandColour: shop.brandColour, supportEmail: shop.supportEmail },
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind, number: d.number })),
       view: { ...view, placedAt: view.placedAt.toISOString(), timeline: view.timeline.map((t) => ({ ...t, at: t.at.toISOString() })) },
     };
   },

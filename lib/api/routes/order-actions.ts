@@ -27,6 +27,7 @@ export const transitionRoute = defineRoute({
   scope: "write",
   params: orderNumberParams,
   body: transitionBody,
+  example: { to: "shipped", expectedVersion: 3, comment: "Shipped from the Poznań warehouse", customerVisible: true, notify: { email: true, sms: false } },
   response: { status: 200, description: "The order after the change", schema: transitionResultSchema },
   errors: ["not_found", "validation_failed", "transition_not_allowed", "guard_failed", "version_conflict", "idempotency_conflict"],
   handle: async ({ db, actor, params, body }) => {
@@ -60,6 +61,7 @@ export const paymentRoute = defineRoute({
   scope: "write",
   params: orderNumberParams,
   body: paymentBody,
+  example: { amount: 12999, reference: "PRZELEW 2025/03/14-0012" },
   response: { status: 200, description: "The order after the payment", schema: orderChangeSchema },
   errors: ["not_found", "validation_failed", "version_conflict", "idempotency_conflict"],
   handle: async ({ db, actor, params, body }) => {

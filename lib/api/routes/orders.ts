@@ -16,6 +16,18 @@ export const createOrderRoute = defineRoute({
   description: "Creates the order in its order type's initial status, with its history entry and the customer's notifications. Without `number` the next `ORD-` number is given. `total` defaults to the sum of the items.",
   scope: "write",
   body: createOrderBody,
+  example: {
+    number: "SHOP-2025-0042",
+    orderTypeCode: "retail",
+    channel: "shop",
+    customer: { name: "Anna Kowalska", email: "anna@example.com", phone: "+48600100200" },
+    locale: "pl",
+    currency: "PLN",
+    items: [{ sku: "MUG-1", name: "Kubek", quantity: 2, unitPrice: 2500, vatRate: 23 }],
+    paymentMethod: "transfer",
+    shippingMethod: "courier",
+    shippingAddress: { name: "Anna Kowalska", street: "Długa 1", postalCode: "00-001", city: "Warszawa", country: "PL" },
+  },
   response: { status: 201, description: "The new order", schema: apiOrderSchema },
   errors: ["validation_failed", "idempotency_conflict"],
   handle: async ({ db, actor, body }) => {
@@ -113,6 +125,7 @@ export const patchOrderRoute = defineRoute({
   scope: "write",
   params: orderNumberParams,
   body: patchOrderBody,
+  example: { courier: "inpost", trackingNumber: "520000011234567890123456", expectedVersion: 4 },
   response: { status: 200, description: "The order after the change", schema: orderChangeSchema },
   errors: ["not_found", "validation_failed", "version_conflict"],
   handle: async ({ db, actor, params, body }) => {

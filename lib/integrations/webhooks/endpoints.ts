@@ -10,7 +10,6 @@ import { refuseWebhookUrl } from "./url-policy";
 export type EndpointPolicy = { allowPrivateNetworks?: boolean };
 
 export function webhookEndpointInputSchema(policy: EndpointPolicy = {}) {
-  const allowPrivate = allowPrivateWebhookUrls(policy);
   return z.object({
     url: z
       .string()
@@ -18,7 +17,8 @@ export function webhookEndpointInputSchema(policy: EndpointPolicy = {}) {
       .min(1, "Enter the address that receives the webhooks")
       .max(2000, "Keep the address under 2000 characters")
       .superRefine((url, ctx) => {
-        const problem = refuseWebhookUrl(url, allowPrivate);
+        // The environment is read when a URL is checked, never when the schema is built (at build time).
+        const problem = refuseWebhookUrl(url, allowPrivateWebhookUrls(policy));
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
     description: z.string().trim().max(200, "Keep the description under 200 characters").default(""),

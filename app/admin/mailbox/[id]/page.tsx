@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { MessageState } from "@/components/mailbox/message-state";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { listAttachedDocuments } from "@/db/queries/documents";
 import { getMessage } from "@/db/queries/outbox";
 import { requirePageUser } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
@@ -13,9 +14,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   await requirePageUser("admin");
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const found = await getMessage({ db: await getDb(), id });
+  const db = await getDb();
+  const found = await getMessage({ db, id });
   if (!found) notFound();
   const { message, orderNumber } = found;
+  const attachments = await listAttachedDocuments({ db, payload: message.payload });
 
   return (
     <div className="space-y-4">
@@ -47,6 +50,26 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         <dd>{message.attempts}</dd>
         <dt className="text-slate-600">Provider id</dt>
         <dd className="font-mono text-xs">{message.providerMessageId ?? "—"}</dd>
+        {attachments.length > 0 && (
+          <>
+            <dt className="text-slate-600">Attachments</dt>
+            <dd>
+              <ul>
+                {attachments.map((a) => (
+                  <li key={a.id}>
+                    {orderNumber ? (
+                      <a href={`/orders/${encodeURIComponent(orderNumber)}/documents/${a.id}`} download className="text-blue-700 hover:underline">
+                        {a.fileName}
+                      </a>
+                    ) : (
+                      a.fileName
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         {message.lastError && (
           <>
             <dt className="text-slate-600">Last error</dt>

@@ -61,6 +61,7 @@ export default async function StatusPage({
           requiresPayment: s.requiresPayment,
           allowCashOnDelivery: s.allowCashOnDelivery,
           awaitsPayment: s.awaitsPayment,
+          showDocumentsOnTracking: s.showDocumentsOnTracking,
           slaHours: s.slaHours === null ? "" : String(s.slaHours),
           externalCodes: Object.entries(s.externalCodes).map(([channel, c]) => ({ key: `${channel}`, channel, code: c })),
           notifyCustomerEmail: s.notifyCustomerEmail,

@@ -35,6 +35,7 @@ export default async function NewStatusPage({ searchParams }: { searchParams: Pr
             requiresPayment: false,
             allowCashOnDelivery: false,
             awaitsPayment: false,
+            showDocumentsOnTracking: false,
             slaHours: "",
             externalCodes: [],
             notifyCustomerEmail: false,

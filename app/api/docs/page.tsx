@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { Endpoint, type Operation } from "@/components/api-docs/endpoint";
+import { buildOpenApiDocument, PROBLEM_STATUS } from "@/lib/api";
+
+export const metadata = { title: "API reference" };
+
+const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
+  malformed_json: "The body is not JSON (or is empty).",
+  unauthorized: "No key, a wrong key or a revoked key. Comes with WWW-Authenticate.",
+  forbidden: "The key's scope is too small for this endpoint.",
+  not_found: "No such order or endpoint.",
+  method_not_allowed: "The path exists with other methods (see the Allow header).",
+  version_conflict: "expectedVersion differs: the order changed since you read it. Read it again and decide.",
+  transition_not_allowed: "The order type's matrix has no such step. `allowed` lists where the order may go.",
+  idempotency_conflict: "The Idempotency-Key was used before with another request.",
+  unsupported_media_type: "Send Content-Type: application/json.",
+  validation_failed: "A field is missing or wrong. `errors` maps each field (dotted path) to its messages.",
+  guard_failed: "A rule refused the change; `reason` says which, e.g. payment_required.",
+  internal_error: "Our fault. Nothing was written; retry later with the same Idempotency-Key.",
+};
+
+/**
+ * The API reference for people, rendered by the app from the same OpenAPI document machines
+ * read (no third-party viewer: the CSP allows no CDN scripts, and this needs no JavaScript).
+ */
+export default function ApiDocsPage() {
+  const doc = buildOpenApiDocument();
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), operation: op as unknown as Operation & { tags: string[] } })),
+  );
+  return (
+    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-semibold text-slate-900">Orderly API reference</h1>
+        <p className="text-slate-700">
+          Version {doc.info.version}. Machine-readable: <a className="text-blue-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+        </p>
+      </header>
+
+      <nav aria-label="Endpoints" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+        <h2 className="text-sm font-semibold text-slate-800">Contents</h2>
+        <ul className="mt-2 grid gap-1 text-sm md:grid-cols-2">
+          <li><a className="text-blue-700 underline" href="#basics">Authentication, errors, idempotency</a></li>
+          {operations.map(({ path, method, operation }) => (
+            <li key={operation.operationId}>
+              <a className="text-blue-700 underline" href={`#${operation.operationId}`}>
+                <span className="font-mono text-xs">{method} {path}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section id="basics" aria-labelledby="basics-title" className="space-y-4 text-sm text-slate-700">
+        <h2 id="basics-title" className="text-xl font-semibold text-slate-900">Basics</h2>
+        <div className="space-y-2">
+          <h3 className="font-semibold text-slate-900">Authentication</h3>
+          <p>
+            Send <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> with every request. An admin creates keys at{" "}
+            <Link className="text-blue-700 underline" href="/admin/integrations">Admin → Integrations</Link> or with{" "}
+            <code className="font-mono">npm run apikey:create -- --name NAME --scope SCOPE</code>. Scopes: <strong>read</strong> (every GET),{" "}
+            <strong>write</strong> (also POST and PATCH), <strong>admin</strong> (also PUT /workflow). Changes appear in the order history under the key&apos;s name.
+          </p>
+        </div>
+        <div className="space-y-2">
+          <h3 className="font-semibold text-slate-900">Requests and money</h3>
+          <p>
+            JSON only (<code className="font-mono">Content-Type: application/json</code>); unknown fields are refused, so a typo never passes silently.
+            Money is in integer minor units (<code className="font-mono">12999</code> is 129.99 PLN). Statuses are addressed by their <code className="font-mono">code</code>.
+            Orders carry a <code className="font-mono">version</code>: send it back as <code className="font-mono">expectedVersion</code> to refuse a change made from stale data.
+          </p>
+        </div>
+        <div className="space-y-2">
+          <h3 className="font-semibold text-slate-900">Idempotency</h3>
+          <p>
+            Every POST accepts <code className="font-mono">Idempotency-Key</code> (1 to 255 printable characters; use a UUID). A retry with the same key and
+            the same body gets the first response back (with <code className="font-mono">Idempotent-Replayed: true</code>) and writes nothing again; the same key
+            with another body is refused with 409 <code className="font-mono">idempotency_conflict</code>. Only successful responses are kept, for 24 hours:
+            a refused request may be retried with the same key once its cause is fixed.
+          </p>
+        </div>
+        <div className="space-y-2">
+          <h3 className="font-semibold text-slate-900">Errors</h3>
+          <p>
+            Errors are RFC 9457 <code className="font-mono">application/problem+json</code>: <code className="font-mono">type</code>, <code className="font-mono">title</code>,{" "}
+            <code className="font-mono">status</code>, <code className="font-mono">detail</code> (in words) and a stable <code className="font-mono">code</code>:
+          </p>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            <code>{JSON.stringify({ type: "/api/docs#error-transition_not_allowed", title: "Transition not allowed", status: 409, detail: "Cannot change from Shipped to Received", code: "transition_not_allowed", allowed: [{ code: "completed", name: "Completed" }] }, null, 2)}</code>
+          </pre>
+          <table className="w-full text-left">
+            <caption className="sr-only">Error codes</caption>
+            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+              <tr><th scope="col" className="py-1 pr-3">HTTP</th><th scope="col" className="py-1 pr-3">code</th><th scope="col" className="py-1">meaning</th></tr>
+            </thead>
+            <tbody>
+              {Object.entries(PROBLEM_STATUS).map(([code, { status }]) => (
+                <tr key={code} id={`error-${code}`} className="border-b border-slate-100">
+                  <td className="py-1 pr-3 font-mono text-xs">{status}</td>
+                  <td className="py-1 pr-3 font-mono text-xs">{code}</td>
+                  <td className="py-1">{ERROR_MEANINGS[code as keyof typeof PROBLEM_STATUS]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {doc.tags.map((tag) => (
+        <section key={tag.name} aria-labelledby={`tag-${tag.name}`} className="space-y-4">
+          <h2 id={`tag-${tag.name}`} className="text-xl font-semibold text-slate-900">
+            {tag.name} <span className="text-sm font-normal text-slate-600">· {tag.description}</span>
+          </h2>
+          {operations
+            .filter(({ operation }) => operation.tags.includes(tag.name))
+            .map(({ path, method, operation }) => (
+              <Endpoint key={operation.operationId} method={method} path={path} operation={operation} />
+            ))}
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { MessageState } from "@/components/mailbox/message-state";
+import { buttonClasses } from "@/components/ui/button";
+import type { WebhookDelivery } from "@/db/queries/webhooks";
+import { formatDateTime } from "@/lib/format";
+
+const GRID = "grid grid-cols-[minmax(10rem,1.4fr)_minmax(6rem,1fr)_6rem_6rem_6rem_minmax(8rem,1fr)_5.5rem] items-center gap-3";
+
+function responseOf(delivery: WebhookDelivery): string {
+  const last = delivery.attemptLog.at(-1);
+  if (!last) return "—";
+  return last.responseStatus !== null ? String(last.responseStatus) : "No answer";
+}
+
+/**
+ * An endpoint's deliveries log: one row per delivery with its last response, expandable to the
+ * payload and every attempt, and a resend button once it is sent or failed.
+ */
+export function WebhookDeliveries({
+  endpointId,
+  deliveries,
+  resendAction,
+}: {
+  endpointId: number;
+  deliveries: WebhookDelivery[];
+  resendAction: (formData: FormData) => Promise<void>;
+}) {
+  if (deliveries.length === 0) {
+    return <p className="text-sm text-slate-600">No deliveries yet: they appear here when an order this endpoint listens to changes, or when you send a test event.</p>;
+  }
+  return (
+    <div>
+    <div aria-hidden="true" className={`${GRID} border-b border-slate-200 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase`}>
+      <span>Event</span>
+      <span>Order</span>
+      <span>State</span>
+      <span>Attempts</span>
+      <span>Response</span>
+      <span>Time</span>
+      <span />
+    </div>
+    <ul className="divide-y divide-slate-100" aria-label="Deliveries">
+      {deliveries.map((d) => {
+        const type = typeof d.payload.type === "string" ? d.payload.type : "?";
+        return (
+          <li key={d.id} className="py-2 text-sm" data-testid="webhook-delivery">
+            <div className={GRID}>
+              <code className="text-xs">{type}</code>
+              <span>
+                {d.orderNumber ? (
+                  <Link href={`/orders/${d.orderNumber}`} className="text-blue-700 hover:underline">
+                    {d.orderNumber}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
+              </span>
+              <MessageState state={d.state} />
+              <span className="tabular-nums" title="Attempts">
+                {d.attemptLog.length} {d.attemptLog.length === 1 ? "attempt" : "attempts"}
+              </span>
+              <span className="tabular-nums" aria-label="Last response code">
+                {responseOf(d)}
+              </span>
+              <span className="text-slate-600">{formatDateTime(d.sentAt ?? d.createdAt)}</span>
+              <span>
+                {(d.state === "sent" || d.state === "dead") && (
+                  <form action={resendAction}>
+                    <input type="hidden" name="endpointId" value={endpointId} />
+                    <input type="hidden" name="outboxId" value={d.id} />
+                    <button type="submit" className={buttonClasses("secondary", "py-1")}>
+                      Resend
+                    </button>
+                  </form>
+                )}
+              </span>
+            </div>
+            {d.lastError && d.state !== "sent" && <p className="mt-1 text-xs text-red-700">{d.lastError}</p>}
+            <details className="mt-1">
+              <summary className="cursor-pointer text-xs text-slate-600">Payload and attempts · webhook-id {d.idempotencyKey}</summary>
+              <div className="mt-2 grid gap-3 lg:grid-cols-2">
+                <pre className="max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(d.payload, null, 2)}</pre>
+                <ol className="space-y-2 text-xs">
+                  {d.attemptLog.length === 0 && <li className="text-slate-600">Not attempted yet.</li>}
+                  {d.attemptLog.map((a, i) => (
+                    <li key={a.id} className="rounded border border-slate-200 p-2">
+                      <div className="font-medium">
+                        Attempt {i + 1} · {formatDateTime(a.createdAt)} · {a.responseStatus ?? "no answer"} · {a.durationMs} ms
+                      </div>
+                      {a.error && <div className="text-red-700">{a.error}</div>}
+                      {a.responseBody && <pre className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-slate-700">{a.responseBody}</pre>}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+    </div>
+  );
+}

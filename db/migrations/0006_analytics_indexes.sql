@@ -1,0 +1,1 @@
+CREATE INDEX "order_events_status_entries_idx" ON "order_events" USING btree ("created_at","order_id","id","to_status_id") WHERE "order_events"."type" in ('created', 'status_changed');

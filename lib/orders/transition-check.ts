@@ -1,0 +1,62 @@
+import { asc, eq, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
+import type { WorkflowDefinition } from "@/lib/workflow";
+import { toWorkflowStatus } from "./workflow-definition";
+
+/** A target status by id (the UI) or by code (the API, ERPs). */
+export type StatusRef = { id: number } | { code: string };
+
+/**
+ * The part of an order type's process one change is judged on: the order's current status, the
+ * target, and every status the matrix leads to from the current one, with those transitions.
+ * `evaluateTransition` gives the same verdict (and the same `allowed` list, in board order) on
+ * this slice as on the whole definition, because it only ever looks at transitions out of the
+ * current status and at the statuses they name.
+ */
+export type TransitionCheck = {
+  /** The order's status as the statement read it; the caller compares it with its locked row. */
+  fromStatusId: number | null;
+  target: Status | undefined;
+  definition: WorkflowDefinition | undefined;
+};
+
+/**
+ * Reads what `transitionOrder` needs to judge a change of `orderId` in one statement. It reads the
+ * order's type and status itself, so it can be sent right behind the row lock on the same
+ * connection, without waiting for the lock's answer: statements run in order, and under READ
+ * COMMITTED this one sees the row as it stands once the lock is ours.
+ */
+export async function loadTransitionCheck(tx: Tx, { orderId, to }: { orderId: number; to: StatusRef }): Promise<TransitionCheck> {
+  const fromStatus = sql`(select ${orders.statusId} from ${orders} where ${orders.id} = ${orderId})`;
+  const orderType = sql`(select ${orders.orderTypeId} from ${orders} where ${orders.id} = ${orderId})`;
+  const allowed = sql<boolean>`exists (select 1 from ${transitions} where ${transitions.orderTypeId} = ${orderType} and ${transitions.fromStatusId} = ${fromStatus} and ${transitions.toStatusId} = ${statuses.id})`;
+  const isTarget = "id" in to ? eq(statuses.id, to.id) : eq(statuses.code, to.code);
+  const rows = await tx
+    .select({
+      status: statuses,
+      groupKind: statusGroups.kind,
+      allowed,
+      isTarget: sql<boolean>`${isTarget}`,
+      fromStatusId: sql<number | null>`${fromStatus}`,
+      initialStatusId: sql<number | null>`(select ${orderTypes.initialStatusId} from ${orderTypes} where ${orderTypes.id} = ${orderType})`,
+    })
+    .from(statuses)
+    .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
+    .where(or(isTarget, eq(statuses.id, fromStatus), allowed))
+    // Board order: the refusal's `allowed` list comes out as the full definition would give it.
+    .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+
+  const fromStatusId = rows[0]?.fromStatusId ?? null;
+  const initialStatusId = rows[0]?.initialStatusId ?? null;
+  const target = rows.find((r) => r.isTarget)?.status;
+  const definition =
+    fromStatusId === null || initialStatusId === null
+      ? undefined
+      : {
+          initialStatusId,
+          statuses: rows.map((r) => toWorkflowStatus(r.status, r.groupKind)),
+          transitions: rows.filter((r) => r.allowed).map((r) => ({ from: fromStatusId, to: r.status.id })),
+        };
+  return { fromStatusId, target, definition };
+}

@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { ANALYTICS_CHANNEL } from "./fixtures/analytics";
+import { STAFF, signIn } from "./support";
+
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
+const tile = (page: Page, label: string) => page.getByTestId(`tile-${label}`);
+
+// The page runs eight aggregate queries per load on the embedded database; on a machine shared by
+// several test runs one load can take longer than the default expectation window.
+test.describe.configure({ timeout: 90_000 });
+test.use({ navigationTimeout: 60_000 });
+const PAGE_LOAD = { timeout: 30_000 };
+
+test("staff filter the analytics by channel and order type, and the figures follow", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto("/analytics");
+  await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Time in status" })).toBeVisible(PAGE_LOAD);
+
+  await page.getByLabel("Sales channel").selectOption(ANALYTICS_CHANNEL);
+  await expect(page).toHaveURL(new RegExp(`channel=${ANALYTICS_CHANNEL}`));
+  await expect(tile(page, "Orders entered")).toHaveText("4", PAGE_LOAD);
+  await expect(tile(page, "Orders completed")).toHaveText("1");
+  await expect(tile(page, "Cancellation rate")).toHaveText("25.0% (1)");
+  const daily = page.getByRole("table", { name: "Orders entered and completed per day" });
+  await expect(daily.getByRole("row", { name: today })).toHaveText(`${today}41`);
+
+  await page.getByLabel("Order type").selectOption({ label: "Retail" });
+  await expect(page).toHaveURL(/type=retail/);
+  await expect(tile(page, "Orders entered")).toHaveText("3", PAGE_LOAD);
+  await expect(tile(page, "Cancellation rate")).toHaveText("33.3% (1)");
+  const funnel = page.getByRole("table", { name: "Funnel through the group kinds" });
+  await expect(funnel.getByRole("row", { name: /^Completed \d/ })).toContainText("1");
+
+  // A period that ended before the fixtures existed: the empty states speak.
+  await page.getByLabel("Period").selectOption("custom");
+  await page.getByLabel("From", { exact: true }).fill("2020-01-01");
+  await page.getByLabel("To", { exact: true }).fill("2020-01-31");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=2020-01-01/);
+  await expect(page.getByText("No orders were created in this period.")).toBeVisible(PAGE_LOAD);
+  await expect(tile(page, "Orders entered")).toHaveText("0");
+});
+
+test("a reversed custom period is explained next to the field", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto("/analytics?period=custom&from=2026-03-31&to=2026-03-01");
+  await expect(page.getByText("The end date is before the start date")).toBeVisible(PAGE_LOAD);
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+});
+
+test("each table downloads as CSV with the filters of the page", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto(`/analytics?period=7d&channel=${ANALYTICS_CHANNEL}`);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Orders entered and completed per day as CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^orderly-daily-\\d{4}-\\d{2}-\\d{2}_${today}\\.csv$`));
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).split("\r\n");
+  expect(lines[0]).toBe("day,entered,completed");
+  expect(lines).toContain(`${today},4,1`);
+  expect(lines).toHaveLength(7 + 2); // header, seven days, and the final line break
+
+  const [counts] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Where orders are now as CSV" }).click(),
+  ]);
+  const text = (await readFile((await counts.path())!)).toString("utf8");
+  expect(text).toContain("Completed,completed,Completed,1");
+});
+
+test("the CSV export refuses visitors who are not signed in", async ({ request }) => {
+  const response = await request.get("/analytics/export/daily", { maxRedirects: 0 });
+  expect(response.status()).toBe(401);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+});
