@@ -70,6 +70,16 @@ const APP_TABLE: Record<string, Access> = {
   "app/admin/workflows/page.tsx": "admin",
   "app/admin/workflows/[orderType]/page.tsx": "admin",
   "app/admin/workflows/actions.ts": "admin",
+  "app/(staff)/analytics/page.tsx": "staff",
+  "app/(staff)/analytics/export/[table]/route.ts": "staff",
+  "app/admin/automations/page.tsx": "admin",
+  "app/admin/automations/new/page.tsx": "admin",
+  "app/admin/automations/[id]/page.tsx": "admin",
+  "app/admin/automations/[id]/log/page.tsx": "admin",
+  "app/admin/automations/actions.ts": "admin",
+  "app/admin/integrations/webhooks/[id]/page.tsx": "admin",
+  "app/admin/integrations/webhooks/actions.ts": "admin",
+  "app/api/docs/page.tsx": "public",
   "app/api/auth/[...nextauth]/route.ts": "public",
   "app/api/health/route.ts": "public",
   "app/api/v1/[...path]/route.ts": "api-key",
@@ -119,12 +129,14 @@ function guardProblems(file: string, access: Access): string[] {
     const checks = access === "admin" ? /hasRole\([^)]*"admin"\)|authorize\([^)]*"admin"\)/ : /authorize\(await getCurrentUser\(\), "staff"\)/;
     if (!checks.test(source)) fail(`does not check the session for "${access}"`);
   } else {
-    // Server actions: every wrapper names the role, or the module uses the admin studio's bound set.
-    const boundAdmin = /from "\.\.\/_actions\/server"/.test(source);
+    // Server actions: every wrapper names the role, or the module calls a set of actions built by
+    // a factory (`definitions.ts`, bound to the session in a server module) whose wrappers do.
+    const bound = /from "(\.\.\/_actions\/server|\.\/server|\.\/definitions)"/.exec(source);
     const exported = [...source.matchAll(/export (?:async function|const) (\w+Action)\b/g)].length;
     if (exported === 0) fail("exports no action");
-    if (boundAdmin) {
-      if (access !== "admin") fail("uses the admin studio's actions");
+    if (bound) {
+      const definitions = path.join(path.dirname(file), bound[1]!.includes("_actions") ? "../_actions/definitions.ts" : "definitions.ts");
+      problems.push(...factoryRoleProblems(definitions, access));
     } else {
       if (roles.length === 0) fail("no authedAction role");
       for (const role of roles) if (role !== access) fail(`authedAction role "${role}", expected "${access}"`);
@@ -133,6 +145,15 @@ function guardProblems(file: string, access: Access): string[] {
     }
   }
   return problems;
+}
+
+/** Every wrapper in an action factory must ask for `access`, by literal or by a string constant. */
+function factoryRoleProblems(file: string, access: Access): string[] {
+  const source = codeOf(file);
+  const resolve = (token: string) => (token.startsWith('"') ? token.slice(1, -1) : new RegExp(`const ${token} = "(\\w+)"`).exec(source)?.[1]);
+  const roles = [...source.matchAll(/role:\s*("\w+"|\w+)/g)].map((m) => resolve(m[1]!));
+  if (roles.length === 0) return [`${file}: no role in any action wrapper`];
+  return roles.filter((role) => role !== access).map((role) => `${file}: an action asks for "${role}", expected "${access}"`);
 }
 
 describe("authorisation table: app/ pages, layouts, route handlers and server actions", () => {
