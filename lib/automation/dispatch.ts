@@ -8,6 +8,7 @@ import {
   statuses,
   type AutomationRule,
   type Order,
+  type OrderEvent,
   type OrderEventType,
 } from "@/db/schema";
 import type { OrderEventContext } from "@/lib/orders/after-event";
@@ -23,22 +24,30 @@ const TRIGGER_OF_EVENT: Partial<Record<OrderEventType, Trigger>> = {
   tracking_updated: "tracking_updated",
 };
 
-/**
- * Runs the enabled rules the event triggers, in their position order, inside the change's own
- * transaction (called by `afterOrderEvent`). Each rule sees the order as the rules before it
- * left it. Returns the order as it stands afterwards.
- */
-export async function runAutomationsForEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
-  const trigger = TRIGGER_OF_EVENT[context.event.type];
-  if (!trigger) return context.order;
-  const rules = await tx
+/** The enabled rules the event triggers, in their position order (none for other events). */
+export async function rulesTriggeredBy(tx: Tx, event: OrderEvent): Promise<AutomationRule[]> {
+  const trigger = TRIGGER_OF_EVENT[event.type];
+  if (!trigger) return [];
+  return tx
     .select()
     .from(automationRules)
     .where(and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true)))
     .orderBy(asc(automationRules.position), asc(automationRules.id));
+}
+
+/**
+ * Runs the given rules one after another inside the change's own transaction. Each rule sees the
+ * order as the rules before it left it. Returns the order as it stands afterwards.
+ */
+export async function runRules(tx: Tx, context: OrderEventContext, rules: AutomationRule[]): Promise<Order> {
   let order = context.order;
   for (const rule of rules) order = (await runRule(tx, rule, { ...context, order })).order;
   return order;
+}
+
+/** Runs the enabled rules the event triggers, in their position order. */
+export async function runAutomationsForEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
+  return runRules(tx, context, await rulesTriggeredBy(tx, context.event));
 }
 
 async function loadOrderFacts(tx: Tx, order: Order): Promise<OrderFacts> {

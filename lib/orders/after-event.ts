@@ -1,7 +1,7 @@
 import type { Tx } from "@/db";
 import type { Order, OrderEvent } from "@/db/schema";
-import { runAutomationsForEvent } from "@/lib/automation/dispatch";
-import { enqueueWebhooksForEvent } from "@/lib/integrations/webhooks/enqueue";
+import { rulesTriggeredBy, runRules } from "@/lib/automation/dispatch";
+import { endpointsSubscribedTo, queueWebhooks } from "@/lib/integrations/webhooks/enqueue";
 
 /** One automated status change in a chain: which rule moved the order into which status. */
 export type AutomationStep = { ruleId: number; statusId: number };
@@ -22,6 +22,12 @@ export type OrderEventContext = { order: Order; event: OrderEvent; depth: number
  * the rules, which may have moved it on.
  */
 export async function afterOrderEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
-  await enqueueWebhooksForEvent(tx, context);
-  return runAutomationsForEvent(tx, context);
+  // Both lookups are sent together (postgres.js pipelines them on the transaction's connection):
+  // most changes find no endpoint and no rule, and that common case then costs one round trip.
+  const [endpoints, rules] = await Promise.all([
+    endpointsSubscribedTo(tx, context.event),
+    rulesTriggeredBy(tx, context.event),
+  ]);
+  await queueWebhooks(tx, context, endpoints);
+  return runRules(tx, context, rules);
 }

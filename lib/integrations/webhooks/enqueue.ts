@@ -1,26 +1,31 @@
 import { and, arrayContains, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { outbox, webhookEndpoints } from "@/db/schema";
+import { outbox, webhookEndpoints, type OrderEvent } from "@/db/schema";
 import type { OrderEventContext } from "@/lib/orders/after-event";
 import { webhookEventTypeOf } from "./events";
 import { buildWebhookPayload } from "./payload";
 import { webhookIdFor } from "./webhook-id";
 
-/**
- * Queues the event's deliveries in the outbox, inside the change's transaction: one row per
- * enabled endpoint subscribed to the event type. A rolled-back change queues nothing. The row's
- * idempotency key is the `webhook-id` header, the same on every retry and resend, so receivers
- * can deduplicate by it.
- */
-export async function enqueueWebhooksForEvent(tx: Tx, context: OrderEventContext): Promise<number> {
-  const type = webhookEventTypeOf(context.event.type);
-  if (!type) return 0;
-  const endpoints = await tx
+export type SubscribedEndpoint = { id: number; url: string };
+
+/** The enabled endpoints subscribed to the event's type (none for events webhooks don't carry). */
+export async function endpointsSubscribedTo(tx: Tx, event: OrderEvent): Promise<SubscribedEndpoint[]> {
+  const type = webhookEventTypeOf(event.type);
+  if (!type) return [];
+  return tx
     .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.eventTypes, [type])));
-  if (endpoints.length === 0) return 0;
+}
 
+/**
+ * Queues the event's deliveries to the given endpoints in the outbox, inside the change's
+ * transaction: a rolled-back change queues nothing. The row's idempotency key is the
+ * `webhook-id` header, the same on every retry and resend, so receivers can deduplicate by it.
+ */
+export async function queueWebhooks(tx: Tx, context: OrderEventContext, endpoints: SubscribedEndpoint[]): Promise<number> {
+  const type = webhookEventTypeOf(context.event.type);
+  if (!type || endpoints.length === 0) return 0;
   const payload = await buildWebhookPayload(tx, { type, order: context.order, event: context.event });
   await tx.insert(outbox).values(
     endpoints.map((endpoint) => ({
@@ -35,4 +40,9 @@ export async function enqueueWebhooksForEvent(tx: Tx, context: OrderEventContext
     })),
   );
   return endpoints.length;
+}
+
+/** One row per enabled endpoint subscribed to the event type. */
+export async function enqueueWebhooksForEvent(tx: Tx, context: OrderEventContext): Promise<number> {
+  return queueWebhooks(tx, context, await endpointsSubscribedTo(tx, context.event));
 }
