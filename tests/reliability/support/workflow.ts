@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
-import { orderTypes, statusGroups, statuses, transitions, type Status } from "@/db/schema";
+import { orderTypes, statusGroups, statuses, transitions, type Order, type Status } from "@/db/schema";
+import { createOrder, type CreateOrderInput } from "@/lib/orders";
 
 const GROUPS = [
   { key: "new", kind: "new" },
@@ -56,4 +57,27 @@ export async function createLoopingWorkflow(db: Db) {
   ];
   await db.insert(transitions).values(pairs.map(([from, to]) => ({ orderTypeId: type!.id, fromStatusId: created[from].id, toStatusId: created[to].id })));
   return { type: type!, status: created, all: Object.values(created) };
+}
+
+type LoopingWorkflow = Awaited<ReturnType<typeof createLoopingWorkflow>>;
+
+/**
+ * One order of the looping workflow as the scenarios place it: a line of mugs at 10.00, from the
+ * shop, placed by the system. Throws if it is refused, since a scenario cannot start without it.
+ */
+export async function placeOrder(
+  db: Db,
+  wf: LoopingWorkflow,
+  { customer, quantity = 1, paymentMethod = "transfer" }: { customer: CreateOrderInput["customer"]; quantity?: number; paymentMethod?: CreateOrderInput["paymentMethod"] },
+): Promise<Order> {
+  const created = await createOrder(db, {
+    orderTypeCode: wf.type.code,
+    channel: "shop",
+    customer,
+    items: [{ sku: "MUG", name: "Mug", quantity, unitPrice: 1000, vatRate: 23 }],
+    paymentMethod,
+    actor: { type: "system", label: "Reliability" },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
 }
