@@ -4,10 +4,9 @@ import type { ZodObject, ZodType } from "zod";
 import { API_ROUTES } from "@/lib/api/registry";
 import { call, keyFor } from "@/lib/api/test-support";
 import { env } from "@/lib/env";
-import { createOrder } from "@/lib/orders";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { databaseFingerprint } from "./support/fingerprint";
-import { createLoopingWorkflow } from "./support/workflow";
+import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 const RUNS_PER_ENDPOINT = 60;
 const SEED = env().RELIABILITY_SEED ?? Date.now() % 100_000;
@@ -20,16 +19,7 @@ beforeAll(async () => {
   database = await openScratchDatabase({ max: 4 });
   const wf = await createLoopingWorkflow(database.db);
   statusCodes = wf.all.map((s) => s.code);
-  const created = await createOrder(database.db, {
-    orderTypeCode: wf.type.code,
-    channel: "shop",
-    customer: { name: "Fuzz Target", email: "fuzz@example.com" },
-    items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
-    paymentMethod: "transfer",
-    actor: { type: "system", label: "Reliability" },
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  orderNumber = created.value.number;
+  orderNumber = (await placeOrder(database.db, wf, { customer: { name: "Fuzz Target", email: "fuzz@example.com" } })).number;
   adminKey = await keyFor(database.db, "admin");
 });
 afterAll(async () => database?.close());

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeyScope } from "@/db/schema";
 import { API_ROUTES } from "@/lib/api/registry";
 import { call, keyFor } from "@/lib/api/test-support";
-import { createOrder } from "@/lib/orders";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
-import { createLoopingWorkflow } from "./support/workflow";
+import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 /**
  * The expected answer for every API endpoint, written out by hand rather than read from the
@@ -181,16 +180,7 @@ let orderNumber: string;
 beforeAll(async () => {
   database = await openScratchDatabase({ max: 4 });
   const wf = await createLoopingWorkflow(database.db);
-  const created = await createOrder(database.db, {
-    orderTypeCode: wf.type.code,
-    channel: "shop",
-    customer: { name: "Authz", email: "authz@example.com" },
-    items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
-    paymentMethod: "transfer",
-    actor: { type: "system", label: "Reliability" },
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  orderNumber = created.value.number;
+  orderNumber = (await placeOrder(database.db, wf, { customer: { name: "Authz", email: "authz@example.com" } })).number;
   for (const scope of ["read", "write", "admin"] as const) keys[scope] = await keyFor(database.db, scope);
 });
 afterAll(async () => database?.close());

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "@/db/schema";
 import { call, keyFor } from "@/lib/api/test-support";
 import { env } from "@/lib/env";
-import { createOrder, recordPayment, transitionOrder } from "@/lib/orders";
+import { recordPayment, transitionOrder } from "@/lib/orders";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { findHistoryViolations } from "./support/invariants";
 import { pick, runClients, Tally } from "./support/load";
-import { createLoopingWorkflow } from "./support/workflow";
+import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 const CLIENTS = 32;
 const ORDERS = 20;
@@ -25,16 +25,8 @@ describe(`concurrency: ${CLIENTS} clients (half through /api/v1), ${ORDERS} orde
     const wf = await createLoopingWorkflow(db);
     const orders: Order[] = [];
     for (let i = 0; i < ORDERS; i++) {
-      const created = await createOrder(db, {
-        orderTypeCode: wf.type.code,
-        channel: "shop",
-        customer: { name: `Client ${i}`, email: `client${i}@example.com`, phone: "+48600100200" },
-        items: [{ sku: "MUG", name: "Mug", quantity: 4, unitPrice: 1000, vatRate: 23 }],
-        paymentMethod: "transfer",
-        actor: { type: "system", label: "Reliability" },
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      orders.push(created.value);
+      const customer = { name: `Client ${i}`, email: `client${i}@example.com`, phone: "+48600100200" };
+      orders.push(await placeOrder(db, wf, { customer, quantity: 4 }));
     }
     // What each client last saw of each order: a change sent with it may be stale by the time it runs.
     const seenVersion = new Map(orders.map((o) => [o.id, o.version]));

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type Db } from "@/db";
 import { orderEvents, outbox, type Order } from "@/db/schema";
 import { env } from "@/lib/env";
-import { createOrder, transitionOrder } from "@/lib/orders";
+import { transitionOrder } from "@/lib/orders";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { spawnScript, type Spawned } from "./support/processes";
 import { findHistoryViolations } from "./support/invariants";
 import { pick, runClients, Tally } from "./support/load";
 import { startPrivateCluster, type PrivateCluster } from "./support/private-cluster";
-import { createLoopingWorkflow } from "./support/workflow";
+import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 const CLIENTS = 16;
 const ORDERS = 20;
@@ -36,16 +36,8 @@ describe(`database restart under load: a fast restart, then a crash with 2 s dow
     const wf = await createLoopingWorkflow(db);
     const orders: Order[] = [];
     for (let i = 0; i < ORDERS; i++) {
-      const created = await createOrder(db, {
-        orderTypeCode: wf.type.code,
-        channel: "shop",
-        customer: { name: `Customer ${i}`, email: `customer${i}@example.com`, phone: "+48600100200" },
-        items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
-        paymentMethod: "cash_on_delivery",
-        actor: { type: "system", label: "Reliability" },
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      orders.push(created.value);
+      const customer = { name: `Customer ${i}`, email: `customer${i}@example.com`, phone: "+48600100200" };
+      orders.push(await placeOrder(db, wf, { customer, paymentMethod: "cash_on_delivery" }));
     }
 
     // A real worker process delivers (to the dev mailbox) through both restarts.

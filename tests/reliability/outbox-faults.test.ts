@@ -2,12 +2,12 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
 import { env } from "@/lib/env";
-import { createOrder, transitionOrder } from "@/lib/orders";
+import { transitionOrder } from "@/lib/orders";
 import { FakeResend } from "@/tests/support/fake-resend";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { seededRandom } from "./support/load";
 import { spawnScript, type Spawned } from "./support/processes";
-import { createLoopingWorkflow } from "./support/workflow";
+import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 const ORDERS = 40;
 const SEED = env().RELIABILITY_SEED ?? Date.now() % 100_000;
@@ -53,17 +53,10 @@ describe(`outbox faults: 30% failures, 10% hangs, a worker killed mid-batch (see
     const wf = await createLoopingWorkflow(db);
     // Each order walks new → awaiting → on hold → awaiting: emails, an SMS and an admin-less path.
     for (let i = 0; i < ORDERS; i++) {
-      const created = await createOrder(db, {
-        orderTypeCode: wf.type.code,
-        channel: "shop",
-        customer: { name: `Customer ${i}`, email: `customer${i}@example.com`, phone: "+48600100200" },
-        items: [{ sku: "MUG", name: "Mug", quantity: 1, unitPrice: 1000, vatRate: 23 }],
-        paymentMethod: "transfer",
-        actor: { type: "system", label: "Reliability" },
-      });
-      if (!created.ok) throw new Error(created.error.message);
+      const customer = { name: `Customer ${i}`, email: `customer${i}@example.com`, phone: "+48600100200" };
+      const order = await placeOrder(db, wf, { customer });
       for (const to of [wf.status.awaiting, wf.status.on_hold, wf.status.awaiting]) {
-        const moved = await transitionOrder(db, { orderId: created.value.id, to: { id: to.id }, actor: { type: "system", label: "Reliability" } });
+        const moved = await transitionOrder(db, { orderId: order.id, to: { id: to.id }, actor: { type: "system", label: "Reliability" } });
         if (!moved.ok) throw new Error(moved.error.message);
       }
     }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LocalHttpServer } from "./local-server";
 
 /**
  * What the fake does with the next request: answer, fail, hang or hang up. `accept_then_hang`
@@ -19,7 +19,7 @@ type Delivery = { id: string; to: string[]; subject: string; html: string; attac
  * real one (a repeated key returns the first response and sends nothing) and can fail on purpose.
  * Behaviours are taken from `script` in order, then `fallback`.
  */
-export class FakeResend {
+export class FakeResend extends LocalHttpServer {
   readonly deliveries = new Map<string, Delivery>();
   readonly requestsWithoutKey: number[] = [];
   script: FakeBehaviour[] = [];
@@ -29,34 +29,17 @@ export class FakeResend {
   /** Called on every request before it is answered (e.g. to kill a worker mid-send). */
   onRequest?: (key: string) => void;
   requestCount = 0;
-  private server?: Server;
-  private sockets = new Set<Socket>();
   private nextId = 1;
 
+  constructor() {
+    super("fake Resend");
+  }
+
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error("fake Resend is not listening");
-    return `http://127.0.0.1:${address.port}`;
+    return this.origin;
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  protected async handle(req: IncomingMessage, res: ServerResponse, text: string) {
     this.requestCount += 1;
     const key = String(req.headers["idempotency-key"] ?? "");
     if (req.method !== "POST" || req.url !== "/emails") return this.json(res, 404, { name: "not_found", message: "Not found", statusCode: 404 });
@@ -72,7 +55,7 @@ export class FakeResend {
       return this.json(res, 429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 });
     }
 
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { to: string[]; subject: string; html: string; attachments?: Attachment[] };
+    const body = JSON.parse(text) as { to: string[]; subject: string; html: string; attachments?: Attachment[] };
     const existing = this.deliveries.get(key);
     if (existing) {
       existing.requests += 1;

@@ -13,17 +13,37 @@ const GROUPS = [
   { key: "not_completed", kind: "not_completed" },
 ] as const;
 
-async function ensureGroups(db: Db): Promise<Record<(typeof GROUPS)[number]["kind"], number>> {
+type GroupKind = (typeof GROUPS)[number]["kind"];
+
+async function ensureGroups(db: Db): Promise<Record<GroupKind, number>> {
   await db
     .insert(statusGroups)
     .values(GROUPS.map((g, position) => ({ ...g, name: g.key, colour: "#475569", position })))
     .onConflictDoNothing();
   const rows = await db.select().from(statusGroups);
   const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.id]));
-  return byKind as Record<(typeof GROUPS)[number]["kind"], number>;
+  return byKind as Record<GroupKind, number>;
 }
 
-type StatusSpec = Partial<typeof statuses.$inferInsert> & { name: string; kind: (typeof GROUPS)[number]["kind"] };
+export type StatusSpec = Partial<typeof statuses.$inferInsert> & { name: string; kind: GroupKind };
+
+/**
+ * One status per spec, in the order given, coded `<key>_<suffix>` so a test's statuses are its
+ * own, each in the shared group of its kind (the four groups are created if missing).
+ */
+export async function createStatuses<Key extends string>(db: Db, specs: Record<Key, StatusSpec>, suffix: string): Promise<Record<Key, Status>> {
+  const groups = await ensureGroups(db);
+  const created: Partial<Record<Key, Status>> = {};
+  let position = 0;
+  for (const [key, { kind, ...spec }] of Object.entries(specs) as [Key, StatusSpec][]) {
+    const [row] = await db
+      .insert(statuses)
+      .values({ code: `${key}_${suffix}`, colour: "#1d4ed8", groupId: groups[kind], position: position++, ...spec })
+      .returning();
+    created[key] = row!;
+  }
+  return created as Record<Key, Status>;
+}
 
 /**
  * A small retail process with its own status codes, so every test works on data of its own:
@@ -32,7 +52,6 @@ type StatusSpec = Partial<typeof statuses.$inferInsert> & { name: string; kind: 
  */
 export async function createRetailWorkflow(db: Db) {
   const suffix = uid();
-  const groups = await ensureGroups(db);
   const specs = {
     new: { name: "New", kind: "new", notifyCustomerEmail: true },
     awaiting_payment: { name: "Awaiting payment", kind: "new", awaitsPayment: true, notifyCustomerEmail: true, notifyCustomerSms: true },
@@ -51,16 +70,7 @@ export async function createRetailWorkflow(db: Db) {
     cancelled: { name: "Cancelled", kind: "not_completed" },
   } satisfies Record<string, StatusSpec>;
   type Key = keyof typeof specs;
-  const created: Partial<Record<Key, Status>> = {};
-  let position = 0;
-  for (const [key, { kind, ...spec }] of Object.entries(specs) as [Key, StatusSpec][]) {
-    const [row] = await db
-      .insert(statuses)
-      .values({ code: `${key}_${suffix}`, colour: "#1d4ed8", groupId: groups[kind], position: position++, ...spec })
-      .returning();
-    created[key] = row!;
-  }
-  const s = created as Record<Key, Status>;
+  const s = await createStatuses(db, specs, suffix);
   const [type] = await db
     .insert(orderTypes)
     .values({ code: `retail_${suffix}`, name: "Retail", initialStatusId: s.new.id })

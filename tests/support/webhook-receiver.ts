@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Webhook } from "standardwebhooks";
+import { LocalHttpServer } from "./local-server";
 
 /**
  * What the receiver does with the next verified request: process and answer 200, fail with 500
@@ -17,7 +17,7 @@ export type ReceivedEvent = { webhookId: string; payload: { type: string; timest
  * answering 200 to a repeat without processing it again. Behaviours come from `script` in
  * order, then `fallback`.
  */
-export class WebhookReceiver {
+export class WebhookReceiver extends LocalHttpServer {
   /** Set once the endpoint (and its secret) exists. */
   secret = "";
   script: ReceiverBehaviour[] = [];
@@ -29,39 +29,21 @@ export class WebhookReceiver {
   readonly requestsById = new Map<string, number>();
   readonly verificationFailures: string[] = [];
   requestCount = 0;
-  private server?: Server;
-  private sockets = new Set<Socket>();
+
+  constructor() {
+    super("webhook receiver");
+  }
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error("webhook receiver is not listening");
-    return `http://127.0.0.1:${address.port}/hooks`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    return `${this.origin}/hooks`;
   }
 
   processedIds(): string[] {
     return this.processed.map((e) => e.webhookId);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  protected async handle(req: IncomingMessage, res: ServerResponse, body: string) {
     this.requestCount += 1;
-    const body = Buffer.concat(chunks).toString("utf8");
     let payload: ReceivedEvent["payload"];
     try {
       payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as ReceivedEvent["payload"];

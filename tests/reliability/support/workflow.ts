@@ -1,16 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
-import { orderTypes, statusGroups, statuses, transitions, type Status } from "@/db/schema";
-
-const GROUPS = [
-  { key: "new", kind: "new" },
-  { key: "in_progress", kind: "in_progress" },
-  { key: "completed", kind: "completed" },
-  { key: "not_completed", kind: "not_completed" },
-] as const;
-
-type Kind = (typeof GROUPS)[number]["kind"];
-type Spec = Partial<typeof statuses.$inferInsert> & { name: string; kind: Kind };
+import { orderTypes, transitions, type Order } from "@/db/schema";
+import { createOrder, type CreateOrderInput } from "@/lib/orders";
+import { createStatuses, type StatusSpec } from "@/tests/support/fixtures";
 
 /**
  * A process with loops, so random changes can go on for as long as a scenario runs without
@@ -20,28 +12,15 @@ type Spec = Partial<typeof statuses.$inferInsert> & { name: string; kind: Kind }
  */
 export async function createLoopingWorkflow(db: Db) {
   const suffix = randomBytes(4).toString("hex");
-  await db
-    .insert(statusGroups)
-    .values(GROUPS.map((g, position) => ({ ...g, name: g.key, colour: "#475569", position })))
-    .onConflictDoNothing();
-  const groups = Object.fromEntries((await db.select().from(statusGroups)).map((g) => [g.kind, g.id])) as Record<Kind, number>;
   const specs = {
     new: { name: "New", kind: "new" },
     awaiting: { name: "Awaiting payment", kind: "new", awaitsPayment: true, notifyCustomerEmail: true },
     on_hold: { name: "On hold", kind: "in_progress", notifyCustomerEmail: true, notifyCustomerSms: true },
     packing: { name: "Packing", kind: "in_progress", requiresPayment: true, notifyCustomerEmail: true },
     shipped: { name: "Shipped", kind: "in_progress", notifyCustomerEmail: true, notifyAdminEmail: true, adminEmails: ["ops@example.com"] },
-  } satisfies Record<string, Spec>;
+  } satisfies Record<string, StatusSpec>;
   type Key = keyof typeof specs;
-  const created = {} as Record<Key, Status>;
-  let position = 0;
-  for (const [key, { kind, ...spec }] of Object.entries(specs) as [Key, Spec][]) {
-    const [row] = await db
-      .insert(statuses)
-      .values({ code: `${key}_${suffix}`, colour: "#1d4ed8", groupId: groups[kind], position: position++, ...spec })
-      .returning();
-    created[key] = row!;
-  }
+  const created = await createStatuses(db, specs, suffix);
   const [type] = await db.insert(orderTypes).values({ code: `loop_${suffix}`, name: "Looping", initialStatusId: created.new.id }).returning();
   const pairs: [Key, Key][] = [
     ["new", "awaiting"],
@@ -56,4 +35,27 @@ export async function createLoopingWorkflow(db: Db) {
   ];
   await db.insert(transitions).values(pairs.map(([from, to]) => ({ orderTypeId: type!.id, fromStatusId: created[from].id, toStatusId: created[to].id })));
   return { type: type!, status: created, all: Object.values(created) };
+}
+
+type LoopingWorkflow = Awaited<ReturnType<typeof createLoopingWorkflow>>;
+
+/**
+ * One order of the looping workflow as the scenarios place it: a line of mugs at 10.00, from the
+ * shop, placed by the system. Throws if it is refused, since a scenario cannot start without it.
+ */
+export async function placeOrder(
+  db: Db,
+  wf: LoopingWorkflow,
+  { customer, quantity = 1, paymentMethod = "transfer" }: { customer: CreateOrderInput["customer"]; quantity?: number; paymentMethod?: CreateOrderInput["paymentMethod"] },
+): Promise<Order> {
+  const created = await createOrder(db, {
+    orderTypeCode: wf.type.code,
+    channel: "shop",
+    customer,
+    items: [{ sku: "MUG", name: "Mug", quantity, unitPrice: 1000, vatRate: 23 }],
+    paymentMethod,
+    actor: { type: "system", label: "Reliability" },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
 }
