@@ -1,3 +1,4 @@
+import { analyticsScenario } from "./analytics";
 import { boardScenario } from "./board";
 import { bulkScenario } from "./bulk";
 import { outboxScenario } from "./outbox";
@@ -11,4 +12,4 @@ import type { Scenario } from "./types";
  * A new scenario (e.g. `api` from bench/api.ts, `analytics` from bench/analytics.ts) exports a
  * `Scenario` and is added to this list.
  */
-export const SCENARIOS: Scenario[] = [transitionScenario, bulkScenario, boardScenario, trackingScenario, outboxScenario];
+export const SCENARIOS: Scenario[] = [transitionScenario, bulkScenario, boardScenario, trackingScenario, outboxScenario, analyticsScenario];
