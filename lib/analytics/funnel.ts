@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { orders, statusGroups, statusGroupKind, type StatusGroupKind } from "@/db/schema";
 import { cohortConditions, reachedBeforeEnd } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
+import { withoutJit } from "./without-jit";
 
 export type FunnelStep = { kind: StatusGroupKind; orders: number; share: number };
 export type Funnel = { cohort: number; steps: FunnelStep[] };
@@ -15,13 +16,15 @@ export type Funnel = { cohort: number; steps: FunnelStep[] };
 export async function loadFunnel(db: DbOrTx, input: AnalyticsFilters): Promise<Funnel> {
   const filters = analyticsFiltersSchema.parse(input);
   const kinds = statusGroupKind.enumValues;
-  const [row] = await db
-    .select({
-      cohort: sql<number>`count(*)::int`,
-      ...Object.fromEntries(kinds.map((kind) => [kind, sql<number>`count(*) filter (where ${reachedBeforeEnd(filters, eq(statusGroups.kind, kind))})::int`])),
-    })
-    .from(orders)
-    .where(cohortConditions(filters));
+  const [row] = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        cohort: sql<number>`count(*)::int`,
+        ...Object.fromEntries(kinds.map((kind) => [kind, sql<number>`count(*) filter (where ${reachedBeforeEnd(filters, eq(statusGroups.kind, kind))})::int`])),
+      })
+      .from(orders)
+      .where(cohortConditions(filters)),
+  );
   const total = Number(row?.cohort ?? 0);
   return {
     cohort: total,

@@ -4,6 +4,7 @@ import { orders, statusGroups } from "@/db/schema";
 import { cohortConditions, reachedBeforeEnd } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
 import { isReturnStatus } from "./scope";
+import { withoutJit } from "./without-jit";
 
 export type Rates = {
   /** Orders created in the period. */
@@ -25,14 +26,16 @@ export async function loadRates(db: DbOrTx, input: AnalyticsFilters): Promise<Ra
   const filters = analyticsFiltersSchema.parse(input);
   const reachedCancellation = reachedBeforeEnd(filters, and(eq(statusGroups.kind, "not_completed"), not(isReturnStatus())));
   const reachedReturn = reachedBeforeEnd(filters, isReturnStatus());
-  const [row] = await db
-    .select({
-      cohort: sql<number>`count(*)::int`,
-      cancelled: sql<number>`count(*) filter (where ${reachedCancellation})::int`,
-      returned: sql<number>`count(*) filter (where ${reachedReturn})::int`,
-    })
-    .from(orders)
-    .where(cohortConditions(filters));
+  const [row] = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        cohort: sql<number>`count(*)::int`,
+        cancelled: sql<number>`count(*) filter (where ${reachedCancellation})::int`,
+        returned: sql<number>`count(*) filter (where ${reachedReturn})::int`,
+      })
+      .from(orders)
+      .where(cohortConditions(filters)),
+  );
   const cohort = Number(row?.cohort ?? 0);
   const cancelled = Number(row?.cancelled ?? 0);
   const returned = Number(row?.returned ?? 0);

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { orderEvents, statuses, statusGroups } from "@/db/schema";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
 import { OPEN_KINDS, orderIdInScope, periodEnd, periodStart, STATUS_ENTRY_TYPES, statusIdsWhere } from "./scope";
+import { withoutJit } from "./without-jit";
 
 export type TimeInStatus = {
   statusId: number;
@@ -82,23 +83,25 @@ export async function loadTimeInStatus(
     .from(timed)
     .groupBy(timed.statusId)
     .as("per_status");
-  const rows = await db
-    .select({
-      statusId: statuses.id,
-      code: statuses.code,
-      name: statuses.name,
-      groupName: statusGroups.name,
-      slaHours: statuses.slaHours,
-      stays: perStatus.stays,
-      open: perStatus.open,
-      medianSeconds: perStatus.medianSeconds,
-      p90Seconds: perStatus.p90Seconds,
-      slaBreaches: perStatus.slaBreaches,
-    })
-    .from(perStatus)
-    .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
-    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-    .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+  const rows = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        statusId: statuses.id,
+        code: statuses.code,
+        name: statuses.name,
+        groupName: statusGroups.name,
+        slaHours: statuses.slaHours,
+        stays: perStatus.stays,
+        open: perStatus.open,
+        medianSeconds: perStatus.medianSeconds,
+        p90Seconds: perStatus.p90Seconds,
+        slaBreaches: perStatus.slaBreaches,
+      })
+      .from(perStatus)
+      .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
+      .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+      .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id)),
+  );
   return rows.map((r) => ({
     ...r,
     stays: Number(r.stays),
