@@ -16,13 +16,14 @@ export async function loadDailyFlow(db: DbOrTx, input: AnalyticsFilters): Promis
   const filters = analyticsFiltersSchema.parse(input);
   const enteredDay = shopDay(orders.createdAt);
   const completedDay = shopDay(sql`${orderEvents.createdAt}`);
-  const [entered, completed] = await withoutJit(db, (tx) =>
-    Promise.all([
-      tx
-        .select({ day: enteredDay, n: sql<number>`count(*)::int` })
-        .from(orders)
-        .where(and(gte(orders.createdAt, periodStart(filters)), lt(orders.createdAt, periodEnd(filters)), ...orderScope(filters)))
-        .groupBy(enteredDay),
+  // Two queries side by side; only the history one can cost enough for Postgres to JIT-compile it.
+  const [entered, completed] = await Promise.all([
+    db
+      .select({ day: enteredDay, n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(gte(orders.createdAt, periodStart(filters)), lt(orders.createdAt, periodEnd(filters)), ...orderScope(filters)))
+      .groupBy(enteredDay),
+    withoutJit(db, (tx) =>
       tx
         .select({ day: completedDay, n: sql<number>`count(distinct ${orderEvents.orderId})::int` })
         .from(orderEvents)
@@ -37,8 +38,8 @@ export async function loadDailyFlow(db: DbOrTx, input: AnalyticsFilters): Promis
           ),
         )
         .groupBy(completedDay),
-    ]),
-  );
+    ),
+  ]);
   const enteredBy = new Map(entered.map((r) => [r.day, Number(r.n)]));
   const completedBy = new Map(completed.map((r) => [r.day, Number(r.n)]));
   return daysOf(filters).map((day) => ({ day, entered: enteredBy.get(day) ?? 0, completed: completedBy.get(day) ?? 0 }));

@@ -3,7 +3,6 @@ import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses, statusGroups } from "@/db/schema";
 import { analyticsFiltersSchema, idleDaysSchema, type AnalyticsFilters } from "./filters";
 import { orderScope } from "./scope";
-import { withoutJit } from "./without-jit";
 
 export const STUCK_LIST_LIMIT = 200;
 
@@ -78,30 +77,28 @@ export async function loadStuckOrders(
   );
   const overSla = sql<boolean>`(${open.slaHours} is not null and ${open.statusChangedAt} < ${now}::timestamptz - make_interval(hours => ${open.slaHours}))`;
   const idle = sql<boolean>`(${open.lastEventAt} < ${now}::timestamptz - make_interval(days => ${idleDays}))`;
-  const rows = await withoutJit(db, (tx) =>
-    tx
-      .with(open)
-      .select({
-        orderId: open.orderId,
-        number: open.number,
-        orderTypeCode: open.orderTypeCode,
-        orderTypeName: open.orderTypeName,
-        channel: open.channel,
-        statusCode: open.statusCode,
-        statusName: open.statusName,
-        statusColour: open.statusColour,
-        slaHours: open.slaHours,
-        statusChangedAt: open.statusChangedAt,
-        lastEventAt: open.lastEventAt,
-        overSla,
-        idle,
-        total: sql<number>`count(*) over ()`,
-      })
-      .from(open)
-      .where(sql`${overSla} or ${idle}`)
-      .orderBy(asc(open.statusChangedAt), asc(open.orderId))
-      .limit(options.limit ?? STUCK_LIST_LIMIT),
-  );
+  const rows = await db
+    .with(open)
+    .select({
+      orderId: open.orderId,
+      number: open.number,
+      orderTypeCode: open.orderTypeCode,
+      orderTypeName: open.orderTypeName,
+      channel: open.channel,
+      statusCode: open.statusCode,
+      statusName: open.statusName,
+      statusColour: open.statusColour,
+      slaHours: open.slaHours,
+      statusChangedAt: open.statusChangedAt,
+      lastEventAt: open.lastEventAt,
+      overSla,
+      idle,
+      total: sql<number>`count(*) over ()`,
+    })
+    .from(open)
+    .where(sql`${overSla} or ${idle}`)
+    .orderBy(asc(open.statusChangedAt), asc(open.orderId))
+    .limit(options.limit ?? STUCK_LIST_LIMIT);
   return {
     total: Number(rows[0]?.total ?? 0),
     rows: rows.map(({ total: _total, ...r }) => ({
