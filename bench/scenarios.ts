@@ -1,3 +1,4 @@
+import { analyticsScenario } from "./analytics";
 import { apiScenario } from "./api";
 import { boardScenario } from "./board";
 import { bulkScenario } from "./bulk";
@@ -9,7 +10,14 @@ import type { Scenario } from "./types";
 /**
  * Every benchmark `npm run bench` knows, in the order a full run takes them: database-only ones
  * first, then those that need `next start`, which the runner starts once for all of them.
- * A new scenario (e.g. `api` from bench/api.ts, `analytics` from bench/analytics.ts) exports a
- * `Scenario` and is added to this list.
+ * A new scenario exports a `Scenario` and is added to this list.
  */
-export const SCENARIOS: Scenario[] = [transitionScenario, bulkScenario, boardScenario, trackingScenario, apiScenario, outboxScenario];
+export const SCENARIOS: Scenario[] = [
+  transitionScenario,
+  bulkScenario,
+  boardScenario,
+  analyticsScenario,
+  trackingScenario,
+  apiScenario,
+  outboxScenario,
+];

@@ -1,9 +1,9 @@
-import { and, count, countDistinct, eq, inArray, lt } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderEvents, orders, statuses, statusGroups, statusGroupKind, type StatusGroupKind } from "@/db/schema";
-import { cohortConditions } from "./cohort";
+import { orders, statusGroups, statusGroupKind, type StatusGroupKind } from "@/db/schema";
+import { cohortConditions, reachedBeforeEnd } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { periodEnd, STATUS_ENTRY_TYPES } from "./scope";
+import { withoutJit } from "./without-jit";
 
 export type FunnelStep = { kind: StatusGroupKind; orders: number; share: number };
 export type Funnel = { cohort: number; steps: FunnelStep[] };
@@ -15,30 +15,21 @@ export type Funnel = { cohort: number; steps: FunnelStep[] };
  */
 export async function loadFunnel(db: DbOrTx, input: AnalyticsFilters): Promise<Funnel> {
   const filters = analyticsFiltersSchema.parse(input);
-  const [[cohort], reached] = await Promise.all([
-    db.select({ n: count() }).from(orders).where(cohortConditions(filters)),
-    db
-      .select({ kind: statusGroups.kind, n: countDistinct(orderEvents.orderId) })
+  const kinds = statusGroupKind.enumValues;
+  const [row] = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        cohort: sql<number>`count(*)::int`,
+        ...Object.fromEntries(kinds.map((kind) => [kind, sql<number>`count(*) filter (where ${reachedBeforeEnd(filters, eq(statusGroups.kind, kind))})::int`])),
+      })
       .from(orders)
-      .innerJoin(
-        orderEvents,
-        and(
-          eq(orderEvents.orderId, orders.id),
-          inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]),
-          lt(orderEvents.createdAt, periodEnd(filters)),
-        ),
-      )
-      .innerJoin(statuses, eq(statuses.id, orderEvents.toStatusId))
-      .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-      .where(cohortConditions(filters))
-      .groupBy(statusGroups.kind),
-  ]);
-  const total = Number(cohort?.n ?? 0);
-  const byKind = new Map(reached.map((r) => [r.kind, Number(r.n)]));
+      .where(cohortConditions(filters)),
+  );
+  const total = Number(row?.cohort ?? 0);
   return {
     cohort: total,
-    steps: statusGroupKind.enumValues.map((kind) => {
-      const n = byKind.get(kind) ?? 0;
+    steps: kinds.map((kind) => {
+      const n = Number((row as Record<string, unknown> | undefined)?.[kind] ?? 0);
       return { kind, orders: n, share: total ? n / total : 0 };
     }),
   };

@@ -1,9 +1,10 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderEvents, orders, statuses, statusGroups } from "@/db/schema";
-import { cohortConditions } from "./cohort";
+import { orders, statusGroups } from "@/db/schema";
+import { cohortConditions, reachedBeforeEnd } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { isReturnStatus, periodEnd, STATUS_ENTRY_TYPES } from "./scope";
+import { isReturnStatus } from "./scope";
+import { withoutJit } from "./without-jit";
 
 export type Rates = {
   /** Orders created in the period. */
@@ -23,32 +24,18 @@ export type Rates = {
  */
 export async function loadRates(db: DbOrTx, input: AnalyticsFilters): Promise<Rates> {
   const filters = analyticsFiltersSchema.parse(input);
-  const perOrder = db
-    .select({
-      cancelled: sql<boolean>`coalesce(bool_or(${statusGroups.kind} = 'not_completed' and not ${isReturnStatus()}), false)`.as("cancelled"),
-      returned: sql<boolean>`coalesce(bool_or(${isReturnStatus()}), false)`.as("returned"),
-    })
-    .from(orders)
-    .leftJoin(
-      orderEvents,
-      and(
-        eq(orderEvents.orderId, orders.id),
-        inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]),
-        lt(orderEvents.createdAt, periodEnd(filters)),
-      ),
-    )
-    .leftJoin(statuses, eq(statuses.id, orderEvents.toStatusId))
-    .leftJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-    .where(cohortConditions(filters))
-    .groupBy(orders.id)
-    .as("per_order");
-  const [row] = await db
-    .select({
-      cohort: sql<number>`count(*)::int`,
-      cancelled: sql<number>`count(*) filter (where ${perOrder.cancelled})::int`,
-      returned: sql<number>`count(*) filter (where ${perOrder.returned})::int`,
-    })
-    .from(perOrder);
+  const reachedCancellation = reachedBeforeEnd(filters, and(eq(statusGroups.kind, "not_completed"), not(isReturnStatus())));
+  const reachedReturn = reachedBeforeEnd(filters, isReturnStatus());
+  const [row] = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        cohort: sql<number>`count(*)::int`,
+        cancelled: sql<number>`count(*) filter (where ${reachedCancellation})::int`,
+        returned: sql<number>`count(*) filter (where ${reachedReturn})::int`,
+      })
+      .from(orders)
+      .where(cohortConditions(filters)),
+  );
   const cohort = Number(row?.cohort ?? 0);
   const cancelled = Number(row?.cancelled ?? 0);
   const returned = Number(row?.returned ?? 0);

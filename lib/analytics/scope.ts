@@ -1,4 +1,5 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { orders, orderTypes, statuses, statusGroups } from "@/db/schema";
 import { ANALYTICS_TIME_ZONE, type AnalyticsFilters } from "./filters";
 
@@ -38,6 +39,27 @@ export function orderScope(filters: AnalyticsFilters): SQL[] {
   if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
   return conditions;
 }
+
+/**
+ * The same filters as a condition on an `order_id` column, or nothing when no filter is set: the
+ * figures read from the history then never touch `orders` at all.
+ */
+export function orderIdInScope(filters: AnalyticsFilters, orderId: SQL | AnyPgColumn): SQL[] {
+  const scope = orderScope(filters);
+  return scope.length ? [sql`${orderId} in (select ${orders.id} from ${orders} where ${and(...scope)})`] : [];
+}
+
+/**
+ * The ids of the statuses meeting `condition` (on `statuses` and `status_groups`), as one array
+ * computed once per query: history rows then match by `to_status_id = any(...)` from the index
+ * instead of joining the workflow tables row by row.
+ */
+export function statusIdsWhere(condition: SQL | undefined): SQL<number[]> {
+  return sql<number[]>`array(select ${statuses.id} from ${statuses} inner join ${statusGroups} on ${statusGroups.id} = ${statuses.groupId} where ${condition ?? sql`true`})`;
+}
+
+/** The statuses orders wait in (group kinds `new` and `in_progress`), as in `statusIdsWhere`. */
+export const OPEN_KINDS = ["new", "in_progress"] as const;
 
 /**
  * Returns and complaints are statuses whose code or group key names them: "return", "returned",

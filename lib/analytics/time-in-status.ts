@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderEvents, orders, statuses, statusGroups } from "@/db/schema";
+import { orderEvents, statuses, statusGroups } from "@/db/schema";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { orderScope, periodEnd, periodStart, STATUS_ENTRY_TYPES } from "./scope";
+import { OPEN_KINDS, orderIdInScope, periodEnd, periodStart, STATUS_ENTRY_TYPES, statusIdsWhere } from "./scope";
+import { withoutJit } from "./without-jit";
 
 export type TimeInStatus = {
   statusId: number;
@@ -36,8 +37,8 @@ export async function loadTimeInStatus(
   const filters = analyticsFiltersSchema.parse(input);
   const now = (options.now ?? new Date()).toISOString();
   // A stay ends at the order's next status event. Every such event comes after the stay began, so
-  // the status events from the period's start on hold all of them; LEAD reads each once, in one
-  // pass over the (type, created_at) partial index, instead of a lookup per stay.
+  // the status events from the period's start on hold all of them. The status-history index keeps
+  // them in (order, time, id) order, which is LEAD's order: the window reads each once, unsorted.
   const stays = db.$with("stays").as(
     db
       .select({
@@ -46,30 +47,61 @@ export async function loadTimeInStatus(
         leftAt: sql<Date | null>`lead(${orderEvents.createdAt}) over (partition by ${orderEvents.orderId} order by ${orderEvents.createdAt}, ${orderEvents.id})`.as("left_at"),
       })
       .from(orderEvents)
-      .innerJoin(orders, eq(orders.id, orderEvents.orderId))
-      .where(and(inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]), gte(orderEvents.createdAt, periodStart(filters)), ...orderScope(filters))),
+      .where(
+        and(
+          inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]),
+          gte(orderEvents.createdAt, periodStart(filters)),
+          ...orderIdInScope(filters, orderEvents.orderId),
+        ),
+      ),
   );
+  // Each stay reduced to what the figures need, so the sort that groups them by status stays
+  // narrow (names and positions join the few result rows afterwards).
   const seconds = sql<number>`extract(epoch from coalesce(${stays.leftAt}, ${now}::timestamptz) - ${stays.enteredAt})::float8`;
-  const rows = await db
-    .with(stays)
+  const timed = db.$with("timed").as(
+    db
+      .select({
+        statusId: sql<number>`${stays.statusId}`.as("timed_status_id"),
+        seconds: seconds.as("seconds"),
+        open: sql<boolean>`${stays.leftAt} is null`.as("open"),
+        overSla: sql<boolean>`coalesce(${seconds} > ${statuses.slaHours} * 3600, false)`.as("over_sla"),
+      })
+      .from(stays)
+      .innerJoin(statuses, eq(statuses.id, stays.statusId))
+      .where(and(lt(stays.enteredAt, periodEnd(filters)), sql`${stays.statusId} = any(${statusIdsWhere(inArray(statusGroups.kind, [...OPEN_KINDS]))})`)),
+  );
+  const perStatus = db
+    .with(stays, timed)
     .select({
-      statusId: statuses.id,
-      code: statuses.code,
-      name: statuses.name,
-      groupName: statusGroups.name,
-      slaHours: statuses.slaHours,
-      stays: sql<number>`count(*)::int`,
-      open: sql<number>`count(*) filter (where ${stays.leftAt} is null)::int`,
-      medianSeconds: sql<number>`percentile_cont(0.5) within group (order by ${seconds})`,
-      p90Seconds: sql<number>`percentile_cont(0.9) within group (order by ${seconds})`,
-      slaBreaches: sql<number>`count(*) filter (where ${seconds} > ${statuses.slaHours} * 3600)::int`,
+      statusId: timed.statusId,
+      stays: sql<number>`count(*)::int`.as("stays"),
+      open: sql<number>`count(*) filter (where ${timed.open})::int`.as("open_stays"),
+      medianSeconds: sql<number>`percentile_cont(0.5) within group (order by ${timed.seconds})`.as("median_seconds"),
+      p90Seconds: sql<number>`percentile_cont(0.9) within group (order by ${timed.seconds})`.as("p90_seconds"),
+      slaBreaches: sql<number>`count(*) filter (where ${timed.overSla})::int`.as("sla_breaches"),
     })
-    .from(stays)
-    .innerJoin(statuses, eq(statuses.id, stays.statusId))
-    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-    .where(and(lt(stays.enteredAt, periodEnd(filters)), inArray(statusGroups.kind, ["new", "in_progress"])))
-    .groupBy(statuses.id, statusGroups.id)
-    .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+    .from(timed)
+    .groupBy(timed.statusId)
+    .as("per_status");
+  const rows = await withoutJit(db, (tx) =>
+    tx
+      .select({
+        statusId: statuses.id,
+        code: statuses.code,
+        name: statuses.name,
+        groupName: statusGroups.name,
+        slaHours: statuses.slaHours,
+        stays: perStatus.stays,
+        open: perStatus.open,
+        medianSeconds: perStatus.medianSeconds,
+        p90Seconds: perStatus.p90Seconds,
+        slaBreaches: perStatus.slaBreaches,
+      })
+      .from(perStatus)
+      .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
+      .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+      .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id)),
+  );
   return rows.map((r) => ({
     ...r,
     stays: Number(r.stays),

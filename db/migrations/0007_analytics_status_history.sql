@@ -1,0 +1,1 @@
+CREATE INDEX "order_events_status_history_idx" ON "order_events" USING btree ("order_id","created_at","id","to_status_id") WHERE "order_events"."type" in ('created', 'status_changed');
