@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, min, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, min, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders, outbox } from "@/db/schema";
 
@@ -18,11 +18,22 @@ export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
 }
 
 export const MAILBOX_PAGE_SIZE = 50;
-export type MailboxFilters = { state?: "pending" | "sending" | "sent" | "dead"; kind?: "email" | "sms"; page?: number };
+export type MailboxFilters = {
+  state?: "pending" | "sending" | "sent" | "dead";
+  kind?: "email" | "sms";
+  /** An order number or part of a recipient (email address, phone number). */
+  q?: string;
+  page?: number;
+};
 
 /** The messages for the admin mailbox, newest first, without their (large) rendered bodies. */
-export async function listMessages({ db, state, kind, page = 1 }: MailboxFilters & { db: DbOrTx }) {
+export async function listMessages({ db, state, kind, q, page = 1 }: MailboxFilters & { db: DbOrTx }) {
   const conditions: SQL[] = [];
+  if (q) {
+    const byOrder = inArray(outbox.orderId, db.select({ id: orders.id }).from(orders).where(ilike(orders.number, escapeLike(q))));
+    const byRecipient = ilike(outbox.recipient, `%${escapeLike(q)}%`);
+    conditions.push(or(byOrder, byRecipient)!);
+  }
   if (state) conditions.push(eq(outbox.state, state));
   if (kind) conditions.push(eq(outbox.kind, kind));
   else conditions.push(inArray(outbox.kind, ["email", "sms"]));
@@ -62,4 +73,9 @@ export async function getMessage({ db, id }: { db: DbOrTx; id: number }) {
     .leftJoin(orders, eq(outbox.orderId, orders.id))
     .where(eq(outbox.id, id));
   return row;
+}
+
+/** `%` and `_` typed into the search mean themselves, not wildcards. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

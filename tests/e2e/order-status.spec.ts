@@ -44,6 +44,7 @@ test("a change behind the payment gate is refused in words until the order is pa
 });
 
 test("a change made from a stale page is refused as a conflict", async ({ page, browser }) => {
+  test.slow(); // two people signed in, each page loaded and changed
   const number = "E2E-ORD-CONFLICT";
   await openOrder(page, number);
   const other = await browser.newPage();

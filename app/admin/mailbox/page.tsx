@@ -14,6 +14,13 @@ export const metadata = { title: "Mailbox" };
 const searchSchema = z.object({
   state: z.enum(["pending", "sending", "sent", "dead"]).optional().catch(undefined),
   kind: z.enum(["email", "sms"]).optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((q) => q || undefined)
+    .catch(undefined),
   page: z.coerce.number().int().min(1).catch(1),
 });
 
@@ -26,6 +33,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     const q = new URLSearchParams();
     if (filters.state) q.set("state", filters.state);
     if (filters.kind) q.set("kind", filters.kind);
+    if (filters.q) q.set("q", filters.q);
     if (page > 1) q.set("page", String(page));
     return `/admin/mailbox${q.size ? `?${q}` : ""}`;
   };
@@ -39,7 +47,17 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             Every email and SMS Orderly sends, as the customer gets it. {backlog.pending} queued · {backlog.dead} failed.
           </p>
         </div>
-        <form key={`${filters.state}|${filters.kind}`} className="flex items-end gap-2 text-sm">
+        <form key={`${filters.state}|${filters.kind}|${filters.q}`} className="flex flex-wrap items-end gap-2 text-sm">
+          <label>
+            <span className="block text-slate-600">Order or recipient</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ""}
+              placeholder="ORD-10001 or ewa@"
+              className="rounded-md border border-slate-300 px-3 py-2"
+            />
+          </label>
           <label>
             <span className="block text-slate-600">State</span>
             <select name="state" defaultValue={filters.state ?? ""} className="rounded-md border border-slate-300 px-3 py-2">
@@ -64,7 +82,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       </div>
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-          No messages {filters.state || filters.kind ? "match these filters" : "yet: they appear here when an order changes status"}.
+          No messages {filters.state || filters.kind || filters.q ? "match these filters" : "yet: they appear here when an order changes status"}.
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
