@@ -9,12 +9,45 @@ type Values = { period: string; from: string; to: string; type: string; channel:
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
+/**
+ * A typed filter (dates, idle days) with its error outside the label, so the field's accessible
+ * name stays its label and the error is its description.
+ */
+function FilterInput({
+  label,
+  name,
+  defaultValue,
+  errors,
+  className = inputClass,
+  ...input
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  errors?: string[];
+  className?: string;
+} & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "required" | "min" | "max">) {
+  const errorId = `${name}-error`;
+  const invalid = Boolean(errors?.length);
   return (
-    <span id={id} className="mt-1 block text-xs text-red-700">
-      {messages.join(" ")}
-    </span>
+    <div className="text-sm">
+      <label className="text-sm">
+        <span className="block text-xs text-slate-600">{label}</span>
+        <input
+          {...input}
+          name={name}
+          defaultValue={defaultValue}
+          className={className}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+        />
+      </label>
+      {invalid && (
+        <span id={errorId} className="mt-1 block text-xs text-red-700">
+          {errors!.join(" ")}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -67,36 +100,8 @@ export function AnalyticsFiltersForm({
       </label>
       {custom && (
         <>
-          <div className="text-sm">
-            <label className="text-sm">
-              <span className="block text-xs text-slate-600">From</span>
-              <input
-                type="date"
-                name="from"
-                required
-                defaultValue={values.from}
-                className={inputClass}
-                aria-invalid={Boolean(errors.from)}
-                aria-describedby={errors.from ? "from-error" : undefined}
-              />
-            </label>
-            <FieldError id="from-error" messages={errors.from} />
-          </div>
-          <div className="text-sm">
-            <label className="text-sm">
-              <span className="block text-xs text-slate-600">To</span>
-              <input
-                type="date"
-                name="to"
-                required
-                defaultValue={values.to}
-                className={inputClass}
-                aria-invalid={Boolean(errors.to)}
-                aria-describedby={errors.to ? "to-error" : undefined}
-              />
-            </label>
-            <FieldError id="to-error" messages={errors.to} />
-          </div>
+          <FilterInput label="From" type="date" name="from" required defaultValue={values.from} errors={errors.from} />
+          <FilterInput label="To" type="date" name="to" required defaultValue={values.to} errors={errors.to} />
         </>
       )}
       <label className="text-sm">
@@ -121,22 +126,16 @@ export function AnalyticsFiltersForm({
           ))}
         </select>
       </label>
-      <div className="text-sm">
-        <label className="text-sm">
-          <span className="block text-xs text-slate-600">Stuck after (days idle)</span>
-          <input
-            type="number"
-            name="idle"
-            min={1}
-            max={365}
-            defaultValue={values.idle}
-            className={`${inputClass} w-24`}
-            aria-invalid={Boolean(errors.idle)}
-            aria-describedby={errors.idle ? "idle-error" : undefined}
-          />
-        </label>
-        <FieldError id="idle-error" messages={errors.idle} />
-      </div>
+      <FilterInput
+        label="Stuck after (days idle)"
+        type="number"
+        name="idle"
+        min={1}
+        max={365}
+        defaultValue={values.idle}
+        errors={errors.idle}
+        className={`${inputClass} w-24`}
+      />
       <button type="submit" className={buttonClasses("primary", "py-1.5")}>
         Apply
       </button>
