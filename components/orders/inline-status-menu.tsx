@@ -5,6 +5,7 @@ import { readableTextColour } from "@/lib/format";
 import type { ChangeReply } from "@/lib/status-change-input";
 import { describeTargets } from "@/lib/workflow";
 import type { ListWorkflow, OrderListRow } from "./types";
+import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
 
 export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ChangeReply>;
 
@@ -14,8 +15,7 @@ export type InlineChange = (input: { orderId: number; to: number; expectedVersio
  */
 export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow; workflow: ListWorkflow; change: InlineChange }) {
   const [open, setOpen] = useState(false);
-  const [notifyEmail, setNotifyEmail] = useState(true);
-  const [notifySms, setNotifySms] = useState(true);
+  const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
   const [reply, setReply] = useState<ChangeReply>();
   const [pending, startTransition] = useTransition();
   const menuId = useId();
@@ -44,7 +44,7 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
   const choose = (to: number) => {
     setOpen(false);
     startTransition(async () => {
-      setReply(await change({ orderId: row.id, to, expectedVersion: row.version, notifyEmail, notifySms }));
+      setReply(await change({ orderId: row.id, to, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms }));
     });
   };
 
@@ -71,15 +71,7 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
       )}
       {open && (
         <div id={menuId} className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-          <fieldset className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700">
-            <legend className="sr-only">Notifications</legend>
-            <label className="inline-flex items-center gap-1.5">
-              <input type="checkbox" checked={notifyEmail} onChange={(e) => setNotifyEmail(e.target.checked)} /> Send email
-            </label>
-            <label className="inline-flex items-center gap-1.5">
-              <input type="checkbox" checked={notifySms} onChange={(e) => setNotifySms(e.target.checked)} /> Send SMS
-            </label>
-          </fieldset>
+          <NotifyCheckboxes value={notify} onChange={setNotify} className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700" labelClassName="inline-flex items-center gap-1.5" />
           <ul role="menu" aria-label={`Move ${row.number} to`} className="space-y-0.5">
             {targets.map(({ status, verdict }) => (
               <li key={status.id} role="none">

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ChangeOutcome } from "@/lib/status-change-input";
+import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
 
 type Outcome = ChangeOutcome | "invalid" | "repeat";
 type Scan = { key: number; number: string; outcome: Outcome; message: string };
@@ -29,8 +30,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [to, setTo] = useState<number>();
-  const [notifyEmail, setNotifyEmail] = useState(true);
-  const [notifySms, setNotifySms] = useState(true);
+  const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
   const [scans, setScans] = useState<Scan[]>([]);
   const [busy, setBusy] = useState(0);
   const handled = useRef(new Set<string>());
@@ -50,7 +50,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
     handled.current.add(handledKey);
     setBusy((n) => n + 1);
     try {
-      const reply = await scan({ number, to: target.id, notifyEmail, notifySms });
+      const reply = await scan({ number, to: target.id, notifyEmail: notify.email, notifySms: notify.sms });
       // Only a success is final; a refused number may be scanned again once the cause is fixed.
       if (reply.outcome !== "changed") handled.current.delete(handledKey);
       setScans((s) => [{ key, number, ...reply }, ...s]);
@@ -73,8 +73,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
               const next = targets.find((t) => t.id === Number(e.target.value));
               setTo(next?.id);
               if (next) {
-                setNotifyEmail(next.notifyCustomerEmail);
-                setNotifySms(next.notifyCustomerSms);
+                setNotify({ email: next.notifyCustomerEmail, sms: next.notifyCustomerSms });
               }
               requestAnimationFrame(() => input.current?.focus());
             }}
@@ -88,15 +87,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
             ))}
           </select>
         </label>
-        <fieldset className="flex items-end gap-4 text-sm text-slate-700">
-          <legend className="sr-only">Notifications</legend>
-          <label className="inline-flex items-center gap-2">
-            <input type="checkbox" checked={notifyEmail} onChange={(e) => setNotifyEmail(e.target.checked)} /> Send email
-          </label>
-          <label className="inline-flex items-center gap-2">
-            <input type="checkbox" checked={notifySms} onChange={(e) => setNotifySms(e.target.checked)} /> Send SMS
-          </label>
-        </fieldset>
+        <NotifyCheckboxes value={notify} onChange={setNotify} className="flex items-end gap-4 text-sm text-slate-700" labelClassName="inline-flex items-center gap-2" />
         <form
           className="sm:col-span-2"
           onSubmit={(e) => {
