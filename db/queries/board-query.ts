@@ -84,13 +84,7 @@ export function selectBoardCards({
   const cards = db
     .select(cardFields)
     .from(orders)
-    .where(
-      and(
-        eq(orders.orderTypeId, orderTypeId),
-        sql`${orders.statusId} = col.status_id`,
-        ...filterConditions(filters, sql`col.sla_hours`),
-      ),
-    )
+    .where(inLateralColumn(orderTypeId, filters))
     .orderBy(asc(orders.statusChangedAt), asc(orders.id))
     // A per-column limit read from the lateral row; drizzle's type only admits numbers and
     // placeholders, but it renders any SQL chunk here (Postgres allows outer references in LIMIT).
@@ -115,6 +109,15 @@ export function selectBoardCards({
     .crossJoinLateral(cards);
 }
 
+
+/** An order of the type that sits in the lateral row's column (`col`) and passes the filters. */
+function inLateralColumn(orderTypeId: number, filters: BoardFilters): SQL | undefined {
+  return and(
+    eq(orders.orderTypeId, orderTypeId),
+    sql`${orders.statusId} = col.status_id`,
+    ...filterConditions(filters, sql`col.sla_hours`),
+  );
+}
 
 /** The columns as a VALUES list the lateral subqueries read their status, limit and SLA from. */
 function columnValues(columns: BoardColumnRequest[]): SQL {
@@ -142,13 +145,7 @@ export function selectBoardCounts({
   const matching = db
     .select({ one: sql<number>`1`.as("one") })
     .from(orders)
-    .where(
-      and(
-        eq(orders.orderTypeId, orderTypeId),
-        sql`${orders.statusId} = col.status_id`,
-        ...filterConditions(filters, sql`col.sla_hours`),
-      ),
-    )
+    .where(inLateralColumn(orderTypeId, filters))
     .limit(BOARD_COUNT_CAP + 1)
     .as("matching");
   return db
