@@ -34,3 +34,15 @@ test("an admin's settings reach the customer's tracking page; bad values are ref
   await expect(page.getByText("PL27 1140 2004 0000 3002 0135 5387")).toBeVisible();
   await expect(page.locator("header").first()).toHaveCSS("background-color", "rgb(15, 118, 110)");
 });
+
+test("a mistyped seller NIP is refused next to the field and nothing is saved", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  const taxId = page.getByLabel("Tax ID (NIP)");
+  const saved = await taxId.inputValue();
+  await taxId.fill("526-025-02-75"); // one digit off a valid NIP: the check digit no longer matches
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("This NIP's check digit does not match: please check it for a typo")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Tax ID (NIP)")).toHaveValue(saved);
+});
