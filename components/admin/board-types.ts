@@ -30,3 +30,13 @@ export const dndId = {
     return { type: prefix === "g" ? "group" : "status", id: Number(raw) };
   },
 };
+
+/**
+ * The groups whose statuses a drag changed. Only these are saved, so a status another admin added,
+ * or a group another admin deleted, elsewhere cannot get the save refused; the server keeps every
+ * group it is not told about.
+ */
+export function changedGroups(next: BoardGroup[], previous: BoardGroup[]): BoardGroup[] {
+  const before = new Map(previous.map((g) => [g.id, g.statusIds.join(",")]));
+  return next.filter((g) => before.get(g.id) !== g.statusIds.join(","));
+}

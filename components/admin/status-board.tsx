@@ -18,7 +18,7 @@ import {
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { dndId, KIND_LABELS, type BoardGroup, type BoardStatus, type StudioAction } from "./board-types";
+import { changedGroups, dndId, KIND_LABELS, type BoardGroup, type BoardStatus, type StudioAction } from "./board-types";
 import { GroupEditor } from "./group-editor";
 import { SortableGroup } from "./sortable-group";
 
@@ -107,7 +107,7 @@ export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGrou
       const result =
         kind === "groups"
           ? await reorderGroups({ ids: next.map((g) => g.id) })
-          : await saveLayout({ groups: next.map((g) => ({ groupId: g.id, statusIds: g.statusIds })) });
+          : await saveLayout({ groups: changedGroups(next, previous).map((g) => ({ groupId: g.id, statusIds: g.statusIds })) });
       if (result.ok) setMessage({ tone: "success", text: result.message ?? "Saved." });
       else {
         setGroups(previous);
@@ -176,3 +176,4 @@ export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGrou
     </div>
   );
 }
+

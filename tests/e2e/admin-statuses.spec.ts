@@ -40,8 +40,6 @@ test.describe("statuses and groups", () => {
     ]);
   });
 
-  // FIXME: the synthetic mouse drag does not land in the empty target group yet (the keyboard
-  // drag and the server-side move are tested); to investigate with a trace before enabling.
   test("the status editor explains every bad field and saves nothing until they are fixed", async ({ page }) => {
     const id = uid();
     await page.goto("/admin/statuses/new");
