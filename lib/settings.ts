@@ -1,13 +1,17 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
 import { settings, type Settings } from "@/db/schema";
 import { checkTaxId } from "@/lib/documents/tax-id";
 import { validationFailed, type Result } from "@/lib/result";
 
+// Read with every status change that queues a message: built once (see compileQuery).
+const selectSettings = compileQuery<Settings[], Record<string, never>>((db) => db.select().from(settings).limit(1), getTableColumns(settings));
+
 /** The shop's settings; the defaults stand in until an admin saves the first row. */
 export async function getSettings(db: DbOrTx): Promise<Settings> {
-  const [row] = await db.select().from(settings).limit(1);
+  const [row] = await selectSettings(db, {});
   if (row) return row;
   const [created] = await db.insert(settings).values({}).onConflictDoNothing().returning();
   if (created) return created;

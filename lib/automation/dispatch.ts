@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   automationRules,
@@ -24,15 +24,21 @@ const TRIGGER_OF_EVENT: Partial<Record<OrderEventType, Trigger>> = {
   tracking_updated: "tracking_updated",
 };
 
+/** The trigger an order event fires (none for comments and failure records). */
+export function triggerOf(type: OrderEventType): Trigger | undefined {
+  return TRIGGER_OF_EVENT[type];
+}
+
+/** Which rows of `automation_rules` run on `trigger`: the enabled ones with it. */
+export function triggeredBy(trigger: Trigger): SQL {
+  return and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true))!;
+}
+
 /** The enabled rules the event triggers, in their position order (none for other events). */
 export async function rulesTriggeredBy(tx: Tx, event: OrderEvent): Promise<AutomationRule[]> {
-  const trigger = TRIGGER_OF_EVENT[event.type];
+  const trigger = triggerOf(event.type);
   if (!trigger) return [];
-  return tx
-    .select()
-    .from(automationRules)
-    .where(and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true)))
-    .orderBy(asc(automationRules.position), asc(automationRules.id));
+  return tx.select().from(automationRules).where(triggeredBy(trigger)).orderBy(asc(automationRules.position), asc(automationRules.id));
 }
 
 /**

@@ -1,6 +1,29 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
 import { outbox, type Order, type Settings, type Status } from "@/db/schema";
 import { snapshotVariables } from "./variables";
+
+type QueuedMessage = Pick<typeof outbox.$inferInsert, "kind" | "orderId" | "eventId" | "recipient" | "payload" | "idempotencyKey">;
+
+// Run with every status change that notifies anyone: built once (see compileQuery). A message
+// already queued under its idempotency key is not queued again.
+const insertMessage = compileQuery<{ id: number }[], QueuedMessage>(
+  (db) =>
+    db
+      .insert(outbox)
+      .values({
+        kind: sql.placeholder("kind"),
+        orderId: sql.placeholder("orderId"),
+        eventId: sql.placeholder("eventId"),
+        recipient: sql.placeholder("recipient"),
+        payload: sql.placeholder("payload"),
+        idempotencyKey: sql.placeholder("idempotencyKey"),
+      })
+      .onConflictDoNothing({ target: outbox.idempotencyKey })
+      .returning({ id: outbox.id }),
+  { id: outbox.id },
+);
 
 /** The caller's say over customer messages, e.g. the toggles in a change dialog. */
 export type NotifyOverride = { email?: boolean; sms?: boolean };
@@ -69,10 +92,11 @@ export async function enqueueTemplateMessages(
   const { recipients } = input;
   if (recipients.length === 0) return 0;
   const variables = snapshotVariables(input);
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      recipients.map((r) => ({
+  // One statement per recipient, sent together: the statement is built once and stays the same
+  // whatever the number of recipients, where a multi-row insert would be built anew each time.
+  const inserted = await Promise.all(
+    recipients.map((r) =>
+      insertMessage(tx, {
         kind: r.kind,
         orderId: input.order.id,
         eventId: input.eventId,
@@ -83,9 +107,8 @@ export async function enqueueTemplateMessages(
           variables,
         },
         idempotencyKey: `${input.keyPrefix}:${r.kind}:${r.audience}:${r.address}`,
-      })),
-    )
-    .onConflictDoNothing({ target: outbox.idempotencyKey })
-    .returning({ id: outbox.id });
-  return rows.length;
+      }),
+    ),
+  );
+  return inserted.filter((rows) => rows.length > 0).length;
 }

@@ -1,7 +1,9 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
-import type { Order, OrderEvent } from "@/db/schema";
-import { rulesTriggeredBy, runRules } from "@/lib/automation/dispatch";
-import { endpointsSubscribedTo, queueWebhooks } from "@/lib/integrations/webhooks/enqueue";
+import { automationRules, webhookEndpoints, type Order, type OrderEvent, type OrderEventType } from "@/db/schema";
+import { rulesTriggeredBy, runRules, triggerOf, triggeredBy } from "@/lib/automation/dispatch";
+import { webhookEventTypeOf } from "@/lib/integrations/webhooks/events";
+import { endpointsSubscribedTo, queueWebhooks, subscribedTo } from "@/lib/integrations/webhooks/enqueue";
 
 /** One automated status change in a chain: which rule moved the order into which status. */
 export type AutomationStep = { ruleId: number; statusId: number };
@@ -14,19 +16,38 @@ export type AutomationStep = { ruleId: number; statusId: number };
  */
 export type OrderEventContext = { order: Order; event: OrderEvent; depth: number; chain?: readonly AutomationStep[] };
 
+/** Whether any webhook endpoint, and any automation rule, reacts to an event. */
+export type Listeners = { webhooks: boolean; rules: boolean };
+
+const EVERYONE: Listeners = { webhooks: true, rules: true };
+
+/**
+ * `Listeners` for events of `type` as two SQL booleans, for a caller to select within a statement
+ * it sends anyway (the status change's check): when nothing listens, as in most shops most of the
+ * time, the change then skips both lookups and their round trip.
+ */
+export function listenerColumns(type: OrderEventType): { webhooks: SQL<boolean>; rules: SQL<boolean> } {
+  const webhook = webhookEventTypeOf(type);
+  const trigger = triggerOf(type);
+  return {
+    webhooks: webhook ? sql<boolean>`exists (select 1 from ${webhookEndpoints} where ${subscribedTo(webhook)})` : sql<boolean>`false`,
+    rules: trigger ? sql<boolean>`exists (select 1 from ${automationRules} where ${triggeredBy(trigger)})` : sql<boolean>`false`,
+  };
+}
+
 /**
  * Steps 8 and 9 of every change (the design's transition algorithm), shared by creation,
  * status changes, payments and tracking updates, inside the change's own transaction:
  * webhooks are queued in the outbox, then the rules triggered by the event run (each of their
  * status changes comes back through `transitionOrder`). Returns the order as it stands after
- * the rules, which may have moved it on.
+ * the rules, which may have moved it on. `listeners`, when the caller already knows them, spares
+ * the lookups of what nobody listens with.
  */
-export async function afterOrderEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
-  // Both lookups are sent together (postgres.js pipelines them on the transaction's connection):
-  // most changes find no endpoint and no rule, and that common case then costs one round trip.
+export async function afterOrderEvent(tx: Tx, context: OrderEventContext, listeners: Listeners = EVERYONE): Promise<Order> {
+  // Both lookups are sent together (postgres.js pipelines them on the transaction's connection).
   const [endpoints, rules] = await Promise.all([
-    endpointsSubscribedTo(tx, context.event),
-    rulesTriggeredBy(tx, context.event),
+    listeners.webhooks ? endpointsSubscribedTo(tx, context.event) : [],
+    listeners.rules ? rulesTriggeredBy(tx, context.event) : [],
   ]);
   await queueWebhooks(tx, context, endpoints);
   return runRules(tx, context, rules);

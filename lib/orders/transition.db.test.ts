@@ -52,6 +52,10 @@ describe("transitionOrder", () => {
     });
     const [stored] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(stored?.statusId).toBe(wf.status.awaiting_payment.id);
+    // The service answers with the order as stored, every column, without reading it back.
+    expect(result.value.order).toEqual(stored);
+    const [storedEvent] = await db.select().from(orderEvents).where(eq(orderEvents.id, result.value.event.id));
+    expect(result.value.event).toEqual(storedEvent);
   });
 
   it("queues the target status's email and SMS with a variables snapshot, not rendered text", async () => {

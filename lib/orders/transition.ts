@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { compileQuery, placeholderFor } from "@/db/compiled-query";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
 import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
@@ -33,6 +34,43 @@ export const transitionInputSchema = z.object({
 
 export type TransitionInput = z.input<typeof transitionInputSchema>;
 export type TransitionOutcome = { order: Order; event: OrderEvent; notificationsQueued: number };
+
+// The two writes of every change, built once (see compileQuery).
+const updateStatus = compileQuery<unknown, { orderId: number; statusId: number; version: number; now: Date }>((db) =>
+  db
+    .update(orders)
+    .set({
+      statusId: placeholderFor("statusId", orders.statusId),
+      statusChangedAt: placeholderFor("now", orders.statusChangedAt),
+      version: placeholderFor("version", orders.version),
+      updatedAt: placeholderFor("now", orders.updatedAt),
+    })
+    .where(eq(orders.id, sql.placeholder("orderId"))),
+);
+
+type StatusEventValues = Pick<OrderEvent, "orderId" | "fromStatusId" | "toStatusId" | "actorType" | "actorId" | "actorLabel" | "comment" | "customerVisible"> & {
+  now: Date;
+};
+
+const insertStatusEvent = compileQuery<OrderEvent[], StatusEventValues>(
+  (db) =>
+    db
+      .insert(orderEvents)
+      .values({
+        orderId: sql.placeholder("orderId"),
+        type: "status_changed",
+        fromStatusId: sql.placeholder("fromStatusId"),
+        toStatusId: sql.placeholder("toStatusId"),
+        actorType: sql.placeholder("actorType"),
+        actorId: sql.placeholder("actorId"),
+        actorLabel: sql.placeholder("actorLabel"),
+        comment: sql.placeholder("comment"),
+        customerVisible: sql.placeholder("customerVisible"),
+        createdAt: sql.placeholder("now"),
+      })
+      .returning(),
+  getTableColumns(orderEvents),
+);
 
 /**
  * The one way an order's status changes. Every caller (order page, board, bulk change, API,
@@ -78,32 +116,25 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
       return refuse(code, message, { details });
     }
 
-    // The update and the history row go out together: neither needs the other's answer.
+    // The update and the history row go out together: neither needs the other's answer. The
+    // updated order is the locked row with the four columns the update sets.
     const now = new Date();
     const comment = input.comment || undefined;
-    const [[updated], [event]] = await Promise.all([
-      tx
-        .update(orders)
-        .set({ statusId: target.id, statusChangedAt: now, version: order.version + 1, updatedAt: now })
-        .where(eq(orders.id, order.id))
-        .returning(),
-      tx
-        .insert(orderEvents)
-        .values({
-          orderId: order.id,
-          type: "status_changed",
-          fromStatusId: order.statusId,
-          toStatusId: target.id,
-          actorType: input.actor.type,
-          actorId: input.actor.id,
-          actorLabel: input.actor.label,
-          comment,
-          customerVisible: input.customerVisible ?? false,
-          createdAt: now,
-        })
-        .returning(),
+    const updated: Order = { ...order, statusId: target.id, statusChangedAt: now, version: order.version + 1, updatedAt: now };
+    const [, [event]] = await Promise.all([
+      updateStatus(tx, { orderId: order.id, statusId: target.id, version: updated.version, now }),
+      insertStatusEvent(tx, {
+        orderId: order.id,
+        fromStatusId: order.statusId,
+        toStatusId: target.id,
+        actorType: input.actor.type,
+        actorId: input.actor.id ?? null,
+        actorLabel: input.actor.label,
+        comment: comment ?? null,
+        customerVisible: input.customerVisible ?? false,
+        now,
+      }),
     ]);
-    if (!updated) throw new Error(`order ${order.id} vanished while locked`);
     if (!event) throw new Error("status_changed event was not written");
 
     const notificationsQueued = await enqueueStatusNotifications(tx, {
@@ -115,12 +146,11 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
       notify: input.notify,
     });
 
-    const latest = await afterOrderEvent(tx, {
-      order: updated,
-      event,
-      depth: input.automationDepth ?? 0,
-      chain: input.automationChain,
-    });
+    const latest = await afterOrderEvent(
+      tx,
+      { order: updated, event, depth: input.automationDepth ?? 0, chain: input.automationChain },
+      check.listeners,
+    );
     return { ok: true, value: { order: latest, event, notificationsQueued } };
   });
 }

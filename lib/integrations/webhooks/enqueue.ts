@@ -1,6 +1,6 @@
-import { and, arrayContains, eq } from "drizzle-orm";
+import { and, arrayContains, eq, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { outbox, webhookEndpoints, type OrderEvent } from "@/db/schema";
+import { outbox, webhookEndpoints, type OrderEvent, type WebhookEventType } from "@/db/schema";
 import type { OrderEventContext } from "@/lib/orders/after-event";
 import { webhookEventTypeOf } from "./events";
 import { buildWebhookPayload } from "./payload";
@@ -8,14 +8,16 @@ import { webhookIdFor } from "./webhook-id";
 
 export type SubscribedEndpoint = { id: number; url: string };
 
+/** Which rows of `webhook_endpoints` get deliveries of `type`: the enabled endpoints subscribed to it. */
+export function subscribedTo(type: WebhookEventType): SQL {
+  return and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.eventTypes, [type]))!;
+}
+
 /** The enabled endpoints subscribed to the event's type (none for events webhooks don't carry). */
 export async function endpointsSubscribedTo(tx: Tx, event: OrderEvent): Promise<SubscribedEndpoint[]> {
   const type = webhookEventTypeOf(event.type);
   if (!type) return [];
-  return tx
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.eventTypes, [type])));
+  return tx.select({ id: webhookEndpoints.id, url: webhookEndpoints.url }).from(webhookEndpoints).where(subscribedTo(type));
 }
 
 /**
