@@ -1,5 +1,6 @@
-import { asc } from "drizzle-orm";
+import { asc, getTableColumns } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
 import { orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { getSettings } from "@/lib/settings";
@@ -16,11 +17,23 @@ export type Lookups = {
   appUrl: string;
 };
 
+// Read by every API answer that shows an order: built once (see compileQuery).
+const allStatuses = compileQuery<Status[], Record<string, never>>(
+  (db) => db.select().from(statuses).orderBy(asc(statuses.position), asc(statuses.id)),
+  getTableColumns(statuses),
+);
+const allGroups = compileQuery<StatusGroup[], Record<string, never>>(
+  (db) => db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id)),
+  getTableColumns(statusGroups),
+);
+const typeCodes = { id: orderTypes.id, code: orderTypes.code };
+const allTypeCodes = compileQuery<{ id: number; code: string }[], Record<string, never>>((db) => db.select(typeCodes).from(orderTypes), typeCodes);
+
 export async function loadLookups(db: DbOrTx): Promise<Lookups> {
   const [statusRows, groupRows, typeRows, settings] = await Promise.all([
-    db.select().from(statuses).orderBy(asc(statuses.position), asc(statuses.id)),
-    db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id)),
-    db.select({ id: orderTypes.id, code: orderTypes.code }).from(orderTypes),
+    allStatuses(db, {}),
+    allGroups(db, {}),
+    allTypeCodes(db, {}),
     getSettings(db),
   ]);
   return {

@@ -2,6 +2,7 @@ import { eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { compileQuery, placeholderFor } from "@/db/compiled-query";
+import { withinTransaction } from "@/db/within-transaction";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
 import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
@@ -75,14 +76,15 @@ const insertStatusEvent = compileQuery<OrderEvent[], StatusEventValues>(
 /**
  * The one way an order's status changes. Every caller (order page, board, bulk change, API,
  * automation) comes through here, so the matrix and the guards are checked in one place.
- * Runs in one transaction with the order row locked; a refusal changes nothing.
+ * Runs in one transaction (the caller's, if it has one) with the order row locked; a refusal
+ * changes nothing.
  */
 export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Result<TransitionOutcome>> {
   const parsed = transitionInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
 
-  return db.transaction(async (tx): Promise<Result<TransitionOutcome>> => {
+  return withinTransaction(db, async (tx): Promise<Result<TransitionOutcome>> => {
     // The row lock serialises concurrent changes of one order: the next one waits, then sees
     // the new version and status. What the check needs and the shop settings are sent behind
     // the lock on the same connection without waiting for it (one round trip, not four).
