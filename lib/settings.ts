@@ -1,4 +1,4 @@
-import { eq, getTableColumns } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
 import { compileQuery } from "@/db/compiled-query";
@@ -6,18 +6,40 @@ import { settings, type Settings } from "@/db/schema";
 import { checkTaxId } from "@/lib/documents/tax-id";
 import { validationFailed, type Result } from "@/lib/result";
 
-// Read with every status change that queues a message: built once (see compileQuery).
-const selectSettings = compileQuery<Settings[], Record<string, never>>((db) => db.select().from(settings).limit(1), getTableColumns(settings));
-
 /** The shop's settings; the defaults stand in until an admin saves the first row. */
 export async function getSettings(db: DbOrTx): Promise<Settings> {
-  const [row] = await selectSettings(db, {});
+  const [row] = await db.select().from(settings).limit(1);
   if (row) return row;
   const [created] = await db.insert(settings).values({}).onConflictDoNothing().returning();
   if (created) return created;
   const [existing] = await db.select().from(settings).limit(1);
   if (!existing) throw new Error("settings row could not be created");
   return existing;
+}
+
+const messageColumns = {
+  shopName: settings.shopName,
+  supportEmail: settings.supportEmail,
+  supportPhone: settings.supportPhone,
+  bankAccount: settings.bankAccount,
+  appUrl: settings.appUrl,
+  courierTrackingLinks: settings.courierTrackingLinks,
+};
+
+/** What a message's variables take from the settings. */
+export type MessageSettings = Pick<Settings, keyof typeof messageColumns>;
+
+// Read with every status change that may notify anyone: built once (see compileQuery), and
+// without the logo or the seller's details, which no message variable uses.
+const selectMessageSettings = compileQuery<MessageSettings[], Record<string, never>>(
+  (db) => db.select(messageColumns).from(settings).limit(1),
+  messageColumns,
+);
+
+/** The settings message variables use; as `getSettings` gives them until the first save. */
+export async function getMessageSettings(db: DbOrTx): Promise<MessageSettings> {
+  const [row] = await selectMessageSettings(db, {});
+  return row ?? getSettings(db);
 }
 
 const optionalText = (max: number) =>

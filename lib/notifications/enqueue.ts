@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { compileQuery } from "@/db/compiled-query";
-import { outbox, type Order, type Settings, type Status } from "@/db/schema";
+import { outbox, type Order, type Status } from "@/db/schema";
+import type { MessageSettings } from "@/lib/settings";
 import { snapshotVariables } from "./variables";
 
 type QueuedMessage = Pick<typeof outbox.$inferInsert, "kind" | "orderId" | "eventId" | "recipient" | "payload" | "idempotencyKey">;
@@ -61,7 +62,7 @@ export async function enqueueStatusNotifications(
   input: {
     order: Order;
     status: Status;
-    settings: Settings;
+    settings: MessageSettings;
     eventId: number;
     comment?: string;
     notify?: NotifyOverride;
@@ -82,7 +83,7 @@ export async function enqueueTemplateMessages(
   input: {
     order: Order;
     status: Status;
-    settings: Settings;
+    settings: MessageSettings;
     eventId: number;
     recipients: Recipient[];
     keyPrefix: string;

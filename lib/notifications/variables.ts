@@ -1,4 +1,5 @@
-import type { Order, Settings, Status } from "@/db/schema";
+import type { Order, Status } from "@/db/schema";
+import type { MessageSettings } from "@/lib/settings";
 import type { VariableName } from "./catalogue";
 
 /**
@@ -58,7 +59,7 @@ export function trackingUrlFor(order: Pick<Order, "trackingToken">, appUrl: stri
 export function snapshotVariables(input: {
   order: Order;
   status: Status;
-  settings: Settings;
+  settings: MessageSettings;
   comment?: string;
 }): VariableSnapshot {
   const { order, status, settings, comment } = input;

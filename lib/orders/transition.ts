@@ -6,7 +6,7 @@ import { withinTransaction } from "@/db/within-transaction";
 import { orderEvents, orders, type Order, type OrderEvent } from "@/db/schema";
 import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
-import { getSettings } from "@/lib/settings";
+import { getMessageSettings } from "@/lib/settings";
 import { evaluateTransition } from "@/lib/workflow";
 import { actorSchema } from "./actor";
 import { afterOrderEvent } from "./after-event";
@@ -91,7 +91,7 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
     const [locked, pipelined, settings] = await Promise.all([
       lockOrderForChange(tx, input.orderId, input.expectedVersion),
       loadTransitionCheck(tx, { orderId: input.orderId, to: input.to }),
-      getSettings(tx),
+      getMessageSettings(tx),
     ]);
     if (!locked.ok) return locked;
     const order = locked.value;
