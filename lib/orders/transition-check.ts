@@ -1,7 +1,7 @@
-import { asc, eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { asc, eq, getTableName, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { compileQuery } from "@/db/compiled-query";
 import type { Tx } from "@/db";
-import { orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
+import { orderEvents, orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
 import type { WorkflowDefinition } from "@/lib/workflow";
 import { listenerColumns, type Listeners } from "./after-event";
 import { toWorkflowStatus } from "./workflow-definition";
@@ -23,6 +23,12 @@ export type TransitionCheck = {
   definition: WorkflowDefinition | undefined;
   /** Whether any webhook endpoint or rule reacts to a status change (read here to spare a round trip). */
   listeners: Listeners;
+  /**
+   * The id the change's history row will take, drawn from its sequence here so the history row and
+   * the messages that name it can be written together (a refused change leaves a gap, as a rolled
+   * back insert would).
+   */
+  eventId: number | undefined;
 };
 
 /** The check's one statement, for a target named by `isTarget`; the order id and target are placeholders. */
@@ -57,6 +63,8 @@ function checkParts(isTarget: (target: Placeholder) => SQL) {
     fromStatusId: sql<number | null>`${fromStatus}`,
     initialStatusId: sql<number | null>`(select ${orderTypes.initialStatusId} from ${orderTypes} where ${orderTypes.id} = ${orderType})`,
     listeners: listenerColumns("status_changed"),
+    // Once per statement, not per row: an uncorrelated subquery.
+    eventId: sql<number>`(select nextval(pg_get_serial_sequence(${getTableName(orderEvents)}, 'id')))`.mapWith(Number),
   };
   return { selection, where: or(target, eq(statuses.id, fromStatus), allowed) };
 }
@@ -86,5 +94,5 @@ export async function loadTransitionCheck(tx: Tx, { orderId, to }: { orderId: nu
         };
   // No rows only when the order is gone, and then nothing runs after the check.
   const listeners = rows[0]?.listeners ?? { webhooks: true, rules: true };
-  return { fromStatusId, target, definition, listeners };
+  return { fromStatusId, target, definition, listeners, eventId: rows[0]?.eventId };
 }

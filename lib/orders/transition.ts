@@ -49,7 +49,7 @@ const updateStatus = compileQuery<unknown, { orderId: number; statusId: number; 
     .where(eq(orders.id, sql.placeholder("orderId"))),
 );
 
-type StatusEventValues = Pick<OrderEvent, "orderId" | "fromStatusId" | "toStatusId" | "actorType" | "actorId" | "actorLabel" | "comment" | "customerVisible"> & {
+type StatusEventValues = Pick<OrderEvent, "id" | "orderId" | "fromStatusId" | "toStatusId" | "actorType" | "actorId" | "actorLabel" | "comment" | "customerVisible"> & {
   now: Date;
 };
 
@@ -57,7 +57,9 @@ const insertStatusEvent = compileQuery<OrderEvent[], StatusEventValues>(
   (db) =>
     db
       .insert(orderEvents)
+      .overridingSystemValue()
       .values({
+        id: sql.placeholder("id"),
         orderId: sql.placeholder("orderId"),
         type: "status_changed",
         fromStatusId: sql.placeholder("fromStatusId"),
@@ -118,14 +120,18 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
       return refuse(code, message, { details });
     }
 
-    // The update and the history row go out together: neither needs the other's answer. The
-    // updated order is the locked row with the four columns the update sets.
+    // The update, the history row and its messages go out together: none needs another's answer
+    // (the history row's id was drawn by the check). The updated order is the locked row with the
+    // four columns the update sets.
     const now = new Date();
     const comment = input.comment || undefined;
+    const eventId = check.eventId;
+    if (eventId === undefined) throw new Error("the check drew no history id");
     const updated: Order = { ...order, statusId: target.id, statusChangedAt: now, version: order.version + 1, updatedAt: now };
-    const [, [event]] = await Promise.all([
+    const [, [event], notificationsQueued] = await Promise.all([
       updateStatus(tx, { orderId: order.id, statusId: target.id, version: updated.version, now }),
       insertStatusEvent(tx, {
+        id: eventId,
         orderId: order.id,
         fromStatusId: order.statusId,
         toStatusId: target.id,
@@ -136,17 +142,16 @@ export async function transitionOrder(db: Db, raw: TransitionInput): Promise<Res
         customerVisible: input.customerVisible ?? false,
         now,
       }),
+      enqueueStatusNotifications(tx, {
+        order: updated,
+        status: target,
+        settings,
+        eventId,
+        comment: input.customerVisible ? comment : undefined,
+        notify: input.notify,
+      }),
     ]);
     if (!event) throw new Error("status_changed event was not written");
-
-    const notificationsQueued = await enqueueStatusNotifications(tx, {
-      order: updated,
-      status: target,
-      settings,
-      eventId: event.id,
-      comment: input.customerVisible ? comment : undefined,
-      notify: input.notify,
-    });
 
     const latest = await afterOrderEvent(
       tx,
