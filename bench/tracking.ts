@@ -6,9 +6,12 @@ import type { BenchContext, BenchFigure, Scenario } from "./types";
 
 /**
  * Requests per second of the customer tracking page under `next start` on the benchmark
- * database, beside a minimal page of the same app (/forbidden: static, no database), each loaded
- * with autocannon after a warm-up. The ratio is what the tracking page's work costs on top of
- * Next serving a page at all.
+ * database, each load with autocannon after a warm-up, beside two minimal pages of the same app:
+ * `/forbidden`, prerendered at build time (what Next serving a page at all costs), and the `/track`
+ * lookup form, the smallest page rendered per request like the tracking page (the strict CSP
+ * needs a fresh nonce each time) in the same frame with one settings query. The first ratio is
+ * what per-request rendering and the order's data cost together; the second, the order's data
+ * and the page's own markup alone.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -33,8 +36,12 @@ export const trackingScenario: Scenario = {
       .limit(1);
     if (!order) throw new Error("no retail order to track");
     const { url } = await context.app();
-    const minimal = await load(`${url}/forbidden`);
+    const prerendered = await load(`${url}/forbidden`);
+    const lookupForm = await load(`${url}/track`);
     const tracking = await load(`${url}/track/${order.token}`);
-    return [figure("tracking page", "req/s", tracking, minimal)];
+    return [
+      figure("tracking page vs prerendered page", "req/s", tracking, prerendered),
+      figure("tracking page vs lookup form", "req/s", tracking, lookupForm),
+    ];
   },
 };
