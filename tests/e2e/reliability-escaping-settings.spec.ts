@@ -57,7 +57,7 @@ test("shop settings an admin types with markup show as text on the customer's tr
   await saveSettings(page);
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
   await page.reload();
-  await expect(field(page, TEXT_FIELDS.shopName)).toHaveValue(XSS.shopName);
+  for (const name of ["shopName", "supportPhone", "bankAccount"] as const) await expect(field(page, TEXT_FIELDS[name])).toHaveValue(XSS[name]);
   await admin();
 
   // The customer of an order awaiting a transfer, with a parcel on its way.
