@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
+const SHOP_SETTINGS_SPECS = /\/(admin-settings|admin-templates|reliability-escaping-settings)\.spec\.ts$/;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.data/e2e-${PORT}`;
 const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
@@ -34,7 +35,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: SHOP_SETTINGS_SPECS },
+    // The shop's settings are one row that every customer page and email reads: the specs that
+    // change them, or read what they say, run one at a time beside the others.
+    { name: "shop-settings", use: { ...devices["Desktop Chrome"] }, testMatch: SHOP_SETTINGS_SPECS, workers: 1, fullyParallel: false },
+  ],
   webServer: {
     // A fresh embedded database per run, migrated and seeded like a first `npm run dev`, plus the
     // orders the specs declare in tests/e2e/fixtures/.

@@ -1,41 +1,11 @@
 import { expect } from "vitest";
 import type { z } from "zod";
-import type { Db } from "@/db";
-import type { ApiKeyScope } from "@/db/schema";
-import { createApiKey } from "@/lib/integrations/api-keys";
-import { handleApiRequest } from "./dispatch";
+import type { ApiCallResult } from "./test-client";
 
-/** A fresh key of the given scope, returned as its secret. */
-export async function keyFor(db: Db, scope: ApiKeyScope, name = `Test ${scope} key`): Promise<string> {
-  const created = await createApiKey(db, { name, scope });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.secret;
-}
-
-type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
-
-/** Drives the API the way `next start` does: a Request in, a Response out. */
-export async function call(db: Db, method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.key) headers.authorization ??= `Bearer ${options.key}`;
-  let body: string | undefined = options.rawBody;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers["content-type"] ??= "application/json";
-  }
-  const response = await handleApiRequest(db, new Request(`http://orderly.test/api/v1${path}`, { method, headers, body }));
-  const text = await response.text();
-  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = text;
-  }
-  return { status: response.status, headers: response.headers, json };
-}
+export { call, keyFor } from "./test-client";
 
 /** Asserts an RFC 9457 answer with the given status and code, and returns its body. */
-export function expectProblem(res: Awaited<ReturnType<typeof call>>, status: number, code: string) {
+export function expectProblem(res: ApiCallResult, status: number, code: string) {
   expect(res.headers.get("content-type")).toBe("application/problem+json");
   expect(res.json).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
   expect(res.status).toBe(status);

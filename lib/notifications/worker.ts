@@ -8,6 +8,7 @@ import { backoffMs } from "./backoff";
 import { defaultTemplate, documentEmailTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
+import { senderAddress } from "./sender";
 import { resolveTemplate } from "./templates";
 
 export type WorkerOptions = {
@@ -125,7 +126,7 @@ async function sendMessageRow(
   const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   const outcome = await options.email.sendEmail({
     to: row.recipient,
-    from: settings.supportEmail ? `${settings.shopName} <${settings.supportEmail}>` : `${settings.shopName} <no-reply@orderly.local>`,
+    from: senderAddress(settings.shopName, settings.supportEmail ?? "no-reply@orderly.local"),
     replyTo: settings.supportEmail ?? undefined,
     subject: email.subject,
     html: email.html,

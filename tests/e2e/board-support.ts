@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+type Arrow = "ArrowRight" | "ArrowLeft";
+
 /** The Kanban board, filtered down to the fixture orders a test owns. */
 export class BoardPage {
   constructor(readonly page: Page) {}
 
-  async open(search: string) {
-    await this.page.goto(`/board?type=retail&q=${encodeURIComponent(search)}`);
+  async open(search: string, type = "retail") {
+    await this.page.goto(`/board?type=${encodeURIComponent(type)}&q=${encodeURIComponent(search)}`);
     await expect(this.page.getByRole("heading", { name: "Board" })).toBeVisible();
   }
 
@@ -34,15 +36,28 @@ export class BoardPage {
   }
 
   /** Space to lift, arrows to travel between columns, Space to drop (with dnd-kit's pauses). */
-  async dragWithKeyboard(number: string, arrows: ("ArrowRight" | "ArrowLeft")[]) {
+  async dragWithKeyboard(number: string, arrows: Arrow[]) {
+    await this.lift(number);
+    await this.carry(arrows);
+    await this.drop();
+  }
+
+  /** The keyboard drag in steps, for a test that looks at the board while a card is in the air. */
+  async lift(number: string) {
     await this.card(number).focus();
-    await this.page.keyboard.press("Space");
-    await this.page.waitForTimeout(250);
-    for (const key of arrows) {
-      await this.page.keyboard.press(key);
-      await this.page.waitForTimeout(250);
-    }
-    await this.page.keyboard.press("Space");
+    await this.press("Space");
+  }
+
+  async carry(arrows: Arrow[]) {
+    for (const key of arrows) await this.press(key);
+  }
+
+  async drop() {
+    await this.press("Space");
+  }
+
+  private async press(key: string) {
+    await this.page.keyboard.press(key);
     await this.page.waitForTimeout(250);
   }
 }

@@ -5,26 +5,28 @@ import { openConfiguredDb } from "@/db";
 import { commentTemplates, statuses } from "@/db/schema";
 import { createOrder, recordPayment, transitionOrder, type Actor } from "@/lib/orders";
 import { applyPreset, marketplacePreset } from "@/db/seed";
-import type { FixtureCommentTemplate, FixtureOrder } from "./fixtures/types";
+import type { FixtureCommentTemplate, FixtureModule, FixtureOrder } from "./fixtures/types";
 
 const ACTOR: Actor = { type: "system", label: "E2E fixture" };
 
-async function loadFixtures(): Promise<{ orders: FixtureOrder[]; templates: FixtureCommentTemplate[] }> {
+async function loadFixtures(): Promise<{ orders: FixtureOrder[]; templates: FixtureCommentTemplate[]; prepares: NonNullable<FixtureModule["prepare"]>[] }> {
   const dir = path.join(import.meta.dirname ?? __dirname, "fixtures");
   const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts");
   const all: FixtureOrder[] = [];
   const templates: FixtureCommentTemplate[] = [];
+  const prepares: NonNullable<FixtureModule["prepare"]>[] = [];
   for (const file of files) {
-    const mod = (await import(path.join(dir, file))) as { fixtures: FixtureOrder[]; commentTemplates?: FixtureCommentTemplate[] };
+    const mod = (await import(path.join(dir, file))) as FixtureModule;
     all.push(...mod.fixtures);
     templates.push(...(mod.commentTemplates ?? []));
+    if (mod.prepare) prepares.push(mod.prepare);
   }
   const numbers = new Set<string>();
   for (const f of all) {
     if (numbers.has(f.number)) throw new Error(`fixture number ${f.number} is declared twice`);
     numbers.add(f.number);
   }
-  return { orders: all, templates };
+  return { orders: all, templates, prepares };
 }
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
@@ -34,7 +36,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 
 /** Creates every declared fixture order through the real services, so their histories are genuine. */
 async function main() {
-  const { orders: fixtures, templates } = await loadFixtures();
+  const { orders: fixtures, templates, prepares } = await loadFixtures();
   const handle = await openConfiguredDb();
   try {
     // The demo shop has retail and wholesale; specs that need hidden, per-courier statuses get
@@ -66,7 +68,8 @@ async function main() {
         must(await transitionOrder(handle.db, { orderId: order.id, to: { code }, actor: ACTOR }), `${f.number} → ${code}`);
       }
     }
-    console.log(`E2E fixtures: ${fixtures.length} orders, ${templates.length} comment templates.`);
+    for (const prepare of prepares) await prepare(handle.db);
+    console.log(`E2E fixtures: ${fixtures.length} orders, ${templates.length} comment templates, ${prepares.length} prepared by their files.`);
   } finally {
     await handle.close();
   }

@@ -12,6 +12,9 @@ import { createLoopingWorkflow } from "./support/workflow";
 /** One payload per field a person types, each marked so a leak names its field. */
 const payload = (field: string) => `<img src=x onerror="alert('${field}')"><script>alert('${field}')</script>`;
 const escaped = (field: string) => `&lt;img src=x onerror=&quot;alert(&#x27;${field}&#x27;)&quot;&gt;`;
+/** The same for fields of 30 characters (a phone number). */
+const shortPayload = (field: string) => `<svg onload=alert('${field}')>`;
+const shortEscaped = (field: string) => `&lt;svg onload=alert(&#x27;${field}&#x27;)&gt;`;
 
 let database: ScratchDatabase;
 beforeAll(async () => {
@@ -20,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe("escaping in rendered emails: markup in every typed field reaches the customer as text", () => {
-  it("customer name, items, courier, comment, status label, template subject and body, shop name and bank account", async () => {
+  it("customer name, items, courier, payment method, comment, status label, template subject and body, shop name, phone and bank account", async () => {
     const { db } = database;
     const wf = await createLoopingWorkflow(db);
     await db.update(statuses).set({ customerLabel: payload("status label") }).where(eq(statuses.id, wf.status.awaiting.id));
@@ -30,7 +33,7 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       defaultLocale: "en",
       brandColour: "#1d4ed8",
       supportEmail: "",
-      supportPhone: "",
+      supportPhone: shortPayload("tel"),
       senderEmail: "",
       bankAccount: payload("bank").slice(0, 64),
       appUrl: "https://shop.example.com",
@@ -46,7 +49,7 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       audience: "customer",
       locale: "en",
       subject: `${payload("subject")} {{orderNumber}}`,
-      body: `${payload("template body")}\nHello {{customerFirstName}}, {{statusLabel}}: {{comment}}\n{{items}}\n{{courier}}\n{{bankAccount}}\n{{shopName}}`,
+      body: `${payload("template body")}\nHello {{customerFirstName}}, {{statusLabel}}: {{comment}}\n{{items}}\n{{courier}}\n{{paymentMethod}}\n{{bankAccount}}\n{{shopName}} {{shopPhone}}`,
     });
     expect(template.ok, JSON.stringify(template)).toBe(true);
 
@@ -56,7 +59,7 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       locale: "en",
       customer: { name: payload("name"), email: "victim@example.com" },
       items: [{ sku: "X", name: payload("item"), quantity: 1, unitPrice: 1000, vatRate: 23 }],
-      paymentMethod: "transfer",
+      paymentMethod: payload("pay").slice(0, 50),
       courier: payload("courier").slice(0, 50),
       actor: { type: "system", label: "Reliability" },
     });
@@ -80,9 +83,11 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
     const tags = html.match(/<[^>]*>/g) ?? [];
     expect(tags.filter((tag) => /^<\/?(script|img)\b/i.test(tag) || /\son\w+\s*=/i.test(tag))).toEqual([]);
     // ...and each field's text is there, escaped, so the check above is not passing on an empty email.
-    for (const field of ["item", "courier", "comment", "status label", "template body", "bank", "shop name"]) {
+    for (const field of ["item", "courier", "pay", "comment", "status label", "template body", "bank", "shop name"]) {
       expect(html, `${field} shown as text`).toContain(escaped(field));
     }
+    // The shop's phone twice: in the body ({{shopPhone}}) and in the footer under every email.
+    expect(html.split(shortEscaped("tel")), "phone shown as text in the body and the footer").toHaveLength(3);
     expect(html, "the customer's first name, as text").toContain("Hello &lt;img,");
     expect(email!.renderedSubject).toContain(payload("subject"));
   });

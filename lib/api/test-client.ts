@@ -1,0 +1,38 @@
+import type { Db } from "@/db";
+import type { ApiKeyScope } from "@/db/schema";
+import { createApiKey } from "@/lib/integrations/api-keys";
+import { handleApiRequest } from "./dispatch";
+
+// Kept apart from test-support.ts (which asserts with vitest) so scripts outside vitest, such as
+// the Playwright fixtures' seeding, can drive the API the same way the tests do.
+
+/** A fresh key of the given scope, returned as its secret. */
+export async function keyFor(db: Db, scope: ApiKeyScope, name = `Test ${scope} key`): Promise<string> {
+  const created = await createApiKey(db, { name, scope });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.secret;
+}
+
+type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+
+/** Drives the API the way `next start` does: a Request in, a Response out. */
+export async function call(db: Db, method: string, path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization ??= `Bearer ${options.key}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const response = await handleApiRequest(db, new Request(`http://orderly.test/api/v1${path}`, { method, headers, body }));
+  const text = await response.text();
+  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: response.status, headers: response.headers, json };
+}
+
+export type ApiCallResult = Awaited<ReturnType<typeof call>>;
