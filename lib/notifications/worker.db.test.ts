@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { orderEvents, outbox } from "@/db/schema";
+import { orderEvents, outbox, settings } from "@/db/schema";
 import { transitionOrder } from "@/lib/orders";
 import { FakeResend } from "@/tests/support/fake-resend";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
@@ -93,6 +93,22 @@ describe("outbox worker", () => {
       expect(row.renderedBody).toContain("<html");
     }
     expect(fake.requestsWithoutKey).toEqual([]);
+  });
+
+  it("sends from the shop's sender address under its quoted name, with replies going to support", async () => {
+    await db.insert(settings).values({}).onConflictDoNothing();
+    await db.update(settings).set({ shopName: 'Kowalski, Nowak "Sklep" s.c.', senderEmail: "orders@shop.example", supportEmail: "help@shop.example" });
+    try {
+      const [orderId] = await queueEmails(1);
+      await drain(workerOptions(), [orderId!]);
+      const [email] = await statusEmailsOf([orderId!]);
+      expect(fake.deliveries.get(email!.idempotencyKey)).toMatchObject({
+        from: '"Kowalski, Nowak \\"Sklep\\" s.c." <orders@shop.example>',
+        replyTo: "help@shop.example",
+      });
+    } finally {
+      await db.update(settings).set({ shopName: "My shop", senderEmail: null, supportEmail: null });
+    }
   });
 
   it("survives 500s, 429 with Retry-After, timeouts and dropped connections: every email delivered exactly once", async () => {

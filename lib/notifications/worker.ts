@@ -126,7 +126,8 @@ async function sendMessageRow(
   const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   const outcome = await options.email.sendEmail({
     to: row.recipient,
-    from: senderAddress(settings.shopName, settings.supportEmail ?? "no-reply@orderly.local"),
+    // The address the shop verified with its provider; else the support address, as before one was set.
+    from: senderAddress(settings.shopName, settings.senderEmail ?? settings.supportEmail ?? "no-reply@orderly.local"),
     replyTo: settings.supportEmail ?? undefined,
     subject: email.subject,
     html: email.html,

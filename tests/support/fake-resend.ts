@@ -12,7 +12,7 @@ export type FakeBehaviour = "ok" | "500" | "429" | "timeout" | "drop" | "accept_
 export type FakeFaults = { failRate: number; hangRate: number; random: () => number };
 
 type Attachment = { filename: string; content: string; content_type?: string };
-type Delivery = { id: string; to: string[]; subject: string; html: string; attachments: Attachment[]; requests: number };
+type Delivery = { id: string; from: string; replyTo?: string; to: string[]; subject: string; html: string; attachments: Attachment[]; requests: number };
 
 /**
  * A local stand-in for Resend's HTTP API (POST /emails) that honours Idempotency-Key like the
@@ -55,7 +55,7 @@ export class FakeResend extends LocalHttpServer {
       return this.json(res, 429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 });
     }
 
-    const body = JSON.parse(text) as { to: string[]; subject: string; html: string; attachments?: Attachment[] };
+    const body = JSON.parse(text) as { from: string; reply_to?: string; to: string[]; subject: string; html: string; attachments?: Attachment[] };
     const existing = this.deliveries.get(key);
     if (existing) {
       existing.requests += 1;
@@ -63,7 +63,7 @@ export class FakeResend extends LocalHttpServer {
       return this.json(res, 200, { id: existing.id });
     }
     const id = `fake-${this.nextId++}`;
-    this.deliveries.set(key, { id, to: body.to, subject: body.subject, html: body.html, attachments: body.attachments ?? [], requests: 1 });
+    this.deliveries.set(key, { id, from: body.from, replyTo: body.reply_to, to: body.to, subject: body.subject, html: body.html, attachments: body.attachments ?? [], requests: 1 });
     if (behaviour === "accept_then_hang") return;
     return this.json(res, 200, { id });
   }
