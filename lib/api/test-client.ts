@@ -17,6 +17,15 @@ type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: R
 
 /** Drives the API the way `next start` does: a Request in, a Response out. */
 export async function call(db: Db, method: string, path: string, options: CallOptions = {}) {
+  return readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
+}
+
+/** The same call over real HTTP to a running server (`baseUrl` like `http://127.0.0.1:3600`). */
+export async function callOverHttp(baseUrl: string, method: string, path: string, options: CallOptions = {}) {
+  return readApiResponse(await fetch(apiRequest(baseUrl, method, path, options)));
+}
+
+function apiRequest(baseUrl: string, method: string, path: string, options: CallOptions): Request {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization ??= `Bearer ${options.key}`;
   let body: string | undefined = options.rawBody;
@@ -24,7 +33,10 @@ export async function call(db: Db, method: string, path: string, options: CallOp
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await handleApiRequest(db, new Request(`http://orderly.test/api/v1${path}`, { method, headers, body }));
+  return new Request(`${baseUrl}/api/v1${path}`, { method, headers, body });
+}
+
+async function readApiResponse(response: Response) {
   const text = await response.text();
   let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields
   try {

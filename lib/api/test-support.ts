@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { z } from "zod";
 import type { ApiCallResult } from "./test-client";
 
-export { call, keyFor } from "./test-client";
+export { call, callOverHttp, keyFor } from "./test-client";
 
 /** Asserts an RFC 9457 answer with the given status and code, and returns its body. */
 export function expectProblem(res: ApiCallResult, status: number, code: string) {
