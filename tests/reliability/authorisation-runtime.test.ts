@@ -6,7 +6,7 @@ import { databaseFingerprint } from "./support/fingerprint";
 import { ensureNextBuild, NEXT_SERVER_START_TIMEOUT_MS } from "./support/next-server";
 import type { RouteRows } from "./support/route-rows";
 import { CALLERS, startRunningApp, type Caller, type RunningApp } from "./support/running-app";
-import { actionParameters, actionPath, callServerAction, readServerActions, type ActionResponse, type ServerAction } from "./support/server-actions";
+import { actionPath, callServerAction, emptyArguments, readServerActions, type ActionResponse, type ServerAction } from "./support/server-actions";
 
 // The server actions are listed from the build, so it must exist before the tests are collected.
 await ensureNextBuild();
@@ -110,7 +110,7 @@ function formData(fields: Record<string, string | number>): FormData {
 }
 
 function probeArguments(action: ServerAction, rows: RouteRows): unknown[] {
-  return PROBES[action.name]?.(rows) ?? actionParameters(action).map((kind) => (kind === "form-data" ? new FormData() : {}));
+  return PROBES[action.name]?.(rows) ?? emptyArguments(action);
 }
 
 type Call = { response: ActionResponse; wrote: boolean };

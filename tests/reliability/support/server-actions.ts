@@ -71,6 +71,11 @@ export function actionParameters(action: ServerAction): ParameterKind[] {
   return parametersAt(source, declaration.index + declaration[0].length - 1).map((p) => (/:\s*FormData$/.test(p) ? "form-data" : "value"));
 }
 
+/** An empty form or an empty object for each parameter: what an action gets from a blank screen. */
+export function emptyArguments(action: ServerAction): unknown[] {
+  return actionParameters(action).map((kind) => (kind === "form-data" ? new FormData() : {}));
+}
+
 type FlightClient = { encodeReply: (value: unknown[]) => Promise<string | FormData> };
 /** React's own encoder for server-action arguments, the one Next's browser code uses. */
 const flight = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node.js") as FlightClient;
@@ -87,29 +92,65 @@ export type ActionResponse = {
   revalidated: boolean;
 };
 
-/** Undoes React's escaping of plain JSON values: `$undefined`, and `$$` for a string that began with `$`. */
-function revive(value: unknown): unknown {
-  if (value === "$undefined") return undefined;
-  if (typeof value === "string") return value.startsWith("$$") ? value.slice(1) : value;
-  if (Array.isArray(value)) return value.map(revive);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
-  return value;
+/**
+ * The rows of an RSC payload by id. Most rows are one line of JSON (`1:{...}\n`); a long string
+ * travels as a text row (`2:T<hex byte length>,<text>`) with no line end, so rows are cut by
+ * bytes, not by lines.
+ */
+function rowsOf(payload: string): { json: Map<string, string>; text: Map<string, string> } {
+  const bytes = Buffer.from(payload, "utf8");
+  const json = new Map<string, string>();
+  const text = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.toString("utf8", at, colon);
+    if (bytes[colon + 1] === "T".charCodeAt(0)) {
+      const comma = bytes.indexOf(",", colon);
+      const length = parseInt(bytes.toString("utf8", colon + 2, comma), 16);
+      text.set(id, bytes.toString("utf8", comma + 1, comma + 1 + length));
+      at = comma + 1 + length;
+    } else {
+      const end = bytes.indexOf("\n", colon);
+      const stop = end < 0 ? bytes.length : end;
+      json.set(id, bytes.toString("utf8", colon + 1, stop));
+      at = stop + 1;
+    }
+  }
+  return { json, text };
 }
 
-/** Finds the action's result in the RSC payload: row 0 names it (`"a": "$@<row>"`). */
-function decodeReply(text: string): { reply: unknown; threw: boolean } {
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match) rows.set(match[1]!, match[2]!);
-  }
-  const root = rows.get("0");
-  if (root === undefined) return { reply: undefined, threw: /"digest"/.test(text) };
-  const pointer = (JSON.parse(root) as { a?: unknown }).a;
-  const row = typeof pointer === "string" && pointer.startsWith("$@") ? rows.get(pointer.slice(2)) : JSON.stringify(pointer ?? "$undefined");
-  if (row === undefined) return { reply: undefined, threw: false };
-  if (row.startsWith("E")) return { reply: undefined, threw: true };
-  return { reply: revive(JSON.parse(row)), threw: false };
+const SPECIAL: Record<string, unknown> = { $undefined: undefined, $NaN: NaN, $Infinity: Infinity, "$-Infinity": -Infinity, "$-0": -0 };
+
+/** Finds the action's result in the RSC payload: row 0 names it (`"a": "$@<row>"`), and it may point at further rows. */
+function decodeReply(payload: string): { reply: unknown; threw: boolean } {
+  const rows = rowsOf(payload);
+  let threw = false;
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value in SPECIAL) return SPECIAL[value];
+      if (value.startsWith("$$")) return value.slice(1);
+      const reference = /^\$@?([0-9a-f]+)$/.exec(value);
+      if (!reference) return value;
+      const id = reference[1]!;
+      if (rows.text.has(id)) return rows.text.get(id);
+      const row = rows.json.get(id);
+      if (row === undefined) return undefined;
+      if (row.startsWith("E")) {
+        threw = true;
+        return undefined;
+      }
+      return resolve(JSON.parse(row));
+    }
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    return value;
+  };
+  const root = rows.json.get("0");
+  if (root === undefined) return { reply: undefined, threw: /"digest"/.test(payload) };
+  const reply = resolve((JSON.parse(root) as { a?: unknown }).a);
+  return { reply, threw };
 }
 
 /**
