@@ -9,7 +9,7 @@ import { signInAs } from "./sign-in";
 export type Caller = "anonymous" | UserRole;
 export const CALLERS: readonly Caller[] = ["anonymous", "staff", "admin"];
 
-/** This suite's port for the app (the machine's engineers each have one; feat-authz has 3400). */
+/** The runtime scenarios' port: clear of `npm run dev` (3000) and the end-to-end servers (3100 by default). */
 const APP_PORT = 3400;
 
 export type RunningApp = {
