@@ -55,4 +55,19 @@ describe("authedAction", () => {
     }
     expect(handler).not.toHaveBeenCalled();
   });
+
+  it("refuses a number the database cannot store (SQLSTATE 22003, wrapped by the driver) as validation_failed", async () => {
+    const outOfRange = Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("integer out of range"), { code: "22003" }) });
+    const action = createAuthedAction(async () => staff)({ role: "staff", schema }, async () => {
+      throw outOfRange;
+    });
+    expect(await action({ name: "x", size: 1 })).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+  });
+
+  it("lets every other error from the handler through", async () => {
+    const action = createAuthedAction(async () => staff)({ role: "staff", schema }, async () => {
+      throw Object.assign(new Error("deadlock"), { code: "40P01" });
+    });
+    await expect(action({ name: "x", size: 1 })).rejects.toThrow("deadlock");
+  });
 });

@@ -6,6 +6,7 @@ import { call, keyFor } from "@/lib/api/test-support";
 import { env } from "@/lib/env";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { databaseFingerprint } from "./support/fingerprint";
+import { hostileValue } from "./support/hostile";
 import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
 const RUNS_PER_ENDPOINT = 60;
@@ -29,15 +30,6 @@ function fieldsOf(schema: ZodType | undefined): string[] {
   const shape = (schema as ZodObject | undefined)?.shape as Record<string, unknown> | undefined;
   return shape ? Object.keys(shape) : [];
 }
-
-/** Nasty values: wrong types, edges of ranges, huge and hostile strings, real codes in wrong places. */
-const hostileValue = (): fc.Arbitrary<unknown> =>
-  fc.oneof(
-    fc.jsonValue(),
-    fc.constantFrom(-1, 0, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, "", " ", "NaN", null, true, [], {}),
-    fc.constantFrom("<script>alert(1)</script>", "' or 1=1 --", "\u0000", "x".repeat(10_000), "../../etc/passwd"),
-    fc.string(),
-  );
 
 function bodyArbitrary(schema: ZodType | undefined) {
   const fields = fieldsOf(schema);

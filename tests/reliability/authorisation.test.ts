@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeyScope } from "@/db/schema";
 import { API_ROUTES } from "@/lib/api/registry";
 import { call, keyFor } from "@/lib/api/test-support";
+import { APP_TABLE, type Access } from "./support/app-table";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 
@@ -25,69 +26,6 @@ const API_TABLE: Record<string, ApiKeyScope> = {
   "PUT /workflow": "admin",
 };
 
-type Access = "public" | "staff" | "admin" | "api-key";
-
-/**
- * Every page, layout, route handler and server-action module under app/, with who may use it.
- * The walk below fails for a file missing here, so a new screen or endpoint must be placed.
- */
-const APP_TABLE: Record<string, Access> = {
-  "app/layout.tsx": "public",
-  "app/page.tsx": "public",
-  "app/forbidden/page.tsx": "public",
-  "app/(auth)/login/page.tsx": "public",
-  "app/(auth)/login/actions.ts": "public",
-  "app/(staff)/layout.tsx": "staff",
-  "app/(staff)/board/page.tsx": "staff",
-  "app/(staff)/board/actions.ts": "staff",
-  "app/(staff)/board/changes/route.ts": "staff",
-  "app/(staff)/orders/page.tsx": "staff",
-  "app/(staff)/orders/actions.ts": "staff",
-  "app/(staff)/orders/[number]/page.tsx": "staff",
-  "app/(staff)/orders/[number]/actions.ts": "staff",
-  "app/(staff)/orders/[number]/documents/[id]/route.ts": "staff",
-  "app/(staff)/scan/page.tsx": "staff",
-  "app/(staff)/scan/actions.ts": "staff",
-  "app/admin/layout.tsx": "admin",
-  "app/admin/page.tsx": "admin",
-  "app/admin/integrations/page.tsx": "admin",
-  "app/admin/integrations/actions.ts": "admin",
-  "app/admin/mailbox/page.tsx": "admin",
-  "app/admin/mailbox/[id]/page.tsx": "admin",
-  "app/admin/mailbox/actions.ts": "admin",
-  "app/admin/settings/page.tsx": "admin",
-  "app/admin/settings/actions.ts": "admin",
-  "app/admin/statuses/page.tsx": "admin",
-  "app/admin/statuses/new/page.tsx": "admin",
-  "app/admin/statuses/[code]/page.tsx": "admin",
-  "app/admin/statuses/actions.ts": "admin",
-  "app/admin/templates/page.tsx": "admin",
-  "app/admin/templates/actions.ts": "admin",
-  "app/admin/workflow-io/page.tsx": "admin",
-  "app/admin/workflow-io/actions.ts": "admin",
-  "app/admin/workflow-io/export/route.ts": "admin",
-  "app/admin/workflows/page.tsx": "admin",
-  "app/admin/workflows/[orderType]/page.tsx": "admin",
-  "app/admin/workflows/actions.ts": "admin",
-  "app/(staff)/analytics/page.tsx": "staff",
-  "app/(staff)/analytics/export/[table]/route.ts": "staff",
-  "app/admin/automations/page.tsx": "admin",
-  "app/admin/automations/new/page.tsx": "admin",
-  "app/admin/automations/[id]/page.tsx": "admin",
-  "app/admin/automations/[id]/log/page.tsx": "admin",
-  "app/admin/automations/actions.ts": "admin",
-  "app/admin/integrations/webhooks/[id]/page.tsx": "admin",
-  "app/admin/integrations/webhooks/actions.ts": "admin",
-  "app/api/docs/page.tsx": "public",
-  "app/api/auth/[...nextauth]/route.ts": "public",
-  "app/api/health/route.ts": "public",
-  "app/api/v1/[...path]/route.ts": "api-key",
-  "app/track/page.tsx": "public",
-  "app/track/lookup/route.ts": "public",
-  "app/track/[token]/page.tsx": "public",
-  "app/track/[token]/documents/[id]/route.ts": "public",
-};
-
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function walk(dir: string): string[] {
@@ -97,7 +35,12 @@ function walk(dir: string): string[] {
   });
 }
 
-const ENTRY_FILES = walk(path.join(ROOT, "app")).filter((f) => /\/(page|layout)\.tsx$|\/route\.ts$|\/actions\.ts$/.test(f));
+/** A module that opens with "use server": every export is a server action, whatever the file is called. */
+const isServerActionModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8"));
+
+const ENTRY_FILES = walk(path.join(ROOT, "app")).filter(
+  (f) => /\/(page|layout)\.tsx$|\/route\.ts$|\/actions\.ts$/.test(f) || isServerActionModule(f),
+);
 
 /** The code without its comments, so a commented-out guard does not count as one. */
 function codeOf(file: string): string {
