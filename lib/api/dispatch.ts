@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
 import { findNulCharacters } from "@/lib/nul-characters";
+import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-out-of-range";
 import { validationFailed, type Result } from "@/lib/result";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
@@ -177,6 +178,9 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
     }
     return await handleMatched(db, request, found, path);
   } catch (error) {
+    // A number past what its column holds (an id, an amount) is the client's mistake, not ours;
+    // the failed statement rolled its transaction back, so nothing was written.
+    if (isNumberOutOfRange(error)) return problemResponse(problemOf("validation_failed", NUMBER_OUT_OF_RANGE_MESSAGE));
     console.error(`API ${request.method} ${url.pathname} failed`, error);
     return problemResponse(problemOf("internal_error", "Something went wrong on our side. The request changed nothing; try again later."));
   }

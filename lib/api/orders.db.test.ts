@@ -209,6 +209,10 @@ describe("POST /orders/{number}/payments and GET events", () => {
     }
     expectProblem(await call(db, "POST", `/orders/${order.number}/payments`, { key, body: { amount: 100, expectedVersion: 9 } }), 409, "version_conflict");
     expectProblem(await call(db, "POST", "/orders/NOPE-3/payments", { key, body: { amount: 100 } }), 404, "not_found");
+    // Past what the amount column holds: the client's mistake, answered as such, not a 500.
+    const idempotent = { "idempotency-key": "too-big-1" };
+    expectProblem(await call(db, "POST", `/orders/${order.number}/payments`, { key, body: { amount: 2 ** 31 }, headers: idempotent }), 422, "validation_failed");
+    expectProblem(await call(db, "POST", `/orders/${order.number}/payments`, { key, body: { amount: 2 ** 31 } }), 422, "validation_failed");
     expect(await rowCounts()).toEqual(before);
   });
 });
