@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fillRoute, routeOf, type SegmentValues } from "./app-routes";
-import { RELIABILITY_DIST_DIR } from "./next-server";
+import { builtDistDir } from "./next-server";
 import { ROOT } from "./processes";
 
 export type ServerAction = {
@@ -19,7 +19,7 @@ type ManifestEntry = { workers: Record<string, unknown>; filename?: string; expo
 
 /** Every server action in the build, from Next's server reference manifest. */
 export function readServerActions(): ServerAction[] {
-  const file = path.join(ROOT, RELIABILITY_DIST_DIR, "server/server-reference-manifest.json");
+  const file = path.join(ROOT, builtDistDir(), "server/server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node)
     .map(([id, entry]) => {
