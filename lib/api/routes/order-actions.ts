@@ -34,7 +34,8 @@ export const transitionRoute = defineRoute({
     const order = await findOrderByNumber(db, params.number);
     if (!order.ok) return order;
     const { to, ...rest } = body;
-    const result = await transitionOrder(db, { ...rest, orderId: order.value.id, to: { code: to }, actor });
+    // The lookups for the answer do not depend on the change: read alongside it, not after.
+    const [result, lookups] = await Promise.all([transitionOrder(db, { ...rest, orderId: order.value.id, to: { code: to }, actor }), loadLookups(db)]);
     if (!result.ok) {
       // The order exists, so "not found" here is the target: the client sent an unknown code.
       if (result.error.code === "not_found") {
@@ -42,7 +43,6 @@ export const transitionRoute = defineRoute({
       }
       return publicRefusal(result.error);
     }
-    const lookups = await loadLookups(db);
     return ok({
       order: orderView(result.value.order, lookups),
       event: eventView(result.value.event, lookups),
