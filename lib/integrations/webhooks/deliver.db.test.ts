@@ -29,8 +29,6 @@ function options(webhooks: WorkerOptions["webhooks"] = {}, extra: Partial<Worker
   return {
     email: mailboxEmailProvider,
     sms: mailboxSmsProvider,
-    backoffBaseMs: 1,
-    maxAttempts: 8,
     batchSize: 50,
     webhooks: { allowPrivateNetworks: true, timeoutMs: 300, ...webhooks },
     ...extra,
@@ -90,7 +88,7 @@ describe("webhook delivery", () => {
     expect(attempt).toMatchObject({ outboxId: row!.id, responseStatus: 200, responseBody: "processed", error: null });
   });
 
-  it("retries a failed attempt later with backoff, then succeeds and clears the failure count", async () => {
+  it("retries a failed attempt on the webhook schedule, then succeeds and clears the failure count", async () => {
     const { receiver, endpoint } = await setUp();
     await changeStatus();
     receiver.script = ["500", "500"];
@@ -101,8 +99,9 @@ describe("webhook delivery", () => {
       .select({ waitMs: sql<number>`extract(epoch from ${outbox.nextAttemptAt} - now()) * 1000` })
       .from(outbox)
       .where(eq(outbox.id, row!.id));
-    // Backoff with jitter: between half and the whole first step.
-    expect(Number(waitMs)).toBeGreaterThan(25_000);
+    // The webhook schedule's first wait (5 s, stretched by up to a fifth), not the emails' backoff.
+    expect(Number(waitMs)).toBeGreaterThan(1_000);
+    expect(Number(waitMs)).toBeLessThanOrEqual(6_000);
     expect((await endpointRow(endpoint.id)).consecutiveFailures).toBe(1);
 
     await drain(endpoint.id, options());
@@ -121,7 +120,7 @@ describe("webhook delivery", () => {
     const { receiver, endpoint } = await setUp();
     const [orderId] = await changeStatus();
     receiver.fallback = "500";
-    await drain(endpoint.id, options({}, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ retrySchedule: [1, 1] }));
     const [row] = await deliveriesOf(endpoint.id);
     expect(row).toMatchObject({ state: "dead", attempts: 3, lastError: "HTTP 500" });
     const failures = await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId!), eq(orderEvents.type, "notification_failed")));
@@ -163,11 +162,11 @@ describe("webhook delivery", () => {
     await changeStatus(2);
     receiver.fallback = "500";
     // A young streak never disables, however long.
-    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 3_600_000 }, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 3_600_000, retrySchedule: [1, 1] }));
     expect(await endpointRow(endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 6 });
 
     await changeStatus();
-    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 0 }, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 0, retrySchedule: [1, 1] }));
     const after = await endpointRow(endpoint.id);
     expect(after).toMatchObject({ enabled: false, consecutiveFailures: 7 });
     expect(after.disabledReason).toMatch(/7 attempts in a row; the last: HTTP 500/);
