@@ -12,16 +12,29 @@ function responseOf(delivery: WebhookDelivery): string {
   return last.responseStatus !== null ? String(last.responseStatus) : "No answer";
 }
 
+/** When a queued delivery goes out next: retries can be hours apart, so the admin needs the time. */
+function NextAttempt({ delivery, endpointEnabled }: { delivery: WebhookDelivery; endpointEnabled: boolean }) {
+  if (delivery.state !== "pending") return null;
+  return (
+    <p className="mt-1 text-xs text-slate-600" data-testid="next-attempt">
+      {endpointEnabled ? `Next attempt ${formatDateTime(delivery.nextAttemptAt)}` : "Held until the endpoint is enabled again"}
+    </p>
+  );
+}
+
 /**
  * An endpoint's deliveries log: one row per delivery with its last response, expandable to the
- * payload and every attempt, and a resend button once it is sent or failed.
+ * payload and every attempt, the time of the next attempt while it is queued, and a resend button
+ * once it is sent or failed.
  */
 export function WebhookDeliveries({
   endpointId,
+  endpointEnabled,
   deliveries,
   resendAction,
 }: {
   endpointId: number;
+  endpointEnabled: boolean;
   deliveries: WebhookDelivery[];
   resendAction: (formData: FormData) => Promise<void>;
 }) {
@@ -76,6 +89,7 @@ export function WebhookDeliveries({
               </span>
             </div>
             {d.lastError && d.state !== "sent" && <p className="mt-1 text-xs text-red-700">{d.lastError}</p>}
+            <NextAttempt delivery={d} endpointEnabled={endpointEnabled} />
             <details className="mt-1">
               <summary className="cursor-pointer text-xs text-slate-600">Payload and attempts · webhook-id {d.idempotencyKey}</summary>
               <div className="mt-2 grid gap-3 lg:grid-cols-2">

@@ -1,18 +1,31 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, min, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, outbox } from "@/db/schema";
+import { orders, outbox, webhookEndpoints } from "@/db/schema";
 
+/**
+ * What waits in the outbox, for /api/health. Webhook deliveries of a disabled endpoint are counted
+ * apart: the worker does not send them until an admin enables the endpoint again, so they are not
+ * a backlog the worker is falling behind on, and `oldestPendingAt` ignores them too.
+ */
 export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
-  const rows = await db
-    .select({ state: outbox.state, count: count(), oldest: min(outbox.createdAt) })
+  // `is false`, not `= false`: rows of other kinds join no endpoint, and null must not count as paused.
+  const paused = sql`(${webhookEndpoints.enabled} is false)`;
+  const [pending] = await db
+    .select({
+      count: sql<number>`count(*) filter (where not ${paused})`.mapWith(Number),
+      oldest: sql<Date | null>`min(${outbox.createdAt}) filter (where not ${paused})`.mapWith(outbox.createdAt),
+      paused: sql<number>`count(*) filter (where ${paused})`.mapWith(Number),
+    })
     .from(outbox)
-    .where(eq(outbox.state, "pending"))
-    .groupBy(outbox.state);
+    // Only webhook rows name an endpoint; every other row joins nothing and counts as pending.
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, outbox.webhookEndpointId))
+    .where(eq(outbox.state, "pending"));
   const [dead] = await db.select({ count: count() }).from(outbox).where(eq(outbox.state, "dead"));
   return {
-    pending: rows[0]?.count ?? 0,
-    oldestPendingAt: rows[0]?.oldest ?? null,
+    pending: pending?.count ?? 0,
+    oldestPendingAt: pending?.oldest ?? null,
+    pausedForDisabledEndpoints: pending?.paused ?? 0,
     dead: dead?.count ?? 0,
   };
 }

@@ -32,7 +32,7 @@ export async function getWebhookEndpoint({ db, id }: { db: DbOrTx; id: number })
 
 export const DELIVERIES_PAGE_SIZE = 25;
 
-export type WebhookDelivery = Pick<OutboxRow, "id" | "idempotencyKey" | "state" | "attempts" | "lastError" | "createdAt" | "sentAt" | "payload"> & {
+export type WebhookDelivery = Pick<OutboxRow, "id" | "idempotencyKey" | "state" | "attempts" | "lastError" | "createdAt" | "sentAt" | "nextAttemptAt" | "payload"> & {
   orderNumber: string | null;
   attemptLog: WebhookAttempt[];
 };
@@ -50,6 +50,7 @@ export async function listWebhookDeliveries({ db, endpointId, page = 1 }: { db: 
         lastError: outbox.lastError,
         createdAt: outbox.createdAt,
         sentAt: outbox.sentAt,
+        nextAttemptAt: outbox.nextAttemptAt,
         payload: outbox.payload,
         orderNumber: orders.number,
       })

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { orderEvents, outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
 import { loadDocumentAttachments } from "@/lib/documents/attachments";
 import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/webhooks/deliver";
+import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
 import { defaultTemplate, documentEmailTemplate } from "./default-templates";
@@ -14,13 +15,14 @@ import { resolveTemplate } from "./templates";
 export type WorkerOptions = {
   email: EmailProvider;
   sms: SmsProvider;
-  /** After this many failed attempts a row is marked dead and waits for a person. */
+  /** After this many failed attempts an email or SMS row is marked dead and waits for a person
+   * (webhook rows follow their own schedule: `webhooks.retrySchedule`). */
   maxAttempts?: number;
   /** How long a claim lasts; a worker that dies mid-send loses its rows to others after this. */
   leaseMs?: number;
   batchSize?: number;
   random?: () => number;
-  /** First retry delay; later ones double (tests shorten it). */
+  /** First retry delay of emails and SMS; later ones double (tests shorten it). */
   backoffBaseMs?: number;
   /** Timeout, private-network policy and auto-disable rule for `webhook` rows. */
   webhooks?: WebhookDeliveryOptions;
@@ -138,16 +140,38 @@ async function sendMessageRow(
   return { ...outcome, subject: email.subject, body: email.html };
 }
 
+/** How long a failed row waits before its next attempt, or null when it has had its attempts. */
+type RetryDelay = (row: OutboxRow, outcome: SendOutcome & { ok: false }, options: WorkerOptions) => number | null;
+
+function messageRetryDelay(row: OutboxRow, outcome: SendOutcome & { ok: false }, options: WorkerOptions): number | null {
+  if (row.attempts >= (options.maxAttempts ?? DEFAULTS.maxAttempts)) return null;
+  return Math.max(backoffMs(row.attempts, options.random, options.backoffBaseMs), outcome.retryAfterMs ?? 0);
+}
+
+/**
+ * Customers' messages are worth little after an hour of trying; a receiving system that is down
+ * for a day still wants its events, so webhooks retry over days.
+ */
+const RETRY_DELAYS: Record<OutboxKind, RetryDelay> = {
+  email: messageRetryDelay,
+  sms: messageRetryDelay,
+  webhook: (row, outcome, options) =>
+    nextWebhookAttemptDelayMs(row.attempts, {
+      schedule: options.webhooks?.retrySchedule,
+      random: options.random,
+      retryAfterMs: outcome.retryAfterMs,
+    }),
+};
+
 export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
 
-/** Sends one claimed row and records the outcome: sent, retry later with backoff, or dead. */
+/** Sends one claimed row and records the outcome: sent, retry later (per its kind's schedule), or dead. */
 export async function deliverClaimed(
   db: Db,
   row: OutboxRow,
   options: WorkerOptions,
   settings?: Settings,
 ): Promise<DeliveryResult> {
-  const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   let outcome: RowOutcome;
   try {
     outcome = await SENDERS[row.kind](db, row, settings ?? (await getSettings(db)), options);
@@ -173,8 +197,8 @@ export async function deliverClaimed(
     return updated.length ? "sent" : "lost_claim";
   }
 
-  if (outcome.retryable && row.attempts < maxAttempts) {
-    const delay = Math.max(backoffMs(row.attempts, options.random, options.backoffBaseMs), outcome.retryAfterMs ?? 0);
+  const delay = outcome.retryable ? RETRY_DELAYS[row.kind](row, outcome, options) : null;
+  if (delay !== null) {
     const updated = await db
       .update(outbox)
       .set({

@@ -103,6 +103,22 @@ test("an endpoint that answers 410 is disabled automatically and the admin sees 
   await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
 });
 
+test("a failing delivery shows when it is tried next, and that it is held while the endpoint is off", async ({ page }) => {
+  await signIn(page, ADMIN);
+  receiver.fallback = "500";
+  receiver.secret = await addEndpoint(page, receiver.url, "Flaky connector");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByText("Test event queued")).toBeVisible();
+
+  // The schedule's second wait is minutes long, so the row rests here after two attempts.
+  const row = await waitForDelivery(page, { state: "Queued", response: "500", attempts: "2 attempts" });
+  await expect(row.getByTestId("next-attempt")).toHaveText(/^Next attempt \S.*\d{1,2}:\d{2}/);
+
+  await page.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByText("Endpoint disabled.")).toBeVisible();
+  await expect(row.getByTestId("next-attempt")).toHaveText("Held until the endpoint is enabled again");
+});
+
 test("a bad endpoint is refused field by field", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.goto("/admin/integrations");

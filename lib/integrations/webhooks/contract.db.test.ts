@@ -35,8 +35,6 @@ afterAll(async () => {
 const worker: WorkerOptions = {
   email: mailboxEmailProvider,
   sms: mailboxSmsProvider,
-  backoffBaseMs: 1,
-  maxAttempts: 20,
   batchSize: 7,
   webhooks: { allowPrivateNetworks: true, timeoutMs: 250 },
 };

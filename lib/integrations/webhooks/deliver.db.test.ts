@@ -10,6 +10,7 @@ import { openTestDb } from "@/tests/support/test-db";
 import { WebhookReceiver } from "@/tests/support/webhook-receiver";
 import { resendWebhookDelivery, sendTestWebhook } from "./deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, setWebhookEndpointEnabled } from "./endpoints";
+import { WEBHOOK_RETRY_SCHEDULE_MS, webhookAttemptsAllowed } from "./retry-schedule";
 
 let handle: DbHandle;
 let db: Db;
@@ -29,8 +30,6 @@ function options(webhooks: WorkerOptions["webhooks"] = {}, extra: Partial<Worker
   return {
     email: mailboxEmailProvider,
     sms: mailboxSmsProvider,
-    backoffBaseMs: 1,
-    maxAttempts: 8,
     batchSize: 50,
     webhooks: { allowPrivateNetworks: true, timeoutMs: 300, ...webhooks },
     ...extra,
@@ -90,7 +89,7 @@ describe("webhook delivery", () => {
     expect(attempt).toMatchObject({ outboxId: row!.id, responseStatus: 200, responseBody: "processed", error: null });
   });
 
-  it("retries a failed attempt later with backoff, then succeeds and clears the failure count", async () => {
+  it("retries a failed attempt on the webhook schedule, then succeeds and clears the failure count", async () => {
     const { receiver, endpoint } = await setUp();
     await changeStatus();
     receiver.script = ["500", "500"];
@@ -101,8 +100,9 @@ describe("webhook delivery", () => {
       .select({ waitMs: sql<number>`extract(epoch from ${outbox.nextAttemptAt} - now()) * 1000` })
       .from(outbox)
       .where(eq(outbox.id, row!.id));
-    // Backoff with jitter: between half and the whole first step.
-    expect(Number(waitMs)).toBeGreaterThan(25_000);
+    // The webhook schedule's first wait (5 s, stretched by up to a fifth), not the emails' backoff.
+    expect(Number(waitMs)).toBeGreaterThan(1_000);
+    expect(Number(waitMs)).toBeLessThanOrEqual(6_000);
     expect((await endpointRow(endpoint.id)).consecutiveFailures).toBe(1);
 
     await drain(endpoint.id, options());
@@ -121,7 +121,7 @@ describe("webhook delivery", () => {
     const { receiver, endpoint } = await setUp();
     const [orderId] = await changeStatus();
     receiver.fallback = "500";
-    await drain(endpoint.id, options({}, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ retrySchedule: [1, 1] }));
     const [row] = await deliveriesOf(endpoint.id);
     expect(row).toMatchObject({ state: "dead", attempts: 3, lastError: "HTTP 500" });
     const failures = await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId!), eq(orderEvents.type, "notification_failed")));
@@ -163,11 +163,11 @@ describe("webhook delivery", () => {
     await changeStatus(2);
     receiver.fallback = "500";
     // A young streak never disables, however long.
-    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 3_600_000 }, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 3_600_000, retrySchedule: [1, 1] }));
     expect(await endpointRow(endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 6 });
 
     await changeStatus();
-    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 0 }, { maxAttempts: 3 }));
+    await drain(endpoint.id, options({ disableAfterFailures: 3, disableAfterMs: 0, retrySchedule: [1, 1] }));
     const after = await endpointRow(endpoint.id);
     expect(after).toMatchObject({ enabled: false, consecutiveFailures: 7 });
     expect(after.disabledReason).toMatch(/7 attempts in a row; the last: HTTP 500/);
@@ -228,5 +228,54 @@ describe("webhook delivery", () => {
     }
     const ids = (await db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(inArray(webhookEndpoints.url, ["ftp://x"])));
     expect(ids).toEqual([]);
+  });
+});
+
+/**
+ * Lets a delivery's wait pass at once by moving the delivery and its logged attempts into the
+ * past by what is left of the wait: the gaps between logged attempts are then the waits the
+ * worker chose, as if the hours had really gone by.
+ */
+async function letWaitPass(outboxId: number) {
+  await db.execute(sql`update webhook_attempts set created_at = created_at - (select next_attempt_at - now() from outbox where id = ${outboxId}) where outbox_id = ${outboxId}`);
+  await db.execute(sql`update outbox set created_at = created_at - (next_attempt_at - now()), next_attempt_at = now() where id = ${outboxId}`);
+}
+
+describe("the webhook retry schedule", () => {
+  it("keeps retrying a failing delivery for days on its schedule, then marks it dead and disables the endpoint", async () => {
+    const { receiver, endpoint } = await setUp();
+    await changeStatus();
+    receiver.fallback = "500";
+    const [row] = await deliveriesOf(endpoint.id);
+    // No jitter, and the worker's default schedule and auto-disable rule.
+    const worker = options({}, { random: () => 0 });
+    const attempts = webhookAttemptsAllowed();
+
+    for (let attempt = 1; attempt < attempts; attempt++) {
+      await deliverDueMessages(db, worker);
+      expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ state: "pending", attempts: attempt });
+      // Still trying, so the endpoint stays on.
+      expect((await endpointRow(endpoint.id)).enabled).toBe(true);
+      await letWaitPass(row!.id);
+    }
+    await deliverDueMessages(db, worker);
+
+    const log = await attemptsOf(endpoint.id);
+    expect(log).toHaveLength(attempts);
+    expect(receiver.requestsById.get(row!.idempotencyKey)).toBe(attempts);
+    const gaps = log.slice(1).map((a, i) => a.createdAt.getTime() - log[i]!.createdAt.getTime());
+    // Each gap is the schedule's wait plus the moments this test took between passes (far less
+    // than a minute, and far less than the difference between any two waits).
+    gaps.forEach((gap, i) => {
+      expect(gap).toBeGreaterThanOrEqual(WEBHOOK_RETRY_SCHEDULE_MS[i]!);
+      expect(gap).toBeLessThan(WEBHOOK_RETRY_SCHEDULE_MS[i]! + 60_000);
+    });
+    // Tried well past an hour: the last attempt came days after the first.
+    expect(log.at(-1)!.createdAt.getTime() - log[0]!.createdAt.getTime()).toBeGreaterThan(2.5 * 24 * 3_600_000);
+
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ state: "dead", attempts, lastError: "HTTP 500" });
+    const after = await endpointRow(endpoint.id);
+    expect(after).toMatchObject({ enabled: false, consecutiveFailures: attempts });
+    expect(after.disabledReason).toMatch(/12 attempts in a row; the last: HTTP 500/);
   });
 });

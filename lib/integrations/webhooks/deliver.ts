@@ -5,14 +5,17 @@ import { webhookEndpoints, type OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { SendOutcome } from "@/lib/notifications/providers/types";
 import { parseRetryAfter } from "@/lib/notifications/providers/types";
-import { DEFAULT_HEALTH_RULE, describeFailure, recordWebhookAttempt, type HealthRule } from "./endpoint-health";
+import { describeFailure, recordWebhookAttempt, type HealthRule } from "./endpoint-health";
 import { postWebhook } from "./http-post";
+import { healthRuleFor } from "./retry-schedule";
 
 export type WebhookDeliveryOptions = Partial<HealthRule> & {
   /** How long a receiver has to answer before the attempt counts as failed. */
   timeoutMs?: number;
   /** Let endpoints on loopback and private networks receive (default: WEBHOOK_ALLOW_PRIVATE_URLS). */
   allowPrivateNetworks?: boolean;
+  /** The waits between a delivery's attempts (default WEBHOOK_RETRY_SCHEDULE_MS; tests shorten it). */
+  retrySchedule?: readonly number[];
 };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -25,7 +28,7 @@ export function allowPrivateWebhookUrls(options: { allowPrivateNetworks?: boolea
  * Delivers one claimed outbox row of kind `webhook`: signs the stored payload per Standard
  * Webhooks with the endpoint's current secret and a fresh timestamp, POSTs it to the endpoint's
  * current address and logs the attempt. The worker records the row's outcome from the answer:
- * 2xx sent; 410 dead at once (the endpoint is switched off); anything else retried with backoff.
+ * 2xx sent; 410 dead at once (the endpoint is switched off); anything else retried on the webhook schedule (retry-schedule.ts).
  */
 export async function sendWebhookRow(db: Db, row: OutboxRow, options: WebhookDeliveryOptions = {}): Promise<SendOutcome> {
   const endpointId = row.webhookEndpointId;
@@ -54,7 +57,7 @@ export async function sendWebhookRow(db: Db, row: OutboxRow, options: WebhookDel
     outboxId: row.id,
     endpointId: endpoint.id,
     post,
-    rule: { ...DEFAULT_HEALTH_RULE, ...definedOnly(options) },
+    rule: { ...healthRuleFor(options.retrySchedule), ...definedOnly(options) },
   });
 
   if (verdict === "delivered") return { ok: true, providerMessageId: webhookId };
@@ -64,8 +67,8 @@ export async function sendWebhookRow(db: Db, row: OutboxRow, options: WebhookDel
     // A private address stays private: retrying cannot help.
     retryable: !post.error?.includes("private address"),
     error: describeFailure(post),
-    // A receiver's Retry-After is honoured up to an hour, so it cannot park a delivery for good.
-    retryAfterMs: Math.min(parseRetryAfter(post.retryAfter) ?? 0, 3_600_000),
+    // Honoured up to a cap by the retry schedule.
+    retryAfterMs: parseRetryAfter(post.retryAfter),
   };
 }
 

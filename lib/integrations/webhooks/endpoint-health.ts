@@ -7,11 +7,10 @@ import type { PostOutcome } from "./http-post";
 export type HealthRule = {
   /** Failed attempts in a row, across all of the endpoint's deliveries, before it may be disabled. */
   disableAfterFailures: number;
-  /** ... and only when the first of them is at least this old: a short outage never disables. */
+  /** ... and only when the first of them is at least this old: a short outage never disables. The
+   * defaults follow the retry schedule (healthRuleFor in retry-schedule.ts). */
   disableAfterMs: number;
 };
-
-export const DEFAULT_HEALTH_RULE: HealthRule = { disableAfterFailures: 15, disableAfterMs: 24 * 3_600_000 };
 
 export type AttemptVerdict = "delivered" | "gone" | "failed";
 

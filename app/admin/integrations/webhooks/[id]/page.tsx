@@ -100,7 +100,7 @@ export default async function WebhookEndpointPage({
           </Link>
         }
       >
-        <WebhookDeliveries endpointId={id} deliveries={deliveries} resendAction={resendWebhookDeliveryAction} />
+        <WebhookDeliveries endpointId={id} endpointEnabled={endpoint.enabled} deliveries={deliveries} resendAction={resendWebhookDeliveryAction} />
         {totalCount > 0 && pageCount > 1 && (
           <div className="mt-4">
             <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
