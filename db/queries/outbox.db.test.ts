@@ -57,5 +57,7 @@ describe("the outbox backlog reported by /api/health", () => {
     await db.update(outbox).set({ state: "pending", nextAttemptAt: sql`now()` }).where(eq(outbox.id, held.outboxId));
     await setWebhookEndpointEnabled(db, held.endpointId, true);
     expect(await getOutboxBacklog({ db })).toEqual({ pending: queuedMessages + 2, oldestPendingAt: longAgo, pausedForDisabledEndpoints: 0, dead: 0 });
+    // The mailbox counts its own kinds only: emails and SMS, not the webhook deliveries.
+    expect(await getOutboxBacklog({ db, kinds: ["email", "sms"] })).toMatchObject({ pending: queuedMessages, dead: 0 });
   });
 });

@@ -1,14 +1,16 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, outbox, webhookEndpoints } from "@/db/schema";
+import { orders, outbox, webhookEndpoints, type OutboxKind } from "@/db/schema";
 
 /**
  * What waits in the outbox, for /api/health. Webhook deliveries of a disabled endpoint are counted
  * apart: the worker does not send them until an admin enables the endpoint again, so they are not
  * a backlog the worker is falling behind on, and `oldestPendingAt` ignores them too.
  */
-export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
+export async function getOutboxBacklog({ db, kinds }: { db: DbOrTx; kinds?: OutboxKind[] }) {
+  // The mailbox shows emails and SMS only; the health check counts every kind.
+  const ofKinds = kinds ? inArray(outbox.kind, kinds) : undefined;
   // `is false`, not `= false`: rows of other kinds join no endpoint, and null must not count as paused.
   const paused = sql`(${webhookEndpoints.enabled} is false)`;
   const [pending] = await db
@@ -20,8 +22,8 @@ export async function getOutboxBacklog({ db }: { db: DbOrTx }) {
     .from(outbox)
     // Only webhook rows name an endpoint; every other row joins nothing and counts as pending.
     .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, outbox.webhookEndpointId))
-    .where(eq(outbox.state, "pending"));
-  const [dead] = await db.select({ count: count() }).from(outbox).where(eq(outbox.state, "dead"));
+    .where(and(eq(outbox.state, "pending"), ofKinds));
+  const [dead] = await db.select({ count: count() }).from(outbox).where(and(eq(outbox.state, "dead"), ofKinds));
   return {
     pending: pending?.count ?? 0,
     oldestPendingAt: pending?.oldest ?? null,

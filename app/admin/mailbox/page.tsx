@@ -28,7 +28,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   await requirePageUser("admin");
   const filters = searchSchema.parse(await searchParams);
   const db = await getDb();
-  const [{ rows, totalCount, pageCount }, backlog] = await Promise.all([listMessages({ db, ...filters }), getOutboxBacklog({ db })]);
+  const [{ rows, totalCount, pageCount }, backlog] = await Promise.all([listMessages({ db, ...filters }), getOutboxBacklog({ db, kinds: ["email", "sms"] })]);
   const hrefFor = (page: number) => {
     const q = new URLSearchParams();
     if (filters.state) q.set("state", filters.state);
