@@ -48,7 +48,14 @@ export function WebhookSecret({ secret, rotate }: { secret: string; rotate: () =
           question="Sign every delivery from now on with a new secret?"
           variant="primary"
           disabled={pending}
-          onConfirm={() => startTransition(async () => setState(await rotate()))}
+          onConfirm={() =>
+            startTransition(async () => {
+              const result = await rotate();
+              setState(result);
+              // The receiver needs the new secret now: show it rather than make the admin ask again.
+              if (result.ok) setShown(true);
+            })
+          }
         />
       </div>
       <p className="text-xs text-slate-600" role="status">
