@@ -81,7 +81,7 @@ test("a stuck order links to its page and to the board filtered down to its card
   const row = stuck.getByRole("row").filter({ hasText: STUCK_ORDER });
   await expect(row).toContainText("Over SLA", PAGE_LOAD);
   await expect(row).toContainText("Idle 3+ d");
-  await expect(row.getByRole("link", { name: STUCK_ORDER })).toHaveAttribute("href", `/orders/${STUCK_ORDER}`);
+  await expect(row.getByRole("link", { name: STUCK_ORDER, exact: true })).toHaveAttribute("href", `/orders/${STUCK_ORDER}`);
 
   await row.getByRole("link", { name: `Show ${STUCK_ORDER} on the board` }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?type=retail&q=${STUCK_ORDER}$`));
