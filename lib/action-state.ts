@@ -8,6 +8,9 @@ export type ActionState = {
   fieldErrors?: FieldErrors;
 };
 
+/** A secret's rotation answers with the new secret, shown at once. */
+export type RotateSecretState = ActionState & { secret?: string };
+
 export function toActionState<T>(result: Result<T>, success: (value: T) => string): ActionState {
   if (result.ok) return { ok: true, message: success(result.value) };
   return {

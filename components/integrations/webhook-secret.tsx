@@ -4,16 +4,17 @@ import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/admin/confirm-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action-state";
+import type { RotateSecretState } from "@/lib/action-state";
 
 /**
  * The signing secret, hidden until asked for, with copy and rotate. Rotating takes effect at
  * once (retries too), so it asks first: the receiver must get the new secret.
  */
-export function WebhookSecret({ secret, rotate }: { secret: string; rotate: () => Promise<ActionState> }) {
+export function WebhookSecret({ secret: stored, rotate }: { secret: string; rotate: () => Promise<RotateSecretState> }) {
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState<string>();
-  const [state, setState] = useState<ActionState>({});
+  const [state, setState] = useState<RotateSecretState>({});
+  const secret = state.secret ?? stored;
   const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-2">
@@ -48,7 +49,14 @@ export function WebhookSecret({ secret, rotate }: { secret: string; rotate: () =
           question="Sign every delivery from now on with a new secret?"
           variant="primary"
           disabled={pending}
-          onConfirm={() => startTransition(async () => setState(await rotate()))}
+          onConfirm={() =>
+            startTransition(async () => {
+              const result = await rotate();
+              setState(result);
+              // The receiver needs the new secret now: show it rather than make the admin ask again.
+              if (result.secret) setShown(true);
+            })
+          }
         />
       </div>
       <p className="text-xs text-slate-600" role="status">

@@ -119,6 +119,32 @@ test("a failing delivery shows when it is tried next, and that it is held while 
   await expect(row.getByTestId("next-attempt")).toHaveText("Held until the endpoint is enabled again");
 });
 
+test("an admin rotates the secret: the new one is shown, and deliveries stop verifying with the old one", async ({ page }) => {
+  await signIn(page, ADMIN);
+  const oldSecret = await addEndpoint(page, receiver.url, "Rotated connector");
+  receiver.secret = oldSecret;
+  // Opened afresh, the page hides the secret again.
+  await page.reload();
+  const secretField = page.getByLabel("Signing secret");
+  await expect(secretField).not.toHaveValue(oldSecret);
+
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("group", { name: /new secret/ }).getByRole("button", { name: "Rotate" }).click();
+  await expect(page.getByText("New secret created.")).toBeVisible();
+  await expect(secretField).toHaveValue(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+  const newSecret = await secretField.inputValue();
+  expect(newSecret).not.toBe(oldSecret);
+
+  receiver.secret = newSecret;
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByText("Test event queued")).toBeVisible();
+  await waitForDelivery(page, { state: "Sent", response: "200" });
+  const testEvent = receiver.processed.find((e) => e.payload.type === "webhook.test");
+  expect(testEvent).toBeDefined();
+  expect(receiver.signedWith(testEvent!.webhookId, newSecret)).toBe(true);
+  expect(receiver.signedWith(testEvent!.webhookId, oldSecret)).toBe(false);
+});
+
 test("a bad endpoint is refused field by field", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.goto("/admin/integrations");

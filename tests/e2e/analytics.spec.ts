@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { ANALYTICS_CHANNEL } from "./fixtures/analytics";
+import { ANALYTICS_CHANNEL, STUCK_CHANNEL, STUCK_ORDER } from "./fixtures/analytics";
 import { STAFF, signIn } from "./support";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
@@ -72,6 +72,26 @@ test("each table downloads as CSV with the filters of the page", async ({ page }
   ]);
   const text = (await readFile((await counts.path())!)).toString("utf8");
   expect(text).toContain("Completed,completed,Completed,1");
+});
+
+test("a stuck order links to its page and to the board filtered down to its card", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto(`/analytics?channel=${STUCK_CHANNEL}`);
+  const stuck = page.getByRole("table", { name: "Stuck orders, longest waiting first" });
+  const row = stuck.getByRole("row").filter({ hasText: STUCK_ORDER });
+  await expect(row).toContainText("Over SLA", PAGE_LOAD);
+  await expect(row).toContainText("Idle 3+ d");
+  await expect(row.getByRole("link", { name: STUCK_ORDER, exact: true })).toHaveAttribute("href", `/orders/${STUCK_ORDER}`);
+
+  await row.getByRole("link", { name: `Show ${STUCK_ORDER} on the board` }).click();
+  await expect(page).toHaveURL(new RegExp(`/board\\?type=retail&q=${STUCK_ORDER}$`));
+  await expect(page.getByRole("heading", { name: "Board" })).toBeVisible();
+  const filters = page.getByRole("search", { name: "Filter orders" });
+  await expect(filters.getByLabel("Order type")).toHaveValue("retail");
+  await expect(filters.getByLabel("Search")).toHaveValue(STUCK_ORDER);
+  // Filtered on its number, the board holds this card alone, in the column of its status.
+  await expect(page.getByTestId(/^card-/)).toHaveCount(1);
+  await expect(page.getByTestId("column-received").getByTestId(`card-${STUCK_ORDER}`)).toBeVisible();
 });
 
 test("the CSV export refuses visitors who are not signed in", async ({ request }) => {

@@ -1,26 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { extractText, getDocumentProxy } from "unpdf";
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { documentsCard, emailDocumentToCustomer, issueInvoice, pdfText } from "./documents-support";
 import { ADMIN, STAFF, openOrder, signIn } from "./support";
 
 // Staff, admin and customer take turns, and PDFs are generated: more steps than the default allows.
 test.describe.configure({ timeout: 180_000 });
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
-  return text.replace(/\s+/g, " ");
-}
-
-const documentsCard = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "Documents", exact: true }) });
-
-/** Issues the invoice from the order page and returns its number. */
-async function issueInvoice(page: Page): Promise<string> {
-  await documentsCard(page).getByRole("button", { name: "Issue invoice" }).click();
-  const issued = documentsCard(page).getByRole("status").filter({ hasText: /issued\./ });
-  await expect(issued).toBeVisible();
-  const number = /FV\/\d{4}\/\d{4,}/.exec((await issued.textContent()) ?? "")?.[0];
-  expect(number).toBeTruthy();
-  return number!;
-}
 
 test("staff issue an invoice, download it and email it to the customer", async ({ page }) => {
   await signIn(page, STAFF);
@@ -36,7 +20,7 @@ test("staff issue an invoice, download it and email it to the customer", async (
   await card.getByRole("link", { name: `Download Invoice ${number} (PDF)` }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${number.replaceAll("/", "-")}_E2E-DOC-1.pdf`);
-  const bytes = await (await import("node:fs/promises")).readFile((await download.path())!);
+  const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   const text = await pdfText(bytes);
   expect(text).toContain(`Faktura VAT ${number}`);
@@ -45,9 +29,7 @@ test("staff issue an invoice, download it and email it to the customer", async (
   expect(text).toContain("Razem: 49,99 zł");
   expect(text).toContain("Słownie: czterdzieści dziewięć złotych 99/100");
 
-  await card.getByRole("button", { name: "Email to customer" }).click();
-  await card.getByRole("button", { name: "Send" }).click();
-  await expect(card.getByText("Email queued to the customer with the document attached.")).toBeVisible();
+  await emailDocumentToCustomer(page);
   await expect(page.getByText(`Invoice ${number} emailed to ewa.testowa@example.com`)).toBeVisible();
 });
 
@@ -79,7 +61,7 @@ test("customers download documents from the tracking page only while the status 
   const downloading = customer.waitForEvent("download");
   await customer.getByRole("link", { name: `Pobierz Faktura ${number} (PDF)` }).click();
   const download = await downloading;
-  const bytes = await (await import("node:fs/promises")).readFile((await download.path())!);
+  const bytes = await readFile((await download.path())!);
   expect(await pdfText(bytes)).toContain("E2E-DOC-TRACK");
 
   // Another order's token never opens this document.

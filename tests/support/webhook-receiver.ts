@@ -28,6 +28,8 @@ export class WebhookReceiver extends LocalHttpServer {
   /** Every verified request per webhook-id, repeats included. */
   readonly requestsById = new Map<string, number>();
   readonly verificationFailures: string[] = [];
+  /** Every request as it arrived, so a test can check its signature against another secret. */
+  readonly received: { webhookId: string; body: string; headers: Record<string, string> }[] = [];
   requestCount = 0;
 
   constructor() {
@@ -42,8 +44,23 @@ export class WebhookReceiver extends LocalHttpServer {
     return this.processed.map((e) => e.webhookId);
   }
 
+  /** Whether every request seen for this webhook-id carries a signature made with `secret`. */
+  signedWith(webhookId: string, secret: string): boolean {
+    const requests = this.received.filter((r) => r.webhookId === webhookId);
+    if (requests.length === 0) throw new Error(`no request with webhook-id ${webhookId}`);
+    return requests.every((r) => {
+      try {
+        new Webhook(secret).verify(r.body, r.headers);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   protected async handle(req: IncomingMessage, res: ServerResponse, body: string) {
     this.requestCount += 1;
+    this.received.push({ webhookId: String(req.headers["webhook-id"]), body, headers: req.headers as Record<string, string> });
     let payload: ReceivedEvent["payload"];
     try {
       payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as ReceivedEvent["payload"];

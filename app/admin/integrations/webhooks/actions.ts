@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { toActionState, type ActionState } from "@/lib/action-state";
+import { toActionState, type ActionState, type RotateSecretState } from "@/lib/action-state";
 import { hookActions } from "./server";
 
 const LIST = "/admin/integrations";
@@ -31,10 +31,18 @@ export async function updateWebhookEndpointAction(id: number, _prev: ActionState
   return toActionState(result, () => "Endpoint saved.");
 }
 
-export async function rotateWebhookSecretAction(id: number): Promise<ActionState> {
+/**
+ * Hands the new secret back with the message: the page's refresh may land after the reply, and
+ * until then the page would still show (and copy) the old one.
+ */
+export async function rotateWebhookSecretAction(id: number): Promise<RotateSecretState> {
   const result = await hookActions.rotateSecret({ id });
-  if (result.ok) revalidatePath(pageOf(id));
-  return toActionState(result, () => "New secret created. Give it to the receiver: every delivery from now on is signed with it.");
+  if (!result.ok) return toActionState(result, () => "");
+  revalidatePath(pageOf(id));
+  return {
+    ...toActionState(result, () => "New secret created. Give it to the receiver: every delivery from now on is signed with it."),
+    secret: result.value.secret,
+  };
 }
 
 export async function setWebhookEndpointEnabledAction(id: number, enabled: boolean): Promise<ActionState> {
