@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -31,6 +32,8 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Embedded Postgres. `dataDir` undefined: in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  // PGlite makes its own directory but not the folders above it (`.data/` on a fresh checkout).
+  if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
