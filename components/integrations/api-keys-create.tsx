@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Field, inputClasses } from "@/components/admin/field";
 import { CopyLink } from "@/components/orders/copy-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,48 +45,20 @@ export function ApiKeysCreate({ action }: Props) {
           {state.message}
         </Alert>
       )}
-      <div className="space-y-1">
-        <label htmlFor="api-key-name" className="block text-sm font-medium text-slate-700">
-          Name
-        </label>
-        <input
-          id="api-key-name"
-          name="name"
-          placeholder="e.g. ERP Comarch"
-          maxLength={100}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? "api-key-name-error" : "api-key-name-hint"}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-        />
-        {errors.name ? (
-          <p id="api-key-name-error" className="text-sm text-red-700">
-            {errors.name.join(" ")}
-          </p>
-        ) : (
-          <p id="api-key-name-hint" className="text-xs text-slate-500">
-            The order history shows changes made with the key under this name.
-          </p>
+      <Field label="Name" hint="The order history shows changes made with the key under this name." errors={errors.name}>
+        {(field) => <input {...field} name="name" placeholder="e.g. ERP Comarch" maxLength={100} className={inputClasses} />}
+      </Field>
+      <Field label="Scope" hint="What the key may read and change." errors={errors.scope}>
+        {(field) => (
+          <select {...field} name="scope" defaultValue="write" className={inputClasses}>
+            {SCOPES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
         )}
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="api-key-scope" className="block text-sm font-medium text-slate-700">
-          Scope
-        </label>
-        <select
-          id="api-key-scope"
-          name="scope"
-          defaultValue="write"
-          aria-invalid={errors.scope ? true : undefined}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {SCOPES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        {errors.scope ? <p className="text-sm text-red-700">{errors.scope.join(" ")}</p> : <p className="text-xs text-slate-500">&nbsp;</p>}
-      </div>
+      </Field>
       <div className="pb-5">
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create key"}
