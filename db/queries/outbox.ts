@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orders, outbox, webhookEndpoints, type OutboxKind } from "@/db/schema";
 
@@ -53,30 +54,50 @@ export async function listMessages({ db, state, kind, q, page = 1 }: MailboxFilt
   if (kind) conditions.push(eq(outbox.kind, kind));
   else conditions.push(inArray(outbox.kind, ["email", "sms"]));
   const where = conditions.length ? and(...conditions) : undefined;
+  return pageOfOutbox({
+    db,
+    where,
+    page,
+    pageSize: MAILBOX_PAGE_SIZE,
+    fields: {
+      id: outbox.id,
+      kind: outbox.kind,
+      recipient: outbox.recipient,
+      state: outbox.state,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      subject: outbox.renderedSubject,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    },
+  });
+}
+
+/**
+ * One page of the outbox rows matching `where`, newest first, each with its order's number, and
+ * the count of them all: the mailbox and a webhook endpoint's deliveries log list it the same way.
+ */
+export async function pageOfOutbox<F extends Record<string, PgColumn>>(input: {
+  db: DbOrTx;
+  fields: F;
+  where: SQL | undefined;
+  page: number;
+  pageSize: number;
+}) {
+  const { db, fields, where, page, pageSize } = input;
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: outbox.id,
-        kind: outbox.kind,
-        recipient: outbox.recipient,
-        state: outbox.state,
-        attempts: outbox.attempts,
-        lastError: outbox.lastError,
-        subject: outbox.renderedSubject,
-        createdAt: outbox.createdAt,
-        sentAt: outbox.sentAt,
-        orderNumber: orders.number,
-      })
+      .select({ ...fields, orderNumber: orders.number })
       .from(outbox)
       .leftJoin(orders, eq(outbox.orderId, orders.id))
       .where(where)
       .orderBy(desc(outbox.id))
-      .limit(MAILBOX_PAGE_SIZE)
-      .offset((Math.max(page, 1) - 1) * MAILBOX_PAGE_SIZE),
+      .limit(pageSize)
+      .offset((Math.max(page, 1) - 1) * pageSize),
     db.select({ count: count() }).from(outbox).where(where),
   ]);
   const totalCount = total?.count ?? 0;
-  return { rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / MAILBOX_PAGE_SIZE)) };
+  return { rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / pageSize)) };
 }
 
 export type MailboxRow = Awaited<ReturnType<typeof listMessages>>["rows"][number];

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, outbox, webhookAttempts, webhookEndpoints, type OutboxRow, type WebhookAttempt } from "@/db/schema";
+import { outbox, webhookAttempts, webhookEndpoints, type OutboxRow, type WebhookAttempt } from "@/db/schema";
+import { pageOfOutbox } from "./outbox";
 
 /** Every endpoint, oldest first, with how many of its deliveries wait or failed for good. */
 export async function listWebhookEndpoints({ db }: { db: DbOrTx }) {
@@ -40,28 +41,23 @@ export type WebhookDelivery = Pick<OutboxRow, "id" | "idempotencyKey" | "state" 
 /** An endpoint's deliveries, newest first, each with its attempts (oldest first). */
 export async function listWebhookDeliveries({ db, endpointId, page = 1 }: { db: DbOrTx; endpointId: number; page?: number }) {
   const where = and(eq(outbox.kind, "webhook"), eq(outbox.webhookEndpointId, endpointId));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: outbox.id,
-        idempotencyKey: outbox.idempotencyKey,
-        state: outbox.state,
-        attempts: outbox.attempts,
-        lastError: outbox.lastError,
-        createdAt: outbox.createdAt,
-        sentAt: outbox.sentAt,
-        nextAttemptAt: outbox.nextAttemptAt,
-        payload: outbox.payload,
-        orderNumber: orders.number,
-      })
-      .from(outbox)
-      .leftJoin(orders, eq(outbox.orderId, orders.id))
-      .where(where)
-      .orderBy(desc(outbox.id))
-      .limit(DELIVERIES_PAGE_SIZE)
-      .offset((Math.max(page, 1) - 1) * DELIVERIES_PAGE_SIZE),
-    db.select({ count: count() }).from(outbox).where(where),
-  ]);
+  const { rows, totalCount, pageCount } = await pageOfOutbox({
+    db,
+    where,
+    page,
+    pageSize: DELIVERIES_PAGE_SIZE,
+    fields: {
+      id: outbox.id,
+      idempotencyKey: outbox.idempotencyKey,
+      state: outbox.state,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+      payload: outbox.payload,
+    },
+  });
   const attempts = rows.length
     ? await db
         .select()
@@ -70,6 +66,5 @@ export async function listWebhookDeliveries({ db, endpointId, page = 1 }: { db: 
         .orderBy(asc(webhookAttempts.id))
     : [];
   const deliveries: WebhookDelivery[] = rows.map((row) => ({ ...row, attemptLog: attempts.filter((a) => a.outboxId === row.id) }));
-  const totalCount = total?.count ?? 0;
-  return { deliveries, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / DELIVERIES_PAGE_SIZE)) };
+  return { deliveries, totalCount, pageCount };
 }
