@@ -1,11 +1,13 @@
 /**
  * Runs once when the server starts: a broken environment (e.g. no AUTH_SECRET in production)
- * stops the server here, with the reason, instead of failing on the first request. Then the
+ * stops the server here, with the reason, instead of failing on the first request. Then every
+ * request gets its client address stamped from the socket (lib/client-address), and the
  * outbox worker starts inside the app process, unless separate workers deliver it.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("@/lib/env");
+  const [{ env }, { installClientAddressStamp }] = await Promise.all([import("@/lib/env"), import("@/lib/client-address")]);
+  installClientAddressStamp(env().TRUSTED_PROXY_HOPS);
   if (env().WORKER_IN_APP === "false") return;
 
   // One loop per process, also across dev hot reloads.

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { isClosedSocketWrite } from "./db/closed-socket-write";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -11,9 +10,6 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
-    // The database-restart scenario provokes postgres.js's known throw on a closed socket
-    // (db/closed-socket-write.ts); that one error is expected, every other one still fails the run.
-    onUnhandledError: (error) => (isClosedSocketWrite(error) ? false : undefined),
     projects: [
       {
         resolve: { alias },

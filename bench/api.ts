@@ -5,6 +5,7 @@ import { createApiKey } from "@/lib/integrations/api-keys";
 import { figure } from "./measure";
 import { discardPoolMessages, ensurePool, ensureRotation } from "./rotation";
 import type { BenchContext, BenchFigure, Scenario } from "./types";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 /**
  * `POST /api/v1/orders/{number}/transitions` under `next start`, beside `GET /api/health` (one
@@ -35,7 +36,7 @@ export const apiScenario: Scenario = {
     const pool = await ensurePool(context.db, rotation, "BENCH-API", POOL);
     const codes = await context.db.select({ id: statuses.id, code: statuses.code }).from(statuses);
     const codeOf = new Map(codes.map((s) => [s.id, s.code]));
-    const created = await createApiKey(context.db, { name: "Benchmark ERP", scope: "write" });
+    const created = await createApiKey(context.db, { name: "Benchmark ERP", scope: "write" }, SYSTEM_AUDIT_ACTOR);
     if (!created.ok) throw new Error(created.error.message);
     const authorization = `Bearer ${created.value.secret}`;
     const { url } = await context.app();

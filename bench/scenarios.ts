@@ -3,6 +3,7 @@ import { apiScenario } from "./api";
 import { boardScenario } from "./board";
 import { bulkScenario } from "./bulk";
 import { outboxScenario } from "./outbox";
+import { sessionScenario } from "./session";
 import { trackingScenario } from "./tracking";
 import { transitionScenario } from "./transition";
 import type { Scenario } from "./types";
@@ -15,6 +16,7 @@ import type { Scenario } from "./types";
 export const SCENARIOS: Scenario[] = [
   transitionScenario,
   bulkScenario,
+  sessionScenario,
   boardScenario,
   analyticsScenario,
   trackingScenario,

@@ -12,11 +12,12 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 const groupNamed = compileQuery<(typeof statusGroups.$inferSelect)[], { name: string }>(
+  "test.groupNamed",
   (db) => db.select().from(statusGroups).where(eq(statusGroups.name, sql.placeholder("name"))),
   getTableColumns(statusGroups),
 );
 
-const touchSettings = compileQuery<unknown, { at: Date }>((db) => db.update(settings).set({ updatedAt: placeholderFor("at", settings.updatedAt) }));
+const touchSettings = compileQuery<unknown, { at: Date }>("test.touchSettings", (db) => db.update(settings).set({ updatedAt: placeholderFor("at", settings.updatedAt) }));
 
 describe("compileQuery", () => {
   // On a server run, a statement sent on another connection than the transaction's would not see

@@ -45,8 +45,18 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   };
 }
 
+/**
+ * How long one connection attempt may take, in seconds. postgres.js waits 30 s by default, and a
+ * server that is restarting can take a connection and never answer it: every request queued on
+ * that connection then hangs for the whole wait. A database on the same network answers in
+ * milliseconds, so a few seconds is ample, and a request fails fast instead (ADR 0120).
+ */
+export const CONNECT_TIMEOUT_S = 5;
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
-  const client = preparedByDefault(postgres(url, { max: options.max ?? 10, onnotice: () => {} }));
+  const client = preparedByDefault(
+    postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} }),
+  );
   const db = drizzlePostgres({ client, schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,

@@ -27,7 +27,11 @@ describe("preparedByDefault", () => {
 
   it("does the same inside transactions and their savepoints, whatever options open them", async () => {
     const calls: Call[] = [];
-    type Scope = { unsafe: (q: string, p: unknown[], o: object) => unknown; begin: Function; savepoint: Function };
+    type Scope = {
+      unsafe: (q: string, p: unknown[], o: object) => unknown;
+      begin: (options: string, body: (tx: Scope) => unknown) => Promise<unknown>;
+      savepoint: (body: (sp: Scope) => unknown) => unknown;
+    };
     const sql = preparedByDefault(fakeSql(calls)) as unknown as Scope;
     await sql.begin("isolation level serializable", (tx: Scope) => {
       tx.unsafe("update a", [1], { prepare: false });

@@ -14,6 +14,11 @@ export type StatusUpdateEmailProps = {
   total: string;
   trackingPageUrl: string;
   footer: string;
+  /**
+   * An admin alert's own words (lib/i18n/catalogue/alerts.ts) and the staff page of the order its
+   * button opens; a customer's email has neither and keeps its own words and tracking link.
+   */
+  alert?: { openOrder: string; summary: string; order: string; total: string; why: string; orderUrl: string };
 };
 
 const CHROME = {
@@ -34,8 +39,10 @@ export default function StatusUpdateEmail({
   total = "249,90 zł",
   trackingPageUrl = "https://sklep.example.com/track/8kY2pQ",
   footer = "Sklep Demo · pomoc@sklep.example.com · +48 22 100 20 30",
+  alert,
 }: StatusUpdateEmailProps) {
-  const t = CHROME[locale] ?? CHROME.pl;
+  const t = alert ? { ...alert, track: alert.openOrder } : (CHROME[locale] ?? CHROME.pl);
+  const buttonUrl = alert ? alert.orderUrl : trackingPageUrl;
   const paragraphs = body.split(/\n{2,}/).filter((p) => p.trim() !== "");
   return (
     <Html lang={locale}>
@@ -60,7 +67,7 @@ export default function StatusUpdateEmail({
               </Text>
             ))}
             <Button
-              href={trackingPageUrl}
+              href={buttonUrl}
               style={{ backgroundColor: brandColour, color: "#ffffff", borderRadius: 6, padding: "12px 18px", fontWeight: 600 }}
             >
               {t.track}
@@ -77,6 +84,7 @@ export default function StatusUpdateEmail({
             </Text>
           </Section>
           <Section style={{ backgroundColor: "#f8fafc", padding: "12px 24px" }}>
+            {alert && <Text style={{ fontSize: 12, color: "#64748b", margin: "0 0 4px" }}>{alert.why}</Text>}
             <Text style={{ fontSize: 12, color: "#94a3b8", margin: 0 }}>{footer}</Text>
           </Section>
         </Container>

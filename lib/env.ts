@@ -24,6 +24,11 @@ const schema = z.object({
   SMSAPI_SENDER: z.string().max(11).optional(),
   /** "false" when separate `npm run worker` processes deliver the outbox. */
   WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For; the client's address
+   * for rate limits is taken that many entries from the right. 0: the socket's peer (no proxy).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** "true" lets webhook endpoints on loopback and private networks receive (tests, on-premises ERPs). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
   /** Outbox tuning (milliseconds and counts); unset: the worker's defaults. */

@@ -14,8 +14,3 @@ export const moneyInput = z
   .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "Enter an amount like 123.45"))
   .transform((s) => Math.round(Number(s) * 100))
   .pipe(z.number().int().positive("Amount must be more than zero"));
-
-/** A form's fields as a plain object for zod (repeated names keep their last value). */
-export function formObject(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries(formData);
-}

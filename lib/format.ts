@@ -1,20 +1,43 @@
+import { intlTag, resolveLocale } from "@/lib/i18n/locales";
+
 /** Display formatting shared by staff pages. Money is stored in minor units. */
 
-const LOCALES: Record<string, string> = { pl: "pl-PL", en: "en-GB" };
 
+/** "24,50 zł" in Polish, "PLN 24.50" in English. */
 export function formatMoney(minor: number, currency: string, locale = "en"): string {
-  return new Intl.NumberFormat(LOCALES[locale] ?? locale, { style: "currency", currency }).format(minor / 100);
+  return new Intl.NumberFormat(intlTag(resolveLocale(locale)), { style: "currency", currency }).format(minor / 100);
 }
 
-export function formatDateTime(date: Date, locale = "en"): string {
-  return new Intl.DateTimeFormat(LOCALES[locale] ?? locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Warsaw",
-  }).format(date);
+/** In the shop's time zone (settings, `timeZone`; next-intl's `useTimeZone`/`getTimeZone`). */
+export function formatDateTime(date: Date, locale = "en", timeZone = "Europe/Warsaw"): string {
+  return new Intl.DateTimeFormat(intlTag(resolveLocale(locale)), { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
 
-/** "3 d 4 h", "5 h 12 min", "just now": how long something has waited. */
+/** A wait as a message of the catalogue's `common.duration` with its values, for `t(...)`. */
+export type DurationMessage =
+  | { key: "justNow"; values: Record<string, never> }
+  | { key: "days"; values: { days: number } }
+  | { key: "daysHours"; values: { days: number; hours: number } }
+  | { key: "hours"; values: { hours: number } }
+  | { key: "hoursMinutes"; values: { hours: number; minutes: number } }
+  | { key: "minutes"; values: { minutes: number } };
+
+/**
+ * How long something has waited, in the largest two units: with `t = useTranslations("common")`
+ * (or getTranslations), `t(\`duration.${m.key}\`, m.values)` reads "3 dni 4 godz." / "3 d 4 h".
+ */
+export function durationMessage(ms: number): DurationMessage {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return { key: "justNow", values: {} };
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return hours ? { key: "daysHours", values: { days, hours } } : { key: "days", values: { days } };
+  const rest = minutes % 60;
+  if (hours > 0) return rest ? { key: "hoursMinutes", values: { hours, minutes: rest } } : { key: "hours", values: { hours } };
+  return { key: "minutes", values: { minutes } };
+}
+
+/** "3 d 4 h", "5 h 12 min", "just now": how long something has waited (English; screens use `durationMessage`). */
 export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return "just now";

@@ -1,3 +1,6 @@
+import type { GuardFailureReason, LintIssue, RoleRef, StatusRef } from "@/lib/workflow/types";
+import type { UrlRefusal } from "@/lib/integrations/webhooks/url-policy";
+
 /**
  * Business refusals are values, not exceptions: every caller (server action, API, board,
  * automation) gets the same codes and messages and decides how to show them.
@@ -6,21 +9,73 @@ export type ErrorCode =
   | "not_found"
   | "transition_not_allowed"
   | "guard_failed"
+  | "status_not_permitted"
+  | "undo_refused"
   | "version_conflict"
   | "validation_failed"
   | "forbidden"
-  | "unauthorized";
+  | "unauthorized"
+  // Disabling, demoting or resetting the shop's last active admin (lib/accounts/admins.ts).
+  | "last_admin";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type Refusal = {
-  code: ErrorCode;
+/** A lint error a workflow write would introduce, with the order type it belongs to. */
+export type LintDetail = LintIssue & { orderType: { id: number; code: string; name: string } };
+/** The same issue as the API tells it: statuses by code, no fix (its ids mean nothing outside). */
+export type PublicLintDetail = Omit<LintDetail, "statusIds" | "fix"> & { statuses: string[] };
+
+/**
+ * The machine-readable facts a refusal carries, per code: a discriminated union read without
+ * casts (`if (error.code === "guard_failed") error.details?.reason`). Codes absent here carry none.
+ */
+export type RefusalDetailsByCode = {
+  version_conflict: { expectedVersion: number; currentVersion: number };
+  // A throttled sign-in: when the next try can work.
+  unauthorized: { retryAfterSeconds: number };
+  // The API names the allowed targets by code only: ids mean nothing outside the app.
+  transition_not_allowed: { allowed: (Omit<StatusRef, "id"> & { id?: number })[] };
+  guard_failed: { reason: GuardFailureReason };
+  // The person's role may not move orders into the target (roles with status rights).
+  status_not_permitted: { role: RoleRef };
+  // Why a change could not be undone (lib/orders/undo.ts).
+  undo_refused: { reason: "not_undoable" | "changed_since" | "hold_over" | "already_sent" | "not_yours" };
+  validation_failed:
+    | { lint: LintDetail[] | PublicLintDetail[] }
+    | { reason: "too_many_items"; items: number; max: number }
+    | { missing: string[] }
+    | { missingStatuses: string[] }
+    | { reason: "invalid_phone" }
+    | { reason: UrlRefusal["code"] }
+    | WorkflowConfigReason
+    | RoleConfigReason;
+};
+
+/** Why a role could not be saved or deleted (lib/roles/roles.ts). */
+export type RoleConfigReason =
+  | { reason: "role_name_taken"; name: string }
+  | { reason: "role_built_in" }
+  | { reason: "role_in_use"; name: string; members: number };
+
+/** Why the workflow studio refused a write, with the facts a screen words it from. */
+export type WorkflowConfigReason =
+  | { reason: "code_taken"; code: string; usedBy: string }
+  | { reason: "status_in_use"; name: string }
+  | { reason: "status_is_initial"; name: string; orderTypes: string[] }
+  | { reason: "initial_archived"; name: string }
+  | { reason: "group_not_empty"; name: string }
+  | { reason: "workflow_not_empty" };
+
+type RefusalOf<C extends ErrorCode> = {
+  code: C;
   message: string;
-  /** Per-field messages for validation_failed. */
+  /** Per-field messages for validation_failed, keyed by the field's name (dotted path). */
   fieldErrors?: FieldErrors;
   /** Extra machine-readable facts, e.g. the allowed targets or the guard's reason. */
-  details?: Record<string, unknown>;
+  details?: C extends keyof RefusalDetailsByCode ? RefusalDetailsByCode[C] : never;
 };
+
+export type Refusal = { [C in ErrorCode]: RefusalOf<C> }[ErrorCode];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Refusal };
 
@@ -28,12 +83,12 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function refuse(
-  code: ErrorCode,
+export function refuse<C extends ErrorCode>(
+  code: C,
   message: string,
-  extra: Pick<Refusal, "fieldErrors" | "details"> = {},
+  extra: Pick<RefusalOf<C>, "fieldErrors" | "details"> = {},
 ): { ok: false; error: Refusal } {
-  return { ok: false, error: { code, message, ...extra } };
+  return { ok: false, error: { code, message, ...extra } as Refusal };
 }
 
 /** Every field error from a zod failure, keyed by dotted path ("" for the whole input). */

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import type { Db } from "@/db";
-import { transitionOrder, type Actor } from "@/lib/orders";
+import type { DbOrTx } from "@/db";
+import { atMost, ORDER_LIMITS, transitionOrder, type Actor } from "@/lib/orders";
+import { ok, type Result } from "@/lib/result";
 
 /**
  * The details a person adds to a status change from any screen (board, list, bulk, scan):
  * the same names and limits everywhere, so every form maps onto transitionOrder the same way.
  */
 export const changeDetailsSchema = z.object({
-  comment: z.string().trim().max(5000, "Keep the comment under 5,000 characters").optional(),
+  comment: z.string().trim().max(ORDER_LIMITS.comment, atMost(ORDER_LIMITS.comment)).optional(),
   customerVisible: z.boolean().default(false),
   notifyEmail: z.boolean().default(true),
   notifySms: z.boolean().default(true),
@@ -15,29 +16,17 @@ export const changeDetailsSchema = z.object({
 
 export type ChangeDetails = z.input<typeof changeDetailsSchema>;
 
-/** What a screen shows after a change attempt: enough to explain a refusal and to undo a guess. */
-export type ChangeReply =
-  | { ok: true; message: string; statusId: number; version: number }
-  | { ok: false; code: string; message: string };
-
-/** The per-order line of a bulk report, in words staff use. */
-export type ChangeOutcome = "changed" | "not_allowed" | "payment_required" | "conflict" | "not_found" | "failed";
-
-export function outcomeOf(result: { ok: true } | { ok: false; error: { code: string; details?: Record<string, unknown> } }): ChangeOutcome {
-  if (result.ok) return "changed";
-  switch (result.error.code) {
-    case "transition_not_allowed":
-      return "not_allowed";
-    case "guard_failed":
-      return result.error.details?.reason === "payment_required" ? "payment_required" : "not_allowed";
-    case "version_conflict":
-      return "conflict";
-    case "not_found":
-      return "not_found";
-    default:
-      return "failed";
-  }
-}
+/** What a screen needs after a change: where the order is now, to keep or undo its guess. */
+export type ChangeMade = {
+  number: string;
+  statusId: number;
+  version: number;
+  notificationsQueued: number;
+  /** The change's history row, for "Undo". */
+  eventId: number;
+  /** ISO time until which the change can be undone; null: it cannot. */
+  undoUntil: string | null;
+};
 
 /** One order's change as screens send it: the order, the target, the version they saw, the details. */
 export const singleChangeSchema = changeDetailsSchema.extend({
@@ -49,8 +38,8 @@ export const singleChangeSchema = changeDetailsSchema.extend({
 export type SingleChange = z.infer<typeof singleChangeSchema>;
 
 /** A screen's change, mapped onto the one transition service the same way from every screen. */
-export function applyChange(db: Db, change: SingleChange, actor: Actor) {
-  return transitionOrder(db, {
+export async function applyChange(db: DbOrTx, change: SingleChange, actor: Actor): Promise<Result<ChangeMade>> {
+  const result = await transitionOrder(db, {
     orderId: change.orderId,
     to: { id: change.to },
     actor,
@@ -59,4 +48,7 @@ export function applyChange(db: Db, change: SingleChange, actor: Actor) {
     customerVisible: change.customerVisible,
     notify: { email: change.notifyEmail, sms: change.notifySms },
   });
+  if (!result.ok) return result;
+  const { order, notificationsQueued, event, undoUntil } = result.value;
+  return ok({ number: order.number, statusId: order.statusId, version: order.version, notificationsQueued, eventId: event.id, undoUntil: undoUntil?.toISOString() ?? null });
 }

@@ -15,7 +15,7 @@ async function main() {
   }
   const handle = await getDbHandle();
   try {
-    const created = await createApiKey(handle.db, args.value);
+    const created = await createApiKey(handle.db, args.value, { type: "system", label: "npm run apikey:create" });
     if (!created.ok) {
       console.error(`Error: ${created.error.message}`);
       process.exit(2);

@@ -1,5 +1,4 @@
 import { getDbHandle } from "@/db";
-import { exitOnUncaughtExceptExpectedSocketWrites } from "@/db/closed-socket-write";
 import { env } from "@/lib/env";
 import { providersFromEnv } from "@/lib/notifications/providers";
 import { startWorkerLoop } from "@/lib/notifications/worker-loop";
@@ -7,8 +6,6 @@ import { workerTuningFromEnv } from "@/lib/notifications/worker-tuning";
 
 /** `npm run worker`: delivers the outbox outside the app processes (run as many as needed). */
 async function main() {
-  // A database restart must not take the worker down with it (see db/closed-socket-write.ts).
-  exitOnUncaughtExceptExpectedSocketWrites();
   const handle = await getDbHandle();
   const providers = providersFromEnv();
   console.log(`Outbox worker and automation scheduler started (${handle.kind}; email: ${providers.email.name}, sms: ${providers.sms.name}).`);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -8,12 +9,14 @@ import { Button } from "@/components/ui/button";
  * they come back as results and are shown where the person acted.
  */
 export default function StaffError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("orders.staffError");
+  const common = useTranslations("common");
   return (
     <div role="alert" className="mx-auto max-w-lg space-y-3 rounded-lg border border-red-200 bg-red-50 p-6 text-red-900">
-      <h1 className="text-lg font-semibold">This page could not be loaded</h1>
-      <p className="text-sm">Something went wrong on our side. Nothing you did was lost; try again in a moment.</p>
-      {error.digest && <p className="text-xs text-red-700">Reference: {error.digest}</p>}
-      <Button onClick={reset}>Try again</Button>
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
+      <p className="text-sm">{t("body")}</p>
+      {error.digest && <p className="text-xs text-red-700">{t("reference", { digest: error.digest })}</p>}
+      <Button onClick={reset}>{common("actions.retry")}</Button>
     </div>
   );
 }

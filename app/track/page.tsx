@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { ShopFrame } from "@/components/tracking/shop-frame";
 import { getDb } from "@/db";
@@ -6,7 +7,11 @@ import { readableTextColour } from "@/lib/format";
 import { customerTranslator, resolveLocale } from "@/lib/i18n";
 import { getSettings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Order status", robots: { index: false, follow: false } };
+// In the page's language, which lib/i18n/request.ts decides as the page does (?lang=, the order's, the shop's).
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("track");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 export default async function TrackLookupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await connection();
@@ -34,7 +39,7 @@ export default async function TrackLookupPage({ searchParams }: { searchParams: 
             {t("miss")}
           </p>
         )}
-        <form method="post" action="/track/lookup" className="space-y-3">
+        <form method="post" action={`/track/lookup?lang=${locale}`} className="space-y-3">
           <input type="hidden" name="lang" value={locale} />
           <div>
             <label htmlFor="number" className="mb-1 block text-sm font-medium">

@@ -1,26 +1,14 @@
 import type { GroupKind } from "@/lib/workflow";
-import type { FieldErrors } from "@/lib/result";
+import type { ActionResult } from "@/lib/action-result";
 
 export type BoardStatus = { id: number; code: string; name: string; colour: string; archived: boolean };
 export type BoardGroup = { id: number; name: string; colour: string; kind: GroupKind; statusIds: number[] };
 
-/** What a workflow-studio server action answers (AdminActionState, seen from the client). */
-export type StudioResult<T = unknown> = {
-  ok?: boolean;
-  message?: string;
-  code?: string;
-  fieldErrors?: FieldErrors;
-  data?: T;
-  lint?: { message: string; orderType: { name: string }; fix?: { kind: "remove_transition"; from: number; to: number } }[];
-};
-export type StudioAction<T = unknown> = (input: unknown) => Promise<StudioResult<T>>;
+/** A workflow-studio server action as a screen calls it. */
+export type StudioAction<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;
 
-export const KIND_LABELS: Record<GroupKind, string> = {
-  new: "New",
-  in_progress: "In progress",
-  completed: "Completed (closes the order)",
-  not_completed: "Not completed (closes the order)",
-};
+/** Every group kind, in the board's order; each is worded by the catalogue's `statuses.kinds`. */
+export const GROUP_KINDS: readonly GroupKind[] = ["new", "in_progress", "completed", "not_completed"];
 
 export const dndId = {
   group: (id: number) => `g:${id}`,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -7,18 +8,18 @@ import { FieldError } from "./field";
 
 /** Tailwind's 700 shades: each keeps white badge text above WCAG AA contrast (4.5:1). */
 export const ACCESSIBLE_PALETTE = [
-  { hex: "#b91c1c", name: "Red" },
-  { hex: "#c2410c", name: "Orange" },
-  { hex: "#a16207", name: "Amber" },
-  { hex: "#15803d", name: "Green" },
-  { hex: "#0f766e", name: "Teal" },
-  { hex: "#0369a1", name: "Sky" },
-  { hex: "#1d4ed8", name: "Blue" },
-  { hex: "#6d28d9", name: "Violet" },
-  { hex: "#a21caf", name: "Fuchsia" },
-  { hex: "#be123c", name: "Rose" },
-  { hex: "#4b5563", name: "Grey" },
-  { hex: "#1e293b", name: "Slate" },
+  { hex: "#b91c1c", name: "red" },
+  { hex: "#c2410c", name: "orange" },
+  { hex: "#a16207", name: "amber" },
+  { hex: "#15803d", name: "green" },
+  { hex: "#0f766e", name: "teal" },
+  { hex: "#0369a1", name: "sky" },
+  { hex: "#1d4ed8", name: "blue" },
+  { hex: "#6d28d9", name: "violet" },
+  { hex: "#a21caf", name: "fuchsia" },
+  { hex: "#be123c", name: "rose" },
+  { hex: "#4b5563", name: "grey" },
+  { hex: "#1e293b", name: "slate" },
 ] as const;
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -41,16 +42,17 @@ export function ColourField({
   preview: string;
 }) {
   const id = useId();
+  const t = useTranslations("admin.colour");
   const valid = HEX.test(value);
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700">{label}</legend>
-      <div className="flex flex-wrap gap-1.5" role="group" aria-label={`${label}: accessible palette`}>
+      <div className="flex flex-wrap gap-1.5" role="group" aria-label={t("palette", { label })}>
         {ACCESSIBLE_PALETTE.map((c) => (
           <button
             key={c.hex}
             type="button"
-            aria-label={`${c.name} ${c.hex}`}
+            aria-label={t("swatch", { name: t(`names.${c.name}`), hex: c.hex })}
             aria-pressed={value.toLowerCase() === c.hex}
             onClick={() => onChange(c.hex)}
             className={cn("h-7 w-7 rounded-full border-2", value.toLowerCase() === c.hex ? "border-slate-900 ring-2 ring-offset-1" : "border-white")}
@@ -60,7 +62,7 @@ export function ColourField({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor={`${id}-picker`} className="sr-only">
-          {label}: picker
+          {t("picker", { label })}
         </label>
         <input
           id={`${id}-picker`}
@@ -70,7 +72,7 @@ export function ColourField({
           className="h-9 w-12 cursor-pointer rounded border border-slate-300"
         />
         <label htmlFor={`${id}-hex`} className="sr-only">
-          {label} (hex)
+          {t("hex", { label })}
         </label>
         <input
           id={`${id}-hex`}
@@ -79,9 +81,9 @@ export function ColourField({
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? `${id}-error` : undefined}
           className="w-28 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm aria-invalid:border-red-600"
-          placeholder="#1d4ed8"
+          placeholder={"#1d4ed8"}
         />
-        {valid && <StatusBadge name={preview || "Preview"} colour={value} />}
+        {valid && <StatusBadge name={preview || t("preview")} colour={value} />}
       </div>
       <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>

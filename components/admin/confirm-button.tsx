@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -23,6 +24,7 @@ export function ConfirmButton({
   variant?: ButtonVariant;
 }) {
   const [asking, setAsking] = useState(false);
+  const t = useTranslations("common.actions");
   if (!asking) {
     return (
       <Button variant={variant === "danger" ? "secondary" : variant} disabled={disabled} onClick={() => setAsking(true)}>
@@ -35,6 +37,8 @@ export function ConfirmButton({
       <span className="text-slate-700">{question}</span>
       <Button
         variant={variant}
+        // The button pressed a moment ago is gone; focus goes to its replacement, not to the page's start.
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just asked for this, so focus follows
         autoFocus
         onClick={() => {
           setAsking(false);
@@ -44,7 +48,7 @@ export function ConfirmButton({
         {confirmLabel}
       </Button>
       <Button variant="ghost" onClick={() => setAsking(false)}>
-        Cancel
+        {t("cancel")}
       </Button>
     </span>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "./field";
 
@@ -15,22 +16,23 @@ export function ExternalCodesField({
   onChange: (next: CodePair[]) => void;
   errorsAt: (index: number, field: "channel" | "code") => string[] | undefined;
 }) {
+  const t = useTranslations("statuses.form");
   const update = (index: number, patch: Partial<CodePair>) => onChange(pairs.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-700">Marketplace codes</legend>
-      <p className="text-xs text-slate-500">The code each marketplace or connector uses for this status.</p>
+      <legend className="text-sm font-medium text-slate-700">{t("externalCodes")}</legend>
+      <p className="text-xs text-slate-500">{t("externalCodesHint")}</p>
       {pairs.map((pair, i) => {
         const errors = [...(errorsAt(i, "channel") ?? []), ...(errorsAt(i, "code") ?? [])];
         return (
           <div key={pair.key} className="space-y-1">
             <div className="flex items-center gap-2">
               <label className="sr-only" htmlFor={`${pair.key}-channel`}>
-                Channel {i + 1}
+                {t("channel", { n: i + 1 })}
               </label>
               <input
                 id={`${pair.key}-channel`}
-                placeholder="allegro"
+                placeholder={"allegro"}
                 value={pair.channel}
                 aria-invalid={errorsAt(i, "channel") ? true : undefined}
                 onChange={(e) => update(i, { channel: e.target.value })}
@@ -38,18 +40,18 @@ export function ExternalCodesField({
               />
               <span aria-hidden className="text-slate-400">→</span>
               <label className="sr-only" htmlFor={`${pair.key}-code`}>
-                Code for channel {i + 1}
+                {t("codeFor", { n: i + 1 })}
               </label>
               <input
                 id={`${pair.key}-code`}
-                placeholder="SENT"
+                placeholder={"SENT"}
                 value={pair.code}
                 aria-invalid={errorsAt(i, "code") ? true : undefined}
                 onChange={(e) => update(i, { code: e.target.value })}
                 className={inputClasses}
               />
-              <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => onChange(pairs.filter((_, j) => j !== i))} aria-label={`Remove code ${i + 1}`}>
-                Remove
+              <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => onChange(pairs.filter((_, j) => j !== i))} aria-label={t("removeCode", { n: i + 1 })}>
+                {t("remove")}
               </Button>
             </div>
             {errors.length > 0 && <p className="text-sm text-red-700">{errors.join(" ")}</p>}
@@ -57,7 +59,7 @@ export function ExternalCodesField({
         );
       })}
       <Button variant="secondary" onClick={() => onChange([...pairs, { key: crypto.randomUUID(), channel: "", code: "" }])}>
-        Add marketplace code
+        {t("addCode")}
       </Button>
     </fieldset>
   );

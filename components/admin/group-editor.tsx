@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import type { ActionReply } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
+import { useAdminReplyText } from "./reply-text";
 
 /** Rename, recolour or delete (only when empty) a group, in a disclosure on its header. */
 export function GroupEditor({
@@ -19,24 +22,33 @@ export function GroupEditor({
   updateGroup: StudioAction;
   deleteGroup: StudioAction;
 }) {
+  const t = useTranslations("statuses.groupEditor");
+  const common = useTranslations("common");
+  const replyText = useAdminReplyText();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(group.name);
   const [colour, setColour] = useState(group.colour);
-  const [state, setState] = useState<{ message?: string; ok?: boolean; fieldErrors?: Record<string, string[]> }>({});
+  const [state, setState] = useState<ActionReply>(null);
+  const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const message = replyText(state, { labels: { name: t("name"), colour: t("colour") } });
   const [pending, startTransition] = useTransition();
 
   return (
     <div className="relative">
-      <Button variant="ghost" className="px-2 py-1 text-xs" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`Edit group ${group.name}`}>
-        Edit
+      <Button variant="ghost" className="px-2 py-1 text-xs" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={t("editLabel", { name: group.name })}>
+        {t("edit")}
       </Button>
       {open && (
         <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-          <Field label="Group name" errors={state.fieldErrors?.["group.name"]}>
+          <Field label={t("name")} errors={fieldErrors["group.name"]}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
           </Field>
-          <ColourField label="Group colour" value={colour} onChange={setColour} errors={state.fieldErrors?.["group.colour"]} preview={name} />
-          {state.message && <p className={state.ok ? "text-sm text-green-800" : "text-sm text-red-700"} role={state.ok ? "status" : "alert"}>{state.message}</p>}
+          <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={name} />
+          {message && (
+            <p className={state?.ok ? "text-sm text-green-800" : "text-sm text-red-700"} role={state?.ok ? "status" : "alert"}>
+              {message}
+            </p>
+          )}
           <div className="flex flex-wrap items-center gap-2">
             <Button
               disabled={pending}
@@ -48,17 +60,17 @@ export function GroupEditor({
                 })
               }
             >
-              {pending ? "Saving…" : "Save group"}
+              {pending ? common("states.saving") : t("save")}
             </Button>
             {empty ? (
               <ConfirmButton
-                label="Delete group"
-                confirmLabel="Delete"
-                question={`Delete ${group.name}?`}
+                label={t("delete")}
+                confirmLabel={common("actions.delete")}
+                question={t("deleteQuestion", { name: group.name })}
                 onConfirm={() => startTransition(async () => setState(await deleteGroup({ id: group.id })))}
               />
             ) : (
-              <span className="text-xs text-slate-500">Move its statuses out to delete it.</span>
+              <span className="text-xs text-slate-500">{t("moveOut")}</span>
             )}
           </div>
         </div>

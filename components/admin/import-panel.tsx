@@ -1,82 +1,101 @@
 "use client";
 
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { BODY_LIMITS, formatLimit } from "@/lib/http/body-limits";
 import type { WorkflowDiff } from "@/lib/workflow-config/diff";
-import type { StudioAction, StudioResult } from "./board-types";
+import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { ImportDiff } from "./import-diff";
+import { useAdminReplyText } from "./reply-text";
 
 /**
  * Upload a workflow document: it is checked and shown as a diff first; only a confirmed apply
  * writes, all at once. Refusals list every field at fault with its path in the document.
  */
 export function ImportPanel({ preview, apply }: { preview: StudioAction<WorkflowDiff>; apply: StudioAction<WorkflowDiff> }) {
+  const t = useTranslations("workflows.io");
+  const replyText = useAdminReplyText();
   const [doc, setDoc] = useState<unknown>();
   const [fileName, setFileName] = useState<string>();
-  const [state, setState] = useState<StudioResult<WorkflowDiff>>({});
+  const [state, setState] = useState<ActionReply<WorkflowDiff>>(null);
   const [applied, setApplied] = useState(false);
+  // What the browser itself refused (too large, not JSON, not sent), already in the reader's words.
+  const [local, setLocal] = useState<string>();
   const [pending, startTransition] = useTransition();
 
   async function onFile(file: File | undefined) {
     setApplied(false);
+    setLocal(undefined);
     setDoc(undefined);
     setFileName(file?.name);
-    if (!file) return setState({});
+    if (!file) return setState(null);
+    // Larger than a server action takes: the post would be refused as a whole (413).
+    if (file.size > BODY_LIMITS.serverAction) {
+      setState(null);
+      return setLocal(t("tooLarge", { file: file.name, limit: formatLimit(BODY_LIMITS.serverAction) }));
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(await file.text());
     } catch {
-      return setState({ ok: false, message: `${file.name} is not valid JSON.` });
+      setState(null);
+      return setLocal(t("notJson", { file: file.name }));
     }
     startTransition(async () => {
-      const result = await preview({ document: parsed });
+      // A refusal before the action runs (the proxy's 413, a lost connection) is thrown by the
+      // action call: said here in general words, not as a crashed page.
+      const result = await preview({ document: parsed }).catch(() => undefined);
+      if (!result) return setLocal(t("unreachable"));
       setState(result);
       if (result.ok) setDoc(parsed);
     });
   }
 
-  const errors = Object.entries(state.fieldErrors ?? {});
+  const errors = Object.entries(fieldErrorsIn(state));
   return (
     <div className="space-y-4">
       <div>
         <label htmlFor="workflow-file" className="block text-sm font-medium text-slate-700">
-          Workflow document (JSON)
+          {t("file")}
         </label>
         <input id="workflow-file" type="file" accept="application/json,.json" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 text-sm" />
       </div>
-      {pending && <p className="text-sm text-slate-500">Checking {fileName}…</p>}
-      {state.message && <Alert tone={state.ok ? (applied ? "success" : "info") : "error"}>{state.message}</Alert>}
+      {pending && <p className="text-sm text-slate-500">{t("checking", { file: fileName ?? "" })}</p>}
+      {local && <Alert tone="error">{local}</Alert>}
+      {state && <Alert tone={state.ok ? (applied ? "success" : "info") : "error"}>{replyText(state)}</Alert>}
       {errors.length > 0 && (
-        <ul className="space-y-1 text-sm text-red-800" aria-label="Problems in the document">
+        <ul className="space-y-1 text-sm text-red-800" aria-label={t("problems")}>
           {errors.map(([path, messages]) => (
             <li key={path}>
-              <code className="rounded bg-red-50 px-1">{path || "(document)"}</code>: {messages.join(" ")}
+              <code className="rounded bg-red-50 px-1">{path || t("document")}</code>: {messages.join(" ")}
             </li>
           ))}
         </ul>
       )}
-      {state.ok && state.data && <ImportDiff diff={state.data} />}
-      {doc !== undefined && state.ok && !applied && !state.data?.empty && (
+      {state?.ok && <ImportDiff diff={state.value} />}
+      {doc !== undefined && state?.ok && !applied && !state.value.empty && (
         <ConfirmButton
-          label="Apply import"
-          confirmLabel="Apply all changes"
+          label={t("apply")}
+          confirmLabel={t("applyConfirm")}
           variant="primary"
-          question="Apply these changes to the live workflow?"
+          question={t("applyQuestion")}
           disabled={pending}
           onConfirm={() =>
             startTransition(async () => {
               const result = await apply({ document: doc });
               setState(result);
-              setApplied(Boolean(result.ok));
+              setApplied(result.ok);
             })
           }
         />
       )}
       {applied && (
         <Button variant="secondary" onClick={() => onFile(undefined)}>
-          Import another
+          {t("another")}
         </Button>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { readableTextColour } from "@/lib/format";
@@ -24,6 +25,7 @@ export function MatrixGrid({
   groups: GridGroup[];
   highlight: Set<string>;
 }) {
+  const t = useTranslations("workflows.matrix");
   const [focus, setFocus] = useState({ r: 0, c: 0 });
   const n = statuses.length;
   const spans = groups
@@ -47,10 +49,11 @@ export function MatrixGrid({
 
   return (
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
-      <table className="border-separate border-spacing-0 text-xs" aria-label="Transition matrix: rows are the current status, columns the next" onKeyDown={onKeyDown}>
+      <table role="grid" className="border-separate border-spacing-0 text-xs" aria-label={t("table")} onKeyDown={onKeyDown}>
         <thead>
           <tr>
-            <th className="sticky left-0 z-10 bg-white" />
+            {/* The corner under no heading: a cell, not an empty header (axe: empty-table-header). */}
+            <td className="sticky left-0 z-10 bg-white" />
             {spans.map(({ group, count }) => (
               <th key={group.id} colSpan={count} scope="colgroup" className="border-b border-white px-1 py-1 text-center font-semibold" style={{ backgroundColor: group.colour, color: readableTextColour(group.colour) }}>
                 {group.name}
@@ -59,7 +62,7 @@ export function MatrixGrid({
           </tr>
           <tr>
             <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-1 text-left align-bottom font-medium text-slate-500">
-              From ↓ · To →
+              {t("fromTo")}
             </th>
             {statuses.map((s) => (
               <th key={s.id} scope="col" className="h-36 min-w-7 border-r border-white align-bottom" style={{ backgroundColor: s.colour, color: readableTextColour(s.colour) }}>
@@ -84,7 +87,9 @@ export function MatrixGrid({
                 const self = from.id === to.id;
                 const on = matrix.allowed.has(`${from.id}>${to.id}`);
                 const blocked = self || (to.archived && !on);
-                const label = self ? `${from.name} to itself: not a change` : `${from.name} → ${to.name}: ${on ? "allowed" : "not allowed"}`;
+                const label = self
+                  ? t("self", { name: from.name })
+                  : t(on ? "cellAllowed" : "cellForbidden", { from: from.name, to: to.name });
                 return (
                   <td key={to.id} className="border-b border-r border-slate-100 p-0 text-center">
                     <button
@@ -118,17 +123,18 @@ export function MatrixGrid({
 }
 
 function RowHelpers({ matrix, from }: { matrix: MatrixApi; from: GridStatus }) {
+  const t = useTranslations("workflows.matrix");
   const base = "rounded px-1.5 py-0.5 text-[11px] text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40";
   return (
-    <span className="ml-auto flex gap-0.5" role="group" aria-label={`Row helpers for ${from.name}`}>
-      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "all")} aria-label={`Allow every change from ${from.name}`} title="Allow the whole row">
-        all
+    <span className="ml-auto flex gap-0.5" role="group" aria-label={t("rowHelpers", { name: from.name })}>
+      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "all")} aria-label={t("allLabel", { name: from.name })} title={t("allTitle")}>
+        {t("all")}
       </button>
-      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "forward")} aria-label={`Allow forward changes from ${from.name}`} title="Allow every later status">
-        fwd
+      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "forward")} aria-label={t("forwardLabel", { name: from.name })} title={t("forwardTitle")}>
+        {t("forward")}
       </button>
-      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "clear")} aria-label={`Clear the row of ${from.name}`} title="Forbid the whole row">
-        clear
+      <button type="button" className={base} disabled={matrix.pending} onClick={() => matrix.row(from.id, "clear")} aria-label={t("clearLabel", { name: from.name })} title={t("clearTitle")}>
+        {t("clear")}
       </button>
     </span>
   );

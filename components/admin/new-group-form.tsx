@@ -1,18 +1,24 @@
 "use client";
 
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StudioAction, StudioResult } from "./board-types";
-import { KIND_LABELS } from "./board-types";
+import type { StudioAction } from "./board-types";
+import { GROUP_KINDS } from "./board-types";
 import { ColourField } from "./colour-field";
 import { Field, inputClasses } from "./field";
+import { useAdminReplyText } from "./reply-text";
 
 export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
+  const t = useTranslations("statuses");
+  const replyText = useAdminReplyText();
+  const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour") };
   const [name, setName] = useState("");
   const [colour, setColour] = useState("#0f766e");
   const [kind, setKind] = useState("in_progress");
-  const [state, setState] = useState<StudioResult>({});
+  const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
   return (
     <form
@@ -26,24 +32,24 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
         });
       }}
     >
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <Field label="Group name" errors={state.fieldErrors?.name}>
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
+      <Field label={labels.name} errors={fieldErrorsIn(state).name}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
       </Field>
-      <Field label="Kind" hint="Completed and not completed groups close the order: the lint treats them as ends." errors={state.fieldErrors?.kind}>
+      <Field label={labels.kind} hint={t("newGroup.kindHint")} errors={fieldErrorsIn(state).kind}>
         {(p) => (
           <select {...p} value={kind} onChange={(e) => setKind(e.target.value)} className={inputClasses}>
-            {Object.entries(KIND_LABELS).map(([value, label]) => (
+            {GROUP_KINDS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`kinds.${value}`)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <ColourField label="Group colour" value={colour} onChange={setColour} errors={state.fieldErrors?.colour} preview={name} />
+      <ColourField label={labels.colour} value={colour} onChange={setColour} errors={fieldErrorsIn(state).colour} preview={name} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add group"}
+        {pending ? t("newGroup.adding") : t("newGroup.add")}
       </Button>
     </form>
   );

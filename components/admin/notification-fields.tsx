@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field, inputClasses } from "./field";
 import type { StatusFormValues } from "./status-form-values";
 
@@ -25,25 +26,26 @@ export function NotificationFields({
   channels: string[];
   adminEmailErrors?: string[];
 }) {
+  const t = useTranslations("statuses.form");
   // Channels already chosen stay listed even if no order uses them any more.
   const options = [...new Set([...channels, ...v.notifyChannels])].sort();
   const toggleChannel = (channel: string, on: boolean) =>
     set("notifyChannels", on ? [...v.notifyChannels, channel] : v.notifyChannels.filter((c) => c !== channel));
   return (
     <div className="space-y-4">
-      <Switch label="Email the customer" checked={v.notifyCustomerEmail} onChange={(c) => set("notifyCustomerEmail", c)} />
-      <Switch label="Text the customer (SMS)" checked={v.notifyCustomerSms} onChange={(c) => set("notifyCustomerSms", c)} />
-      <Switch label="Email the shop's staff" checked={v.notifyAdminEmail} onChange={(c) => set("notifyAdminEmail", c)} />
+      <Switch label={t("emailCustomer")} checked={v.notifyCustomerEmail} onChange={(c) => set("notifyCustomerEmail", c)} />
+      <Switch label={t("smsCustomer")} checked={v.notifyCustomerSms} onChange={(c) => set("notifyCustomerSms", c)} />
+      <Switch label={t("emailStaff")} checked={v.notifyAdminEmail} onChange={(c) => set("notifyAdminEmail", c)} />
       {v.notifyAdminEmail && (
-        <Field label="Staff addresses" hint="Separate addresses with commas or spaces." errors={adminEmailErrors}>
+        <Field label={t("staffAddresses")} hint={t("staffAddressesHint")} errors={adminEmailErrors}>
           {(p) => <input {...p} value={v.adminEmails} onChange={(e) => set("adminEmails", e.target.value)} className={inputClasses} />}
         </Field>
       )}
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-700">Sales channels</legend>
-        <p className="text-xs text-slate-500">Notify only for orders from these channels. None ticked: every channel.</p>
+        <legend className="text-sm font-medium text-slate-700">{t("channels")}</legend>
+        <p className="text-xs text-slate-500">{t("channelsHint")}</p>
         {options.length === 0 ? (
-          <p className="text-sm text-slate-500">No orders yet, so no channels to choose from.</p>
+          <p className="text-sm text-slate-500">{t("noChannels")}</p>
         ) : (
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {options.map((c) => (

@@ -1,12 +1,15 @@
 "use client";
 
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { StudioAction, StudioResult } from "./board-types";
+import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
+import { useAdminReplyText } from "./reply-text";
 
 export type TypeRow = { id: number; code: string; name: string; initialStatusId: number; transitionCount: number; errorCount: number; warningCount: number };
 export type StatusOption = { id: number; name: string; archived: boolean };
@@ -26,39 +29,41 @@ export function OrderTypeRow({
   copy: StudioAction;
   moveControls: React.ReactNode;
 }) {
+  const t = useTranslations("workflows.row");
+  const replyText = useAdminReplyText();
+  const labels = { name: t("nameOf", { code: type.code }), initialStatusId: t("initialOf", { code: type.code }) };
   const [name, setName] = useState(type.name);
   const [initial, setInitial] = useState(type.initialStatusId);
   const [source, setSource] = useState(others[0]?.id);
-  const [state, setState] = useState<StudioResult>({});
+  const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
   const sourceName = others.find((o) => o.id === source)?.name;
   return (
-    <li className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={`Order type ${type.name}`}>
+    <li className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("label", { name: type.name })}>
       <div className="flex flex-wrap items-center gap-3">
         {moveControls}
         <h2 className="text-base font-semibold">{type.name}</h2>
         <code className="text-xs text-slate-500">{type.code}</code>
         <span className="text-xs text-slate-600">
-          {type.transitionCount} allowed changes ·{" "}
-          {type.errorCount > 0 ? <span className="text-red-700">{type.errorCount} error(s)</span> : "no errors"}
-          {type.warningCount > 0 && ` · ${type.warningCount} warning(s)`}
+          {t("transitions", { count: type.transitionCount })} ·{" "}
+          {type.errorCount > 0 ? <span className="text-red-700">{t("errors", { count: type.errorCount })}</span> : t("noErrors")}
+          {type.warningCount > 0 && ` · ${t("warnings", { count: type.warningCount })}`}
         </span>
         <Link href={`/admin/workflows/${encodeURIComponent(type.code)}`} className={buttonClasses("primary", "ml-auto")}>
-          Edit matrix
+          {t("editMatrix")}
         </Link>
       </div>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
       <div className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]">
-        <Field label={`Name of ${type.code}`} errors={state.fieldErrors?.name}>
+        <Field label={labels.name} errors={fieldErrorsIn(state).name}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
         </Field>
-        <Field label={`Initial status of ${type.code}`} errors={state.fieldErrors?.initialStatusId}>
+        <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
           {(p) => (
             <select {...p} value={initial} onChange={(e) => setInitial(Number(e.target.value))} className={inputClasses}>
               {statuses.map((s) => (
                 <option key={s.id} value={s.id} disabled={s.archived}>
-                  {s.name}
-                  {s.archived ? " (archived)" : ""}
+                  {s.archived ? t("archivedOption", { name: s.name }) : s.name}
                 </option>
               ))}
             </select>
@@ -69,12 +74,12 @@ export function OrderTypeRow({
           disabled={pending}
           onClick={() => startTransition(async () => setState(await update({ id: type.id, name, initialStatusId: initial })))}
         >
-          Save {type.code}
+          {t("save", { code: type.code })}
         </Button>
       </div>
       {others.length > 0 && (
         <div className="flex flex-wrap items-end gap-3">
-          <Field label={`Copy matrix into ${type.code} from`}>
+          <Field label={t("copyFrom", { code: type.code })}>
             {(p) => (
               <select {...p} value={source} onChange={(e) => setSource(Number(e.target.value))} className={inputClasses}>
                 {others.map((o) => (
@@ -86,10 +91,10 @@ export function OrderTypeRow({
             )}
           </Field>
           <ConfirmButton
-            label="Copy matrix"
-            confirmLabel="Replace matrix"
+            label={t("copy")}
+            confirmLabel={t("replace")}
             variant="primary"
-            question={`Replace ${type.name}'s matrix with ${sourceName}'s?`}
+            question={t("replaceQuestion", { name: type.name, source: sourceName ?? "" })}
             disabled={pending}
             onConfirm={() => startTransition(async () => setState(await copy({ id: type.id, fromId: source })))}
           />

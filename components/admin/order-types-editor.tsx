@@ -1,11 +1,15 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useServerState } from "@/components/ui/use-server-state";
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StudioAction, StudioResult } from "./board-types";
+import type { StudioAction } from "./board-types";
 import { Field, inputClasses } from "./field";
 import { OrderTypeRow, type StatusOption, type TypeRow } from "./order-type-row";
+import { useAdminReplyText } from "./reply-text";
 
 type Props = {
   types: TypeRow[];
@@ -17,11 +21,13 @@ type Props = {
 };
 
 export function OrderTypesEditor({ types: initial, statuses, create, update, reorder, copy }: Props) {
-  const [types, setTypes] = useState(initial);
-  const [state, setState] = useState<StudioResult>({});
+  const t = useTranslations("workflows.editor");
+  const replyText = useAdminReplyText();
+  const labels = { code: t("code"), name: t("name"), initialStatusId: t("initial") };
+  const [types, setTypes] = useServerState(initial);
+  const [state, setState] = useState<ActionReply>(null);
   const [draft, setDraft] = useState({ code: "", name: "", initialStatusId: statuses.find((s) => !s.archived)?.id ?? 0 });
   const [pending, startTransition] = useTransition();
-  useEffect(() => setTypes(initial), [initial]);
 
   // Optimistic: the list moves at once and snaps back if the save is refused.
   function move(index: number, by: -1 | 1) {
@@ -33,32 +39,32 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
     setTypes(next);
     startTransition(async () => {
       const result = await reorder({ ids: next.map((t) => t.id) });
-      setState(result.ok ? { ok: true, message: `${item.name} moved ${by < 0 ? "up" : "down"}.` } : result);
+      setState(result.ok ? { ...result, message: t(by < 0 ? "movedUp" : "movedDown", { name: item.name }) } : result);
       if (!result.ok) setTypes(previous);
     });
   }
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite">{state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}</div>
+      <div aria-live="polite">{state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}</div>
       {types.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No order types yet: create the first below.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ol className="space-y-3" aria-label="Order types">
-          {types.map((t, i) => (
+        <ol className="space-y-3" aria-label={t("list")}>
+          {types.map((type, i) => (
             <OrderTypeRow
-              key={t.id}
-              type={t}
-              others={types.filter((o) => o.id !== t.id)}
+              key={type.id}
+              type={type}
+              others={types.filter((o) => o.id !== type.id)}
               statuses={statuses}
               update={update}
               copy={copy}
               moveControls={
                 <span className="flex gap-1">
-                  <Button variant="ghost" className="px-2 py-1 text-xs" disabled={i === 0 || pending} onClick={() => move(i, -1)} aria-label={`Move ${t.name} up`}>
+                  <Button variant="ghost" className="px-2 py-1 text-xs" disabled={i === 0 || pending} onClick={() => move(i, -1)} aria-label={t("moveUp", { name: type.name })}>
                     ↑
                   </Button>
-                  <Button variant="ghost" className="px-2 py-1 text-xs" disabled={i === types.length - 1 || pending} onClick={() => move(i, 1)} aria-label={`Move ${t.name} down`}>
+                  <Button variant="ghost" className="px-2 py-1 text-xs" disabled={i === types.length - 1 || pending} onClick={() => move(i, 1)} aria-label={t("moveDown", { name: type.name })}>
                     ↓
                   </Button>
                 </span>
@@ -69,7 +75,7 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
       )}
       <form
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        aria-label="New order type"
+        aria-label={t("newType")}
         onSubmit={(e) => {
           e.preventDefault();
           startTransition(async () => {
@@ -79,15 +85,15 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
           });
         }}
       >
-        <h2 className="text-base font-semibold">New order type</h2>
+        <h2 className="text-base font-semibold">{t("newType")}</h2>
         <div className="grid items-start gap-3 md:grid-cols-3">
-          <Field label="Code" hint="e.g. b2b_export" errors={state.fieldErrors?.code}>
+          <Field label={labels.code} hint={t("codeHint")} errors={fieldErrorsIn(state).code}>
             {(p) => <input {...p} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} className={inputClasses} />}
           </Field>
-          <Field label="Name" errors={state.fieldErrors?.name}>
+          <Field label={labels.name} errors={fieldErrorsIn(state).name}>
             {(p) => <input {...p} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} className={inputClasses} />}
           </Field>
-          <Field label="Initial status" errors={state.fieldErrors?.initialStatusId}>
+          <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
             {(p) => (
               <select {...p} value={draft.initialStatusId} onChange={(e) => setDraft({ ...draft, initialStatusId: Number(e.target.value) })} className={inputClasses}>
                 {statuses.filter((s) => !s.archived).map((s) => (
@@ -100,7 +106,7 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
           </Field>
         </div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create order type"}
+          {pending ? t("creating") : t("create")}
         </Button>
       </form>
     </div>

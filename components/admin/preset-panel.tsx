@@ -1,10 +1,13 @@
 "use client";
 
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StudioAction, StudioResult } from "./board-types";
+import type { StudioAction } from "./board-types";
 import { Field, inputClasses } from "./field";
+import { useAdminReplyText } from "./reply-text";
 
 export type PresetOption = { key: string; name: string; description: string; statusCount: number };
 
@@ -13,11 +16,16 @@ export type PresetOption = { key: string; name: string; description: string; sta
  * type whose statuses join the ones already there (shared codes reuse the existing status).
  */
 export function PresetPanel({ presets, workflowEmpty, applyPreset }: { presets: PresetOption[]; workflowEmpty: boolean; applyPreset: StudioAction }) {
+  const t = useTranslations("statuses.preset");
+  const common = useTranslations("common");
+  const replyText = useAdminReplyText();
   const [preset, setPreset] = useState(presets[0]?.key ?? "retail");
-  const [locale, setLocale] = useState<"en" | "pl">("en");
+  // The status names start in the reader's language.
+  const [locale, setLocale] = useState<"en" | "pl">(useLocale());
+  const labels = { preset: t("preset"), locale: t("language"), orderTypeCode: t("code"), orderTypeName: t("name") };
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
-  const [state, setState] = useState<StudioResult>({});
+  const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
   const mode = workflowEmpty ? "empty" : "alongside";
   const chosen = presets.find((p) => p.key === preset);
@@ -30,12 +38,10 @@ export function PresetPanel({ presets, workflowEmpty, applyPreset }: { presets: 
       }}
     >
       <p className="text-sm text-slate-600">
-        {workflowEmpty
-          ? "The workflow is empty: start from a preset."
-          : "Adds the preset as a new order type. Its statuses join yours; a status whose code already exists is reused as you have it."}
+        {workflowEmpty ? t("emptyIntro") : t("alongsideIntro")}
       </p>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <Field label="Preset" hint={chosen ? `${chosen.description} (${chosen.statusCount} statuses)` : undefined} errors={state.fieldErrors?.preset}>
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
+      <Field label={labels.preset} hint={chosen ? t("hint", { description: chosen.description, count: chosen.statusCount }) : undefined} errors={fieldErrorsIn(state).preset}>
         {(p) => (
           <select {...p} value={preset} onChange={(e) => setPreset(e.target.value)} className={inputClasses}>
             {presets.map((o) => (
@@ -47,25 +53,25 @@ export function PresetPanel({ presets, workflowEmpty, applyPreset }: { presets: 
         )}
       </Field>
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-700">Language of the status names</legend>
+        <legend className="text-sm font-medium text-slate-700">{labels.locale}</legend>
         <div className="flex gap-4 text-sm">
           {(["en", "pl"] as const).map((l) => (
             <label key={l} className="flex items-center gap-1.5">
               <input type="radio" name="preset-locale" value={l} checked={locale === l} onChange={() => setLocale(l)} />
-              {l === "en" ? "English" : "Polski"}
+              {common(`languages.${l}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      <Field label="New order type code" hint="e.g. marketplace_b2c" errors={state.fieldErrors?.orderTypeCode}>
+      <Field label={labels.orderTypeCode} hint={t("codeHint")} errors={fieldErrorsIn(state).orderTypeCode}>
         {(p) => <input {...p} value={code} onChange={(e) => setCode(e.target.value)} className={inputClasses} />}
       </Field>
-      <Field label="New order type name" errors={state.fieldErrors?.orderTypeName}>
+      <Field label={labels.orderTypeName} errors={fieldErrorsIn(state).orderTypeName}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
       </Field>
-      {state.fieldErrors?.mode && <p className="text-sm text-red-700">{state.fieldErrors.mode.join(" ")}</p>}
+      {fieldErrorsIn(state).mode && <p className="text-sm text-red-700">{fieldErrorsIn(state).mode!.join(" ")}</p>}
       <Button type="submit" disabled={pending}>
-        {pending ? "Applying…" : workflowEmpty ? "Apply preset" : "Add preset alongside"}
+        {pending ? t("applying") : workflowEmpty ? t("apply") : t("alongside")}
       </Button>
     </form>
   );

@@ -3,10 +3,14 @@
 import { useSortable, SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { dndId, type BoardGroup, type BoardStatus } from "./board-types";
+
+/** An archived status's badge colour, Slate 500: white text on it passes the 4.5:1 contrast. */
+const ARCHIVED_COLOUR = "#64748b";
 
 function DragHandle({ label, listeners, attributes }: { label: string; listeners: object | undefined; attributes: object }) {
   return (
@@ -30,6 +34,7 @@ function DragHandle({ label, listeners, attributes }: { label: string; listeners
 }
 
 function SortableStatus({ status, groupId }: { status: BoardStatus; groupId: number }) {
+  const t = useTranslations("statuses.board");
   const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: dndId.status(status.id),
     data: { type: "status", groupId },
@@ -44,10 +49,11 @@ function SortableStatus({ status, groupId }: { status: BoardStatus; groupId: num
       )}
       data-testid={`status-${status.code}`}
     >
-      <DragHandle label={`Move ${status.name}`} attributes={attributes} listeners={listeners} />
+      <DragHandle label={t("moveStatus", { name: status.name })} attributes={attributes} listeners={listeners} />
       <Link href={`/admin/statuses/${encodeURIComponent(status.code)}`} className="flex shrink-0 items-center gap-2 hover:underline">
-        <StatusBadge name={status.name} colour={status.colour} className={cn(status.archived && "opacity-50")} />
-        {status.archived && <span className="text-xs text-slate-500">archived</span>}
+        {/* An archived status is greyed by colour, not by opacity, so its name stays readable (WCAG contrast). */}
+        <StatusBadge name={status.name} colour={status.archived ? ARCHIVED_COLOUR : status.colour} className={cn(status.archived && "line-through")} />
+        {status.archived && <span className="text-xs text-slate-500">{t("archived")}</span>}
       </Link>
       <code className="ml-auto min-w-0 truncate text-xs text-slate-500" title={status.code}>
         {status.code}
@@ -67,6 +73,7 @@ export function SortableGroup({
   kindLabel: string;
   editor: ReactNode;
 }) {
+  const t = useTranslations("statuses.board");
   const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: dndId.group(group.id),
     data: { type: "group" },
@@ -75,11 +82,11 @@ export function SortableGroup({
     <section
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      aria-label={`Group ${group.name}`}
+      aria-label={t("group", { name: group.name })}
       className={cn("flex flex-col rounded-lg border border-slate-200 bg-slate-50 shadow-sm", isDragging && "z-10 opacity-70 shadow-lg")}
     >
       <header className="flex items-center gap-2 rounded-t-lg border-b border-slate-200 bg-white px-2 py-2" style={{ borderTop: `4px solid ${group.colour}` }}>
-        <DragHandle label={`Move group ${group.name}`} attributes={attributes} listeners={listeners} />
+        <DragHandle label={t("moveGroup", { name: group.name })} attributes={attributes} listeners={listeners} />
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-sm font-semibold text-slate-800">{group.name}</h2>
           <p className="text-xs text-slate-500">{kindLabel}</p>
@@ -87,13 +94,13 @@ export function SortableGroup({
         {editor}
       </header>
       <SortableContext items={group.statusIds.map(dndId.status)} strategy={verticalListSortingStrategy}>
-        <ul className="flex min-h-16 flex-1 flex-col gap-1.5 p-2" aria-label={`Statuses in ${group.name}`}>
+        <ul className="flex min-h-16 flex-1 flex-col gap-1.5 p-2" aria-label={t("list", { name: group.name })}>
           {statuses.map((s) => (
             <SortableStatus key={s.id} status={s} groupId={group.id} />
           ))}
           {statuses.length === 0 && (
             <li className="rounded-md border border-dashed border-slate-300 px-2 py-3 text-center text-xs text-slate-500">
-              Empty: drop a status here
+              {t("empty")}
             </li>
           )}
         </ul>

@@ -16,10 +16,13 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { useServerState } from "@/components/ui/use-server-state";
 import { Alert } from "@/components/ui/alert";
-import { changedGroups, dndId, KIND_LABELS, type BoardGroup, type BoardStatus, type StudioAction } from "./board-types";
+import { changedGroups, dndId, type BoardGroup, type BoardStatus, type StudioAction } from "./board-types";
 import { GroupEditor } from "./group-editor";
+import { useAdminReplyText } from "./reply-text";
 import { SortableGroup } from "./sortable-group";
 
 type Props = {
@@ -37,35 +40,44 @@ type Props = {
  * it was before the drag and says why.
  */
 export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGroups, updateGroup, deleteGroup }: Props) {
-  const [groups, setGroups] = useState(initial);
+  // The server's answer after a save (revalidation) is the truth; adopt it.
+  const [groups, setGroups] = useServerState(initial);
+  const t = useTranslations("statuses");
+  const replyText = useAdminReplyText();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
   const [, startTransition] = useTransition();
   const before = useRef<BoardGroup[]>(initial);
-  // The server's answer after a save (revalidation) is the truth; adopt it.
-  useEffect(() => setGroups(initial), [initial]);
 
   const byId = new Map(statuses.map((s) => [s.id, s]));
   const groupOfStatus = (id: number, list = groups) => list.find((g) => g.statusIds.includes(id));
   const nameOf = (raw: UniqueIdentifier) => {
     const { type, id } = dndId.parse(raw);
-    return type === "group" ? `group ${groups.find((g) => g.id === id)?.name}` : (byId.get(id)?.name ?? "status");
+    return type === "group"
+      ? t("board.groupName", { name: groups.find((g) => g.id === id)?.name ?? "" })
+      : (byId.get(id)?.name ?? t("board.statusFallback"));
   };
   const whereIs = (raw: UniqueIdentifier) => {
     const { type, id } = dndId.parse(raw);
-    if (type === "group") return `position ${groups.findIndex((g) => g.id === id) + 1} of ${groups.length}`;
+    if (type === "group") return t("board.position", { index: groups.findIndex((g) => g.id === id) + 1, count: groups.length });
     const group = groupOfStatus(id);
-    return group ? `position ${group.statusIds.indexOf(id) + 1} of ${group.statusIds.length} in ${group.name}` : "";
+    return group
+      ? t("board.positionIn", { index: group.statusIds.indexOf(id) + 1, count: group.statusIds.length, group: group.name })
+      : "";
   };
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${nameOf(active.id)}, ${whereIs(active.id)}. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+    onDragStart: ({ active }) => t("board.pickedUp", { name: nameOf(active.id), place: whereIs(active.id) }),
     // Over itself (as at the start of a drag) there is nothing new to say: keep the pick-up hint.
     // The place is the one under the dragged item: within a group the list only reorders on drop.
     onDragOver: ({ active, over }) =>
-      over?.id === active.id ? undefined : over ? `${nameOf(active.id)} moved to ${whereIs(over.id)}.` : `${nameOf(active.id)} is not over a place to drop.`,
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${nameOf(active.id)} at ${whereIs(over.id)}.` : `Dropped ${nameOf(active.id)}.`),
-    onDragCancel: ({ active }) => `Cancelled. ${nameOf(active.id)} is back where it was.`,
+      over?.id === active.id
+        ? undefined
+        : over
+          ? t("board.movedTo", { name: nameOf(active.id), place: whereIs(over.id) })
+          : t("board.notOver", { name: nameOf(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t("board.droppedAt", { name: nameOf(active.id), place: whereIs(over.id) }) : t("board.dropped", { name: nameOf(active.id) }),
+    onDragCancel: ({ active }) => t("board.cancelled", { name: nameOf(active.id) }),
   };
 
   const sensors = useSensors(
@@ -108,10 +120,10 @@ export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGrou
         kind === "groups"
           ? await reorderGroups({ ids: next.map((g) => g.id) })
           : await saveLayout({ groups: changedGroups(next, previous).map((g) => ({ groupId: g.id, statusIds: g.statusIds })) });
-      if (result.ok) setMessage({ tone: "success", text: result.message ?? "Saved." });
+      if (result.ok) setMessage({ tone: "success", text: result.message });
       else {
         setGroups(previous);
-        setMessage({ tone: "error", text: `Not saved: ${result.message ?? "the server refused the change"}. The board is back as it was.` });
+        setMessage({ tone: "error", text: t("board.notSaved", { reason: replyText(result) ?? "" }) });
       }
     });
   }
@@ -147,8 +159,7 @@ export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGrou
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable:
-              "To move, press Space or Enter. Use the arrow keys to move within and between groups, then Space or Enter to drop, or Escape to cancel.",
+            draggable: t("board.instructions"),
           },
         }}
         onDragStart={() => {
@@ -165,7 +176,7 @@ export function StatusBoard({ groups: initial, statuses, saveLayout, reorderGrou
               <SortableGroup
                 key={group.id}
                 group={group}
-                kindLabel={KIND_LABELS[group.kind]}
+                kindLabel={t(`kinds.${group.kind}`)}
                 statuses={group.statusIds.flatMap((id) => byId.get(id) ?? [])}
                 editor={<GroupEditor group={group} empty={group.statusIds.length === 0} updateGroup={updateGroup} deleteGroup={deleteGroup} />}
               />

@@ -6,6 +6,8 @@ export type StatusFormValues = {
   code: string;
   name: string;
   customerLabel: string;
+  /** The name and customer label per language; empty: the ones above. */
+  translations: Record<"pl" | "en", { name: string; customerLabel: string }>;
   description: string;
   colour: string;
   groupId: number;
@@ -29,6 +31,9 @@ export function toStatusInput(v: StatusFormValues) {
     code: v.code,
     name: v.name,
     customerLabel: v.customerLabel,
+    translations: Object.fromEntries(
+      Object.entries(v.translations).map(([language, t]) => [language, { name: t.name.trim(), customerLabel: t.customerLabel.trim() || null }]),
+    ),
     description: v.description,
     colour: v.colour,
     groupId: v.groupId,

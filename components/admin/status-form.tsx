@@ -1,16 +1,20 @@
 "use client";
 
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { StudioAction, StudioResult } from "./board-types";
+import { LOCALES } from "@/lib/i18n/locales";
+import type { StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ExternalCodesField } from "./external-codes-field";
 import { Field, inputClasses } from "./field";
 import { NotificationFields } from "./notification-fields";
+import { useAdminReplyText } from "./reply-text";
 import { toStatusInput, type StatusFormValues } from "./status-form-values";
 import { TemplateList } from "./template-list";
 
@@ -37,15 +41,47 @@ function Check({ label, hint, checked, onChange }: { label: string; hint?: strin
 
 export function StatusForm({ initial, statusId, groups, channels, save }: Props) {
   const router = useRouter();
+  const t = useTranslations("statuses.form");
+  const common = useTranslations("common");
+  const replyText = useAdminReplyText();
   const [v, setV] = useState(initial);
-  const [state, setState] = useState<StudioResult<{ code: string }>>({});
+  const [state, setState] = useState<ActionReply<{ code: string }>>(null);
   const [pending, startTransition] = useTransition();
   const set = <K extends keyof StatusFormValues>(key: K, value: StatusFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
-  const errors = (path: string) => state.fieldErrors?.[path];
+  const setTranslation = (language: "pl" | "en", field: "name" | "customerLabel", value: string) =>
+    setV((prev) => ({ ...prev, translations: { ...prev.translations, [language]: { ...prev.translations[language], [field]: value } } }));
+  const errors = (path: string) => fieldErrorsIn(state)[path];
   // Errors for a list field (adminEmails.2) show on the list as a whole.
   const errorsUnder = (prefix: string) => {
-    const all = Object.entries(state.fieldErrors ?? {}).filter(([k]) => k === prefix || k.startsWith(`${prefix}.`));
+    const all = Object.entries(fieldErrorsIn(state)).filter(([k]) => k === prefix || k.startsWith(`${prefix}.`));
     return all.length ? all.flatMap(([, m]) => m) : undefined;
+  };
+  // The banner names each refused field by its label, never by its path.
+  const labels: Record<string, string> = {
+    name: t("name"),
+    customerLabel: t("customerLabel"),
+    ...Object.fromEntries(
+      LOCALES.flatMap((l) => [
+        [`translations.${l}.name`, t("nameIn", { language: common(`languages.${l}`) })],
+        [`translations.${l}.customerLabel`, t("customerLabelIn", { language: common(`languages.${l}`) })],
+      ]),
+    ),
+    description: t("description"),
+    code: t("code"),
+    groupId: t("group"),
+    colour: t("colour"),
+    requiresPayment: t("paymentGate"),
+    allowCashOnDelivery: t("cod"),
+    awaitsPayment: t("awaitsPayment"),
+    showDocumentsOnTracking: t("documents"),
+    slaHours: t("sla"),
+    externalCodes: t("externalCodes"),
+    notifyCustomerEmail: t("emailCustomer"),
+    notifyCustomerSms: t("smsCustomer"),
+    notifyAdminEmail: t("emailStaff"),
+    adminEmails: t("staffAddresses"),
+    notifyChannels: t("channels"),
+    commentTemplates: t("commentTemplates"),
   };
 
   function submit() {
@@ -53,10 +89,14 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
       const input = toStatusInput(v);
       const result = await save(statusId ? { id: statusId, status: input } : input);
       // The update action nests the status: strip the prefix so errors land on their fields.
-      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, m]) => [k.replace(/^status\./, ""), m]));
-      setState({ ...result, fieldErrors });
-      // The saved page (fresh from the server, under a possibly new code) confirms the save.
-      if (result.ok && result.data) router.replace(`/admin/statuses/${encodeURIComponent(result.data.code)}?saved=1`);
+      if (result.ok) {
+        setState(result);
+        // The saved page (fresh from the server, under a possibly new code) confirms the save.
+        router.replace(`/admin/statuses/${encodeURIComponent(result.value.code)}?saved=1`);
+        return;
+      }
+      const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsIn(result)).map(([k, m]) => [k.replace(/^status\./, ""), m]));
+      setState({ ok: false, error: { ...result.error, fieldErrors } });
     });
   }
 
@@ -69,23 +109,23 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
       }}
       className="space-y-6"
     >
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Identity">
+        <Card title={t("identity")}>
           <div className="space-y-4">
-            <Field label="Name" errors={errors("name")}>
+            <Field label={t("name")} errors={errors("name")}>
               {(p) => <input {...p} value={v.name} onChange={(e) => set("name", e.target.value)} className={inputClasses} />}
             </Field>
-            <Field label="Customer label" hint="What customers see. Leave empty to hide this status from them." errors={errors("customerLabel")}>
+            <Field label={t("customerLabel")} hint={t("customerLabelHint")} errors={errors("customerLabel")}>
               {(p) => <input {...p} value={v.customerLabel} onChange={(e) => set("customerLabel", e.target.value)} className={inputClasses} />}
             </Field>
-            <Field label="Description" hint="For staff: when to use this status." errors={errors("description")}>
+            <Field label={t("description")} hint={t("descriptionHint")} errors={errors("description")}>
               {(p) => <textarea {...p} rows={3} value={v.description} onChange={(e) => set("description", e.target.value)} className={inputClasses} />}
             </Field>
-            <Field label="Code" hint="The external ID an ERP uses: letters, digits, _ . -; unique." errors={errors("code")}>
+            <Field label={t("code")} hint={t("codeHint")} errors={errors("code")}>
               {(p) => <input {...p} value={v.code} onChange={(e) => set("code", e.target.value)} className={`${inputClasses} font-mono`} />}
             </Field>
-            <Field label="Group" errors={errors("groupId")}>
+            <Field label={t("group")} errors={errors("groupId")}>
               {(p) => (
                 <select {...p} value={v.groupId} onChange={(e) => set("groupId", Number(e.target.value))} className={inputClasses}>
                   {groups.map((g) => (
@@ -96,29 +136,58 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
                 </select>
               )}
             </Field>
-            <ColourField label="Colour" value={v.colour} onChange={(c) => set("colour", c)} errors={errors("colour")} preview={v.name} />
+            <ColourField label={t("colour")} value={v.colour} onChange={(c) => set("colour", c)} errors={errors("colour")} preview={v.name} />
           </div>
         </Card>
-        <Card title="Payment and timing">
+        <Card title={t("translations")}>
           <div className="space-y-4">
-            <Check
-              label="Payment gate"
-              hint="An unpaid order cannot enter this status."
-              checked={v.requiresPayment}
-              onChange={(c) => set("requiresPayment", c)}
-            />
+            <p className="text-xs text-slate-500">{t("translationsHint")}</p>
+            {LOCALES.map((language) => (
+              <div key={language} className="grid gap-3 sm:grid-cols-2">
+                <Field label={t("nameIn", { language: common(`languages.${language}`) })} errors={errors(`translations.${language}.name`)}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      lang={language}
+                      value={v.translations[language].name}
+                      onChange={(e) => setTranslation(language, "name", e.target.value)}
+                      className={inputClasses}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label={t("customerLabelIn", { language: common(`languages.${language}`) })}
+                  errors={errors(`translations.${language}.customerLabel`)}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      lang={language}
+                      value={v.translations[language].customerLabel}
+                      onChange={(e) => setTranslation(language, "customerLabel", e.target.value)}
+                      className={inputClasses}
+                    />
+                  )}
+                </Field>
+              </div>
+            ))}
+          </div>
+        </Card>
+        <Card title={t("payment")}>
+          <div className="space-y-4">
+            <Check label={t("paymentGate")} hint={t("paymentGateHint")} checked={v.requiresPayment} onChange={(c) => set("requiresPayment", c)} />
             {v.requiresPayment && (
-              <Check label="Cash on delivery may pass" hint="COD orders pay the courier, so they may enter unpaid." checked={v.allowCashOnDelivery} onChange={(c) => set("allowCashOnDelivery", c)} />
+              <Check label={t("cod")} hint={t("codHint")} checked={v.allowCashOnDelivery} onChange={(c) => set("allowCashOnDelivery", c)} />
             )}
             {errors("allowCashOnDelivery") && <p className="text-sm text-red-700">{errors("allowCashOnDelivery")?.join(" ")}</p>}
-            <Check label="Asks the customer to pay" hint="e.g. Awaiting payment; the lint checks closed orders never lead here." checked={v.awaitsPayment} onChange={(c) => set("awaitsPayment", c)} />
+            <Check label={t("awaitsPayment")} hint={t("awaitsPaymentHint")} checked={v.awaitsPayment} onChange={(c) => set("awaitsPayment", c)} />
             <Check
-              label="Customers can download documents on the tracking page"
-              hint="While an order is in this status, its pro-formas and invoices are listed for download."
+              label={t("documents")}
+              hint={t("documentsHint")}
               checked={v.showDocumentsOnTracking}
               onChange={(c) => set("showDocumentsOnTracking", c)}
             />
-            <Field label="SLA hours" hint="Hours an order may wait here before it counts as late. Empty: no limit." errors={errors("slaHours")}>
+            <Field label={t("sla")} hint={t("slaHint")} errors={errors("slaHours")}>
               {(p) => <input {...p} inputMode="numeric" value={v.slaHours} onChange={(e) => set("slaHours", e.target.value)} className={`${inputClasses} w-32`} />}
             </Field>
             <ExternalCodesField
@@ -128,25 +197,25 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
             />
           </div>
         </Card>
-        <Card title="Notifications">
+        <Card title={t("notifications")}>
           <NotificationFields values={v} set={set} channels={channels} adminEmailErrors={errorsUnder("adminEmails")} />
           {statusId && (
             <Link href={`/admin/templates?status=${statusId}`} className="mt-3 inline-block text-sm text-blue-700 hover:underline">
-              Edit this status&apos;s email and SMS texts →
+              {t("editTexts")} →
             </Link>
           )}
         </Card>
-        <Card title="Comment templates">
+        <Card title={t("commentTemplates")}>
           <TemplateList
             templates={v.commentTemplates}
-            onChange={(t) => set("commentTemplates", t)}
+            onChange={(list) => set("commentTemplates", list)}
             errorsAt={(i, f) => errors(`commentTemplates.${i}.${f}`)}
           />
         </Card>
       </div>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : statusId ? "Save status" : "Create status"}
+          {pending ? common("states.saving") : statusId ? t("save") : t("create")}
         </Button>
       </div>
     </form>

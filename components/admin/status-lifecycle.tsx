@@ -1,11 +1,14 @@
 "use client";
 
+import type { ActionReply } from "@/lib/action-result";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StudioAction, StudioResult } from "./board-types";
+import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
+import { useAdminReplyText } from "./reply-text";
 
 /**
  * Archive, restore or delete. Deleting is offered only while no order has ever used the status;
@@ -23,35 +26,34 @@ export function StatusLifecycle({
   remove: StudioAction;
 }) {
   const router = useRouter();
-  const [state, setState] = useState<StudioResult>({});
+  const t = useTranslations("statuses.lifecycle");
+  const replyText = useAdminReplyText();
+  const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-3 text-sm">
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
       <p className="text-slate-600">
-        {ordersInStatus > 0
-          ? `${ordersInStatus} order(s) are in this status now.`
-          : "No order is in this status now."}{" "}
-        {status.archived ? "Archived: it stays on existing orders and their history but is no longer a target." : ""}
+        {ordersInStatus > 0 ? t("inStatus", { count: ordersInStatus }) : t("noneInStatus")} {status.archived ? t("archivedNote") : ""}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         {status.archived ? (
           <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => setState(await archive({ id: status.id, archived: false })))}>
-            Restore status
+            {t("restore")}
           </Button>
         ) : (
           <ConfirmButton
-            label="Archive status"
-            confirmLabel="Archive"
-            question={`Archive ${status.name}? Orders can no longer move into it.`}
+            label={t("archive")}
+            confirmLabel={t("archiveConfirm")}
+            question={t("archiveQuestion", { name: status.name })}
             disabled={pending}
             onConfirm={() => startTransition(async () => setState(await archive({ id: status.id, archived: true })))}
           />
         )}
         <ConfirmButton
-          label="Delete status"
-          confirmLabel="Delete for good"
-          question={`Delete ${status.name}? This cannot be undone.`}
+          label={t("delete")}
+          confirmLabel={t("deleteConfirm")}
+          question={t("deleteQuestion", { name: status.name })}
           disabled={pending}
           onConfirm={() =>
             startTransition(async () => {

@@ -1,13 +1,18 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState, useTransition } from "react";
+import { useServerState } from "@/components/ui/use-server-state";
 import { introducedErrors, lintWorkflow, type LintIssue, type WorkflowStatus } from "@/lib/workflow";
-import type { StudioAction, StudioResult } from "./board-types";
+import { lintIn, type ActionResult } from "@/lib/action-result";
+import type { LintDetail } from "@/lib/result";
+import type { StudioAction } from "./board-types";
+import { useAdminReplyText } from "./reply-text";
 
 type Pair = { from: number; to: number };
 type MatrixAnswer = { transitions: Pair[] };
 export type RowMode = "all" | "forward" | "clear";
-export type MatrixMessage = { tone: "success" | "error"; text: string; lint?: StudioResult["lint"] };
+export type MatrixMessage = { tone: "success" | "error"; text: string; lint?: LintDetail[] };
 
 const keyOf = (p: Pair) => `${p.from}>${p.to}`;
 
@@ -32,10 +37,11 @@ export function useMatrix({
   setTransition: StudioAction<MatrixAnswer>;
   setRow: StudioAction<MatrixAnswer>;
 }) {
-  const [pairs, setPairs] = useState(initial);
+  const t = useTranslations("workflows.matrix");
+  const replyText = useAdminReplyText();
+  const [pairs, setPairs] = useServerState(initial);
   const [message, setMessage] = useState<MatrixMessage>();
   const [pending, startTransition] = useTransition();
-  useEffect(() => setPairs(initial), [initial]);
 
   const allowed = useMemo(() => new Set(pairs.map(keyOf)), [pairs]);
   const issues: LintIssue[] = useMemo(
@@ -44,33 +50,33 @@ export function useMatrix({
   );
   const nameOf = (id: number) => statuses.find((s) => s.id === id)?.name ?? `#${id}`;
 
-  function send(next: Pair[] | undefined, call: () => Promise<StudioResult<MatrixAnswer>>, done: string) {
+  function send(next: Pair[] | undefined, call: () => Promise<ActionResult<MatrixAnswer>>, done: string) {
     const previous = pairs;
     // Shown at once unless the browser's own lint already sees a new error.
     const safe = next && introducedErrors(issues, lintWorkflow({ statuses, initialStatusId, transitions: next })).length === 0;
     if (next && safe) setPairs(next);
     startTransition(async () => {
       const result = await call();
-      if (result.ok && result.data) {
-        setPairs(result.data.transitions);
+      if (result.ok) {
+        setPairs(result.value.transitions);
         setMessage({ tone: "success", text: done });
       } else {
         setPairs(previous);
-        setMessage({ tone: "error", text: result.message ?? "Not saved.", lint: result.lint });
+        setMessage({ tone: "error", text: replyText(result, { nameOf }) ?? "", lint: lintIn(result) });
       }
     });
   }
 
   function toggle(from: number, to: number, on = !allowed.has(`${from}>${to}`)) {
     const next = on ? [...pairs, { from, to }] : pairs.filter((p) => !(p.from === from && p.to === to));
-    const verb = on ? "allowed" : "forbidden";
-    send(next, () => setTransition({ orderTypeId, from, to, allowed: on }), `${nameOf(from)} → ${nameOf(to)} ${verb}.`);
+    const done = t(on ? "allowed" : "forbidden", { from: nameOf(from), to: nameOf(to) });
+    send(next, () => setTransition({ orderTypeId, from, to, allowed: on }), done);
   }
 
   function row(from: number, mode: RowMode) {
-    const text = { all: "every change allowed", forward: "forward changes allowed", clear: "all changes forbidden" }[mode];
+    const key = ({ all: "rowAll", forward: "rowForward", clear: "rowClear" } as const)[mode];
     const next = mode === "clear" ? pairs.filter((p) => p.from !== from) : undefined;
-    send(next, () => setRow({ orderTypeId, from, mode }), `${nameOf(from)}: ${text}.`);
+    send(next, () => setRow({ orderTypeId, from, mode }), t(key, { name: nameOf(from) }));
   }
 
   return { pairs, allowed, issues, toggle, row, pending, message, nameOf };

@@ -1,11 +1,15 @@
 "use client";
 
 import Form from "next/form";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { MAX_PERIOD_DAYS } from "@/lib/analytics/filters";
 
-type Preset = { key: string; label: string };
+type Preset = { key: "7d" | "30d" | "90d" | "365d" };
 type Values = { period: string; from: string; to: string; type: string; channel: string; idle: string };
+
+const KNOWN = new Set(["dateFormat", "notCalendarDate", "endBeforeStart", "idleDays"]);
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -27,8 +31,11 @@ function FilterInput({
   errors?: string[];
   className?: string;
 } & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "required" | "min" | "max">) {
+  const t = useTranslations("analytics.filters.errors");
   const errorId = `${name}-error`;
   const invalid = Boolean(errors?.length);
+  // The filters' schemas give catalogue keys (lib/analytics/filters.ts); anything else reads as "check this".
+  const said = [...new Set((errors ?? []).map((code) => (code === "periodTooLong" ? t(code, { max: MAX_PERIOD_DAYS }) : KNOWN.has(code) ? t(code as "dateFormat") : t("invalid"))))];
   return (
     <div className="text-sm">
       <label className="text-sm">
@@ -44,7 +51,7 @@ function FilterInput({
       </label>
       {invalid && (
         <span id={errorId} className="mt-1 block text-xs text-red-700">
-          {errors!.join(" ")}
+          {said.join(" ")}
         </span>
       )}
     </div>
@@ -68,6 +75,7 @@ export function AnalyticsFiltersForm({
   values: Values;
   errors: Record<string, string[]>;
 }) {
+  const t = useTranslations("analytics.filters");
   const [period, setPeriod] = useState(values.period);
   const custom = period === "custom";
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
@@ -76,11 +84,11 @@ export function AnalyticsFiltersForm({
       action="/analytics"
       key={JSON.stringify(values)}
       role="search"
-      aria-label="Analytics filters"
+      aria-label={t("label")}
       className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Period</span>
+        <span className="block text-xs text-slate-600">{t("period")}</span>
         <select
           name="period"
           value={period}
@@ -92,22 +100,22 @@ export function AnalyticsFiltersForm({
         >
           {presets.map((p) => (
             <option key={p.key} value={p.key}>
-              {p.label}
+              {t(`presets.${p.key}`)}
             </option>
           ))}
-          <option value="custom">Custom dates</option>
+          <option value="custom">{t("custom")}</option>
         </select>
       </label>
       {custom && (
         <>
-          <FilterInput label="From" type="date" name="from" required defaultValue={values.from} errors={errors.from} />
-          <FilterInput label="To" type="date" name="to" required defaultValue={values.to} errors={errors.to} />
+          <FilterInput label={t("from")} type="date" name="from" required defaultValue={values.from} errors={errors.from} />
+          <FilterInput label={t("to")} type="date" name="to" required defaultValue={values.to} errors={errors.to} />
         </>
       )}
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Order type</span>
+        <span className="block text-xs text-slate-600">{t("orderType")}</span>
         <select name="type" defaultValue={values.type} className={inputClass} onChange={submit}>
-          <option value="">All types</option>
+          <option value="">{t("allTypes")}</option>
           {types.map((t) => (
             <option key={t.code} value={t.code}>
               {t.name}
@@ -116,9 +124,9 @@ export function AnalyticsFiltersForm({
         </select>
       </label>
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Sales channel</span>
+        <span className="block text-xs text-slate-600">{t("channel")}</span>
         <select name="channel" defaultValue={values.channel} className={inputClass} onChange={submit}>
-          <option value="">All channels</option>
+          <option value="">{t("allChannels")}</option>
           {channels.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -127,7 +135,7 @@ export function AnalyticsFiltersForm({
         </select>
       </label>
       <FilterInput
-        label="Stuck after (days idle)"
+        label={t("idle")}
         type="number"
         name="idle"
         min={1}
@@ -137,7 +145,7 @@ export function AnalyticsFiltersForm({
         className={`${inputClass} w-24`}
       />
       <button type="submit" className={buttonClasses("primary", "py-1.5")}>
-        Apply
+        {t("apply")}
       </button>
     </Form>
   );

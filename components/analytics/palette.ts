@@ -21,10 +21,3 @@ export const KIND_COLOURS: Record<StatusGroupKind, string> = {
   completed: OKABE_ITO.bluishGreen,
   not_completed: OKABE_ITO.vermillion,
 };
-
-export const KIND_LABELS: Record<StatusGroupKind, string> = {
-  new: "New",
-  in_progress: "In progress",
-  completed: "Completed",
-  not_completed: "Not completed",
-};

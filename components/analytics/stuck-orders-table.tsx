@@ -1,11 +1,13 @@
 import Link from "next/link";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { durationMessage, formatDateTime } from "@/lib/format";
 
 export type StuckRow = {
   number: string;
   orderTypeCode: string;
   orderTypeName: string;
   channel: string;
+  /** In the reader's language. */
   statusName: string;
   slaHours: number | null;
   statusChangedAt: Date;
@@ -20,26 +22,58 @@ function boardHref(params: Record<string, string | undefined>): string {
 }
 
 /** Stuck orders, each linking to its page and to itself on its type's board. */
-export function StuckOrdersTable({ rows, total, now, idleDays }: { rows: StuckRow[]; total: number; now: number; idleDays: number }) {
+export function StuckOrdersTable({
+  rows,
+  total,
+  now,
+  idleDays,
+  locale,
+  timeZone,
+}: {
+  rows: StuckRow[];
+  total: number;
+  now: number;
+  idleDays: number;
+  locale: string;
+  timeZone: string;
+}) {
+  const t = useTranslations("analytics.stuck");
+  const tCommon = useTranslations("common");
+  const waited = (ms: number) => {
+    const m = durationMessage(ms);
+    return tCommon(`duration.${m.key}`, m.values as never);
+  };
   return (
     <div className="space-y-2">
       {total > rows.length && (
-        <p className="text-sm text-slate-600">
-          Showing the {rows.length} longest-waiting of {total} stuck orders; the CSV holds them all.
-        </p>
+        <p className="text-sm text-slate-600">{t("showing", { shown: rows.length, total })}</p>
       )}
       <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Stuck orders, longest waiting first</caption>
+          <caption className="sr-only">{t("table")}</caption>
           <thead className="sticky top-0 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Order</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 font-medium">In status</th>
-              <th scope="col" className="px-3 py-2 font-medium">Last event</th>
-              <th scope="col" className="px-3 py-2 font-medium">Why</th>
-              <th scope="col" className="px-3 py-2 font-medium">Type · channel</th>
-              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Board</span></th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("order")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("status")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("inStatus")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("lastEvent")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("why")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("typeChannel")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                <span className="sr-only">{t("board")}</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -52,14 +86,14 @@ export function StuckOrdersTable({ rows, total, now, idleDays }: { rows: StuckRo
                 </th>
                 <td className="px-3 py-1.5">{r.statusName}</td>
                 <td className="px-3 py-1.5 tabular-nums">
-                  {formatDuration(now - r.statusChangedAt.getTime())}
-                  {r.slaHours !== null && <span className="text-slate-500"> / SLA {r.slaHours} h</span>}
+                  {waited(now - r.statusChangedAt.getTime())}
+                  {r.slaHours !== null && <span className="text-slate-500">{t("slaSuffix", { hours: r.slaHours })}</span>}
                 </td>
-                <td className="px-3 py-1.5 tabular-nums">{formatDateTime(r.lastEventAt)}</td>
+                <td className="px-3 py-1.5 tabular-nums">{formatDateTime(r.lastEventAt, locale, timeZone)}</td>
                 <td className="px-3 py-1.5">
                   <span className="flex flex-wrap gap-1">
-                    {r.overSla && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">Over SLA</span>}
-                    {r.idle && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Idle {idleDays}+ d</span>}
+                    {r.overSla && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">{t("overSla")}</span>}
+                    {r.idle && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("idle", { days: idleDays })}</span>}
                   </span>
                 </td>
                 <td className="px-3 py-1.5 text-slate-600">
@@ -69,9 +103,9 @@ export function StuckOrdersTable({ rows, total, now, idleDays }: { rows: StuckRo
                   <Link
                     href={boardHref({ type: r.orderTypeCode, q: r.number })}
                     className="text-blue-700 underline-offset-2 hover:underline"
-                    aria-label={`Show ${r.number} on the board`}
+                    aria-label={t("onBoardLabel", { number: r.number })}
                   >
-                    On board
+                    {t("onBoard")}
                   </Link>
                 </td>
               </tr>
@@ -85,16 +119,17 @@ export function StuckOrdersTable({ rows, total, now, idleDays }: { rows: StuckRo
 
 /** "Overdue on the board" for each order type that has stuck orders, keeping the channel filter. */
 export function OverdueBoardLinks({ types, channel }: { types: { code: string; name: string }[]; channel?: string }) {
+  const t = useTranslations("analytics.stuck");
   if (!types.length) return null;
   return (
     <p className="flex flex-wrap gap-3 text-sm">
-      {types.map((t) => (
+      {types.map((type) => (
         <Link
-          key={t.code}
-          href={boardHref({ type: t.code, channel, overdue: "1" })}
+          key={type.code}
+          href={boardHref({ type: type.code, channel, overdue: "1" })}
           className="text-blue-700 underline-offset-2 hover:underline"
         >
-          {t.name}: overdue orders on the board →
+          {t("overdueOnBoard", { type: type.name })}
         </Link>
       ))}
     </p>

@@ -1,17 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field, inputClasses } from "@/components/admin/field";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/result";
 import { emptyAction, type ActionDraft } from "./rule-draft";
 import type { EditorOptions } from "./types";
 
-const ACTION_LABELS: Record<ActionDraft["type"], string> = {
-  set_status: "Set the status",
-  send_message: "Send a message template",
-  add_comment: "Add a comment",
-  attach_document: "Attach a pro-forma or invoice PDF",
-};
+const ACTION_TYPES: ActionDraft["type"][] = ["set_status", "send_message", "add_comment", "attach_document"];
 
 export function StatusSelect({
   value,
@@ -24,12 +20,13 @@ export function StatusSelect({
   statuses: EditorOptions["statuses"];
   props: object;
 }) {
+  const t = useTranslations("automations.action");
   return (
     <select {...props} className={inputClasses} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Choose a status…</option>
+      <option value="">{t("chooseStatus")}</option>
       {statuses.map((s) => (
         <option key={s.code} value={s.code}>
-          {s.name} ({s.code}){s.archived ? " — archived" : ""}
+          {t(s.archived ? "statusOptionArchived" : "statusOption", { name: s.name, code: s.code })}
         </option>
       ))}
     </select>
@@ -56,17 +53,18 @@ function ActionFields({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const err = (field: string) => errors[`actions.${index}.${field}`];
+  const t = useTranslations("automations.action");
+  const err = (field: string) => errors[`actions.${index}.${field}`] ?? errors[`actions.${index}.${field}.0`];
   const set = (patch: Partial<ActionDraft>) => onChange({ ...action, ...patch });
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" data-testid={`action-${index}`}>
-      <legend className="px-1 text-sm font-medium text-slate-700">Action {index + 1}</legend>
-      <Field label="Action type" errors={err("type")}>
+      <legend className="px-1 text-sm font-medium text-slate-700">{t("legend", { number: String(index + 1) })}</legend>
+      <Field label={t("type")} errors={err("type")}>
         {(p) => (
           <select {...p} className={inputClasses} value={action.type} onChange={(e) => onChange({ ...emptyAction(e.target.value as ActionDraft["type"]) })}>
-            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+            {ACTION_TYPES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`types.${value}`)}
               </option>
             ))}
           </select>
@@ -74,8 +72,8 @@ function ActionFields({
       </Field>
       {(action.type === "set_status" || action.type === "send_message") && (
         <Field
-          label={action.type === "set_status" ? "New status" : "Template of status"}
-          hint={action.type === "send_message" ? "Message templates are kept per status: this one's text is sent." : "Goes through the process's matrix and payment gate like any change."}
+          label={action.type === "set_status" ? t("newStatus") : t("templateOf")}
+          hint={action.type === "send_message" ? t("templateOfHint") : t("newStatusHint")}
           errors={err("statusCode")}
         >
           {(p) => <StatusSelect props={p} value={action.statusCode} onChange={(statusCode) => set({ statusCode })} statuses={options.statuses} />}
@@ -83,25 +81,25 @@ function ActionFields({
       )}
       {action.type === "send_message" && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Channel" errors={err("channel")}>
+          <Field label={t("channel")} errors={err("channel")}>
             {(p) => (
               <select {...p} className={inputClasses} value={action.channel} onChange={(e) => set({ channel: e.target.value as ActionDraft["channel"] })}>
-                <option value="email">Email</option>
-                <option value="sms">SMS</option>
+                <option value="email">{t("email")}</option>
+                <option value="sms">{t("sms")}</option>
               </select>
             )}
           </Field>
-          <Field label="To" errors={err("audience")}>
+          <Field label={t("to")} errors={err("audience")}>
             {(p) => (
               <select {...p} className={inputClasses} value={action.audience} onChange={(e) => set({ audience: e.target.value as ActionDraft["audience"] })}>
-                <option value="customer">The customer</option>
-                <option value="admin">Admins (email)</option>
+                <option value="customer">{t("customer")}</option>
+                <option value="admin">{t("admins")}</option>
               </select>
             )}
           </Field>
           {action.audience === "admin" && (
             <div className="sm:col-span-2">
-              <Field label="Admin addresses" hint="Comma-separated. Empty: the status's admin addresses, else the shop's support email." errors={err("to")}>
+              <Field label={t("adminAddresses")} hint={t("adminAddressesHint")} errors={err("to")}>
                 {(p) => <input {...p} className={inputClasses} value={action.to} onChange={(e) => set({ to: e.target.value })} />}
               </Field>
             </div>
@@ -110,40 +108,40 @@ function ActionFields({
       )}
       {action.type === "add_comment" && (
         <>
-          <Field label="Comment" hint="You may use {{variables}} such as {{orderNumber}} or {{customerFirstName}}." errors={err("body")}>
+          <Field label={t("comment")} hint={t("commentHint", { first: "{{orderNumber}}", second: "{{customerFirstName}}" })} errors={err("body")}>
             {(p) => <textarea {...p} rows={3} className={inputClasses} value={action.body} onChange={(e) => set({ body: e.target.value })} />}
           </Field>
           <label className="inline-flex items-center gap-2 text-sm">
             <input type="checkbox" className="h-4 w-4" checked={action.customerVisible} onChange={(e) => set({ customerVisible: e.target.checked })} />
-            Visible to the customer
+            {t("visible")}
           </label>
         </>
       )}
       {action.type === "attach_document" && (
         <>
-          <Field label="Document" hint="Issued from the order and the shop's settings; an order has one invoice, ever." errors={err("kind")}>
+          <Field label={t("document")} hint={t("documentHint")} errors={err("kind")}>
             {(p) => (
               <select {...p} className={inputClasses} value={action.documentKind} onChange={(e) => set({ documentKind: e.target.value as ActionDraft["documentKind"] })}>
-                <option value="proforma">Pro-forma</option>
-                <option value="invoice">Invoice</option>
+                <option value="proforma">{t("proforma")}</option>
+                <option value="invoice">{t("invoice")}</option>
               </select>
             )}
           </Field>
           <label className="inline-flex items-center gap-2 text-sm">
             <input type="checkbox" className="h-4 w-4" checked={action.emailDocument} onChange={(e) => set({ emailDocument: e.target.checked })} />
-            Email it to the customer
+            {t("emailIt")}
           </label>
         </>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button variant="ghost" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move action ${index + 1} up`}>
-          ↑ Up
+        <Button variant="ghost" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t("moveUp", { number: String(index + 1) })}>
+          ↑ {t("up")}
         </Button>
-        <Button variant="ghost" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move action ${index + 1} down`}>
-          ↓ Down
+        <Button variant="ghost" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t("moveDown", { number: String(index + 1) })}>
+          ↓ {t("down")}
         </Button>
-        <Button variant="ghost" disabled={count === 1} onClick={onRemove} aria-label={`Remove action ${index + 1}`}>
-          Remove
+        <Button variant="ghost" disabled={count === 1} onClick={onRemove} aria-label={t("removeLabel", { number: String(index + 1) })}>
+          {t("remove")}
         </Button>
       </div>
     </fieldset>
@@ -161,6 +159,7 @@ export function ActionList({
   options: EditorOptions;
   onChange: (next: ActionDraft[]) => void;
 }) {
+  const t = useTranslations("automations.action");
   return (
     <div className="space-y-3">
       {errors.actions && <p className="text-sm text-red-700">{errors.actions.join(" ")}</p>}
@@ -183,7 +182,7 @@ export function ActionList({
         />
       ))}
       <Button variant="secondary" disabled={actions.length >= 10} onClick={() => onChange([...actions, emptyAction()])}>
-        Add an action
+        {t("add")}
       </Button>
     </div>
   );

@@ -1,68 +1,77 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Field, inputClasses } from "@/components/admin/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { DryRunReport, DryRunTrigger } from "@/lib/automation/dry-run";
+import type { ConditionCheck } from "@/lib/automation/conditions";
+import type { DryRunTrigger } from "@/lib/automation/dry-run";
 import type { RuleTrace } from "@/lib/automation/trace";
+import { formatMoney } from "@/lib/format";
 import type { Result } from "@/lib/result";
+import { refusalMessage } from "@/lib/i18n/refusal-text";
+import type { DryRunView, EditorOptions } from "./types";
+import { listIn, namesFrom, outcomeText, type Wording } from "./words";
 
-const TRIGGERS: { value: DryRunTrigger; label: string }[] = [
-  { value: "now", label: "What happens now (time rules due)" },
-  { value: "order_created", label: "As if the order had just been created" },
-  { value: "payment_recorded", label: "As if a payment had just been recorded" },
-  { value: "status_entered", label: "As if it had just entered its current status" },
-  { value: "tracking_updated", label: "As if its tracking had just been updated" },
-];
-
-const CONDITION_LABELS: Record<string, string> = {
-  orderTypes: "Order type",
-  statuses: "Current status",
-  channels: "Sales channel",
-  paymentMethods: "Payment method",
-  shippingMethods: "Shipping method",
-  couriers: "Courier",
-  countries: "Country",
-  total: "Total (minor units)",
-  paid: "Payment",
-};
+const TRIGGERS: DryRunTrigger[] = ["now", "order_created", "payment_recorded", "status_entered", "tracking_updated"];
 
 const OUTCOME_STYLE = { done: "text-green-800", failed: "text-red-800", skipped: "text-slate-500" } as const;
 
-function RuleResult({ trace }: { trace: RuleTrace }) {
+type Context = { wording: Wording; currency: string; spec: DryRunView["specs"][number] | undefined };
+
+/** What a condition wanted and what the order has, in the reader's language (codes become names, minor units money). */
+function conditionValues(c: ConditionCheck, { wording, currency, spec }: Context): { expected: string; actual: string } {
+  const { t, locale, names } = wording;
+  const money = (minor: number | undefined) => (minor === undefined ? "…" : formatMoney(minor, currency, locale));
+  switch (c.key) {
+    case "total":
+      return { expected: spec ? `${money(spec.conditions.totalMin)}–${money(spec.conditions.totalMax)}` : c.expected, actual: money(Number(c.actual)) };
+    case "paid":
+      return { expected: t(spec?.conditions.paid === false ? "dryRun.unpaid" : "dryRun.paid"), actual: t(c.actual === "paid" ? "dryRun.paid" : "dryRun.unpaid") };
+    default: {
+      const name = c.key === "statuses" ? names.status : c.key === "orderTypes" ? names.orderType : (v: string) => v;
+      return { expected: spec ? listIn(locale, spec.conditions[c.key].map(name)) : c.expected, actual: c.actual === "none" ? t("dryRun.none") : name(c.actual) };
+    }
+  }
+}
+
+function RuleResult({ trace, context }: { trace: RuleTrace; context: Context }) {
+  const { t } = context.wording;
   return (
     <li className="space-y-1 rounded-md border border-slate-200 p-3" data-testid="dry-run-rule">
       <div className="flex flex-wrap items-center gap-2">
         <span className={cn("rounded px-1.5 py-0.5 text-xs font-medium", trace.matched ? "bg-green-100 text-green-900" : "bg-slate-100 text-slate-700")}>
-          {trace.matched ? "fires" : "does not fire"}
+          {trace.matched ? t("dryRun.fires") : t("dryRun.doesNotFire")}
         </span>
         <Link href={`/admin/automations/${trace.ruleId}`} className="font-medium hover:underline">
           {trace.ruleName}
         </Link>
-        {trace.depth > 0 && <span className="text-xs text-slate-500">chained, step {trace.depth}</span>}
+        {trace.depth > 0 && <span className="text-xs text-slate-500">{t("dryRun.chained", { depth: String(trace.depth) })}</span>}
       </div>
-      {trace.skippedBecause && <p className="text-sm text-slate-600">{trace.skippedBecause}.</p>}
+      {trace.skipReason && <p className="text-sm text-slate-600">{t(`skip.${trace.skipReason}`)}</p>}
       {trace.conditions.length > 0 && (
-        <ul className="text-sm" aria-label="Conditions">
+        <ul className="text-sm" aria-label={t("dryRun.conditions")}>
           {trace.conditions.map((c) => (
             <li key={c.key} className={c.ok ? "text-slate-700" : "text-red-800"}>
-              <span aria-hidden>{c.ok ? "✓" : "✗"}</span> {CONDITION_LABELS[c.key] ?? c.key}: wants {c.expected}, order has {c.actual}
-              <span className="sr-only">{c.ok ? " (holds)" : " (fails)"}</span>
+              <span aria-hidden>{c.ok ? "✓" : "✗"}</span> {t("dryRun.condition", { label: t(`dryRun.conditionLabels.${c.key}`), ...conditionValues(c, context) })}
+              <span className="sr-only">{c.ok ? t("dryRun.holds") : t("dryRun.fails")}</span>
             </li>
           ))}
         </ul>
       )}
       {trace.actions.length > 0 && (
-        <ol className="list-decimal pl-5 text-sm" aria-label="Actions">
-          {trace.actions.map((a) => (
-            <li key={a.index} className={OUTCOME_STYLE[a.outcome]}>
-              {a.outcome === "failed" ? "Would fail: " : a.outcome === "skipped" ? "" : "Would: "}
-              {a.summary}
-            </li>
-          ))}
+        <ol className="list-decimal pl-5 text-sm" aria-label={t("dryRun.actions")}>
+          {trace.actions.map((a) => {
+            const what = outcomeText(a, context.spec, context.wording);
+            return (
+              <li key={a.index} className={OUTCOME_STYLE[a.outcome]}>
+                {a.outcome === "failed" ? t("dryRun.wouldFail", { what }) : a.outcome === "skipped" ? what : t("dryRun.would", { what })}
+              </li>
+            );
+          })}
         </ol>
       )}
     </li>
@@ -70,12 +79,30 @@ function RuleResult({ trace }: { trace: RuleTrace }) {
 }
 
 /** Picks an order and a trigger and shows what the rules would do; the server rolls everything back. */
-export function DryRunPanel({ dryRun, initialNumber = "" }: { dryRun: (input: unknown) => Promise<Result<DryRunReport>>; initialNumber?: string }) {
+export function DryRunPanel({
+  dryRun,
+  initialNumber = "",
+  options,
+  currency,
+}: {
+  dryRun: (input: unknown) => Promise<Result<DryRunView>>;
+  initialNumber?: string;
+  /** Names for the codes the rules use, in the reader's language. */
+  options: EditorOptions;
+  currency: string;
+}) {
   const [orderNumber, setOrderNumber] = useState(initialNumber);
   const [trigger, setTrigger] = useState<DryRunTrigger>("status_entered");
-  const [result, setResult] = useState<Result<DryRunReport>>();
+  const [result, setResult] = useState<Result<DryRunView>>();
   const [pending, startTransition] = useTransition();
-  const errors = result && !result.ok ? (result.error.fieldErrors ?? {}) : {};
+  const t = useTranslations("automations");
+  const tr = useTranslations("refusals");
+  const locale = useLocale();
+  const wording: Wording = { t, locale, names: namesFrom(options) };
+  const refused = result && !result.ok ? result.error : undefined;
+  // The order number is the one field: a missing order or an empty entry, said by code.
+  const numberError = refused?.fieldErrors?.orderNumber ? [refused.code === "not_found" ? t("dryRun.noSuchOrder") : t("dryRun.required")] : undefined;
+  const refusalText = refused && !numberError ? ((m) => tr(m.key, m.values as never))(refusalMessage(refused)) : undefined;
   const report = result?.ok ? result.value : undefined;
 
   return (
@@ -87,56 +114,53 @@ export function DryRunPanel({ dryRun, initialNumber = "" }: { dryRun: (input: un
           startTransition(async () => setResult(await dryRun({ orderNumber, trigger })));
         }}
       >
-        <Field label="Order number" errors={errors.orderNumber}>
-          {(p) => <input {...p} className={inputClasses} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} placeholder="ORD-10001" />}
+        <Field label={t("dryRun.orderNumber")} errors={numberError}>
+          {(p) => <input {...p} className={inputClasses} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} placeholder={t("dryRun.placeholder")} />}
         </Field>
-        <Field label="Trigger" errors={errors.trigger}>
+        <Field label={t("dryRun.trigger")}>
           {(p) => (
             <select {...p} className={inputClasses} value={trigger} onChange={(e) => setTrigger(e.target.value as DryRunTrigger)}>
-              {TRIGGERS.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
+              {TRIGGERS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`dryRun.triggers.${value}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <Button type="submit" disabled={pending}>
-          {pending ? "Running…" : "Dry run"}
+          {pending ? t("dryRun.running") : t("dryRun.run")}
         </Button>
       </form>
       <div aria-live="polite" className="space-y-3">
-        {result && !result.ok && !result.error.fieldErrors?.orderNumber && <Alert tone="error">{result.error.message}</Alert>}
+        {refusalText && <Alert tone="error">{refusalText}</Alert>}
         {report && (
-          <section className="space-y-3" aria-label="Dry run result">
+          <section className="space-y-3" aria-label={t("dryRun.result")}>
             <Alert tone="info">
-              Nothing was changed. {report.orderNumber}: {report.statusBefore}
-              {report.statusAfter !== report.statusBefore ? ` → would end in ${report.statusAfter}` : " (status would stay)"}.
+              {report.statusAfter !== report.statusBefore
+                ? t("dryRun.changed", { number: report.orderNumber, before: report.statusBefore, after: report.statusAfter })
+                : t("dryRun.stays", { number: report.orderNumber, before: report.statusBefore })}
             </Alert>
             {report.rules.length === 0 ? (
-              <p className="text-sm text-slate-600">No enabled rule listens to this trigger{report.trigger === "now" ? " or is due for this order now" : ""}.</p>
+              <p className="text-sm text-slate-600">{report.trigger === "now" ? t("dryRun.noRulesNow") : t("dryRun.noRules")}</p>
             ) : (
               <ul className="space-y-2">
                 {report.rules.map((trace, i) => (
-                  <RuleResult key={`${trace.ruleId}-${i}`} trace={trace} />
+                  <RuleResult key={`${trace.ruleId}-${i}`} trace={trace} context={{ wording, currency, spec: report.specs[trace.ruleId] }} />
                 ))}
               </ul>
             )}
             {(report.events.length > 0 || report.messages.length > 0) && (
               <div className="text-sm text-slate-700">
-                <h3 className="font-medium">It would write</h3>
+                <h3 className="font-medium">{t("dryRun.writes")}</h3>
                 <ul className="list-disc pl-5">
-                  {report.events.map((e, i) => (
-                    <li key={i}>
-                      {e.type.replaceAll("_", " ")}
-                      {e.toStatus ? ` → ${e.toStatus}` : ""} by {e.actorLabel}
-                      {e.comment ? `: “${e.comment}”` : ""}
-                    </li>
-                  ))}
+                  {report.events.map((e, i) => {
+                    const values = { type: t(`dryRun.eventTypes.${e.type}`), actor: e.actorLabel };
+                    const event = e.toStatus ? t("dryRun.eventTo", { ...values, to: e.toStatus }) : t("dryRun.event", values);
+                    return <li key={i}>{e.comment ? t("dryRun.comment", { event, comment: e.comment }) : event}</li>;
+                  })}
                   {report.messages.map((m, i) => (
-                    <li key={`m${i}`}>
-                      {m.kind} to {m.recipient}
-                    </li>
+                    <li key={`m${i}`}>{t("dryRun.message", { kind: m.kind, recipient: m.recipient })}</li>
                   ))}
                 </ul>
               </div>

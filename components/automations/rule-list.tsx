@@ -1,5 +1,6 @@
 "use client";
 
+import { type ActionResult } from "@/lib/action-result";
 import {
   closestCenter,
   DndContext,
@@ -14,15 +15,17 @@ import {
 } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
+import { useServerState } from "@/components/ui/use-server-state";
 import { ConfirmButton } from "@/components/admin/confirm-button";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
-import type { ActionState } from "@/lib/action-state";
+import { useReplyText } from "@/components/ui/reply-text";
 import type { RuleListItem } from "./types";
 
-type Action = (input: unknown) => Promise<ActionState>;
+type Action = (input: unknown) => Promise<ActionResult>;
 
 function SortableRule({
   rule,
@@ -38,6 +41,8 @@ function SortableRule({
   busy: boolean;
 }) {
   const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: rule.id });
+  const t = useTranslations("automations.list");
+  const tc = useTranslations("common");
   return (
     <li
       ref={setNodeRef}
@@ -47,7 +52,7 @@ function SortableRule({
     >
       <button
         type="button"
-        aria-label={`Move rule ${rule.name}`}
+        aria-label={t("move", { name: rule.name })}
         className="mt-0.5 cursor-grab touch-none rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
         {...attributes}
         {...listeners}
@@ -56,7 +61,7 @@ function SortableRule({
           {[5, 10, 15].flatMap((y) => [7, 13].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.5" />))}
         </svg>
       </button>
-      <span className="mt-1 w-6 shrink-0 text-right text-xs text-slate-400" aria-hidden>
+      <span className="mt-1 w-6 shrink-0 text-right text-xs text-slate-500" aria-hidden>
         {position}.
       </span>
       <div className="min-w-0 flex-1 space-y-1">
@@ -64,10 +69,10 @@ function SortableRule({
           <Link href={`/admin/automations/${rule.id}`} className="font-medium text-slate-900 hover:underline">
             {rule.name}
           </Link>
-          {!rule.enabled && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">off</span>}
+          {!rule.enabled && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t("off")}</span>}
           {rule.recentFailures > 0 && (
             <Link href={`/admin/automations/${rule.id}/log`} className="rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800 hover:underline">
-              {rule.recentFailures} failed in the last 7 days
+              {t("recentFailures", { count: rule.recentFailures })}
             </Link>
           )}
         </div>
@@ -75,15 +80,15 @@ function SortableRule({
         <div className="flex flex-wrap items-center gap-3 pt-1 text-sm">
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" checked={rule.enabled} disabled={busy} onChange={(e) => onToggle(e.target.checked)} className="h-4 w-4" />
-            Enabled
+            {t("enabled")}
           </label>
           <Link href={`/admin/automations/${rule.id}/log`} className="text-blue-700 hover:underline">
-            Log
+            {t("log")}
           </Link>
           <Link href={`/admin/automations/${rule.id}`} className="text-blue-700 hover:underline">
-            Edit
+            {t("edit")}
           </Link>
-          <ConfirmButton label="Delete" confirmLabel="Delete rule" question={`Delete “${rule.name}” and its log?`} onConfirm={onDelete} disabled={busy} />
+          <ConfirmButton label={tc("actions.delete")} confirmLabel={t("deleteRule")} question={t("deleteQuestion", { name: rule.name })} onConfirm={onDelete} disabled={busy} />
         </div>
       </div>
     </li>
@@ -105,31 +110,32 @@ export function RuleList({
   setEnabled: Action;
   deleteRule: Action;
 }) {
-  const [rules, setRules] = useState(initial);
+  const [rules, setRules] = useServerState(initial);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
   const [pending, startTransition] = useTransition();
   const before = useRef(initial);
-  useEffect(() => setRules(initial), [initial]);
+  const t = useTranslations("automations.list");
+  const replyText = useReplyText();
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const nameOf = (id: UniqueIdentifier) => rules.find((r) => r.id === id)?.name ?? "rule";
-  const placeOf = (id: UniqueIdentifier) => `position ${rules.findIndex((r) => r.id === id) + 1} of ${rules.length}`;
+  const nameOf = (id: UniqueIdentifier) => rules.find((r) => r.id === id)?.name ?? t("aRule");
+  const placeOf = (id: UniqueIdentifier) => t("position", { position: String(rules.findIndex((r) => r.id === id) + 1), count: String(rules.length) });
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, ${placeOf(active.id)}. Arrow keys move it, Space drops it, Escape cancels.`,
-    onDragOver: ({ active, over }) => (over && over.id !== active.id ? `${nameOf(active.id)} is over ${placeOf(over.id)}.` : undefined),
-    onDragEnd: ({ active, over }) => `Dropped ${nameOf(active.id)} at ${placeOf(over?.id ?? active.id)}.`,
-    onDragCancel: ({ active }) => `Cancelled. ${nameOf(active.id)} is back where it was.`,
+    onDragStart: ({ active }) => t("pickedUp", { name: nameOf(active.id), place: placeOf(active.id) }),
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? t("over", { name: nameOf(active.id), place: placeOf(over.id) }) : undefined),
+    onDragEnd: ({ active, over }) => t("dropped", { name: nameOf(active.id), place: placeOf(over?.id ?? active.id) }),
+    onDragCancel: ({ active }) => t("cancelled", { name: nameOf(active.id) }),
   };
 
-  function report(result: ActionState, undo?: () => void) {
-    if (result.ok) setMessage({ tone: "success", text: result.message ?? "Saved." });
+  function report(result: ActionResult, undo?: () => void) {
+    if (result.ok) setMessage({ tone: "success", text: result.message });
     else {
       undo?.();
-      setMessage({ tone: "error", text: `Not saved: ${result.message ?? "the server refused the change"}` });
+      setMessage({ tone: "error", text: t("notSaved", { reason: replyText(result) ?? "" }) });
     }
   }
 
@@ -144,7 +150,7 @@ export function RuleList({
   if (rules.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-        No rules yet. Create one, or add a preset below.
+        {t("empty")}
       </p>
     );
   }
@@ -157,7 +163,7 @@ export function RuleList({
         collisionDetection={closestCenter}
         accessibility={{
           announcements,
-          screenReaderInstructions: { draggable: "To move a rule, press Space or Enter, use the arrow keys, then Space or Enter to drop, or Escape to cancel." },
+          screenReaderInstructions: { draggable: t("instructions") },
         }}
         onDragStart={() => {
           before.current = rules;
@@ -167,7 +173,7 @@ export function RuleList({
         onDragCancel={() => setRules(before.current)}
       >
         <SortableContext items={rules.map((r) => r.id)} strategy={verticalListSortingStrategy}>
-          <ol className="space-y-2" aria-label="Rules, in the order they run">
+          <ol className="space-y-2" aria-label={t("label")}>
             {rules.map((rule, index) => (
               <SortableRule
                 key={rule.id}

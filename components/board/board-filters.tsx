@@ -1,8 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Form from "next/form";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { usePaymentMethodName } from "@/components/orders/order-filters";
+import { courierName } from "@/lib/courier-name";
 
 type Facets = { channels: string[]; couriers: string[]; paymentMethods: string[] };
 type Search = { channel?: string; courier?: string; payment?: string; paid?: string; overdue?: string; q?: string };
@@ -10,6 +13,7 @@ type Search = { channel?: string; courier?: string; payment?: string; paid?: str
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 function FacetSelect({ name, label, value, options, all }: { name: string; label: string; value?: string; options: string[]; all: string }) {
+  const methodName = usePaymentMethodName();
   return (
     <label className="text-sm">
       <span className="block text-xs text-slate-600">{label}</span>
@@ -17,7 +21,7 @@ function FacetSelect({ name, label, value, options, all }: { name: string; label
         <option value="">{all}</option>
         {options.map((o) => (
           <option key={o} value={o}>
-            {o === "cod" ? "Cash on delivery" : o}
+            {name === "payment" ? methodName(o) : name === "courier" ? courierName(o) : o}
           </option>
         ))}
       </select>
@@ -42,19 +46,21 @@ export function BoardFiltersForm({
   facets: Facets;
   action?: string;
 }) {
+  const t = useTranslations("orders.filters");
+  const payment = useTranslations("orders.payment");
   const filtered = Boolean(search.channel || search.courier || search.payment || search.paid || search.overdue || search.q);
   return (
     <Form
       action={action}
       key={JSON.stringify(search) + typeCode}
       role="search"
-      aria-label="Filter orders"
+      aria-label={t("label")}
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Order type</span>
+        <span className="block text-xs text-slate-600">{t("orderType")}</span>
         <select name="type" defaultValue={typeCode ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
-          {typeCode === undefined && <option value="">All types</option>}
+          {typeCode === undefined && <option value="">{t("allTypes")}</option>}
           {types.map((t) => (
             <option key={t.code} value={t.code}>
               {t.name}
@@ -63,36 +69,36 @@ export function BoardFiltersForm({
         </select>
       </label>
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Search</span>
+        <span className="block text-xs text-slate-600">{t("search")}</span>
         <input
           name="q"
           type="search"
           defaultValue={search.q}
-          placeholder="Number, customer or email"
+          placeholder={t("searchPlaceholder")}
           className="w-56 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         />
       </label>
-      <FacetSelect name="channel" label="Sales channel" value={search.channel} options={facets.channels} all="All channels" />
-      <FacetSelect name="courier" label="Courier" value={search.courier} options={facets.couriers} all="All couriers" />
-      <FacetSelect name="payment" label="Payment method" value={search.payment} options={facets.paymentMethods} all="All methods" />
+      <FacetSelect name="channel" label={t("channel")} value={search.channel} options={facets.channels} all={t("allChannels")} />
+      <FacetSelect name="courier" label={t("courier")} value={search.courier} options={facets.couriers} all={t("allCouriers")} />
+      <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={facets.paymentMethods} all={t("allMethods")} />
       <label className="text-sm">
-        <span className="block text-xs text-slate-600">Payment</span>
+        <span className="block text-xs text-slate-600">{t("payment")}</span>
         <select name="paid" defaultValue={search.paid ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
-          <option value="">Paid or not</option>
-          <option value="paid">Paid</option>
-          <option value="unpaid">Unpaid</option>
+          <option value="">{t("paidOrNot")}</option>
+          <option value="paid">{payment("paid")}</option>
+          <option value="unpaid">{payment("unpaid")}</option>
         </select>
       </label>
       <label className="inline-flex items-center gap-2 self-center pt-4 text-sm">
         <input type="checkbox" name="overdue" value="1" defaultChecked={search.overdue === "1"} onChange={(e) => e.currentTarget.form?.requestSubmit()} />
-        Overdue only
+        {t("overdueOnly")}
       </label>
       <button type="submit" className={buttonClasses("secondary")}>
-        Apply
+        {t("apply")}
       </button>
       {filtered && (
         <Link href={typeCode ? `${action}?type=${encodeURIComponent(typeCode)}` : action} className={buttonClasses("ghost")}>
-          Clear filters
+          {t("clearFilters")}
         </Link>
       )}
     </Form>

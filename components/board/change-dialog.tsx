@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ChangeDetailsFields, defaultDetails, type ChangeDetailsValue, type CommentTemplateChoice } from "@/components/orders/change-details-fields";
 import { Button } from "@/components/ui/button";
@@ -18,8 +19,9 @@ export function ChangeDialog({
   onConfirm: (details: ChangeDetailsValue) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("board.dialog");
   return (
-    <Dialog open={drop !== undefined} title={drop ? `Move ${drop.card.number} to ${drop.to.name}` : ""} onClose={onCancel}>
+    <Dialog open={drop !== undefined} title={drop ? t("title", { number: drop.card.number, to: drop.to.name }) : ""} onClose={onCancel}>
       {drop && (
         <ChangeForm
           key={`${drop.card.id}-${drop.to.id}`}
@@ -44,7 +46,10 @@ function ChangeForm({
   onConfirm: (details: ChangeDetailsValue) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("board.dialog");
+  const common = useTranslations("common.actions");
   const [details, setDetails] = useState(() => defaultDetails(to));
+  const channels = to.notifyCustomerEmail && to.notifyCustomerSms ? "both" : to.notifyCustomerEmail ? "email" : to.notifyCustomerSms ? "sms" : "none";
   return (
     <form
       onSubmit={(e) => {
@@ -54,16 +59,12 @@ function ChangeForm({
       className="space-y-4"
     >
       <ChangeDetailsFields value={details} onChange={setDetails} templates={templates} />
-      <p className="text-xs text-slate-500">
-        {to.notifyCustomerEmail || to.notifyCustomerSms
-          ? `${to.name} sends the customer ${[to.notifyCustomerEmail && "an email", to.notifyCustomerSms && "an SMS"].filter(Boolean).join(" and ")}.`
-          : `${to.name} sends no customer messages.`}
-      </p>
+      <p className="text-xs text-slate-500">{t("notifies", { channels, to: to.name })}</p>
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {common("cancel")}
         </Button>
-        <Button type="submit">Move to {to.name}</Button>
+        <Button type="submit">{t("confirm", { to: to.name })}</Button>
       </div>
     </form>
   );

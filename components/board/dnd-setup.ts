@@ -51,8 +51,3 @@ export function useBoardSensors() {
     useSensor(KeyboardSensor, { coordinateGetter: columnJumpCoordinates }),
   );
 }
-
-export const screenReaderInstructions = {
-  draggable:
-    "To move an order, press space or enter to pick it up. Use the left and right arrow keys to move between status columns, then press space or enter to drop it, or escape to cancel.",
-};

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { formatCount } from "./board-column";
 import type { BoardStatus } from "./types";
@@ -29,6 +30,8 @@ export function GroupedColumns({
   counts: Record<number, number>;
   children: (status: BoardStatus) => ReactNode;
 }) {
+  const t = useTranslations("board");
+  const locale = useLocale();
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const toggle = (id: number) =>
     setCollapsed((current) => {
@@ -38,7 +41,7 @@ export function GroupedColumns({
       return next;
     });
   if (statuses.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">This order type has no statuses yet.</p>;
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t("noStatuses")}</p>;
   }
   return (
     <div className="flex gap-4 overflow-x-auto pb-4" data-testid="board">
@@ -46,7 +49,7 @@ export function GroupedColumns({
         const isCollapsed = collapsed.has(group.id);
         const total = group.statuses.reduce((sum, s) => sum + (counts[s.id] ?? 0), 0);
         return (
-          <section key={group.id} aria-label={`${group.name} group`} className="flex shrink-0 flex-col gap-2">
+          <section key={group.id} aria-label={t("group.label", { name: group.name })} className="flex shrink-0 flex-col gap-2">
             <h2 className="flex items-center gap-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <button
                 type="button"
@@ -57,12 +60,12 @@ export function GroupedColumns({
                 <span aria-hidden="true">{isCollapsed ? "▸" : "▾"}</span>
                 <span className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: group.colour }} aria-hidden="true" />
                 {group.name}
-                <span className="font-normal text-slate-500 normal-case">({formatCount(total)})</span>
+                <span className="font-normal text-slate-500 normal-case">({formatCount(total, locale)})</span>
               </button>
             </h2>
             {isCollapsed ? (
-              <div className="w-10 flex-1 rounded-lg bg-slate-100 text-center text-xs text-slate-500 [writing-mode:vertical-rl]">
-                {group.statuses.length} columns hidden
+              <div className="w-10 flex-1 rounded-lg bg-slate-100 text-center text-xs text-slate-600 [writing-mode:vertical-rl]">
+                {t("group.hidden", { count: group.statuses.length })}
               </div>
             ) : (
               <div className="flex gap-3">{group.statuses.map((status) => children(status))}</div>

@@ -1,20 +1,24 @@
 "use client";
 
 import { DndContext, DragOverlay, type Announcements, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
+import { useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ChangeDetailsValue, CommentTemplateChoice } from "@/components/orders/change-details-fields";
 import { BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
-import type { ChangeReply } from "@/lib/status-change-input";
+import type { ActionResult } from "@/lib/action-result";
+import { refusalText } from "@/lib/i18n/refusal-text";
 import type { WorkflowDefinition } from "@/lib/workflow";
 import { CardBody } from "./board-card";
 import { BoardColumn } from "./board-column";
 import { ChangeDialog } from "./change-dialog";
-import { boardCollisions, screenReaderInstructions, useBoardSensors } from "./dnd-setup";
+import { boardCollisions, useBoardSensors } from "./dnd-setup";
 import { GroupedColumns } from "./grouped-columns";
 import type { BoardCard, BoardStatus, DropState } from "./types";
-import { useDropStates } from "./use-drop-states";
+import { useDropReason, useDropStates } from "./use-drop-states";
+import { UndoButton } from "@/components/undo/undo-button";
+import type { ChangeMade } from "@/lib/status-change-input";
 
 type MoveInput = { orderId: number; to: number; expectedVersion: number } & ChangeDetailsValue;
 type Drop = { card: BoardCard; to: BoardStatus };
@@ -42,6 +46,7 @@ export function KanbanBoard({
   templates,
   now,
   move,
+  undo,
 }: {
   statuses: BoardStatus[];
   cards: Record<number, BoardCard[]>;
@@ -50,14 +55,28 @@ export function KanbanBoard({
   definition: WorkflowDefinition;
   templates: CommentTemplateChoice[];
   now: number;
-  move: (input: MoveInput) => Promise<ChangeReply>;
+  move: (input: MoveInput) => Promise<ActionResult<ChangeMade>>;
+  undo: (input: { eventId: number }) => Promise<ActionResult<{ number: string }>>;
 }) {
+  const t = useTranslations("board");
+  const refusals = useTranslations("refusals");
+  const dropReason = useDropReason();
   const [board, addMove] = useOptimistic<Board, Drop>({ cards, counts }, applyMove);
   const [, startTransition] = useTransition();
   const [active, setActive] = useState<BoardCard>();
   const [dialog, setDialog] = useState<Drop>();
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string }>();
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string; undo?: { eventId: number; until: string } }>();
+  const undoWords = useTranslations("undo");
   const [pendingIds, setPendingIds] = useState<Set<number>>(new Set());
+  // The card that should hold the focus after a keyboard move: it is a new element in its new
+  // column (or back in its old one), so the focus dnd-kit restores would fall to the page.
+  const [focusId, setFocusId] = useState<number>();
+  useEffect(() => {
+    if (focusId === undefined || dialog) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    const card = document.querySelector<HTMLElement>(`[data-card-id="${focusId}"]`);
+    if (lost && card) card.focus();
+  }, [focusId, dialog, board]);
   const dropStates = useDropStates(definition, active);
   const sensors = useBoardSensors();
   const pathname = usePathname();
@@ -67,26 +86,40 @@ export function KanbanBoard({
     status.notifyCustomerEmail || status.notifyCustomerSms || templates.some((t) => t.statusId === status.id);
 
   // Announcements read the latest state through a ref: dnd-kit keeps the first object it is given.
-  const stateRef = useRef({ dropStates, statusById });
-  stateRef.current = { dropStates, statusById };
+  // The ref is updated after each commit (not while rendering), before any drag event can read it.
+  const stateRef = useRef({ dropStates, statusById, t, dropReason });
+  useEffect(() => {
+    stateRef.current = { dropStates, statusById, t, dropReason };
+  });
+  /** Where the card is over, for the screen reader; undefined over no column. */
   const describeOver = (overId: string | number | undefined) => {
+    const { statusById, dropStates, t, dropReason } = stateRef.current;
     const statusId = Number(String(overId ?? "").replace("status-", ""));
-    const status = stateRef.current.statusById.get(statusId);
-    if (!status) return "no column";
-    const state = stateRef.current.dropStates.get(statusId);
-    if (state?.kind === "blocked") return `${status.name}: cannot drop here, ${state.reason}`;
-    return state?.kind === "source" ? `${status.name}, where it is now` : `${status.name}: drop allowed`;
+    const status = statusById.get(statusId);
+    if (!status) return undefined;
+    const state = dropStates.get(statusId);
+    if (state?.kind === "blocked") return t("announce.blocked", { status: status.name, reason: dropReason(state) });
+    return state?.kind === "source" ? t("announce.source", { status: status.name }) : t("announce.allowed", { status: status.name });
   };
-  const numberOf = (data: unknown) => (data as { card?: BoardCard } | undefined)?.card?.number ?? "order";
+  const numberOf = (data: unknown) => (data as { card?: BoardCard } | undefined)?.card?.number ?? "";
   const announcements: Announcements = {
-    onDragStart: ({ active: a }) => `Picked up order ${numberOf(a.data.current)}.`,
-    onDragOver: ({ active: a, over }) => `Order ${numberOf(a.data.current)} is over ${describeOver(over?.id)}.`,
-    onDragEnd: ({ active: a, over }) => `Order ${numberOf(a.data.current)} dropped on ${describeOver(over?.id)}.`,
-    onDragCancel: ({ active: a }) => `Moving order ${numberOf(a.data.current)} was cancelled.`,
+    onDragStart: ({ active: a }) => stateRef.current.t("announce.pickedUp", { number: numberOf(a.data.current) }),
+    onDragOver: ({ active: a, over }) => {
+      const where = describeOver(over?.id);
+      const number = numberOf(a.data.current);
+      return where ? stateRef.current.t("announce.over", { number, where }) : stateRef.current.t("announce.overNone", { number });
+    },
+    onDragEnd: ({ active: a, over }) => {
+      const where = describeOver(over?.id);
+      const number = numberOf(a.data.current);
+      return where ? stateRef.current.t("announce.dropped", { number, where }) : stateRef.current.t("announce.droppedNone", { number });
+    },
+    onDragCancel: ({ active: a }) => stateRef.current.t("announce.cancelled", { number: numberOf(a.data.current) }),
   };
 
   function commit(drop: Drop, details: ChangeDetailsValue) {
     setNotice(undefined);
+    setFocusId(drop.card.id);
     setPendingIds((ids) => new Set(ids).add(drop.card.id));
     startTransition(async () => {
       addMove(drop);
@@ -94,17 +127,22 @@ export function KanbanBoard({
         const reply = await move({ orderId: drop.card.id, to: drop.to.id, expectedVersion: drop.card.version, ...details });
         setNotice(
           reply.ok
-            ? { tone: "success", text: reply.message }
+            ? {
+                tone: "success",
+                text: reply.message,
+                ...(reply.value.undoUntil ? { undo: { eventId: reply.value.eventId, until: reply.value.undoUntil } } : {}),
+              }
             : {
                 tone: "error",
                 text:
-                  reply.code === "version_conflict"
-                    ? `${reply.message.replace(" Reload it and try again.", "")} The card now shows where the order really is.`
-                    : reply.message,
+                  // By the code, never the server's English sentence: the board has already re-read the order.
+                  reply.error.code === "version_conflict"
+                    ? t("conflict", { number: drop.card.number })
+                    : refusalText(refusals, reply.error, { orderNumber: drop.card.number, targetName: drop.to.name }),
               },
         );
       } catch {
-        setNotice({ tone: "error", text: `Order ${drop.card.number} could not be moved: the server did not answer. Nothing was changed.` });
+        setNotice({ tone: "error", text: t("noAnswer", { number: drop.card.number }) });
       } finally {
         setPendingIds((ids) => {
           const next = new Set(ids);
@@ -118,13 +156,14 @@ export function KanbanBoard({
   function onDragEnd(event: DragEndEvent) {
     const card = active;
     setActive(undefined);
+    setFocusId(card?.id);
     const statusId = event.over?.data.current?.statusId as number | undefined;
     const to = statusId === undefined ? undefined : statusById.get(statusId);
     if (!card || !to || to.id === card.statusId) return;
     const state: DropState | undefined = dropStates.get(to.id);
     if (state?.kind !== "allowed") {
-      const reason = state?.kind === "blocked" ? state.reason : `${to.name} is archived`;
-      setNotice({ tone: "error", text: `Order ${card.number} cannot move to ${to.name}: ${reason}.` });
+      const reason = dropReason(state?.kind === "blocked" ? state : { kind: "blocked", code: "archived", to: to.name });
+      setNotice({ tone: "error", text: t("drop.refused", { number: card.number, to: to.name, reason }) });
       return;
     }
     if (needsDetails(to)) setDialog({ card, to });
@@ -146,7 +185,7 @@ export function KanbanBoard({
     <DndContext
       sensors={sensors}
       collisionDetection={boardCollisions}
-      accessibility={{ announcements, screenReaderInstructions }}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t("announce.instructions") } }}
       onDragStart={(e: DragStartEvent) => setActive((e.active.data.current as { card: BoardCard }).card)}
       onDragEnd={onDragEnd}
       onDragCancel={() => setActive(undefined)}
@@ -156,7 +195,17 @@ export function KanbanBoard({
         {notice && (
           <Alert tone={notice.tone} className="flex items-start gap-2 shadow-lg">
             <span className="flex-1">{notice.text}</span>
-            <button type="button" onClick={() => setNotice(undefined)} aria-label="Dismiss message" className="px-1 leading-none">
+            {notice.undo && (
+              <UndoButton
+                until={notice.undo.until}
+                text={(seconds) => undoWords("button", { seconds })}
+                undo={() => undo({ eventId: notice.undo!.eventId })}
+                onDone={(reply) =>
+                  setNotice(reply.ok ? { tone: "success", text: reply.message } : { tone: "error", text: refusalText(refusals, reply.error) })
+                }
+              />
+            )}
+            <button type="button" onClick={() => setNotice(undefined)} aria-label={t("dismiss")} className="px-1 leading-none">
               ×
             </button>
           </Alert>
@@ -171,7 +220,7 @@ export function KanbanBoard({
             cards={board.cards[status.id] ?? []}
             count={board.counts[status.id] ?? 0}
             now={now}
-            drop={active ? (dropStates.get(status.id) ?? { kind: "blocked", code: "not_allowed", reason: "Archived" }) : undefined}
+            drop={active ? (dropStates.get(status.id) ?? { kind: "blocked", code: "archived", to: status.name }) : undefined}
             moreHref={moreHref(status)}
             pendingIds={pendingIds}
           />
@@ -187,7 +236,10 @@ export function KanbanBoard({
       <ChangeDialog
         drop={dialog}
         templates={templates}
-        onCancel={() => setDialog(undefined)}
+        onCancel={() => {
+          if (dialog) setFocusId(dialog.card.id);
+          setDialog(undefined);
+        }}
         onConfirm={(details) => {
           if (dialog) commit(dialog, details);
           setDialog(undefined);

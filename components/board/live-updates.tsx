@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
@@ -12,6 +13,7 @@ const POLL_MS = 3000;
  * 5 s promise. Hidden tabs do not poll.
  */
 export function LiveUpdates({ stamp }: { stamp: number }) {
+  const t = useTranslations("board.live");
   const router = useRouter();
   const seen = useRef(stamp);
   const [offline, setOffline] = useState(false);
@@ -47,9 +49,9 @@ export function LiveUpdates({ stamp }: { stamp: number }) {
   }, [router]);
 
   return (
-    <p className="flex items-center gap-1.5 text-xs text-slate-500" title="Changes made by others appear within a few seconds">
+    <p className="flex items-center gap-1.5 text-xs text-slate-500" title={t("hint")}>
       <span aria-hidden="true" className={offline ? "h-2 w-2 rounded-full bg-amber-500" : "h-2 w-2 rounded-full bg-green-500"} />
-      {offline ? "Live updates paused: connection lost" : "Live"}
+      {offline ? t("offline") : t("on")}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo } from "react";
 import { describeTargets, type WorkflowDefinition } from "@/lib/workflow";
 import type { BoardCard, DropState } from "./types";
 
@@ -17,14 +18,34 @@ export function useDropStates(definition: WorkflowDefinition, card: BoardCard | 
     const facts = { statusId: card.statusId, paid: card.paidAt !== null, paymentMethod: card.paymentMethod };
     for (const { status, verdict } of describeTargets(definition, facts)) {
       if (verdict.ok) states.set(status.id, { kind: "allowed" });
-      else if (verdict.code === "guard_failed" && verdict.reason === "payment_required") {
-        states.set(status.id, { kind: "blocked", code: "payment_required", reason: verdict.message });
-      } else states.set(status.id, { kind: "blocked", code: "not_allowed", reason: `Not allowed from ${nameOf(definition, card.statusId)}` });
+      else if (verdict.code === "guard_failed") states.set(status.id, { kind: "blocked", code: verdict.reason, to: status.name });
+      else if (verdict.code === "status_not_permitted") states.set(status.id, { kind: "blocked", code: "not_permitted" });
+      else states.set(status.id, { kind: "blocked", code: "not_allowed", from: nameOf(definition, card.statusId) });
     }
     return states;
   }, [definition, card]);
 }
 
 function nameOf(definition: WorkflowDefinition, statusId: number): string {
-  return definition.statuses.find((s) => s.id === statusId)?.name ?? "this status";
+  return definition.statuses.find((s) => s.id === statusId)?.name ?? "";
+}
+
+/** Why a column does not take the card, in the reader's language. */
+export function useDropReason(): (state: Extract<DropState, { kind: "blocked" }>) => string {
+  const t = useTranslations("board.drop");
+  return useCallback(
+    (state) => {
+      switch (state.code) {
+        case "not_allowed":
+          return t("notAllowedFrom", { from: state.from });
+        case "payment_required":
+          return t("paymentRequired", { to: state.to });
+        case "archived":
+          return t("archived", { to: state.to });
+        case "not_permitted":
+          return t("notPermitted");
+      }
+    },
+    [t],
+  );
 }

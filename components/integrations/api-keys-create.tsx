@@ -1,38 +1,40 @@
 "use client";
 
+import { withFormOnly, fieldErrorsIn, messageOf, type FormAction } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Field, inputClasses } from "@/components/admin/field";
 import { CopyLink } from "@/components/orders/copy-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { CreateApiKeyState } from "./api-keys-types";
+import { useReplyText } from "@/components/ui/reply-text";
 
-const SCOPES = [
-  { value: "read", label: "read: statuses, order types, orders, history, workflow" },
-  { value: "write", label: "write: also create orders, change statuses, payments, tracking" },
-  { value: "admin", label: "admin: also replace the workflow (PUT /workflow)" },
-] as const;
+const SCOPES = ["read", "write", "admin"] as const;
 
-type Props = { action: (state: CreateApiKeyState, formData: FormData) => Promise<CreateApiKeyState> };
+type Props = { action: FormAction<{ secret: string }> };
 
 /** Name and scope in, the secret out: shown once, with a copy button, until dismissed. */
 export function ApiKeysCreate({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(withFormOnly(action), null);
   const [dismissed, setDismissed] = useState<string>();
-  const errors = state.fieldErrors ?? {};
-  const secret = state.secret && state.secret !== dismissed ? state.secret : undefined;
+  const t = useTranslations("integrations.keys");
+  const replyText = useReplyText();
+  // The server's field errors are English zod messages: each field is worded from the catalogue.
+  const refused = fieldErrorsIn(state);
+  const errors = {
+    name: refused.name && [t("errors.name")],
+    scope: refused.scope && [t("errors.scope")],
+  };
+  const secret = state?.ok && state.value.secret !== dismissed ? state.value.secret : undefined;
 
   if (secret) {
     return (
       <div className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4">
-        <p className="text-sm font-semibold text-green-900">{state.message}</p>
-        <CopyLink url={secret} label="New API key" noun="key" />
-        <p className="text-sm text-green-900">
-          Copy it now and keep it somewhere safe: <strong>you won&apos;t see it again</strong>. Only a fingerprint is stored; a lost key
-          can only be revoked and replaced.
-        </p>
+        <p className="text-sm font-semibold text-green-900">{messageOf(state)}</p>
+        <CopyLink url={secret} label={t("newKey")} noun={t("keyNoun")} />
+        <p className="text-sm text-green-900">{t.rich("copyNow", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <Button variant="secondary" onClick={() => setDismissed(secret)}>
-          Done, I have copied it
+          {t("copied")}
         </Button>
       </div>
     );
@@ -40,20 +42,20 @@ export function ApiKeysCreate({ action }: Props) {
 
   return (
     <form action={formAction} className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end" noValidate>
-      {state.ok === false && state.message && (
+      {state?.ok === false && (
         <Alert tone="error" className="md:col-span-3">
-          {state.message}
+          {replyText(state)}
         </Alert>
       )}
-      <Field label="Name" hint="The order history shows changes made with the key under this name." errors={errors.name}>
-        {(field) => <input {...field} name="name" placeholder="e.g. ERP Comarch" maxLength={100} className={inputClasses} />}
+      <Field label={t("name")} hint={t("nameHint")} errors={errors.name}>
+        {(field) => <input {...field} name="name" placeholder={t("namePlaceholder")} maxLength={100} className={inputClasses} />}
       </Field>
-      <Field label="Scope" hint="What the key may read and change." errors={errors.scope}>
+      <Field label={t("scope")} hint={t("scopeHint")} errors={errors.scope}>
         {(field) => (
           <select {...field} name="scope" defaultValue="write" className={inputClasses}>
-            {SCOPES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
+            {SCOPES.map((scope) => (
+              <option key={scope} value={scope}>
+                {t(`scopes.${scope}`)}
               </option>
             ))}
           </select>
@@ -61,7 +63,7 @@ export function ApiKeysCreate({ action }: Props) {
       </Field>
       <div className="pb-5">
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create key"}
+          {pending ? t("creating") : t("create")}
         </Button>
       </div>
     </form>

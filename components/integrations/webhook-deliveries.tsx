@@ -1,3 +1,4 @@
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import { MessageState } from "@/components/mailbox/message-state";
 import { buttonClasses } from "@/components/ui/button";
@@ -6,18 +7,21 @@ import { formatDateTime } from "@/lib/format";
 
 const GRID = "grid grid-cols-[minmax(10rem,1.4fr)_minmax(6rem,1fr)_6rem_6rem_6rem_minmax(8rem,1fr)_5.5rem] items-center gap-3";
 
-function responseOf(delivery: WebhookDelivery): string {
+function responseOf(delivery: WebhookDelivery, noAnswer: string): string {
   const last = delivery.attemptLog.at(-1);
   if (!last) return "—";
-  return last.responseStatus !== null ? String(last.responseStatus) : "No answer";
+  return last.responseStatus !== null ? String(last.responseStatus) : noAnswer;
 }
 
 /** When a queued delivery goes out next: retries can be hours apart, so the admin needs the time. */
 function NextAttempt({ delivery, endpointEnabled }: { delivery: WebhookDelivery; endpointEnabled: boolean }) {
+  const t = useTranslations("integrations.deliveries");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   if (delivery.state !== "pending") return null;
   return (
     <p className="mt-1 text-xs text-slate-600" data-testid="next-attempt">
-      {endpointEnabled ? `Next attempt ${formatDateTime(delivery.nextAttemptAt)}` : "Held until the endpoint is enabled again"}
+      {endpointEnabled ? t("nextAttempt", { date: formatDateTime(delivery.nextAttemptAt, locale, timeZone) }) : t("held")}
     </p>
   );
 }
@@ -38,21 +42,25 @@ export function WebhookDeliveries({
   deliveries: WebhookDelivery[];
   resendAction: (formData: FormData) => Promise<void>;
 }) {
+  const t = useTranslations("integrations.deliveries");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const when = (date: Date) => formatDateTime(date, locale, timeZone);
   if (deliveries.length === 0) {
-    return <p className="text-sm text-slate-600">No deliveries yet: they appear here when an order this endpoint listens to changes, or when you send a test event.</p>;
+    return <p className="text-sm text-slate-600">{t("empty")}</p>;
   }
   return (
     <div>
     <div aria-hidden="true" className={`${GRID} border-b border-slate-200 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase`}>
-      <span>Event</span>
-      <span>Order</span>
-      <span>State</span>
-      <span>Attempts</span>
-      <span>Response</span>
-      <span>Time</span>
+      <span>{t("event")}</span>
+      <span>{t("order")}</span>
+      <span>{t("state")}</span>
+      <span>{t("attempts")}</span>
+      <span>{t("response")}</span>
+      <span>{t("time")}</span>
       <span />
     </div>
-    <ul className="divide-y divide-slate-100" aria-label="Deliveries">
+    <ul className="divide-y divide-slate-100" aria-label={t("label")}>
       {deliveries.map((d) => {
         const type = typeof d.payload.type === "string" ? d.payload.type : "?";
         return (
@@ -69,20 +77,20 @@ export function WebhookDeliveries({
                 )}
               </span>
               <MessageState state={d.state} />
-              <span className="tabular-nums" title="Attempts">
-                {d.attemptLog.length} {d.attemptLog.length === 1 ? "attempt" : "attempts"}
+              <span className="tabular-nums" title={t("attempts")}>
+                {t("attemptCount", { count: d.attemptLog.length })}
               </span>
-              <span className="tabular-nums" aria-label="Last response code">
-                {responseOf(d)}
+              <span className="tabular-nums" aria-label={t("lastResponse")}>
+                {responseOf(d, t("noAnswer"))}
               </span>
-              <span className="text-slate-600">{formatDateTime(d.sentAt ?? d.createdAt)}</span>
+              <span className="text-slate-600">{when(d.sentAt ?? d.createdAt)}</span>
               <span>
                 {(d.state === "sent" || d.state === "dead") && (
                   <form action={resendAction}>
                     <input type="hidden" name="endpointId" value={endpointId} />
                     <input type="hidden" name="outboxId" value={d.id} />
                     <button type="submit" className={buttonClasses("secondary", "py-1")}>
-                      Resend
+                      {t("resend")}
                     </button>
                   </form>
                 )}
@@ -91,18 +99,30 @@ export function WebhookDeliveries({
             {d.lastError && d.state !== "sent" && <p className="mt-1 text-xs text-red-700">{d.lastError}</p>}
             <NextAttempt delivery={d} endpointEnabled={endpointEnabled} />
             <details className="mt-1">
-              <summary className="cursor-pointer text-xs text-slate-600">Payload and attempts · webhook-id {d.idempotencyKey}</summary>
+              <summary className="cursor-pointer text-xs text-slate-600">{t("payload", { id: d.idempotencyKey })}</summary>
               <div className="mt-2 grid gap-3 lg:grid-cols-2">
-                <pre className="max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(d.payload, null, 2)}</pre>
+                {/* A long payload scrolls: focusable so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+                {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+                <pre tabIndex={0} className="max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500">{JSON.stringify(d.payload, null, 2)}</pre>
                 <ol className="space-y-2 text-xs">
-                  {d.attemptLog.length === 0 && <li className="text-slate-600">Not attempted yet.</li>}
+                  {d.attemptLog.length === 0 && <li className="text-slate-600">{t("notAttempted")}</li>}
                   {d.attemptLog.map((a, i) => (
                     <li key={a.id} className="rounded border border-slate-200 p-2">
                       <div className="font-medium">
-                        Attempt {i + 1} · {formatDateTime(a.createdAt)} · {a.responseStatus ?? "no answer"} · {a.durationMs} ms
+                        {t("attempt", {
+                          number: String(i + 1),
+                          date: when(a.createdAt),
+                          status: a.responseStatus === null ? t("noAnswerShort") : String(a.responseStatus),
+                          ms: String(a.durationMs),
+                        })}
                       </div>
                       {a.error && <div className="text-red-700">{a.error}</div>}
-                      {a.responseBody && <pre className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-slate-700">{a.responseBody}</pre>}
+                      {a.responseBody && (
+                        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+                        <pre tabIndex={0} className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-slate-700 focus-visible:outline-2 focus-visible:outline-blue-500">
+                          {a.responseBody}
+                        </pre>
+                      )}
                     </li>
                   ))}
                 </ol>

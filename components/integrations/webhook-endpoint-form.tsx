@@ -1,44 +1,56 @@
 "use client";
 
+import { withFormOnly, fieldErrorsIn, type FormAction } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Field, inputClasses } from "@/components/admin/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action-state";
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "@/lib/integrations/webhooks/events";
+import { useReplyText } from "@/components/ui/reply-text";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/integrations/webhooks/events";
+
+/** The catalogue's key of a webhook event type: next-intl reads dots in a key as nesting. */
+const eventKey = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) => type.replace(/^order\./, "") as "created" | "status_changed" | "payment_recorded" | "tracking_updated";
 
 type Values = { url: string; description: string; eventTypes: readonly string[] };
 
 /** Address, description and events of an endpoint: the add form and the edit form. */
 export function WebhookEndpointForm({
   action,
+  endpointId,
   initial = { url: "", description: "", eventTypes: WEBHOOK_EVENT_TYPES },
   submitLabel,
 }: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
+  /** The endpoint being edited; none when adding one. */
+  endpointId?: number;
   initial?: Values;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(withFormOnly(action), null);
   // Controlled, because React resets a form after its action: a refused entry must stay to be fixed.
   const [url, setUrl] = useState(initial.url);
   const [description, setDescription] = useState(initial.description);
   const [eventTypes, setEventTypes] = useState<readonly string[]>(initial.eventTypes);
-  const errors = state.fieldErrors ?? {};
-  const eventErrors = Object.entries(errors)
-    .filter(([key]) => key.startsWith("eventTypes"))
-    .flatMap(([, messages]) => messages);
+  const t = useTranslations("integrations.form");
+  const tc = useTranslations("common");
+  const replyText = useReplyText();
+  // The server's field errors are English zod messages: each field is worded from the catalogue.
+  const refused = fieldErrorsIn(state);
+  const errors = { url: refused.url && [t("errors.url")], description: refused.description && [t("errors.description")] };
+  const eventErrors = Object.keys(refused).some((key) => key.startsWith("eventTypes")) ? [t("errors.eventTypes")] : [];
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <Field label="Endpoint URL" hint="Where Orderly POSTs the events, e.g. https://erp.example.com/hooks/orderly" errors={errors.url}>
+      {endpointId !== undefined && <input type="hidden" name="id" value={endpointId} />}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
+      <Field label={t("url")} hint={t("urlHint")} errors={errors.url}>
         {(props) => <input {...props} name="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required className={inputClasses} />}
       </Field>
-      <Field label="Description" hint="Optional: who runs the receiver, what it does" errors={errors.description}>
+      <Field label={t("description")} hint={t("descriptionHint")} errors={errors.description}>
         {(props) => <input {...props} name="description" value={description} onChange={(e) => setDescription(e.target.value)} className={inputClasses} />}
       </Field>
       <fieldset className="space-y-1" aria-describedby={eventErrors.length ? "event-types-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-700">Events</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("events")}</legend>
         <div className="grid gap-1 sm:grid-cols-2">
           {WEBHOOK_EVENT_TYPES.map((type) => (
             <label key={type} className="flex items-center gap-2 text-sm">
@@ -50,7 +62,7 @@ export function WebhookEndpointForm({
                 onChange={(e) => setEventTypes((all) => (e.target.checked ? [...all, type] : all.filter((t) => t !== type)))}
               />
               <span>
-                {WEBHOOK_EVENT_LABELS[type]} <code className="text-xs text-slate-500">{type}</code>
+                {t(`eventLabels.${eventKey(type)}`)} <code className="text-xs text-slate-500">{type}</code>
               </span>
             </label>
           ))}
@@ -62,7 +74,7 @@ export function WebhookEndpointForm({
         )}
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
+        {pending ? tc("states.saving") : submitLabel}
       </Button>
     </form>
   );

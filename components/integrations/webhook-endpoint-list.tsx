@@ -1,3 +1,4 @@
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { WebhookEndpoint } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
@@ -6,10 +7,13 @@ import { WebhookEndpointState } from "./webhook-endpoint-state";
 type Item = { endpoint: WebhookEndpoint; queued: number; failed: number; lastAttemptAt: Date | null };
 
 export function WebhookEndpointList({ items }: { items: Item[] }) {
+  const t = useTranslations("integrations.list");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-        No endpoints yet. Add one below to have Orderly tell your ERP or marketplace connector about every order change.
+        {t("empty")}
       </p>
     );
   }
@@ -27,9 +31,9 @@ export function WebhookEndpointList({ items }: { items: Item[] }) {
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600">
-            {queued > 0 && <span>{queued} queued</span>}
-            {failed > 0 && <span className="text-red-700">{failed} failed</span>}
-            <span>{lastAttemptAt ? `Last attempt ${formatDateTime(lastAttemptAt)}` : "Nothing sent yet"}</span>
+            {queued > 0 && <span>{t("queued", { count: queued })}</span>}
+            {failed > 0 && <span className="text-red-700">{t("failed", { count: failed })}</span>}
+            <span>{lastAttemptAt ? t("lastAttempt", { date: formatDateTime(lastAttemptAt, locale, timeZone) }) : t("nothingSent")}</span>
             <WebhookEndpointState endpoint={endpoint} />
           </div>
         </li>

@@ -1,60 +1,73 @@
 "use client";
 
+import { type ActionReply, type ActionResult } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/admin/confirm-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { RotateSecretState } from "@/lib/action-state";
+import { useReplyText } from "@/components/ui/reply-text";
 
 /**
  * The signing secret, hidden until asked for, with copy and rotate. Rotating takes effect at
  * once (retries too), so it asks first: the receiver must get the new secret.
  */
-export function WebhookSecret({ secret: stored, rotate }: { secret: string; rotate: () => Promise<RotateSecretState> }) {
+export function WebhookSecret({
+  endpointId,
+  secret: stored,
+  rotate,
+}: {
+  endpointId: number;
+  secret: string;
+  rotate: (input: { id: number }) => Promise<ActionResult<{ secret: string }>>;
+}) {
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState<string>();
-  const [state, setState] = useState<RotateSecretState>({});
-  const secret = state.secret ?? stored;
+  const [state, setState] = useState<ActionReply<{ secret: string }>>(null);
+  // The new secret comes with the reply: the page's refresh may land after it.
+  const secret = state?.ok ? state.value.secret : stored;
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("integrations.secret");
+  const replyText = useReplyText();
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <input
           readOnly
-          aria-label="Signing secret"
+          aria-label={t("label")}
           value={shown ? secret : `whsec_${"•".repeat(24)}`}
           onFocus={(e) => shown && e.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs"
         />
         <Button variant="secondary" onClick={() => setShown((s) => !s)} aria-pressed={shown}>
-          {shown ? "Hide" : "Show"}
+          {shown ? t("hide") : t("show")}
         </Button>
         <Button
           variant="secondary"
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(secret);
-              setCopied("Secret copied.");
+              setCopied(t("copied"));
             } catch {
               setShown(true);
-              setCopied("Copying is blocked here: select the secret and copy it.");
+              setCopied(t("copyBlocked"));
             }
           }}
         >
-          Copy
+          {t("copy")}
         </Button>
         <ConfirmButton
-          label="Rotate secret"
-          confirmLabel="Rotate"
-          question="Sign every delivery from now on with a new secret?"
+          label={t("rotate")}
+          confirmLabel={t("rotateConfirm")}
+          question={t("rotateQuestion")}
           variant="primary"
           disabled={pending}
           onConfirm={() =>
             startTransition(async () => {
-              const result = await rotate();
+              const result = await rotate({ id: endpointId });
               setState(result);
               // The receiver needs the new secret now: show it rather than make the admin ask again.
-              if (result.secret) setShown(true);
+              if (result.ok) setShown(true);
             })
           }
         />
@@ -62,7 +75,7 @@ export function WebhookSecret({ secret: stored, rotate }: { secret: string; rota
       <p className="text-xs text-slate-600" role="status">
         {copied}
       </p>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
     </div>
   );
 }

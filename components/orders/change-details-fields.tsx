@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { CommentTemplateSelect } from "./comment-template-select";
 
@@ -25,6 +26,7 @@ export function ChangeDetailsFields({
   onChange: (value: ChangeDetailsValue) => void;
   templates: CommentTemplateChoice[];
 }) {
+  const t = useTranslations("order.change");
   const id = useId();
   return (
     <div className="space-y-3">
@@ -33,7 +35,7 @@ export function ChangeDetailsFields({
       )}
       <div>
         <label htmlFor={`${id}-comment`} className="block text-sm font-medium text-slate-700">
-          Comment <span className="font-normal text-slate-500">(optional)</span>
+          {t("comment")} <span className="font-normal text-slate-500">{t("optional")}</span>
         </label>
         <textarea
           id={`${id}-comment`}
@@ -41,21 +43,32 @@ export function ChangeDetailsFields({
           maxLength={5000}
           value={value.comment}
           onChange={(e) => onChange({ ...value, comment: e.target.value })}
+          // Enter adds a line to the comment; Ctrl+Enter (⌘+Enter) confirms the change from here.
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          aria-describedby={`${id}-comment-hint`}
           className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         />
+        <p id={`${id}-comment-hint`} className="mt-1 text-xs text-slate-500">
+          {t("commentSubmitHint")}
+        </p>
       </div>
       <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm text-slate-700">
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" checked={value.customerVisible} onChange={(e) => onChange({ ...value, customerVisible: e.target.checked })} />
-          Visible to the customer
+          {t("visibleToCustomer")}
         </label>
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" checked={value.notifyEmail} onChange={(e) => onChange({ ...value, notifyEmail: e.target.checked })} />
-          Send email
+          {t("sendEmail")}
         </label>
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" checked={value.notifySms} onChange={(e) => onChange({ ...value, notifySms: e.target.checked })} />
-          Send SMS
+          {t("sendSms")}
         </label>
       </div>
     </div>

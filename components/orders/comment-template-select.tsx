@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { CommentTemplateChoice } from "./change-details-fields";
 
 /** "Comment template": picking one puts its text in the comment, where staff may still edit it. */
@@ -12,10 +13,11 @@ export function CommentTemplateSelect({
   templates: CommentTemplateChoice[];
   onPick: (body: string) => void;
 }) {
+  const t = useTranslations("order.change");
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Comment template
+        {t("template")}
       </label>
       <select
         id={id}
@@ -26,7 +28,7 @@ export function CommentTemplateSelect({
         }}
         className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
       >
-        <option value="">Write my own</option>
+        <option value="">{t("writeOwn")}</option>
         {templates.map((t) => (
           <option key={t.id} value={t.id}>
             {t.title}

@@ -1,11 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-/** Copies the customer's tracking link, e.g. to paste into a chat with the customer (or any value: `noun` names it). */
+/**
+ * Copies the customer's tracking link, e.g. to paste into a chat with the customer, or any value
+ * (`noun` other than "link": the confirmation then speaks of the value, not of a link).
+ */
 export function CopyLink({ url, label, noun = "link" }: { url: string; label: string; noun?: string }) {
+  const t = useTranslations("order.copy");
   const [copied, setCopied] = useState<"yes" | "no">();
+  const isLink = noun === "link";
   return (
     <div className="space-y-1">
       <div className="flex gap-2">
@@ -22,15 +28,11 @@ export function CopyLink({ url, label, noun = "link" }: { url: string; label: st
             }
           }}
         >
-          Copy
+          {t("copy")}
         </Button>
       </div>
       <p className="text-xs text-slate-600" role="status">
-        {copied === "yes"
-          ? `${noun[0]!.toUpperCase()}${noun.slice(1)} copied.`
-          : copied === "no"
-            ? `Copying is blocked here: select the ${noun} and copy it.`
-            : ""}
+        {copied === "yes" ? t(isLink ? "copied" : "copiedValue") : copied === "no" ? t(isLink ? "blocked" : "blockedValue") : ""}
       </p>
     </div>
   );

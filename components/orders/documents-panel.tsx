@@ -1,17 +1,15 @@
 "use client";
 
+import { withFormOnly, type ActionReply, type FormAction } from "@/lib/action-result";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { startTransition, useActionState } from "react";
 import { ConfirmButton } from "@/components/admin/confirm-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action-state";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { useReplyText } from "@/components/ui/reply-text";
 
 export type DocumentRow = { id: number; kind: "proforma" | "invoice"; number: string; createdAt: Date; gross: number; currency: string; createdBy: string };
-
-type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-const KIND_LABEL = { invoice: "Invoice", proforma: "Pro-forma" } as const;
 
 /**
  * The order's pro-formas and invoices: issue, download, email to the customer. Issuing an
@@ -32,9 +30,16 @@ export function DocumentsPanel({
   issueAction: FormAction;
   emailAction: FormAction;
 }) {
-  const [issueState, issueFormAction, issuing] = useActionState(issueAction, {});
-  const [emailState, emailFormAction, emailing] = useActionState(emailAction, {});
+  const [issueState, issueFormAction, issuing] = useActionState(withFormOnly(issueAction), null);
+  const [emailState, emailFormAction, emailing] = useActionState(withFormOnly(emailAction), null);
   const hasInvoice = documents.some((d) => d.kind === "invoice");
+  const t = useTranslations("order.documents");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const replyText = useReplyText();
+  // A refused email for want of an address says so; any other refusal is worded from its code.
+  const said = (reply: ActionReply) =>
+    reply && !reply.ok && reply.error.fieldErrors?.customerEmail ? t("noCustomerEmail") : replyText(reply, { orderNumber });
 
   const sendEmail = (documentId: number) => {
     const data = new FormData();
@@ -45,13 +50,13 @@ export function DocumentsPanel({
 
   return (
     <div className="space-y-3" aria-busy={issuing || emailing}>
-      {issueState.message && <Alert tone={issueState.ok ? "success" : "error"}>{issueState.message}</Alert>}
-      {emailState.message && <Alert tone={emailState.ok ? "success" : "error"}>{emailState.message}</Alert>}
+      {issueState && <Alert tone={issueState.ok ? "success" : "error"}>{said(issueState)}</Alert>}
+      {emailState && <Alert tone={emailState.ok ? "success" : "error"}>{said(emailState)}</Alert>}
 
       {documents.length === 0 ? (
-        <p className="text-sm text-slate-600">No documents yet. Issue a pro-forma for payment in advance, or the invoice.</p>
+        <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
-        <ul className="divide-y divide-slate-100" aria-label="Documents">
+        <ul className="divide-y divide-slate-100" aria-label={t("list")}>
           {documents.map((doc) => (
             <li key={doc.id} className="space-y-2 py-2 text-sm">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -59,20 +64,20 @@ export function DocumentsPanel({
                   href={`/orders/${encodeURIComponent(orderNumber)}/documents/${doc.id}`}
                   download
                   className="font-medium text-blue-700 hover:underline"
-                  aria-label={`Download ${KIND_LABEL[doc.kind]} ${doc.number} (PDF)`}
+                  aria-label={t("download", { kind: t(`kinds.${doc.kind}`), number: doc.number })}
                 >
                   {doc.number}
                 </a>
-                <span className="tabular-nums">{formatMoney(doc.gross, doc.currency)}</span>
+                <span className="tabular-nums">{formatMoney(doc.gross, doc.currency, locale)}</span>
               </div>
               <div className="text-xs text-slate-600">
-                {KIND_LABEL[doc.kind]} · {formatDateTime(doc.createdAt)} · {doc.createdBy}
+                {t(`kinds.${doc.kind}`)} · {formatDateTime(doc.createdAt, locale, timeZone)} · {doc.createdBy}
               </div>
               {customerEmail && (
                 <ConfirmButton
-                  label="Email to customer"
-                  confirmLabel="Send"
-                  question={`Email ${doc.number} to ${customerEmail}?`}
+                  label={t("emailToCustomer")}
+                  confirmLabel={t("send")}
+                  question={t("emailQuestion", { number: doc.number, email: customerEmail })}
                   variant="primary"
                   disabled={emailing}
                   onConfirm={() => sendEmail(doc.id)}
@@ -82,19 +87,19 @@ export function DocumentsPanel({
           ))}
         </ul>
       )}
-      {!customerEmail && documents.length > 0 && <p className="text-xs text-slate-600">The customer has no email address, so documents cannot be emailed.</p>}
+      {!customerEmail && documents.length > 0 && <p className="text-xs text-slate-600">{t("noEmail")}</p>}
 
       <form action={issueFormAction} className="flex flex-wrap gap-2">
         <input type="hidden" name="orderId" value={orderId} />
         <Button type="submit" name="kind" value="proforma" variant="secondary" disabled={issuing}>
-          Issue pro-forma
+          {t("issueProforma")}
         </Button>
-        <Button type="submit" name="kind" value="invoice" variant="secondary" disabled={issuing || hasInvoice} title={hasInvoice ? "This order already has its invoice" : undefined}>
-          Issue invoice
+        <Button type="submit" name="kind" value="invoice" variant="secondary" disabled={issuing || hasInvoice} title={hasInvoice ? t("hasInvoice") : undefined}>
+          {t("issueInvoice")}
         </Button>
         {issuing && (
           <span role="status" className="self-center text-sm text-slate-600">
-            Generating PDF…
+            {t("generating")}
           </span>
         )}
       </form>

@@ -1,43 +1,67 @@
 import Link from "next/link";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderHistoryEntry, OrderNotification } from "@/db/queries/orders";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { statusNameIn } from "@/lib/i18n/status-name";
+import { courierName } from "@/lib/courier-name";
+import { isUndo } from "@/lib/orders/undo-mark";
 
-/** Why an automated action was refused, in words; the event's comment carries the details. */
-const AUTOMATION_REASONS: Record<string, string> = {
-  transition_not_allowed: "not allowed by the process",
-  guard_failed: "blocked by a guard",
-  depth_limit: "too many automated changes in a row",
-  cycle: "rules going round in a circle",
-  not_found: "something it refers to is missing",
-  no_recipient: "nobody to send to",
-  invalid_rule: "the rule is broken",
-  error: "unexpected error",
-};
+/** Why an automated action was refused: the reasons the catalogue words (`order.history.automationReasons`). */
+const AUTOMATION_REASONS = [
+  "transition_not_allowed",
+  "guard_failed",
+  "depth_limit",
+  "cycle",
+  "not_found",
+  "no_recipient",
+  "invalid_rule",
+  "error",
+] as const;
+type AutomationReason = (typeof AUTOMATION_REASONS)[number] | "other";
 
-function describe(entry: OrderHistoryEntry, currency: string) {
+export function automationReasonKey(reason: string): AutomationReason {
+  return (AUTOMATION_REASONS as readonly string[]).includes(reason) ? (reason as AutomationReason) : "other";
+}
+
+/** The facts a document's history entry carries (lib/documents: issue.ts, email.ts). */
+type DocumentFacts = { kind?: "invoice" | "proforma"; number?: string; action?: "issued" | "emailed"; to?: string | null };
+
+function documentOf(data: unknown): DocumentFacts | undefined {
+  const document = (data as { document?: DocumentFacts } | null)?.document;
+  return document && (document.kind === "invoice" || document.kind === "proforma") && document.number ? document : undefined;
+}
+
+function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: string }) {
+  const t = useTranslations("order.history");
+  const tDocuments = useTranslations("order.documents");
+  const tNotes = useTranslations("notes");
+  const locale = useLocale();
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   const { event, from, to } = entry;
+  const badge = (status: typeof from) => status && <StatusBadge name={statusNameIn(status, locale)} colour={status.colour} />;
   switch (event.type) {
     case "created":
       return (
         <>
-          Order created in {to && <StatusBadge name={to.name} colour={to.colour} />}
+          {t("created")} {badge(to)}
         </>
       );
     case "status_changed":
       return (
         <span className="inline-flex flex-wrap items-center gap-1.5">
-          {from && <StatusBadge name={from.name} colour={from.colour} />}
-          <span aria-label="to">→</span>
-          {to && <StatusBadge name={to.name} colour={to.colour} />}
+          {isUndo(event) && <span className="font-medium">{t("undone")}</span>}
+          {badge(from)}
+          <span aria-label={t("to")}>→</span>
+          {badge(to)}
         </span>
       );
     case "payment_recorded": {
       const data = event.data as { amount?: number; paidAmount?: number; total?: number; fullyPaid?: boolean; reference?: string };
       return (
         <>
-          Payment of {formatMoney(data.amount ?? 0, currency)} recorded
-          {data.fullyPaid ? " — order paid in full" : ` (${formatMoney(data.paidAmount ?? 0, currency)} of ${formatMoney(data.total ?? 0, currency)})`}
+          {t("paymentRecorded", { amount: money(data.amount ?? 0) })}
+          {data.fullyPaid ? t("paidInFull") : t("paidSoFar", { paid: money(data.paidAmount ?? 0), total: money(data.total ?? 0) })}
           {data.reference && <span className="text-slate-500"> · {data.reference}</span>}
         </>
       );
@@ -46,17 +70,17 @@ function describe(entry: OrderHistoryEntry, currency: string) {
       const data = event.data as { courier?: string | null; trackingNumber?: string | null };
       return data.trackingNumber ? (
         <>
-          Tracking set: {data.courier ?? "no courier"} · <span className="font-mono">{data.trackingNumber}</span>
+          {t("trackingSet", { courier: data.courier ? courierName(data.courier) : t("noCourier") })} · <span className="font-mono">{data.trackingNumber}</span>
         </>
       ) : (
-        <>Tracking number removed{data.courier ? ` (courier ${data.courier})` : ""}</>
+        <>{data.courier ? t("trackingRemovedCourier", { courier: courierName(data.courier) }) : t("trackingRemoved")}</>
       );
     }
     case "automation_failed": {
       const data = event.data as { ruleId?: number; ruleName?: string; reason?: string };
       return (
         <span className="text-red-800">
-          Automation failed:{" "}
+          {t("automationFailed")}{" "}
           {data.ruleId ? (
             <Link href={`/admin/automations/${data.ruleId}/log`} className="font-medium underline">
               {data.ruleName ?? event.actorLabel}
@@ -64,36 +88,59 @@ function describe(entry: OrderHistoryEntry, currency: string) {
           ) : (
             <span className="font-medium">{data.ruleName ?? event.actorLabel}</span>
           )}
-          {data.reason && <span className="text-xs text-red-700"> ({AUTOMATION_REASONS[data.reason] ?? data.reason.replaceAll("_", " ")})</span>}
+          {data.reason && <span className="text-xs text-red-700"> ({t(`automationReasons.${automationReasonKey(data.reason)}`)})</span>}
         </span>
       );
     }
+    case "notification_failed": {
+      const data = event.data as { kind?: string; recipient?: string; attempts?: number; error?: string };
+      return (
+        <span className="text-red-800">
+          {data.recipient
+            ? t("notificationFailedTo", { kind: data.kind ?? "other", recipient: data.recipient, attempts: data.attempts ?? 1 })
+            : t("notificationFailed")}
+          {data.error && <span className="text-xs text-red-700"> · {data.error}</span>}
+        </span>
+      );
+    }
+    case "comment": {
+      const document = documentOf(event.data);
+      // A note written on the order page (lib/orders/notes.ts).
+      if (!document && (event.data as { note?: boolean } | null)?.note) return <>{tNotes("historyLabel")}</>;
+      if (!document) return <>{t("comment")}</>;
+      const kind = tDocuments(`kinds.${document.kind!}`);
+      if (document.action === "emailed") {
+        return <>{document.to ? t("documentEmailedTo", { kind, number: document.number!, email: document.to }) : t("documentEmailed", { kind, number: document.number! })}</>;
+      }
+      return <>{t("documentIssued", { kind, number: document.number! })}</>;
+    }
     default:
-      return <>{event.type.replaceAll("_", " ")}</>;
+      return <>{t("other")}</>;
   }
 }
 
-const STATE_LABEL: Record<OrderNotification["state"], { text: string; className: string }> = {
-  pending: { text: "queued", className: "text-slate-600" },
-  sending: { text: "sending", className: "text-slate-600" },
-  sent: { text: "sent", className: "text-green-700" },
-  dead: { text: "failed", className: "text-red-700" },
+const STATE_CLASS: Record<OrderNotification["state"], string> = {
+  pending: "text-slate-600",
+  sending: "text-slate-600",
+  sent: "text-green-700",
+  dead: "text-red-700",
+  cancelled: "text-slate-600",
+  skipped: "text-slate-600",
 };
 
 function Notifications({ items }: { items: OrderNotification[] }) {
+  const t = useTranslations("order.history");
   return (
     // A group, not a nested list: the history's items stay one per event for assistive tech.
-    <div role="group" className="mt-1 space-y-0.5 text-xs" aria-label="Notifications">
-      {items.map((n) => {
-        const state = STATE_LABEL[n.state];
-        return (
-          <p key={n.id} className="text-slate-600">
-            {n.kind === "sms" ? "SMS" : n.kind === "email" ? "Email" : "Webhook"}
-            {n.audience === "admin" ? " (staff)" : ""} to {n.recipient}: <span className={`font-medium ${state.className}`}>{state.text}</span>
-            {n.state === "dead" && n.lastError && <span className="text-red-700"> · {n.lastError}</span>}
-          </p>
-        );
-      })}
+    <div role="group" className="mt-1 space-y-0.5 text-xs" aria-label={t("notifications")}>
+      {items.map((n) => (
+        <p key={n.id} className="text-slate-600">
+          {t("notificationLine", { kind: n.kind, staff: n.audience === "admin" ? "yes" : "no", recipient: n.recipient })}{" "}
+          <span className={`font-medium ${STATE_CLASS[n.state]}`}>{t(`states.${n.state}`)}</span>
+          {n.state === "dead" && n.lastError && <span className="text-red-700"> · {n.lastError}</span>}
+          {n.state === "skipped" && <span> · {t("skippedDuplicate")}</span>}
+        </p>
+      ))}
     </div>
   );
 }
@@ -107,25 +154,35 @@ export function HistoryTimeline({
   currency: string;
   notifications?: OrderNotification[];
 }) {
+  const t = useTranslations("order.history");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const byEvent = new Map<number, OrderNotification[]>();
   for (const n of notifications) if (n.eventId !== null) (byEvent.get(n.eventId) ?? byEvent.set(n.eventId, []).get(n.eventId)!).push(n);
   return (
-    <ol className="space-y-4" aria-label="Order history">
+    <ol className="space-y-4" aria-label={t("list")}>
       {entries.map((entry) => {
-        const sent = byEvent.get(entry.event.id) ?? [];
+        const { event } = entry;
+        const sent = byEvent.get(event.id) ?? [];
+        // A document's entry is worded from its facts; its stored comment repeats them in English.
+        const comment = documentOf(event.data) ? null : event.comment;
+        // The notification worker signs its entries as a system actor; name it in the reader's language.
+        const actor = event.type === "notification_failed" && event.actorType === "system" ? t("notifications") : event.actorLabel;
         return (
-          <li key={entry.event.id} className="relative border-l-2 border-slate-200 pl-4">
+          <li key={event.id} className="relative border-l-2 border-slate-200 pl-4">
             <span className="absolute top-1.5 -left-[5px] h-2 w-2 rounded-full bg-slate-400" aria-hidden="true" />
-            <div className="text-sm text-slate-900">{describe(entry, currency)}</div>
-            <div className="mt-0.5 text-xs text-slate-500">
-              {formatDateTime(entry.event.createdAt)} · {entry.event.actorLabel}
-              {(entry.event.actorType === "api" || entry.event.actorType === "automation") && ` (${entry.event.actorType})`}
+            <div className="text-sm text-slate-900">
+              <Describe entry={entry} currency={currency} />
             </div>
-            {entry.event.comment && (
+            <div className="mt-0.5 text-xs text-slate-500">
+              {formatDateTime(event.createdAt, locale, timeZone)} · {actor}
+              {(event.actorType === "api" || event.actorType === "automation") && ` ${t(`actorTypes.${event.actorType}`)}`}
+            </div>
+            {comment && (
               <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm whitespace-pre-wrap text-slate-700">
-                {entry.event.comment}
-                <span className={`ml-2 text-xs ${entry.event.customerVisible ? "text-blue-700" : "text-slate-500"}`}>
-                  {entry.event.customerVisible ? "(visible to customer)" : "(internal)"}
+                {comment}
+                <span className={`ml-2 text-xs ${event.customerVisible ? "text-blue-700" : "text-slate-500"}`}>
+                  {event.customerVisible ? t("visibleToCustomer") : t("internal")}
                 </span>
               </p>
             )}

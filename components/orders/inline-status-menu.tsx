@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { readableTextColour } from "@/lib/format";
-import type { ChangeReply } from "@/lib/status-change-input";
+import type { ActionResult } from "@/lib/action-result";
+import { refusalText } from "@/lib/i18n/refusal-text";
 import { describeTargets } from "@/lib/workflow";
 import type { ListWorkflow, OrderListRow } from "./types";
 import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
 
-export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ChangeReply>;
+export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ActionResult>;
 
 /**
  * A row's status menu: only the targets the matrix allows (a payment-gated one shown disabled
@@ -16,7 +18,9 @@ export type InlineChange = (input: { orderId: number; to: number; expectedVersio
 export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow; workflow: ListWorkflow; change: InlineChange }) {
   const [open, setOpen] = useState(false);
   const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
-  const [reply, setReply] = useState<ChangeReply>();
+  const t = useTranslations("orders.inline");
+  const refusals = useTranslations("refusals");
+  const [reply, setReply] = useState<{ result: ActionResult; targetName: string }>();
   const [pending, startTransition] = useTransition();
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -41,10 +45,11 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
       )
     : [];
 
-  const choose = (to: number) => {
+  const choose = (to: { id: number; name: string }) => {
     setOpen(false);
     startTransition(async () => {
-      setReply(await change({ orderId: row.id, to, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms }));
+      const result = await change({ orderId: row.id, to: to.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms });
+      setReply({ result, targetName: to.name });
     });
   };
 
@@ -55,35 +60,36 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`${row.status.name}: change ${row.number}`}
+        aria-label={t("label", { status: row.status.name, number: row.number })}
         disabled={pending || targets.length === 0}
         onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap disabled:cursor-default"
         style={{ backgroundColor: row.status.colour, color: readableTextColour(row.status.colour) }}
       >
-        {pending ? "Changing…" : row.status.name}
-        {targets.length > 0 && <span aria-hidden="true">▾</span>}
+        {pending ? t("changing") : row.status.name}
+        {targets.length > 0 && <span aria-hidden="true">{"▾"}</span>}
       </button>
-      {reply && !reply.ok && (
+      {reply && !reply.result.ok && (
         <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">
-          {reply.message}
+          {/* From the refusal's code in the reader's language, never the server's English message. */}
+          {refusalText(refusals, reply.result.error, { orderNumber: row.number, targetName: reply.targetName })}
         </p>
       )}
       {open && (
         <div id={menuId} className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           <NotifyCheckboxes value={notify} onChange={setNotify} className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700" labelClassName="inline-flex items-center gap-1.5" />
-          <ul role="menu" aria-label={`Move ${row.number} to`} className="space-y-0.5">
+          <ul role="menu" aria-label={t("menu", { number: row.number })} className="space-y-0.5">
             {targets.map(({ status, verdict }) => (
               <li key={status.id} role="none">
                 <button
                   type="button"
                   role="menuitem"
                   disabled={!verdict.ok}
-                  onClick={() => choose(status.id)}
+                  onClick={() => choose(status)}
                   className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
                 >
                   {status.name}
-                  {!verdict.ok && <span className="block text-xs text-amber-800">{verdict.message}</span>}
+                  {!verdict.ok && verdict.code === "guard_failed" && <span className="block text-xs text-amber-800">{refusals(`guardReasons.${verdict.reason}`)}</span>}
                 </button>
               </li>
             ))}

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export type NotifyChoice = { email: boolean; sms: boolean };
 
 /**
@@ -17,14 +19,15 @@ export function NotifyCheckboxes({
   className: string;
   labelClassName: string;
 }) {
+  const t = useTranslations("order.change");
   return (
     <fieldset className={className}>
-      <legend className="sr-only">Notifications</legend>
+      <legend className="sr-only">{t("notifications")}</legend>
       <label className={labelClassName}>
-        <input type="checkbox" checked={value.email} onChange={(e) => onChange({ ...value, email: e.target.checked })} /> Send email
+        <input type="checkbox" checked={value.email} onChange={(e) => onChange({ ...value, email: e.target.checked })} /> {t("sendEmail")}
       </label>
       <label className={labelClassName}>
-        <input type="checkbox" checked={value.sms} onChange={(e) => onChange({ ...value, sms: e.target.checked })} /> Send SMS
+        <input type="checkbox" checked={value.sms} onChange={(e) => onChange({ ...value, sms: e.target.checked })} /> {t("sendSms")}
       </label>
     </fieldset>
   );

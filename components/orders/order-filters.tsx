@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { courierName } from "@/lib/courier-name";
 
 type Option = { value: string; label: string };
 export type OrderFilterValues = {
@@ -31,7 +33,15 @@ function Select({ name, label, value, all, options }: { name: string; label: str
   );
 }
 
-const plain = (values: string[]) => values.map((v) => ({ value: v, label: v === "cod" ? "Cash on delivery" : v }));
+const KNOWN_METHODS = ["cod", "card", "transfer"] as const;
+
+/** A payment method's name in the reader's language where the catalogue knows it, else as stored. */
+export function usePaymentMethodName(): (method: string) => string {
+  const t = useTranslations("orders.paymentMethods");
+  return (method) => ((KNOWN_METHODS as readonly string[]).includes(method) ? t(method as (typeof KNOWN_METHODS)[number]) : method);
+}
+
+const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 
 /** The list's filters as a plain GET form: the URL holds the view, so it can be shared. */
 export function OrderFilters({
@@ -45,30 +55,48 @@ export function OrderFilters({
   types: { code: string; name: string }[];
   facets: { channels: string[]; couriers: string[]; paymentMethods: string[] };
 }) {
+  const t = useTranslations("orders.filters");
+  const payment = useTranslations("orders.payment");
+  const methodName = usePaymentMethodName();
   const filtered = Object.values(values).some((v) => v !== undefined && v !== "");
   return (
     // Keyed by the filters: client navigation (e.g. "Clear") keeps the same elements, and an
     // uncontrolled field would otherwise go on showing the previous filter.
-    <form key={JSON.stringify(values)} className="flex flex-wrap items-end gap-2" role="search">
+    <form key={JSON.stringify(values)} className="flex flex-wrap items-end gap-2" role="search" aria-label={t("label")}>
       <label className="text-sm">
-        <span className="block text-slate-600">Search</span>
-        <input name="q" defaultValue={values.q} placeholder="Number, customer or email" className={`w-64 ${fieldClass}`} />
+        <span className="block text-slate-600">{t("search")}</span>
+        <input name="q" defaultValue={values.q} placeholder={t("searchPlaceholder")} className={`w-64 ${fieldClass}`} />
       </label>
-      <Select name="status" label="Status" value={values.status} all="All statuses" options={statuses.map((s) => ({ value: String(s.id), label: s.name }))} />
-      <Select name="type" label="Order type" value={values.type} all="All types" options={types.map((t) => ({ value: t.code, label: t.name }))} />
-      <Select name="channel" label="Sales channel" value={values.channel} all="All channels" options={plain(facets.channels)} />
-      <Select name="courier" label="Courier" value={values.courier} all="All couriers" options={plain(facets.couriers)} />
-      <Select name="payment" label="Payment method" value={values.payment} all="All methods" options={plain(facets.paymentMethods)} />
-      <Select name="paid" label="Paid" value={values.paid} all="Paid or not" options={[{ value: "paid", label: "Paid" }, { value: "unpaid", label: "Unpaid" }]} />
+      <Select name="status" label={t("status")} value={values.status} all={t("allStatuses")} options={statuses.map((s) => ({ value: String(s.id), label: s.name }))} />
+      <Select name="type" label={t("orderType")} value={values.type} all={t("allTypes")} options={types.map((type) => ({ value: type.code, label: type.name }))} />
+      <Select name="channel" label={t("channel")} value={values.channel} all={t("allChannels")} options={plain(facets.channels)} />
+      <Select name="courier" label={t("courier")} value={values.courier} all={t("allCouriers")} options={facets.couriers.map((c) => ({ value: c, label: courierName(c) }))} />
+      <Select
+        name="payment"
+        label={t("paymentMethod")}
+        value={values.payment}
+        all={t("allMethods")}
+        options={facets.paymentMethods.map((m) => ({ value: m, label: methodName(m) }))}
+      />
+      <Select
+        name="paid"
+        label={t("paid")}
+        value={values.paid}
+        all={t("paidOrNot")}
+        options={[
+          { value: "paid", label: payment("paid") },
+          { value: "unpaid", label: payment("unpaid") },
+        ]}
+      />
       <label className="inline-flex items-center gap-2 self-center pt-5 text-sm">
-        <input type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === "1"} /> Overdue only
+        <input type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === "1"} /> {t("overdueOnly")}
       </label>
       <button type="submit" className={buttonClasses("secondary")}>
-        Filter
+        {t("filter")}
       </button>
       {filtered && (
         <Link href="/orders" className={buttonClasses("ghost")}>
-          Clear
+          {t("clear")}
         </Link>
       )}
     </form>

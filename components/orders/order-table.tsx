@@ -1,10 +1,11 @@
 "use client";
 
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
-import { BulkChangeDialog, type BulkChange } from "./bulk-change";
+import { durationMessage, formatDateTime, formatMoney } from "@/lib/format";
+import { BulkChangeDialog, type BulkChange, type UndoAll } from "./bulk-change";
 import type { CommentTemplateChoice } from "./change-details-fields";
 import { InlineStatusMenu, type InlineChange } from "./inline-status-menu";
 import type { ListWorkflow, OrderListRow } from "./types";
@@ -24,8 +25,12 @@ export function OrderTable({
   headers: SortHeader[];
   workflow: ListWorkflow;
   templates: CommentTemplateChoice[];
-  actions: { inline: InlineChange; bulk: BulkChange; finishBulk: () => Promise<void> };
+  actions: { inline: InlineChange; bulk: BulkChange; finishBulk: (input: unknown) => Promise<unknown>; undoAll: UndoAll };
 }) {
+  const t = useTranslations("orders");
+  const common = useTranslations("common");
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const [selectedIds, setSelectedIds] = useState<Set<number>>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
   // Only rows still on screen count: after a refresh or a new page, stale ids drop out.
@@ -44,10 +49,10 @@ export function OrderTable({
       <div className="flex min-h-10 items-center gap-3 text-sm" aria-live="polite">
         {selected.length > 0 && (
           <>
-            <span className="font-medium">{selected.length} selected</span>
-            <Button onClick={() => setBulkOpen(true)}>Change status of selected</Button>
+            <span className="font-medium">{t("table.selected", { count: selected.length })}</span>
+            <Button onClick={() => setBulkOpen(true)}>{t("table.changeSelected")}</Button>
             <Button variant="ghost" onClick={() => setSelectedIds(new Set())}>
-              Clear selection
+              {t("table.clearSelection")}
             </Button>
           </>
         )}
@@ -59,13 +64,13 @@ export function OrderTable({
               <th scope="col" className="w-10 px-3 py-3">
                 <input
                   type="checkbox"
-                  aria-label="Select all orders on this page"
+                  aria-label={t("table.selectAll")}
                   checked={allSelected}
                   onChange={() => setSelectedIds(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
                 />
               </th>
               {headers.map((h) => (
-                <th key={h.key} scope="col" className={`px-4 py-3 ${h.className ?? ""}`} aria-sort={h.direction}>
+                <th key={h.key} scope="col" className={`px-4 py-3 whitespace-nowrap ${h.className ?? ""}`} aria-sort={h.direction}>
                   {h.href ? (
                     <Link href={h.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
                       {h.label}
@@ -82,10 +87,11 @@ export function OrderTable({
             {rows.map((row) => {
               const waited = now - new Date(row.statusChangedAt).getTime();
               const overdue = row.status.slaHours !== null && waited > row.status.slaHours * 3_600_000;
+              const wait = durationMessage(waited);
               return (
                 <tr key={row.id} className={selectedIds.has(row.id) ? "bg-blue-50" : "hover:bg-slate-50"}>
                   <td className="px-3 py-2.5">
-                    <input type="checkbox" aria-label={`Select ${row.number}`} checked={selectedIds.has(row.id)} onChange={() => toggle(row.id)} />
+                    <input type="checkbox" aria-label={t("table.select", { number: row.number })} checked={selectedIds.has(row.id)} onChange={() => toggle(row.id)} />
                   </td>
                   <td className="px-4 py-2.5 font-medium">
                     <Link href={`/orders/${row.number}`} className="text-blue-700 hover:underline">
@@ -98,19 +104,19 @@ export function OrderTable({
                     <InlineStatusMenu key={`${row.id}-${row.version}`} row={row} workflow={workflow} change={actions.inline} />
                   </td>
                   <td className={overdue ? "px-4 py-2.5 font-medium text-red-700" : "px-4 py-2.5 text-slate-600"}>
-                    {overdue && <span title={`Over the ${row.status.slaHours} h SLA`}>⚠ </span>}
-                    {formatDuration(waited)}
+                    {overdue && <span title={t("table.overSla", { hours: row.status.slaHours ?? 0 })}>{"⚠ "}</span>}
+                    {common(`duration.${wait.key}`, wait.values as never)}
                   </td>
                   <td className="px-4 py-2.5 text-slate-600">{row.channel}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(row.total, row.currency)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(row.total, row.currency, locale)}</td>
                   <td className="px-4 py-2.5">
                     {row.paidAt ? (
-                      <span className="text-green-700">Paid</span>
+                      <span className="text-green-700">{t("payment.paid")}</span>
                     ) : (
-                      <span className="text-amber-700">{row.paymentMethod === "cod" ? "Cash on delivery" : "Unpaid"}</span>
+                      <span className="text-amber-700">{row.paymentMethod === "cod" ? t("paymentMethods.cod") : t("payment.unpaid")}</span>
                     )}
                   </td>
-                  <td className="px-4 py-2.5 text-slate-600">{formatDateTime(new Date(row.createdAt))}</td>
+                  <td className="px-4 py-2.5 text-slate-600">{formatDateTime(new Date(row.createdAt), locale, timeZone)}</td>
                 </tr>
               );
             })}
@@ -124,6 +130,7 @@ export function OrderTable({
         open={bulkOpen}
         change={actions.bulk}
         finish={actions.finishBulk}
+        undoAll={actions.undoAll}
         onClose={(ran) => {
           setBulkOpen(false);
           if (ran) setSelectedIds(new Set());

@@ -1,7 +1,27 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+/** The pager's words, from the page's catalogue in the reader's language (English when none are given). */
+export type PaginationLabels = { nav: string; previous: string; next: string; pageOf: (page: number, pageCount: number) => string };
+
+const ENGLISH: PaginationLabels = {
+  nav: "Pagination",
+  previous: "← Previous",
+  next: "Next →",
+  pageOf: (page, pageCount) => `Page ${page} of ${pageCount}`,
+};
+
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+  labels = ENGLISH,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  labels?: PaginationLabels;
+}) {
   const link = (target: number, label: string, rel?: string) => {
     const disabled = target < 1 || target > pageCount;
     return disabled ? (
@@ -15,12 +35,10 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
     );
   };
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-      {link(page - 1, "← Previous", "prev")}
-      <span className="text-slate-600">
-        Page {page} of {pageCount}
-      </span>
-      {link(page + 1, "Next →", "next")}
+    <nav aria-label={labels.nav} className="flex items-center justify-between text-sm">
+      {link(page - 1, labels.previous, "prev")}
+      <span className="text-slate-600">{labels.pageOf(page, pageCount)}</span>
+      {link(page + 1, labels.next, "next")}
     </nav>
   );
 }

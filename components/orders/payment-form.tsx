@@ -1,9 +1,12 @@
 "use client";
 
+import { withFormOnly, fieldErrorsIn, type FormAction } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action-state";
+import { useReplyText } from "@/components/ui/reply-text";
+import { useFieldErrorText } from "./use-field-error-text";
 
 export function PaymentForm({
   orderId,
@@ -11,36 +14,51 @@ export function PaymentForm({
   action,
 }: {
   orderId: number;
-  /** Prefilled amount, already formatted as the person would type it ("123.45"). */
+  /** Prefilled amount, already formatted as the person would type it ("123.45", "123,45"). */
   amountDue: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const amountError = state.fieldErrors?.amount;
+  const [state, formAction, pending] = useActionState(withFormOnly(action), null);
+  const t = useTranslations("order.payment");
+  const replyText = useReplyText();
+  const fieldErrorText = useFieldErrorText();
+  const amountError = fieldErrorText(fieldErrorsIn(state).amount);
+  const referenceError = fieldErrorText(fieldErrorsIn(state).reference);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
       <div className="flex flex-wrap items-end gap-2">
         <label className="text-sm">
-          <span className="block text-slate-700">Amount</span>
+          <span className="block text-slate-700">{t("amount")}</span>
           <input
             name="amount"
             inputMode="decimal"
             defaultValue={amountDue}
             aria-invalid={amountError ? true : undefined}
+            aria-describedby={amountError ? `amount-error-${orderId}` : undefined}
             className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
           />
         </label>
         <label className="text-sm">
-          <span className="block text-slate-700">Reference</span>
-          <input name="reference" placeholder="e.g. bank transfer title" className="w-48 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <span className="block text-slate-700">{t("reference")}</span>
+          <input
+            name="reference"
+            placeholder={t("referencePlaceholder")}
+            aria-invalid={referenceError ? true : undefined}
+            className="w-48 rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+          />
         </label>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Recording…" : "Record payment"}
+          {pending ? t("recording") : t("record")}
         </Button>
       </div>
-      {amountError && <p className="text-sm text-red-700">{amountError.join(" ")}</p>}
+      {amountError && (
+        <p id={`amount-error-${orderId}`} className="text-sm text-red-700">
+          {amountError}
+        </p>
+      )}
+      {referenceError && <p className="text-sm text-red-700">{referenceError}</p>}
     </form>
   );
 }

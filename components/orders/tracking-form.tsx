@@ -1,9 +1,13 @@
 "use client";
 
+import { withFormOnly, fieldErrorsIn, type FormAction } from "@/lib/action-result";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action-state";
+import { useReplyText } from "@/components/ui/reply-text";
+import { useFieldErrorText } from "./use-field-error-text";
+import { courierName } from "@/lib/courier-name";
 
 /** Courier and tracking number; saving records a `tracking_updated` event. */
 export function TrackingForm({
@@ -19,39 +23,48 @@ export function TrackingForm({
   courier: string | null;
   trackingNumber: string | null;
   couriers: string[];
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(withFormOnly(action), null);
+  const t = useTranslations("order.shipping");
+  const tCommon = useTranslations("common");
+  const replyText = useReplyText();
+  const fieldErrorText = useFieldErrorText();
+  const trackingError = fieldErrorText(fieldErrorsIn(state).trackingNumber);
+  const courierError = fieldErrorText(fieldErrorsIn(state).courier);
   const options = courier && !couriers.includes(courier) ? [courier, ...couriers] : couriers;
   return (
-    <form action={formAction} className="space-y-3">
+    // Keyed by the order's version: after a save the page re-renders with the new values, and a
+    // fresh form starts from them. React resets a form after its action; without the key it
+    // would fall back to the first defaults and send "no courier" with the next save.
+    <form key={version} action={formAction} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
       <label className="block text-sm">
-        <span className="block text-slate-700">Courier</span>
+        <span className="block text-slate-700">{t("courier")}</span>
         <select name="courier" defaultValue={courier ?? ""} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
-          <option value="">No courier</option>
+          <option value="">{t("noCourier")}</option>
           {options.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {courierName(c)}
             </option>
           ))}
         </select>
       </label>
       <label className="block text-sm">
-        <span className="block text-slate-700">Tracking number</span>
+        <span className="block text-slate-700">{t("trackingNumber")}</span>
         <input
           name="trackingNumber"
           defaultValue={trackingNumber ?? ""}
-          aria-invalid={state.fieldErrors?.trackingNumber ? true : undefined}
+          aria-invalid={trackingError ? true : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm aria-invalid:border-red-600"
         />
       </label>
-      {state.fieldErrors?.trackingNumber && <p className="text-sm text-red-700">{state.fieldErrors.trackingNumber.join(" ")}</p>}
-      {state.fieldErrors?.courier && <p className="text-sm text-red-700">{state.fieldErrors.courier.join(" ")}</p>}
+      {trackingError && <p className="text-sm text-red-700">{trackingError}</p>}
+      {courierError && <p className="text-sm text-red-700">{courierError}</p>}
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Save tracking"}
+        {pending ? tCommon("states.saving") : t("save")}
       </Button>
     </form>
   );

@@ -1,24 +1,29 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ChangeOutcome } from "@/lib/status-change-input";
+import type { ActionResult } from "@/lib/action-result";
+import { scanOutcomeOf, type ChangeOutcome } from "@/lib/change-outcome";
+import { refusalText } from "@/lib/i18n/refusal-text";
 import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
 
 type Outcome = ChangeOutcome | "invalid" | "repeat";
 type Scan = { key: number; number: string; outcome: Outcome; message: string };
 type Target = { id: number; name: string; notifyCustomerEmail: boolean; notifyCustomerSms: boolean };
-export type ScanFn = (input: { number: string; to: number; notifyEmail: boolean; notifySms: boolean }) => Promise<{ outcome: ChangeOutcome | "invalid"; message: string }>;
+export type ScanFn = (input: { number: string; to: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ActionResult>;
 
-const CUE: Record<Outcome, { label: string; panel: string; icon: string }> = {
-  changed: { label: "Moved", panel: "border-green-600 bg-green-50 text-green-900", icon: "✓" },
-  repeat: { label: "Already scanned", panel: "border-slate-400 bg-slate-50 text-slate-800", icon: "=" },
-  not_allowed: { label: "Not allowed", panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
-  payment_required: { label: "Payment required", panel: "border-amber-500 bg-amber-50 text-amber-900", icon: "!" },
-  conflict: { label: "Changed meanwhile", panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
-  not_found: { label: "Unknown order", panel: "border-red-600 bg-red-50 text-red-900", icon: "?" },
-  failed: { label: "Failed", panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
-  invalid: { label: "Not a number", panel: "border-red-600 bg-red-50 text-red-900", icon: "?" },
+/** How each outcome looks; its words are the catalogue's `scan.outcomes`. */
+const CUE: Record<Outcome, { panel: string; icon: string }> = {
+  changed: { panel: "border-green-600 bg-green-50 text-green-900", icon: "✓" },
+  repeat: { panel: "border-slate-400 bg-slate-50 text-slate-800", icon: "=" },
+  not_allowed: { panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
+  not_permitted: { panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
+  payment_required: { panel: "border-amber-500 bg-amber-50 text-amber-900", icon: "!" },
+  conflict: { panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
+  not_found: { panel: "border-red-600 bg-red-50 text-red-900", icon: "?" },
+  failed: { panel: "border-red-600 bg-red-50 text-red-900", icon: "✕" },
+  invalid: { panel: "border-red-600 bg-red-50 text-red-900", icon: "?" },
 };
 
 /**
@@ -27,6 +32,8 @@ const CUE: Record<Outcome, { label: string; panel: string; icon: string }> = {
  * already handled in this session is answered locally and changes nothing.
  */
 export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn }) {
+  const t = useTranslations("scan");
+  const refusals = useTranslations("refusals");
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [to, setTo] = useState<number>();
@@ -44,7 +51,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
     const key = Date.now() + Math.random();
     const handledKey = `${target.id}:${number.toUpperCase()}`;
     if (handled.current.has(handledKey)) {
-      setScans((s) => [{ key, number, outcome: "repeat", message: `${number} was already scanned: nothing done.` }, ...s]);
+      setScans((s) => [{ key, number, outcome: "repeat", message: t("repeated", { number }) }, ...s]);
       return;
     }
     handled.current.add(handledKey);
@@ -52,11 +59,17 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
     try {
       const reply = await scan({ number, to: target.id, notifyEmail: notify.email, notifySms: notify.sms });
       // Only a success is final; a refused number may be scanned again once the cause is fixed.
-      if (reply.outcome !== "changed") handled.current.delete(handledKey);
-      setScans((s) => [{ key, number, ...reply }, ...s]);
+      if (!reply.ok) handled.current.delete(handledKey);
+      // Why, from the refusal's code in the reader's language; an unknown number is said as such.
+      const message = reply.ok
+        ? reply.message
+        : reply.error.code === "not_found"
+          ? t("unknownNumber", { number })
+          : refusalText(refusals, reply.error, { orderNumber: number, targetName: target.name });
+      setScans((s) => [{ key, number, outcome: scanOutcomeOf(reply), message }, ...s]);
     } catch {
       handled.current.delete(handledKey);
-      setScans((s) => [{ key, number, outcome: "failed", message: `${number}: the server did not answer. Scan it again.` }, ...s]);
+      setScans((s) => [{ key, number, outcome: "failed", message: t("noAnswer", { number }) }, ...s]);
     } finally {
       setBusy((n) => n - 1);
     }
@@ -66,7 +79,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
     <div className="space-y-4">
       <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2">
         <label className="text-sm">
-          <span className="block font-medium text-slate-700">Move scanned orders to</span>
+          <span className="block font-medium text-slate-700">{t("moveTo")}</span>
           <select
             value={to ?? ""}
             onChange={(e) => {
@@ -79,7 +92,7 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
             }}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
           >
-            <option value="">Choose a status…</option>
+            <option value="">{t("chooseStatus")}</option>
             {targets.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -98,15 +111,16 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
           }}
         >
           <label htmlFor={`${id}-number`} className="block text-sm font-medium text-slate-700">
-            Order number
+            {t("number")}
           </label>
           <input
             ref={input}
             id={`${id}-number`}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- a scan station's page exists for this one field: a barcode scanner types into whatever has focus
             autoFocus
             autoComplete="off"
             disabled={!target}
-            placeholder={target ? "Scan a label or type a number, then Enter" : "Choose a status first"}
+            placeholder={target ? t("placeholder") : t("placeholderNoStatus")}
             className="mt-1 block w-full rounded-md border-2 border-slate-300 px-3 py-3 font-mono text-lg focus:border-blue-600 focus:outline-none disabled:bg-slate-50"
           />
         </form>
@@ -118,32 +132,32 @@ export function ScanStation({ targets, scan }: { targets: Target[]; scan: ScanFn
             <span aria-hidden="true" className="text-4xl font-bold">{CUE[last.outcome].icon}</span>
             <div>
               <p className="text-lg font-semibold">
-                {CUE[last.outcome].label}: {last.number}
+                {t(`outcomes.${last.outcome}`)}: {last.number}
               </p>
               <p className="text-sm">{last.message}</p>
             </div>
           </div>
         ) : (
           <p className="rounded-lg border-2 border-dashed border-slate-300 p-4 text-center text-sm text-slate-500">
-            {busy ? "Checking…" : "Results appear here, newest first."}
+            {busy ? t("checking") : t("empty")}
           </p>
         )}
       </div>
 
       {scans.length > 0 && (
         <>
-          <ul aria-label="Tally" className="flex flex-wrap gap-2 text-sm">
+          <ul aria-label={t("tally")} className="flex flex-wrap gap-2 text-sm">
             {[...tally].map(([outcome, n]) => (
               <li key={outcome} className={cn("rounded-full border px-3 py-0.5 font-medium", CUE[outcome].panel)}>
-                {CUE[outcome].label}: {n}
+                {t(`outcomes.${outcome}`)}: {n}
               </li>
             ))}
           </ul>
-          <ol aria-label="Scans" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          <ol aria-label={t("scans")} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
             {scans.map((s) => (
               <li key={s.key} className="flex gap-3 px-3 py-1.5">
                 <span className="w-36 font-mono">{s.number}</span>
-                <span className="w-36 font-medium">{CUE[s.outcome].label}</span>
+                <span className="w-40 font-medium">{t(`outcomes.${s.outcome}`)}</span>
                 <span className="flex-1 text-slate-600">{s.message}</span>
               </li>
             ))}

@@ -1,19 +1,27 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { MAX_LOGO_BYTES } from "@/lib/logo-limit";
+import { settingsErrorText } from "./field-errors";
 
 /** Reads the chosen image in the browser and sends it as a data: URL (the server checks type and size). */
 export function LogoField({ initial, errors }: { initial: string | null; errors?: string[] }) {
+  const t = useTranslations("settings");
   const [logo, setLogo] = useState(initial ?? "");
+  // A file far over the limit would make the form's post larger than a server action accepts
+  // (refused as a whole, with no field to point at), so it is refused here, by the field.
+  const [tooLarge, setTooLarge] = useState(false);
+  const shown = tooLarge ? ["logoTooLarge"] : errors;
   return (
     <div className="space-y-1">
       <label htmlFor="logo" className="block text-sm font-medium text-slate-700">
-        Logo <span className="font-normal text-slate-500">(PNG, JPEG, WebP or SVG, under 200 kB)</span>
+        {t("fields.logoDataUrl")} <span className="font-normal text-slate-500">{t("hints.logo")}</span>
       </label>
       <input type="hidden" name="logoDataUrl" value={logo} />
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL preview */}
-        {logo && <img src={logo} alt="Current logo" className="h-10 max-w-40 rounded border border-slate-200 object-contain" />}
+        {logo && <img src={logo} alt={t("logo.current")} className="h-10 max-w-40 rounded border border-slate-200 object-contain" />}
         <input
           id="logo"
           type="file"
@@ -21,6 +29,8 @@ export function LogoField({ initial, errors }: { initial: string | null; errors?
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
+            setTooLarge(file.size > MAX_LOGO_BYTES);
+            if (file.size > MAX_LOGO_BYTES) return;
             const reader = new FileReader();
             reader.onload = () => setLogo(String(reader.result));
             reader.readAsDataURL(file);
@@ -29,11 +39,11 @@ export function LogoField({ initial, errors }: { initial: string | null; errors?
         />
         {logo && (
           <button type="button" onClick={() => setLogo("")} className="text-sm text-red-700 hover:underline">
-            Remove logo
+            {t("logo.remove")}
           </button>
         )}
       </div>
-      {errors && <p className="text-sm text-red-700">{errors.join(" ")}</p>}
+      {shown && <p className="text-sm text-red-700">{shown.map((code) => settingsErrorText(t, code)).join(" ")}</p>}
     </div>
   );
 }

@@ -1,29 +1,61 @@
 "use client";
 
-import { sampleVariables } from "@/lib/notifications/catalogue";
-import { measureSms, smsCost } from "@/lib/notifications/sms";
-import { findVariables, renderTemplate } from "@/lib/notifications/template";
+import { useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/lib/format";
+import { sampleVariables } from "@/lib/notifications/catalogue";
+import { measureSms, smsCost, type SmsMeasure } from "@/lib/notifications/sms";
+import { findVariables, renderTemplate } from "@/lib/notifications/template";
+import { withoutPolishLetters } from "@/lib/notifications/transliterate";
 
-/** Live length of an SMS template: encoding, units, parts and cost, measured on sample values. */
-export function SmsMeter({ text, prices }: { text: string; prices: { domestic: number; foreign: number } }) {
-  const m = measureSms(renderTemplate(text, sampleVariables()));
+type Prices = { domestic: number; foreign: number };
+
+/**
+ * Live length of an SMS template, measured on sample values: encoding, units, parts and cost.
+ * When the text has Polish letters, both figures: with them and without them (GSM-7), the one
+ * the template will be sent as marked.
+ */
+export function SmsMeter({ text, prices, transliterate }: { text: string; prices: Prices; transliterate: boolean }) {
+  const t = useTranslations("templates");
+  const rendered = renderTemplate(text, sampleVariables());
+  const plain = withoutPolishLetters(rendered);
+  const withLetters = measureSms(rendered);
+  const withoutLetters = measureSms(plain);
+  const hasPolishLetters = plain !== rendered.normalize("NFC");
+  const sent = transliterate ? withoutLetters : withLetters;
   const variables = findVariables(text);
   return (
     <div className="space-y-1 text-xs text-slate-600" aria-live="polite">
-      <p>
-        <span className="font-semibold text-slate-800">{m.encoding}</span> · {m.units} characters · {m.segments}{" "}
-        {m.segments === 1 ? "part" : "parts"} ({m.perSegment} per part, {m.remaining} left) · cost{" "}
-        {formatMoney(smsCost(m, prices.domestic), "PLN", "pl")} in Poland, {formatMoney(smsCost(m, prices.foreign), "PLN", "pl")} abroad
-      </p>
-      {m.encoding === "UCS-2" && (
-        <p className="text-amber-800">
-          {m.nonGsmCharacters.slice(0, 8).join(" ")} switch the message to UCS-2: 70 characters per part instead of 160.
-        </p>
+      {hasPolishLetters ? (
+        <>
+          <Figure label={t("meter.withPolish")} measure={withLetters} prices={prices} sent={!transliterate} />
+          <Figure label={t("meter.withoutPolish")} measure={withoutLetters} prices={prices} sent={transliterate} />
+        </>
+      ) : (
+        <Figure measure={withLetters} prices={prices} />
       )}
-      {variables.length > 0 && (
-        <p className="text-amber-800">Measured with sample values; real values of {variables.join(", ")} make the length vary.</p>
-      )}
+      {sent.encoding === "UCS-2" && <p className="text-amber-800">{t("meter.ucs2", { characters: sent.nonGsmCharacters.slice(0, 8).join(" ") })}</p>}
+      {variables.length > 0 && <p className="text-amber-800">{t("meter.samples", { variables: variables.join(", ") })}</p>}
     </div>
+  );
+}
+
+function Figure({ label, measure: m, prices, sent }: { label?: string; measure: SmsMeasure; prices: Prices; sent?: boolean }) {
+  const t = useTranslations("templates");
+  const locale = useLocale();
+  return (
+    <p>
+      {label && <span className="font-medium text-slate-700">{label} </span>}
+      {t.rich("meter.measure", {
+        encoding: m.encoding,
+        units: m.units,
+        segments: m.segments,
+        perSegment: String(m.perSegment),
+        remaining: String(m.remaining),
+        domestic: formatMoney(smsCost(m, prices.domestic), "PLN", locale),
+        foreign: formatMoney(smsCost(m, prices.foreign), "PLN", locale),
+        b: (chunks) => <span className="font-semibold text-slate-800">{chunks}</span>,
+      })}
+      {sent && <span className="ml-1 rounded bg-blue-50 px-1 font-medium text-blue-800">{t("meter.sent")}</span>}
+    </p>
   );
 }

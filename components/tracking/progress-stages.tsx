@@ -4,12 +4,12 @@ import { cn } from "@/components/ui/cn";
 type Labels = Record<"placed" | "in_progress" | "completed" | "not_completed", string>;
 
 /** Placed → in progress → completed, or placed → not completed for a cancelled or returned order. */
-export function ProgressStages({ stage, labels, colour }: { stage: GroupKind; labels: Labels; colour: string }) {
+export function ProgressStages({ stage, labels, label, colour }: { stage: GroupKind; labels: Labels; label: string; colour: string }) {
   const cancelled = stage === "not_completed";
   const steps = cancelled ? (["placed", "not_completed"] as const) : (["placed", "in_progress", "completed"] as const);
   const reached = cancelled ? 1 : stage === "new" ? 0 : stage === "in_progress" ? 1 : 2;
   return (
-    <ol className="flex items-center gap-2" aria-label="Progress">
+    <ol className="flex items-center gap-2" aria-label={label}>
       {steps.map((step, i) => {
         const done = i <= reached;
         return (

@@ -52,6 +52,15 @@ describe("loadBoardData", () => {
     expect(card.statusChangedAt).toBeInstanceOf(Date);
   });
 
+  it("lists a finished column's newest orders first, the others' oldest first, in one load", async () => {
+    const { wf, created, cod, columns } = await boardFixture();
+    const cols = columns(3).map((c) => (c.statusId === wf.status.new.id ? { ...c, newestFirst: true } : c));
+    const { cards, counts } = await loadBoardData({ db, orderTypeId: wf.type.id, columns: cols, filters: {} });
+    expect(cards.get(wf.status.new.id)?.map((c) => c.number)).toEqual([created[0]!.number, created[1]!.number, created[2]!.number]);
+    expect(cards.get(wf.status.picking.id)?.map((c) => c.number)).toEqual([cod.number]);
+    expect(counts.get(wf.status.new.id)).toBe(5);
+  });
+
   it("applies the filters to cards and counts alike", async () => {
     const { wf, created, columns } = await boardFixture();
     const load = (filters: Parameters<typeof loadBoardData>[0]["filters"], slaHours: number | null = null) =>

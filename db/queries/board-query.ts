@@ -1,6 +1,6 @@
 // The board's reads, without `import "server-only"` so the benchmark (plain Node) can run the
 // very same builder; db/queries/board.ts is the guarded entry point for the app.
-import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Placeholder } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { BOARD_COUNT_CAP } from "@/lib/board-limits";
@@ -18,8 +18,12 @@ export type BoardFilters = {
   q?: string;
 };
 
-/** One column of the board to load: its status, its SLA (for "overdue") and how many cards. */
-export type BoardColumnRequest = { statusId: number; slaHours: number | null; limit: number };
+/**
+ * One column of the board to load: its status, its SLA (for "overdue"), how many cards, and
+ * whether it is a finished column (completed, not completed), which lists its newest orders first:
+ * there nobody waits, and the latest are the ones people look for.
+ */
+export type BoardColumnRequest = { statusId: number; slaHours: number | null; limit: number; newestFirst?: boolean };
 
 /** Escapes LIKE's wildcards so a search for "50%" means the text "50%". */
 export function likePattern(text: string): string {
@@ -65,9 +69,10 @@ const cardFields = {
 };
 
 /**
- * Per column, the orders waiting longest (oldest status change first), up to the column's limit.
- * One statement: a VALUES list of the columns, each joined LATERALLY to an index range scan on
- * (order_type_id, status_id, status_changed_at) that stops after `limit` rows. It costs the same
+ * Per column, the orders waiting longest (oldest status change first; with `newestFirst`, the
+ * latest first), up to the column's limit. One statement per direction: a VALUES list of the
+ * columns, each joined LATERALLY to an index range scan on (order_type_id, status_id,
+ * status_changed_at), forwards or backwards, that stops after `limit` rows. It costs the same
  * with 1,000 or 100,000 orders, unlike a window over the whole type.
  */
 export function selectBoardCards({
@@ -75,17 +80,19 @@ export function selectBoardCards({
   orderTypeId,
   columns,
   filters,
+  newestFirst = false,
 }: {
   db: DbOrTx;
   orderTypeId: number;
   columns: BoardColumnRequest[];
   filters: BoardFilters;
+  newestFirst?: boolean;
 }) {
   const cards = db
     .select(cardFields)
     .from(orders)
     .where(inLateralColumn(orderTypeId, filters))
-    .orderBy(asc(orders.statusChangedAt), asc(orders.id))
+    .orderBy(...(newestFirst ? [desc(orders.statusChangedAt), desc(orders.id)] : [asc(orders.statusChangedAt), asc(orders.id)]))
     // A per-column limit read from the lateral row; drizzle's type only admits numbers and
     // placeholders, but it renders any SQL chunk here (Postgres allows outer references in LIMIT).
     .limit(sql`col.lim` as unknown as Placeholder)
@@ -165,7 +172,14 @@ export async function loadBoardData(input: {
   filters: BoardFilters;
 }): Promise<{ cards: Map<number, BoardCard[]>; counts: Map<number, number> }> {
   if (input.columns.length === 0) return { cards: new Map(), counts: new Map() };
-  const [cardRows, countRows] = await Promise.all([selectBoardCards(input), selectBoardCounts(input)]);
+  const newest = input.columns.filter((c) => c.newestFirst);
+  const oldest = input.columns.filter((c) => !c.newestFirst);
+  const [oldestRows, newestRows, countRows] = await Promise.all([
+    oldest.length > 0 ? selectBoardCards({ ...input, columns: oldest }) : [],
+    newest.length > 0 ? selectBoardCards({ ...input, columns: newest, newestFirst: true }) : [],
+    selectBoardCounts(input),
+  ]);
+  const cardRows = [...oldestRows, ...newestRows];
   const cards = new Map<number, BoardCard[]>(input.columns.map((c) => [c.statusId, []]));
   for (const card of cardRows) cards.get(card.statusId)?.push(card);
   return { cards, counts: new Map(countRows.map((r) => [r.statusId, r.count])) };

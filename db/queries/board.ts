@@ -2,6 +2,8 @@ import "server-only";
 import { asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { commentTemplates, orderEvents, orders, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
+import { statusNameIn } from "@/lib/i18n/status-name";
+import type { WorkflowDefinition } from "@/lib/workflow";
 import { loadBoardData, type BoardColumnRequest, type BoardFilters } from "./board-query";
 
 export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE, type BoardCard, type BoardFilters } from "./board-query";
@@ -17,19 +19,21 @@ export async function listBoardOrderTypes({ db }: { db: DbOrTx }) {
  * The statuses an order type's board shows, in board order with their groups: the type's initial
  * status and every status its matrix mentions. Archived statuses stay while orders may sit in
  * them, so no order disappears from the board; the engine never offers them as targets.
+ * `name` is in the reader's language (`locale`) where the status has a translation.
  */
-export async function listBoardStatuses({ db, orderTypeId }: { db: DbOrTx; orderTypeId: number }) {
+export async function listBoardStatuses({ db, orderTypeId, locale }: { db: DbOrTx; orderTypeId: number; locale: string }) {
   const inMatrix = db
     .select({ id: transitions.fromStatusId })
     .from(transitions)
     .where(eq(transitions.orderTypeId, orderTypeId))
     .union(db.select({ id: transitions.toStatusId }).from(transitions).where(eq(transitions.orderTypeId, orderTypeId)))
     .union(db.select({ id: orderTypes.initialStatusId }).from(orderTypes).where(eq(orderTypes.id, orderTypeId)));
-  return db
+  const rows = await db
     .select({
       id: statuses.id,
       code: statuses.code,
       name: statuses.name,
+      translations: statuses.translations,
       colour: statuses.colour,
       slaHours: statuses.slaHours,
       requiresPayment: statuses.requiresPayment,
@@ -42,6 +46,16 @@ export async function listBoardStatuses({ db, orderTypeId }: { db: DbOrTx; order
     .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
     .where(inArray(statuses.id, inMatrix))
     .orderBy(asc(statusGroups.position), asc(statusGroups.id), asc(statuses.position), asc(statuses.id));
+  return rows.map(({ translations, ...status }) => ({ ...status, name: statusNameIn({ name: status.name, translations }, locale) }));
+}
+
+/**
+ * The workflow definition with its statuses named as `named` names them (the reader's language,
+ * from listBoardStatuses), so the rule engine's answers on screen use the same names as the columns.
+ */
+export function withStatusNames(definition: WorkflowDefinition, named: { id: number; name: string }[]): WorkflowDefinition {
+  const names = new Map(named.map((s) => [s.id, s.name]));
+  return { ...definition, statuses: definition.statuses.map((s) => ({ ...s, name: names.get(s.id) ?? s.name })) };
 }
 
 export type BoardStatus = Awaited<ReturnType<typeof listBoardStatuses>>[number];

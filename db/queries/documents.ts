@@ -32,10 +32,13 @@ export async function listOrderDocuments({ db, orderId }: { db: DbOrTx; orderId:
   return rows.map(toSummary);
 }
 
+/** What a download needs: the stored PDF, or the content to draw it from (`documentPdf`). */
+const fileColumns = { id: documents.id, fileName: documents.fileName, pdf: documents.pdf, content: documents.content };
+
 /** A document's file, only when it belongs to the order with this number. */
 export async function getOrderDocumentFile({ db, orderNumber, documentId }: { db: DbOrTx; orderNumber: string; documentId: number }) {
   const [row] = await db
-    .select({ fileName: documents.fileName, pdf: documents.pdf })
+    .select(fileColumns)
     .from(documents)
     .innerJoin(orders, eq(orders.id, documents.orderId))
     .where(and(eq(documents.id, documentId), eq(orders.number, orderNumber)));
@@ -60,7 +63,7 @@ export async function listTrackingDocuments({ db, token }: { db: DbOrTx; token: 
 /** A document's file for the tracking page: the token's order, its own document, a status that allows it. */
 export async function getTrackingDocumentFile({ db, token, documentId }: { db: DbOrTx; token: string; documentId: number }) {
   const [row] = await db
-    .select({ fileName: documents.fileName, pdf: documents.pdf })
+    .select(fileColumns)
     .from(documents)
     .innerJoin(orders, eq(orders.id, documents.orderId))
     .innerJoin(statuses, eq(statuses.id, orders.statusId))

@@ -1,8 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, orderTypes, outbox, statuses, statusGroups } from "@/db/schema";
+import { statusNameIn } from "@/lib/i18n/status-name";
+import { HISTORY_PAGE_SIZE, pageCountOf } from "@/lib/orders/page-bounds";
+import { firstItems, itemCount } from "./order-items";
 
 export const ORDERS_PAGE_SIZE = 25;
 
@@ -38,7 +41,15 @@ function sortColumn(sort: OrderSort) {
   }
 }
 
-export async function listOrders({ db, page = 1, sort = "created", dir = "desc", ...filters }: OrderListFilters & { db: DbOrTx }) {
+/** One page of the list; each row's status `name` is in the reader's language (`locale`) where translated. */
+export async function listOrders({
+  db,
+  locale,
+  page = 1,
+  sort = "created",
+  dir = "desc",
+  ...filters
+}: OrderListFilters & { db: DbOrTx; locale: string }) {
   const conditions: SQL[] = [];
   if (filters.statusId) conditions.push(eq(orders.statusId, filters.statusId));
   if (filters.orderTypeId) conditions.push(eq(orders.orderTypeId, filters.orderTypeId));
@@ -78,7 +89,7 @@ export async function listOrders({ db, page = 1, sort = "created", dir = "desc",
         orderTypeId: orders.orderTypeId,
         createdAt: orders.createdAt,
         statusChangedAt: orders.statusChangedAt,
-        status: { id: statuses.id, name: statuses.name, colour: statuses.colour, slaHours: statuses.slaHours },
+        status: { id: statuses.id, name: statuses.name, translations: statuses.translations, colour: statuses.colour, slaHours: statuses.slaHours },
         orderType: orderTypes.name,
       })
       .from(orders)
@@ -95,22 +106,32 @@ export async function listOrders({ db, page = 1, sort = "created", dir = "desc",
       .where(where),
   ]);
   const totalCount = total?.count ?? 0;
-  return { rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
+  const named = rows.map(({ status: { translations, ...status }, ...row }) => ({
+    ...row,
+    status: { ...status, name: statusNameIn({ name: status.name, translations }, locale) },
+  }));
+  return { rows: named, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
 }
 
 export type OrderListRow = Awaited<ReturnType<typeof listOrders>>["rows"][number];
 
-export async function listStatusesForFilter({ db }: { db: DbOrTx }) {
-  return db
-    .select({ id: statuses.id, name: statuses.name, colour: statuses.colour })
+export async function listStatusesForFilter({ db, locale }: { db: DbOrTx; locale: string }) {
+  const rows = await db
+    .select({ id: statuses.id, name: statuses.name, translations: statuses.translations, colour: statuses.colour })
     .from(statuses)
     .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
     .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+  return rows.map(({ translations, ...status }) => ({ ...status, name: statusNameIn({ name: status.name, translations }, locale) }));
 }
 
+/**
+ * The order page's order: every column, but `items` holds only the first ITEMS_SHOWN items and
+ * `itemCount` says how many there are, so a huge order's list never leaves the database whole.
+ */
 export async function getOrderByNumber({ db, number }: { db: DbOrTx; number: string }) {
+  const { items: _items, ...columns } = getTableColumns(orders);
   const [row] = await db
-    .select({ order: orders, status: statuses, orderType: orderTypes })
+    .select({ order: { ...columns, items: firstItems() }, itemCount: itemCount(), status: statuses, orderType: orderTypes })
     .from(orders)
     .innerJoin(statuses, eq(orders.statusId, statuses.id))
     .innerJoin(orderTypes, eq(orders.orderTypeId, orderTypes.id))
@@ -118,26 +139,37 @@ export async function getOrderByNumber({ db, number }: { db: DbOrTx; number: str
   return row;
 }
 
-export async function getOrderHistory({ db, orderId }: { db: DbOrTx; orderId: number }) {
+/**
+ * One page of the order's history, newest first (`page` from 1; past the last it is the last),
+ * with the page count: the database returns HISTORY_PAGE_SIZE events at most.
+ */
+export async function getOrderHistory({ db, orderId, page = 1 }: { db: DbOrTx; orderId: number; page?: number }) {
+  const [total] = await db.select({ count: count() }).from(orderEvents).where(eq(orderEvents.orderId, orderId));
+  const pageCount = pageCountOf(total?.count ?? 0, HISTORY_PAGE_SIZE);
+  const current = Math.min(Math.max(page, 1), pageCount);
   const fromStatus = alias(statuses, "from_status");
   const toStatus = alias(statuses, "to_status");
-  return db
+  const entries = await db
     .select({
       event: orderEvents,
-      from: { name: fromStatus.name, colour: fromStatus.colour },
-      to: { name: toStatus.name, colour: toStatus.colour },
+      from: { name: fromStatus.name, colour: fromStatus.colour, translations: fromStatus.translations },
+      to: { name: toStatus.name, colour: toStatus.colour, translations: toStatus.translations },
     })
     .from(orderEvents)
     .leftJoin(fromStatus, eq(orderEvents.fromStatusId, fromStatus.id))
     .leftJoin(toStatus, eq(orderEvents.toStatusId, toStatus.id))
     .where(eq(orderEvents.orderId, orderId))
-    .orderBy(desc(orderEvents.id));
+    .orderBy(desc(orderEvents.id))
+    .limit(HISTORY_PAGE_SIZE)
+    .offset((current - 1) * HISTORY_PAGE_SIZE);
+  return { entries, page: current, pageCount, totalCount: total?.count ?? 0 };
 }
 
-export type OrderHistoryEntry = Awaited<ReturnType<typeof getOrderHistory>>[number];
+export type OrderHistoryEntry = Awaited<ReturnType<typeof getOrderHistory>>["entries"][number];
 
-/** The messages each history event queued, with their delivery state, for the order's timeline. */
-export async function getOrderNotifications({ db, orderId }: { db: DbOrTx; orderId: number }) {
+/** The messages the given history events queued, with their delivery state, for the order's timeline. */
+export async function getOrderNotifications({ db, orderId, eventIds }: { db: DbOrTx; orderId: number; eventIds: number[] }) {
+  if (eventIds.length === 0) return [];
   return db
     .select({
       id: outbox.id,
@@ -151,7 +183,7 @@ export async function getOrderNotifications({ db, orderId }: { db: DbOrTx; order
       sentAt: outbox.sentAt,
     })
     .from(outbox)
-    .where(eq(outbox.orderId, orderId))
+    .where(and(eq(outbox.orderId, orderId), inArray(outbox.eventId, eventIds)))
     .orderBy(asc(outbox.id));
 }
 

@@ -7,6 +7,7 @@ import { transitionOrder } from "@/lib/orders";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { getOutboxBacklog } from "./outbox";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let db: Db;
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 async function endpointWithTestDelivery(url: string) {
-  const created = await createWebhookEndpoint(db, { url, eventTypes: ["order.created"] });
+  const created = await createWebhookEndpoint(db, { url, eventTypes: ["order.created"] }, SYSTEM_AUDIT_ACTOR);
   if (!created.ok) throw new Error(created.error.message);
   const queued = await sendTestWebhook(db, created.value.id);
   if (!queued.ok) throw new Error(queued.error.message);
@@ -44,7 +45,7 @@ describe("the outbox backlog reported by /api/health", () => {
     await db.update(outbox).set({ createdAt: longAgo }).where(eq(outbox.id, held.outboxId));
     expect(await getOutboxBacklog({ db })).toEqual({ pending: queuedMessages + 2, oldestPendingAt: longAgo, pausedForDisabledEndpoints: 0, dead: 0 });
 
-    await setWebhookEndpointEnabled(db, held.endpointId, false);
+    await setWebhookEndpointEnabled(db, held.endpointId, false, SYSTEM_AUDIT_ACTOR);
     const whileDisabled = await getOutboxBacklog({ db });
     expect(whileDisabled).toMatchObject({ pending: queuedMessages + 1, pausedForDisabledEndpoints: 1, dead: 0 });
     expect(whileDisabled.oldestPendingAt!.getTime()).toBeGreaterThan(longAgo.getTime());
@@ -55,7 +56,7 @@ describe("the outbox backlog reported by /api/health", () => {
 
     // Enabled again, its queued delivery is backlog like any other.
     await db.update(outbox).set({ state: "pending", nextAttemptAt: sql`now()` }).where(eq(outbox.id, held.outboxId));
-    await setWebhookEndpointEnabled(db, held.endpointId, true);
+    await setWebhookEndpointEnabled(db, held.endpointId, true, SYSTEM_AUDIT_ACTOR);
     expect(await getOutboxBacklog({ db })).toEqual({ pending: queuedMessages + 2, oldestPendingAt: longAgo, pausedForDisabledEndpoints: 0, dead: 0 });
     // The mailbox counts its own kinds only: emails and SMS, not the webhook deliveries.
     expect(await getOutboxBacklog({ db, kinds: ["email", "sms"] })).toMatchObject({ pending: queuedMessages, dead: 0 });

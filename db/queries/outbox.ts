@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { orders, outbox, webhookEndpoints, type OutboxKind } from "@/db/schema";
+import { orders, outbox, webhookEndpoints, type OutboxKind, type OutboxRow } from "@/db/schema";
 
 /**
  * What waits in the outbox, for /api/health. Webhook deliveries of a disabled endpoint are counted
@@ -35,7 +35,7 @@ export async function getOutboxBacklog({ db, kinds }: { db: DbOrTx; kinds?: Outb
 
 export const MAILBOX_PAGE_SIZE = 50;
 export type MailboxFilters = {
-  state?: "pending" | "sending" | "sent" | "dead";
+  state?: OutboxRow["state"];
   kind?: "email" | "sms";
   /** An order number or part of a recipient (email address, phone number). */
   q?: string;

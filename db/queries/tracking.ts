@@ -1,11 +1,13 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, statuses, statusGroups, type Status } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
 import { getSettings } from "@/lib/settings";
+import { pageCountOf, TIMELINE_PAGE_SIZE } from "@/lib/orders/page-bounds";
 import { buildTrackingView, type CustomerStatus, type TrackingView } from "@/lib/tracking/view";
+import { firstItems, itemCount } from "./order-items";
 
 function labelIn(status: Pick<Status, "customerLabel" | "translations">, locale: Locale): string | null {
   // Hidden stays hidden in every language: no shop label, no translated one.
@@ -13,10 +15,15 @@ function labelIn(status: Pick<Status, "customerLabel" | "translations">, locale:
   return status.translations[locale]?.customerLabel ?? status.customerLabel;
 }
 
-/** The tracking page's data for a token, or undefined; `locale` undefined: the order's own. */
-export async function getTrackingView({ db, token, locale }: { db: DbOrTx; token: string; locale?: Locale }) {
+/**
+ * The tracking page's data for a token, or undefined; `locale` undefined: the order's own.
+ * `page` is the timeline's page, newest first. The database returns the first ITEMS_SHOWN items
+ * and one page of the events the customer may see, however many the order holds.
+ */
+export async function getTrackingView({ db, token, locale, page = 1 }: { db: DbOrTx; token: string; locale?: Locale; page?: number }) {
+  const { items: _items, ...columns } = getTableColumns(orders);
   const [row] = await db
-    .select({ order: orders, status: statuses, kind: statusGroups.kind })
+    .select({ order: { ...columns, items: firstItems() }, itemCount: itemCount(), status: statuses, kind: statusGroups.kind })
     .from(orders)
     .innerJoin(statuses, eq(orders.statusId, statuses.id))
     .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
@@ -25,15 +32,40 @@ export async function getTrackingView({ db, token, locale }: { db: DbOrTx; token
   const lang: Locale = locale ?? (row.order.locale === "en" ? "en" : "pl");
   const toStatus = alias(statuses, "to_status");
   const toGroup = alias(statusGroups, "to_group");
-  const [events, settings] = await Promise.all([
+  // The entries buildTrackingView keeps, chosen here so paging counts and skips only those.
+  const publicComment = and(eq(orderEvents.customerVisible, true), isNotNull(orderEvents.comment), ne(orderEvents.comment, ""));
+  const shown = and(
+    eq(orderEvents.orderId, row.order.id),
+    or(
+      and(inArray(orderEvents.type, ["created", "status_changed"]), or(isNotNull(toStatus.customerLabel), publicComment)),
+      // A note written for the customer (lib/orders/notes.ts, or an automation's comment).
+      and(eq(orderEvents.type, "comment"), publicComment),
+    ),
+  );
+  const [[total], settings] = await Promise.all([
+    db.select({ count: count() }).from(orderEvents).leftJoin(toStatus, eq(orderEvents.toStatusId, toStatus.id)).where(shown),
+    getSettings(db),
+  ]);
+  const pageCount = pageCountOf(total?.count ?? 0, TIMELINE_PAGE_SIZE);
+  const current = Math.min(Math.max(page, 1), pageCount);
+  const [newestFirst, [lastLabelled]] = await Promise.all([
     db
       .select({ event: orderEvents, to: toStatus, kind: toGroup.kind })
       .from(orderEvents)
       .leftJoin(toStatus, eq(orderEvents.toStatusId, toStatus.id))
       .leftJoin(toGroup, eq(toStatus.groupId, toGroup.id))
-      .where(eq(orderEvents.orderId, row.order.id))
-      .orderBy(asc(orderEvents.id)),
-    getSettings(db),
+      .where(shown)
+      .orderBy(desc(orderEvents.id))
+      .limit(TIMELINE_PAGE_SIZE)
+      .offset((current - 1) * TIMELINE_PAGE_SIZE),
+    // A hidden current status reads as the last one the customer saw, which may be on no page shown.
+    db
+      .select({ to: toStatus })
+      .from(orderEvents)
+      .innerJoin(toStatus, eq(orderEvents.toStatusId, toStatus.id))
+      .where(and(eq(orderEvents.orderId, row.order.id), inArray(orderEvents.type, ["created", "status_changed"]), isNotNull(toStatus.customerLabel)))
+      .orderBy(desc(orderEvents.id))
+      .limit(1),
   ]);
   const customerStatus = (s: Status, kind: CustomerStatus["groupKind"]): CustomerStatus => ({
     label: labelIn(s, lang),
@@ -42,15 +74,17 @@ export async function getTrackingView({ db, token, locale }: { db: DbOrTx; token
   });
   const view: TrackingView = buildTrackingView({
     locale: lang,
-    order: { ...row.order, paid: row.order.paidAt !== null },
+    order: { ...row.order, itemCount: row.itemCount, paid: row.order.paidAt !== null },
     current: customerStatus(row.status, row.kind),
-    events: events.map(({ event, to, kind }) => ({
+    lastSeenLabel: lastLabelled ? labelIn(lastLabelled.to, lang) : null,
+    events: newestFirst.reverse().map(({ event, to, kind }) => ({
       at: event.createdAt,
       type: event.type,
       to: to && kind ? customerStatus(to, kind) : null,
       comment: event.comment,
       customerVisible: event.customerVisible,
     })),
+    timelinePage: { page: current, pageCount },
     shop: { bankAccount: settings.bankAccount, courierTrackingLinks: settings.courierTrackingLinks },
   });
   return { view, locale: lang, shop: settings, updatedAt: row.order.updatedAt };

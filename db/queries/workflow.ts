@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { commentTemplates, orders, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import type { WorkflowStatus } from "@/lib/workflow";
+import { statusNameIn } from "@/lib/i18n/status-name";
 
 /** Statuses in their groups, in board order. */
 export async function listStatusesByGroup({ db }: { db: DbOrTx }) {
@@ -47,7 +48,7 @@ export async function listSalesChannels({ db }: { db: DbOrTx }): Promise<string[
 export type MatrixStatus = WorkflowStatus & { colour: string; groupId: number };
 
 /** Everything the matrix editor and the picture need for one order type, in board order. */
-export async function getMatrixEditor({ db, code }: { db: DbOrTx; code: string }) {
+export async function getMatrixEditor({ db, code, locale }: { db: DbOrTx; code: string; locale?: string }) {
   const [type] = await db.select().from(orderTypes).where(eq(orderTypes.code, code));
   if (!type) return undefined;
   const [groups, rows, cells] = await Promise.all([
@@ -66,7 +67,8 @@ export async function getMatrixEditor({ db, code }: { db: DbOrTx; code: string }
     ({ status: s, groupKind }): MatrixStatus => ({
       id: s.id,
       code: s.code,
-      name: s.name,
+      // In the reader's language when given (statusNameIn), for the grid, the picture and the lint.
+      name: locale ? statusNameIn(s, locale) : s.name,
       groupKind,
       requiresPayment: s.requiresPayment,
       allowCashOnDelivery: s.allowCashOnDelivery,

@@ -1,3 +1,4 @@
+export * from "./roles";
 export * from "./users";
 export * from "./workflow";
 export * from "./orders";
@@ -7,3 +8,4 @@ export * from "./templates";
 export * from "./integrations";
 export * from "./automation";
 export * from "./documents";
+export * from "./security";

@@ -11,7 +11,11 @@ import {
 import { orders } from "./orders";
 
 export const outboxKind = pgEnum("outbox_kind", ["email", "sms", "webhook"]);
-export const outboxState = pgEnum("outbox_state", ["pending", "sending", "sent", "dead"]);
+/**
+ * `cancelled`: held messages of a change that was undone, never sent; `skipped`: not sent because
+ * the same message went to the same address shortly before (`last_error` says which).
+ */
+export const outboxState = pgEnum("outbox_state", ["pending", "sending", "sent", "dead", "cancelled", "skipped"]);
 
 /**
  * Messages waiting to leave the system. Rows are written in the same transaction as the
@@ -43,6 +47,9 @@ export const outbox = pgTable(
   (t) => [
     index("outbox_due_idx").on(t.state, t.nextAttemptAt),
     index("outbox_webhook_endpoint_idx").on(t.webhookEndpointId, t.id),
+    // A change's held messages (undo) and an order's recent messages (duplicate check).
+    index("outbox_order_idx").on(t.orderId, t.createdAt),
+    index("outbox_event_idx").on(t.eventId),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { statuses } from "./workflow";
 
 export const messageChannel = pgEnum("message_channel", ["email", "sms"]);
@@ -20,6 +20,8 @@ export const messageTemplates = pgTable(
     locale: text().notNull(),
     subject: text().notNull().default(""),
     body: text().notNull(),
+    /** SMS only: replace Polish letters with plain ones (true), keep them (false), or follow the shop's setting (null). */
+    smsTransliterate: boolean(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("message_templates_unique_idx").on(t.statusId, t.channel, t.audience, t.locale)],

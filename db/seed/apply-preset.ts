@@ -1,7 +1,9 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
-import { orderTypes, statuses, statusGroups, transitions, type StatusGroupKind } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx, DbOrTx } from "@/db";
+import { messageTemplates, orderTypes, statuses, statusGroups, transitions, type StatusGroupKind } from "@/db/schema";
+import { PRESET_CUSTOMER_EMAILS } from "./preset-emails";
 import { DEFAULT_STATUS_GROUPS, type Locale, type StatusPreset } from "./presets";
+import { inTransaction } from "@/db/transaction";
 
 export type ApplyPresetInput = {
   preset: StatusPreset;
@@ -20,7 +22,7 @@ export type AppliedPreset = {
 const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
 
 /** Inserts the default group of each kind unless a group with its key exists. */
-export async function ensureStatusGroups(db: Db | Tx): Promise<void> {
+export async function ensureStatusGroups(db: DbOrTx | Tx): Promise<void> {
   await db
     .insert(statusGroups)
     .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g })))
@@ -42,12 +44,12 @@ async function groupIdsByKind(tx: Tx): Promise<Map<StatusGroupKind, number>> {
  * type using it, and its matrix. Idempotent and atomic: run it again and nothing changes but
  * the order type's name and initial status.
  */
-export async function applyPreset(db: Db, input: ApplyPresetInput): Promise<AppliedPreset> {
+export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<AppliedPreset> {
   const { preset, locale, orderType } = input;
   const other = OTHER_LOCALE[locale];
   const codes = preset.statuses.map((s) => s.code);
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await ensureStatusGroups(tx);
     const groups = await groupIdsByKind(tx);
 
@@ -135,12 +137,43 @@ export async function applyPreset(db: Db, input: ApplyPresetInput): Promise<Appl
         .onConflictDoNothing();
     }
 
+    await addPresetEmails(tx, preset, statusIds);
+
     return { orderTypeId: type.id, initialStatusId, statusIds };
   });
 }
 
+/**
+ * The preset's customer emails (preset-emails.ts), in both languages, for each of its statuses a
+ * customer sees that has no customer email of the shop's yet. A status with one, in any language,
+ * keeps what the shop wrote: a preset never overwrites or adds beside an edited message.
+ */
+async function addPresetEmails(tx: Tx, preset: StatusPreset, statusIds: Record<string, number>): Promise<void> {
+  const wanted = preset.statuses.flatMap((s) => {
+    const email = PRESET_CUSTOMER_EMAILS[s.code];
+    const statusId = statusIds[s.code];
+    return s.customerLabel && email && statusId !== undefined ? [{ statusId, email }] : [];
+  });
+  if (wanted.length === 0) return;
+  const customerEmails = and(
+    inArray(
+      messageTemplates.statusId,
+      wanted.map((w) => w.statusId),
+    ),
+    eq(messageTemplates.channel, "email"),
+    eq(messageTemplates.audience, "customer"),
+  );
+  const written = new Set((await tx.selectDistinct({ statusId: messageTemplates.statusId }).from(messageTemplates).where(customerEmails)).map((r) => r.statusId));
+  const values = wanted
+    .filter((w) => !written.has(w.statusId))
+    .flatMap(({ statusId, email }) => (["pl", "en"] as const).map((locale) => ({ statusId, channel: "email" as const, audience: "customer" as const, locale, ...email[locale] })));
+  if (values.length === 0) return;
+  // A concurrent run may have written some meanwhile: theirs stand.
+  await tx.insert(messageTemplates).values(values).onConflictDoNothing();
+}
+
 /** The matrix pairs stored for an order type, as status codes (tests and diagnostics). */
-export async function readMatrixCodes(db: Db, orderTypeId: number): Promise<[string, string][]> {
+export async function readMatrixCodes(db: DbOrTx, orderTypeId: number): Promise<[string, string][]> {
   const rows = await db
     .select({ from: transitions.fromStatusId, to: transitions.toStatusId })
     .from(transitions)

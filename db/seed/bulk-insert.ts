@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
 import { orderEventType, type OrderEventType } from "@/db/schema";
 import type { DemoOrder } from "./demo-orders";
 
@@ -122,7 +122,7 @@ export function encodeDemoOrders(batch: DemoOrder[]): EncodedBatch {
 }
 
 /** Inserts an encoded batch: orders, then their events. Returns the new order ids in batch order. */
-export async function insertEncodedBatch(db: Db | Tx, batch: EncodedBatch): Promise<number[]> {
+export async function insertEncodedBatch(db: DbOrTx | Tx, batch: EncodedBatch): Promise<number[]> {
   if (batch.count === 0) return [];
 
   // A function scan yields the array in order, so numbers from the shared sequence follow the

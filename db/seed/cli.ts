@@ -25,7 +25,7 @@ async function main() {
     console.log(`Seed finished in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     console.log("");
     console.log("Demo accounts (DEMO ONLY: for trying Orderly, never for a real shop):");
-    for (const a of result.accounts) console.log(`  ${a.role.padEnd(5)}  ${a.email}  password: ${a.password}`);
+    for (const a of result.accounts) console.log(`  ${a.role.padEnd(9)}  ${a.email}  password: ${a.password}`);
   } finally {
     await handle.close();
   }

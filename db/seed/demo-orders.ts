@@ -195,7 +195,6 @@ export function generateDemoOrder({ rng, ctx, createdAt, trackingToken }: Genera
   let trackingNumber: string | null = null;
   let courier: string | null = null;
   let statusChangedAt = createdAt;
-  let changes = 0;
   let t = createdAt;
 
   events.push({
@@ -314,7 +313,6 @@ export function generateDemoOrder({ rng, ctx, createdAt, trackingToken }: Genera
     });
     state.statusId = chosen.id;
     statusChangedAt = next;
-    changes += 1;
     t = next;
   }
 

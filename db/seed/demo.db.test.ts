@@ -6,6 +6,8 @@ import {
   orderEvents,
   orders,
   orderTypes,
+  roles,
+  roleStatusRights,
   settings,
   statuses,
   statusGroups,
@@ -15,7 +17,7 @@ import {
 import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
 import type { WorkflowDefinition } from "@/lib/workflow";
 import { openTestDb } from "@/tests/support/test-db";
-import { DEFAULT_DEMO_ORDERS, DEMO_ACCOUNTS, seedDemo, type SeedDemoResult } from "./demo";
+import { DEFAULT_DEMO_ORDERS, DEMO_ACCOUNTS, DEMO_WAREHOUSE_ROLE, seedDemo, type SeedDemoResult } from "./demo";
 import { historyProblems } from "./test-history";
 
 const DAY = 86_400_000;
@@ -74,11 +76,29 @@ describe("seedDemo", () => {
 
   it("creates demo accounts that sign in with their documented passwords", async () => {
     for (const account of DEMO_ACCOUNTS) {
-      const [user] = await h.db.select().from(users).where(eq(users.email, account.email));
-      expect(user).toMatchObject({ name: account.name, role: account.role, disabledAt: null });
+      const [row] = await h.db.select({ user: users, role: roles }).from(users).innerJoin(roles, eq(roles.id, users.roleId)).where(eq(users.email, account.email));
+      const user = row?.user;
+      expect(user).toMatchObject({ name: account.name, disabledAt: null });
+      expect(row?.role.builtIn ?? "warehouse").toBe(account.role);
       expect(await bcrypt.compare(account.password, user?.passwordHash ?? "")).toBe(true);
       expect(await bcrypt.compare("wrong-password", user?.passwordHash ?? "")).toBe(false);
     }
+  });
+
+  it("gives the warehouse role rights to the packing and shipping statuses only, in both order types", async () => {
+    const rights = await h.db
+      .select({ code: statuses.code })
+      .from(roleStatusRights)
+      .innerJoin(roles, eq(roles.id, roleStatusRights.roleId))
+      .innerJoin(statuses, eq(statuses.id, roleStatusRights.statusId))
+      .where(eq(roles.name, DEMO_WAREHOUSE_ROLE.name));
+    const codes = rights.map((r) => r.code);
+    expect(codes).not.toContain("cancelled");
+    expect(codes).not.toContain("completed");
+    expect(codes).toContain("shipped");
+    // Every right names one of the role's statuses, in each of the two order types.
+    expect(new Set(codes).size * 2).toBe(codes.length);
+    expect(codes.every((c) => DEMO_WAREHOUSE_ROLE.statusCodes.includes(c))).toBe(true);
   });
 
   it("tops up to the requested number of orders, generating on a worker thread, and no further", async () => {

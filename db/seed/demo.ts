@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db";
-import { orders, settings, statuses, users, type UserRole } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import { orders, roles, roleStatusRights, settings, statuses, users, type BuiltInRole, type RoleArea } from "@/db/schema";
+import { builtInRoleId } from "@/lib/roles/built-in";
 import { hashPassword } from "@/lib/auth/password";
 import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
 import { applyPreset } from "./apply-preset";
@@ -8,17 +9,26 @@ import { insertEncodedBatch, skipForeignKeyChecks } from "./bulk-insert";
 import { demoBatches, type BatchPlan } from "./demo-batches";
 import type { DemoActor, DemoContext, DemoOrderType } from "./demo-orders";
 import { retailPreset, wholesalePreset } from "./presets";
+import { inTransaction } from "@/db/transaction";
 
 export const DEFAULT_DEMO_ORDERS = 300;
 const DEFAULT_BATCH_SIZE = 5_000;
 const DEFAULT_SEED = 20_240_601;
 
-export type DemoAccount = { email: string; password: string; name: string; role: UserRole };
+/** A role the demo shop defined for itself: its warehouse, which scans and moves parcels but neither cancels nor completes. */
+export const DEMO_WAREHOUSE_ROLE = {
+  name: "Magazyn",
+  areas: ["scan"] as RoleArea[],
+  statusCodes: ["picking", "packing", "in_progress", "awaiting_dispatch", "shipped"],
+};
+
+export type DemoAccount = { email: string; password: string; name: string; role: BuiltInRole | "warehouse" };
 
 /** Sign-in accounts for trying the app. Demo only: never seed them into a real shop. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "admin@example.com", password: "demo-admin", name: "Ada Admin", role: "admin" },
   { email: "staff@example.com", password: "demo-staff", name: "Stan Staff", role: "staff" },
+  { email: "magazyn@example.com", password: "demo-magazyn", name: "Marek Magazyn", role: "warehouse" },
 ];
 
 export const DEMO_SETTINGS = {
@@ -67,7 +77,7 @@ export type SeedDemoResult = {
  * Fills in the shop settings an admin has not set yet: the shop name while it is the default,
  * and any empty contact field. Never overwrites what someone has already chosen.
  */
-async function ensureDemoSettings(db: Db): Promise<void> {
+async function ensureDemoSettings(db: DbOrTx): Promise<void> {
   await db
     .insert(settings)
     .values({ id: true, ...DEMO_SETTINGS })
@@ -86,18 +96,40 @@ async function ensureDemoSettings(db: Db): Promise<void> {
     });
 }
 
+/**
+ * The warehouse role, when the shop has no role of that name yet: it may move orders of every
+ * order type only into the packing and shipping statuses.
+ */
+async function ensureDemoWarehouseRole(db: DbOrTx, orderTypeIds: number[]): Promise<number> {
+  const [existing] = await db.select({ id: roles.id }).from(roles).where(sql`lower(${roles.name}) = lower(${DEMO_WAREHOUSE_ROLE.name})`);
+  if (existing) return existing.id;
+  const [role] = await db
+    .insert(roles)
+    .values({ name: DEMO_WAREHOUSE_ROLE.name, areas: DEMO_WAREHOUSE_ROLE.areas, limitsStatuses: true })
+    .returning({ id: roles.id });
+  const targets = await db.select({ id: statuses.id }).from(statuses).where(inArray(statuses.code, DEMO_WAREHOUSE_ROLE.statusCodes));
+  const rights = orderTypeIds.flatMap((orderTypeId) => targets.map((t) => ({ roleId: role!.id, orderTypeId, statusId: t.id })));
+  if (rights.length > 0) await db.insert(roleStatusRights).values(rights).onConflictDoNothing();
+  return role!.id;
+}
+
 /** Creates the demo accounts that are missing (hashing is slow, so existing ones are skipped). */
-async function ensureDemoUsers(db: Db): Promise<DemoActor[]> {
+async function ensureDemoUsers(db: DbOrTx, orderTypeIds: number[]): Promise<DemoActor[]> {
   const emails = DEMO_ACCOUNTS.map((a) => a.email);
   const existing = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
   const have = new Set(existing.map((u) => u.email));
   const missing = DEMO_ACCOUNTS.filter((a) => !have.has(a.email));
   if (missing.length > 0) {
+    const roleIds: Record<DemoAccount["role"], number> = {
+      admin: await builtInRoleId(db, "admin"),
+      staff: await builtInRoleId(db, "staff"),
+      warehouse: await ensureDemoWarehouseRole(db, orderTypeIds),
+    };
     const values = await Promise.all(
       missing.map(async (a) => ({
         email: a.email,
         name: a.name,
-        role: a.role,
+        roleId: roleIds[a.role],
         passwordHash: await hashPassword(a.password),
       })),
     );
@@ -112,7 +144,7 @@ async function ensureDemoUsers(db: Db): Promise<DemoActor[]> {
 }
 
 async function loadOrderType(
-  db: Db,
+  db: DbOrTx,
   id: number,
   code: string,
   wholesale: boolean,
@@ -124,12 +156,12 @@ async function loadOrderType(
 }
 
 /** Typical wait per status: about a third of its SLA, a day for closed ones. */
-async function loadMeanDwellHours(db: Db): Promise<Map<number, number>> {
+async function loadMeanDwellHours(db: DbOrTx): Promise<Map<number, number>> {
   const rows = await db.select({ id: statuses.id, slaHours: statuses.slaHours }).from(statuses);
   return new Map(rows.map((r) => [r.id, r.slaHours === null ? 24 : r.slaHours * 0.3] as const));
 }
 
-async function countOrders(db: Db): Promise<number> {
+async function countOrders(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders);
   return Number(row?.n ?? 0);
 }
@@ -142,7 +174,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * and orders with consistent histories. Idempotent: it only adds what is missing, so running it
  * again, or with a larger `orders`, tops up rather than duplicates.
  */
-export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const target = options.orders ?? DEFAULT_DEMO_ORDERS;
@@ -151,7 +183,6 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const now = (options.now ?? new Date()).getTime();
 
   await ensureDemoSettings(db);
-  const staff = await ensureDemoUsers(db);
   const retail = await applyPreset(db, {
     preset: retailPreset,
     locale: "en",
@@ -163,6 +194,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     orderType: { code: "wholesale", name: "Wholesale" },
   });
   const orderTypeIds = { retail: retail.orderTypeId, wholesale: wholesale.orderTypeId };
+  const staff = await ensureDemoUsers(db, [retail.orderTypeId, wholesale.orderTypeId]);
 
   const ordersBefore = await countOrders(db);
   const missing = Math.max(0, target - ordersBefore);
@@ -193,7 +225,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   let created = 0;
   let events = 0;
   for await (const batch of demoBatches(ctx, plan, { worker: options.worker ?? true, log })) {
-    await db.transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await skipForeignKeyChecks(tx);
       await insertEncodedBatch(tx, batch);
     });

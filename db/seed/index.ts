@@ -4,6 +4,7 @@ export {
   DEFAULT_DEMO_ORDERS,
   DEMO_ACCOUNTS,
   DEMO_SETTINGS,
+  DEMO_WAREHOUSE_ROLE,
   seedDemo,
   type DemoAccount,
   type SeedDemoOptions,

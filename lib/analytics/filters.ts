@@ -3,6 +3,11 @@ import { z } from "zod";
 /** Analytics count days as the shop does: in Polish time, whatever the server's zone. */
 export const ANALYTICS_TIME_ZONE = "Europe/Warsaw";
 
+/*
+ * Each refusal's message is a key of the catalogue's `analytics.filters.errors`: the page words
+ * it in the reader's language.
+ */
+
 /** The longest period one page may ask for: a year of days keeps every figure's work bounded. */
 export const MAX_PERIOD_DAYS = 366;
 
@@ -10,8 +15,8 @@ const DAY_MS = 86_400_000;
 
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a calendar date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "notCalendarDate");
 
 /**
  * What every analytics figure is computed for: a period of whole days (both ends included, in
@@ -26,8 +31,8 @@ export const analyticsFiltersSchema = z
   })
   .superRefine((f, ctx) => {
     const days = daysBetween(f.from, f.to) + 1;
-    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
-    else if (days > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `A period may span at most ${MAX_PERIOD_DAYS} days` });
+    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+    else if (days > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "periodTooLong" });
   });
 
 export type AnalyticsFilters = z.infer<typeof analyticsFiltersSchema>;

@@ -44,7 +44,7 @@ export function resolveSearch(raw: Record<string, string | string[] | undefined>
   const base = { orderType: search.type || undefined, channel: search.channel || undefined };
   const idle = idleDaysSchema.safeParse(search.idle ?? DEFAULT_IDLE_DAYS);
   const idleDays = idle.success ? idle.data : DEFAULT_IDLE_DAYS;
-  const errors: FieldErrors = idle.success || !search.idle ? {} : { idle: ["Enter whole days between 1 and 365"] };
+  const errors: FieldErrors = idle.success || !search.idle ? {} : { idle: ["idleDays"] };
 
   const period: PeriodPreset = search.period ?? (search.from || search.to ? "custom" : DEFAULT_PERIOD);
   if (period === "custom") {

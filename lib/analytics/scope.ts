@@ -63,7 +63,7 @@ export const OPEN_KINDS = ["new", "in_progress"] as const;
 
 /**
  * Returns and complaints are statuses whose code or group key names them: "return", "returned",
- * "complaint_pending", Polish "zwrot", "reklamacja" (see docs/decisions.md). A word match, so
+ * "complaint_pending", Polish "zwrot", "reklamacja" (see docs/adr/0061). A word match, so
  * "returned" counts and "no_returnable" (not a word start) does not.
  */
 export const RETURN_PATTERN = "(^|[_.-])(return|complaint|zwrot|reklamac)";

@@ -27,7 +27,7 @@ export type TimeInStatus = {
  * the status (`created` or `status_changed`) and lasts until the order's next such event, or
  * until `now` while it is still there. A stay belongs to the period it began in; an open stay
  * counts with the time it has waited so far, so a status where orders pile up is not made to look
- * fast by leaving its slowest stays out (docs/decisions.md).
+ * fast by leaving its slowest stays out (docs/adr/0059).
  */
 export async function loadTimeInStatus(
   db: DbOrTx,

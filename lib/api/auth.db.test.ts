@@ -7,6 +7,7 @@ import { handleApiRequest } from "./dispatch";
 import { buildOpenApiDocument } from "./openapi";
 import { API_ROUTES } from "./registry";
 import { call, expectProblem, keyFor } from "./test-support";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let db: Db;
@@ -33,10 +34,10 @@ describe("API authentication", () => {
   it("refuses a wrong key, another scheme and a revoked key alike", async () => {
     expectProblem(await call(db, "GET", "/statuses", { key: "ok_notarealkey_0123456789abcdef" }), 401, "unauthorized");
     expectProblem(await call(db, "GET", "/statuses", { headers: { authorization: `Basic ${keys.read}` } }), 401, "unauthorized");
-    const created = await createApiKey(db, { name: "Soon revoked", scope: "admin" });
+    const created = await createApiKey(db, { name: "Soon revoked", scope: "admin" }, SYSTEM_AUDIT_ACTOR);
     if (!created.ok) throw new Error("key");
     expect((await call(db, "GET", "/statuses", { key: created.value.secret })).status).toBe(200);
-    await revokeApiKey(db, created.value.key.id);
+    await revokeApiKey(db, created.value.key.id, SYSTEM_AUDIT_ACTOR);
     const res = await call(db, "GET", "/statuses", { key: created.value.secret });
     expectProblem(res, 401, "unauthorized");
     expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');

@@ -1,7 +1,10 @@
 import type { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
+import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
+import { readBodyWithin } from "@/lib/http/read-bounded-body";
+import { nestsDeeperThan, NESTING_TOO_DEEP_MESSAGE } from "@/lib/json-depth";
 import { findNulCharacters } from "@/lib/nul-characters";
 import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-out-of-range";
 import { validationFailed, type Result } from "@/lib/result";
@@ -69,7 +72,11 @@ function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** Reads the JSON body, answering 415 or 400 as a problem when it is not JSON. */
+/**
+ * Reads the JSON body, answering 415, 413 or 400 as a problem when it is not JSON, is larger than
+ * the API takes (refused from its Content-Length, or once a streamed body passes the limit,
+ * without reading the rest) or nests deeper than anything after it may walk.
+ */
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
@@ -78,13 +85,18 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
       problem: problemOf("unsupported_media_type", `Send the body as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ""}.`),
     };
   }
-  const text = await request.text();
+  const body = await readBodyWithin(request, BODY_LIMITS.api);
+  if (!body.ok) return { ok: false, problem: problemOf("payload_too_large", tooLargeMessage(BODY_LIMITS.api), { limit: BODY_LIMITS.api }) };
+  const text = new TextDecoder().decode(body.bytes);
   if (text.trim() === "") return { ok: false, problem: problemOf("malformed_json", "The request body is empty; send a JSON object.") };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { ok: false, problem: problemOf("malformed_json", `The request body is not valid JSON: ${(error as Error).message}`) };
   }
+  if (nestsDeeperThan(value)) return { ok: false, problem: problemOf("nesting_too_deep", NESTING_TOO_DEEP_MESSAGE, { maxDepth: MAX_JSON_DEPTH }) };
+  return { ok: true, value };
 }
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown): Result<T> {
@@ -95,7 +107,7 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown): Result<
   return parsed.success ? { ok: true, value: parsed.data } : validationFailed(parsed.error.issues);
 }
 
-async function handleMatched(db: Db, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {
+async function handleMatched(db: DbOrTx, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {
   const token = bearerToken(request);
   if (!token) {
     return problemResponse(problemOf("unauthorized", 'Send your API key as "Authorization: Bearer <key>".'), {
@@ -144,7 +156,7 @@ async function handleMatched(db: Db, request: Request, { route, params: rawParam
   const outcome = await runIdempotent(
     db,
     { apiKeyId: key.id, key: idempotencyKey, method: route.method, path, body: rawBody },
-    (tx) => perform(tx as unknown as Db),
+    (tx) => perform(tx),
   );
   if (outcome.kind === "conflict") {
     return problemResponse(
@@ -160,7 +172,7 @@ async function handleMatched(db: Db, request: Request, { route, params: rawParam
  * parameters, body, idempotency, the service. Anything unexpected is logged and answered as a
  * 500 problem without internals.
  */
-export async function handleApiRequest(db: Db, request: Request): Promise<Response> {
+export async function handleApiRequest(db: DbOrTx, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || "/" : url.pathname;
   try {

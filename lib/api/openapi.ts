@@ -14,7 +14,7 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 /** Every endpoint can answer these, besides its own refusals. */
 const COMMON_ERRORS: ApiErrorCode[] = ["unauthorized", "forbidden", "internal_error"];
-const BODY_ERRORS: ApiErrorCode[] = ["malformed_json", "unsupported_media_type", "validation_failed"];
+const BODY_ERRORS: ApiErrorCode[] = ["malformed_json", "nesting_too_deep", "payload_too_large", "unsupported_media_type", "validation_failed"];
 
 export function errorCodesOf(route: ApiRoute): ApiErrorCode[] {
   const codes = new Set<ApiErrorCode>([...COMMON_ERRORS, ...(route.body ? BODY_ERRORS : []), ...(route.query || route.params ? ["validation_failed" as const] : []), ...route.errors]);

@@ -93,6 +93,40 @@ describe("POST /orders", () => {
     expect(await rowCounts()).toEqual({ orders: before.orders + 1, events: before.events + 1, idempotency: before.idempotency + 1 });
   });
 
+  it("refuses a phone that is not a number, with a field error, and stores a number normalised", async () => {
+    const before = await rowCounts();
+    for (const phone of ["<script>alert(1)</script>", "+48 600 100 200<img src=x>", "12345"]) {
+      const res = await call(db, "POST", "/orders", { key, body: newOrder({ customer: { name: "Jan Nowak", phone } }) });
+      expect(Object.keys(expectProblem(res, 422, "validation_failed").errors)).toEqual(["customer.phone"]);
+    }
+    expect(await rowCounts()).toEqual(before);
+    const made = await call(db, "POST", "/orders", { key, body: newOrder({ customer: { name: "Jan Nowak", phone: "600 100-200" } }) });
+    expect(made.status).toBe(201);
+    expect(made.json.customer.phone).toBe("600100200");
+  });
+
+  it("takes up to 1,000 items and names up to 300 characters; more is refused on its field and writes nothing", async () => {
+    const item = (i: number, name = `Item ${i}`) => ({ sku: `SKU-${i}`, name, quantity: 1, unitPrice: 100 });
+    const items = (n: number) => Array.from({ length: n }, (_, i) => item(i));
+    const before = await rowCounts();
+    const tooMany = expectProblem(await call(db, "POST", "/orders", { key, body: newOrder({ items: items(1_001) }) }), 422, "validation_failed");
+    expect(Object.keys(tooMany.errors)).toEqual(["items"]);
+    const long = expectProblem(
+      await call(db, "POST", "/orders", {
+        key,
+        body: newOrder({ items: [item(0, "x".repeat(301)), { ...item(1), sku: "s".repeat(101) }], shippingAddress: { name: "J", street: "s".repeat(301), postalCode: "00-001", city: "W", country: "PL" } }),
+      }),
+      422,
+      "validation_failed",
+    );
+    expect(Object.keys(long.errors).sort()).toEqual(["items.0.name", "items.1.sku", "shippingAddress.street"]);
+    expect(await rowCounts()).toEqual(before);
+
+    const most = await call(db, "POST", "/orders", { key, body: newOrder({ items: [item(0, "x".repeat(300)), ...items(1_000).slice(1)] }) });
+    expect(most.status).toBe(201);
+    expect(most.json.items).toHaveLength(1_000);
+  });
+
   it("refuses an unusable Idempotency-Key header and writes nothing", async () => {
     const before = await rowCounts();
     const res = await call(db, "POST", "/orders", { key, body: newOrder(), headers: { "idempotency-key": "x".repeat(300) } });

@@ -7,6 +7,8 @@ import type { ErrorCode, FieldErrors, Refusal } from "@/lib/result";
 export type ApiErrorCode =
   | ErrorCode
   | "malformed_json"
+  | "nesting_too_deep"
+  | "payload_too_large"
   | "unsupported_media_type"
   | "idempotency_conflict"
   | "method_not_allowed"
@@ -25,6 +27,7 @@ export type Problem = {
 /** One status and title per code: every endpoint answers a refusal the same way. */
 export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: string }> = {
   malformed_json: { status: 400, title: "Malformed JSON" },
+  nesting_too_deep: { status: 400, title: "JSON nested too deeply" },
   unauthorized: { status: 401, title: "Unauthorized" },
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
@@ -32,9 +35,13 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   version_conflict: { status: 409, title: "Version conflict" },
   transition_not_allowed: { status: 409, title: "Transition not allowed" },
   idempotency_conflict: { status: 409, title: "Idempotency key reused" },
+  last_admin: { status: 409, title: "Last active admin" },
+  payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Validation failed" },
   guard_failed: { status: 422, title: "Guard failed" },
+  status_not_permitted: { status: 403, title: "Status not permitted for the role" },
+  undo_refused: { status: 409, title: "Undo refused" },
   internal_error: { status: 500, title: "Internal error" },
 };
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import type { ApiKeyScope } from "@/db/schema";
 import type { ApiKeySummary } from "@/lib/integrations/api-keys";
 import type { Actor } from "@/lib/orders";
@@ -10,7 +10,7 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
 
 export type ApiContext<P, Q, B> = {
   /** The database, or on a POST the idempotency transaction the services nest inside. */
-  db: Db;
+  db: DbOrTx;
   key: ApiKeySummary;
   /** Who the history records: the key's name. */
   actor: Actor;

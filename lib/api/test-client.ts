@@ -1,14 +1,15 @@
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import type { ApiKeyScope } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { handleApiRequest } from "./dispatch";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 // Kept apart from test-support.ts (which asserts with vitest) so scripts outside vitest, such as
 // the Playwright fixtures' seeding, can drive the API the same way the tests do.
 
 /** A fresh key of the given scope, returned as its secret. */
-export async function keyFor(db: Db, scope: ApiKeyScope, name = `Test ${scope} key`): Promise<string> {
-  const created = await createApiKey(db, { name, scope });
+export async function keyFor(db: DbOrTx, scope: ApiKeyScope, name = `Test ${scope} key`): Promise<string> {
+  const created = await createApiKey(db, { name, scope }, SYSTEM_AUDIT_ACTOR);
   if (!created.ok) throw new Error(created.error.message);
   return created.value.secret;
 }
@@ -16,7 +17,7 @@ export async function keyFor(db: Db, scope: ApiKeyScope, name = `Test ${scope} k
 type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 /** Drives the API the way `next start` does: a Request in, a Response out. */
-export async function call(db: Db, method: string, path: string, options: CallOptions = {}) {
+export async function call(db: DbOrTx, method: string, path: string, options: CallOptions = {}) {
   return readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
 }
 

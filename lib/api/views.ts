@@ -19,15 +19,17 @@ export type Lookups = {
 
 // Read by every API answer that shows an order: built once (see compileQuery).
 const allStatuses = compileQuery<Status[], Record<string, never>>(
+  "api.allStatuses",
   (db) => db.select().from(statuses).orderBy(asc(statuses.position), asc(statuses.id)),
   getTableColumns(statuses),
 );
 const allGroups = compileQuery<StatusGroup[], Record<string, never>>(
+  "api.allGroups",
   (db) => db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id)),
   getTableColumns(statusGroups),
 );
 const typeCodes = { id: orderTypes.id, code: orderTypes.code };
-const allTypeCodes = compileQuery<{ id: number; code: string }[], Record<string, never>>((db) => db.select(typeCodes).from(orderTypes), typeCodes);
+const allTypeCodes = compileQuery<{ id: number; code: string }[], Record<string, never>>("api.allTypeCodes", (db) => db.select(typeCodes).from(orderTypes), typeCodes);
 
 export async function loadLookups(db: DbOrTx): Promise<Lookups> {
   const [statusRows, groupRows, typeRows, settings] = await Promise.all([

@@ -1,3 +1,4 @@
-export { handlers, auth, signIn, signOut } from "./config";
-export { actorOf, authedAction, getCurrentUser, requirePageUser } from "./session";
-export { authorize, hasRole, type SessionUser } from "./authorize";
+export { handlers, auth, signIn, signOut, SignInThrottled } from "./config";
+export { endAllSessionsOf } from "./sessions";
+export { actorOf, getCurrentUser, requirePageUser, serverAction } from "./session";
+export { authorize, hasAccess, type Access, type SessionRole, type SessionUser } from "./authorize";

@@ -4,17 +4,19 @@ import { users } from "@/db/schema";
 import { openTestDb } from "@/tests/support/test-db";
 import { hashPassword } from "./password";
 import { findActiveUser, verifyCredentials } from "./users";
+import { builtInRoleId } from "@/lib/roles/built-in";
 
 let handle: DbHandle;
 
 beforeAll(async () => {
   handle = await openTestDb();
+  const roleId = await builtInRoleId(handle.db, "staff");
   await handle.db.insert(users).values([
-    { email: "clerk@example.com", name: "Clerk", role: "staff", passwordHash: await hashPassword("right-password") },
+    { email: "clerk@example.com", name: "Clerk", roleId, passwordHash: await hashPassword("right-password") },
     {
       email: "gone@example.com",
       name: "Gone",
-      role: "staff",
+      roleId,
       passwordHash: await hashPassword("right-password"),
       disabledAt: new Date(),
     },
@@ -44,7 +46,7 @@ describe("verifyCredentials", () => {
 
   it("stores emails lower-cased only", async () => {
     await expect(
-      handle.db.insert(users).values({ email: "Upper@Example.com", name: "U", passwordHash: "x" }),
+      handle.db.insert(users).values({ email: "Upper@Example.com", name: "U", passwordHash: "x", roleId: await builtInRoleId(handle.db, "staff") }),
     ).rejects.toThrow();
   });
 });

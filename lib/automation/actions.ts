@@ -5,52 +5,34 @@ import { issueDocument, queueDocumentEmail } from "@/lib/documents";
 import { enqueueTemplateMessages, type Recipient } from "@/lib/notifications/enqueue";
 import { renderTemplate } from "@/lib/notifications/template";
 import { snapshotVariables } from "@/lib/notifications/variables";
-import type { AutomationStep } from "@/lib/orders/after-event";
-import { transitionOrder } from "@/lib/orders/transition";
+import type { EffectOutcome, OrderEffect } from "@/lib/orders/reactions";
+import { attemptInSavepoint } from "@/lib/orders/savepoint";
 import { getSettings } from "@/lib/settings";
 import type { ActionSpec } from "./schemas";
-
-/** Automated status changes that may follow each other before the chain is stopped. */
-export const MAX_AUTOMATION_DEPTH = 5;
+import type { ActionSaid } from "./trace";
 
 export type ActionRunContext = {
   rule: AutomationRule;
   order: Order;
   event: OrderEvent;
-  depth: number;
-  chain: readonly AutomationStep[];
   index: number;
 };
 
 export type ActionRun =
-  | { ok: true; order: Order; summary: string }
+  | { ok: true; order: Order; summary: string; said: ActionSaid }
   | { ok: false; reason: string; message: string };
 
 const fail = (reason: string, message: string): ActionRun => ({ ok: false, reason, message });
 
-/** Thrown inside an action's savepoint to roll back whatever the refused action had written. */
-class ActionRefused extends Error {
-  constructor(readonly run: ActionRun) {
-    super(run.ok ? "refused" : run.message);
-  }
-}
-
 /**
- * Runs one action in a savepoint: a refused or throwing action undoes only its own writes, and
- * comes back as a failure with a reason, never as an exception that would take the person's
- * change (the event that triggered the rule) down with it.
+ * Runs one action. A status change is not made here: it is yielded as an effect for the orders
+ * layer, which keeps the chain's depth and cycle limits and applies it in a savepoint of its own;
+ * the action gets the outcome back before the rule goes on. Every other action runs in a savepoint
+ * (lib/orders/savepoint.ts), so a refused or throwing one undoes only its own writes.
  */
-export async function runActionInSavepoint(tx: Tx, action: ActionSpec, context: ActionRunContext): Promise<ActionRun> {
-  try {
-    return await tx.transaction(async (savepoint) => {
-      const run = await runAction(savepoint, action, context);
-      if (!run.ok) throw new ActionRefused(run);
-      return run;
-    });
-  } catch (error) {
-    if (error instanceof ActionRefused) return error.run;
-    return fail("error", error instanceof Error ? error.message : String(error));
-  }
+export async function* runActionSteps(tx: Tx, action: ActionSpec, context: ActionRunContext): AsyncGenerator<OrderEffect, ActionRun, EffectOutcome> {
+  if (action.type === "set_status") return yield* setStatus(tx, action, context);
+  return attemptInSavepoint(tx, (savepoint) => runAction(savepoint, action, context));
 }
 
 async function statusByCode(tx: Tx, code: string): Promise<Status | undefined> {
@@ -58,10 +40,8 @@ async function statusByCode(tx: Tx, code: string): Promise<Status | undefined> {
   return status;
 }
 
-function runAction(tx: Tx, action: ActionSpec, context: ActionRunContext): Promise<ActionRun> {
+function runAction(tx: Tx, action: Exclude<ActionSpec, { type: "set_status" }>, context: ActionRunContext): Promise<ActionRun> {
   switch (action.type) {
-    case "set_status":
-      return setStatus(tx, action, context);
     case "send_message":
       return sendMessage(tx, action, context);
     case "add_comment":
@@ -71,31 +51,17 @@ function runAction(tx: Tx, action: ActionSpec, context: ActionRunContext): Promi
   }
 }
 
-async function setStatus(
+async function* setStatus(
   tx: Tx,
   action: Extract<ActionSpec, { type: "set_status" }>,
-  { rule, order, depth, chain }: ActionRunContext,
-): Promise<ActionRun> {
+  { rule, order }: ActionRunContext,
+): AsyncGenerator<OrderEffect, ActionRun, EffectOutcome> {
   const target = await statusByCode(tx, action.statusCode);
   if (!target) return fail("not_found", `Status "${action.statusCode}" does not exist.`);
-  if (order.statusId === target.id) return { ok: true, order, summary: `Already in ${target.name}: nothing to do` };
-  // The same rule moving the same order into the same status again means the rules go round in
-  // a circle; report it on the first repeat instead of spinning until the depth limit.
-  if (chain.some((step) => step.ruleId === rule.id && step.statusId === target.id)) {
-    return fail("cycle", `Rules go round in a circle: "${rule.name}" already moved this order to ${target.name} in this chain.`);
-  }
-  if (depth >= MAX_AUTOMATION_DEPTH) {
-    return fail("depth_limit", `Stopped after ${MAX_AUTOMATION_DEPTH} automated changes in a row; not moving to ${target.name}.`);
-  }
-  const result = await transitionOrder(tx, {
-    orderId: order.id,
-    to: { id: target.id },
-    actor: { type: "automation", id: String(rule.id), label: rule.name },
-    automationDepth: depth + 1,
-    automationChain: [...chain, { ruleId: rule.id, statusId: target.id }],
-  });
-  if (!result.ok) return fail(result.error.code, result.error.message);
-  return { ok: true, order: result.value.order, summary: `Status set to ${target.name}` };
+  if (order.statusId === target.id) return { ok: true, order, summary: `Already in ${target.name}: nothing to do`, said: { key: "alreadyIn", values: { status: target.name } } };
+  const outcome = yield { type: "set_status", to: target, actor: { type: "automation", id: String(rule.id), label: rule.name }, ruleId: rule.id };
+  if (!outcome.ok) return fail(outcome.reason, outcome.message);
+  return { ok: true, order: outcome.order, summary: `Status set to ${target.name}`, said: { key: "statusSet", values: { status: target.name } } };
 }
 
 async function sendMessage(
@@ -129,7 +95,13 @@ async function sendMessage(
     keyPrefix: `automation:${rule.id}:event:${event.id}:${index}`,
   });
   const what = `${status.name} ${action.channel === "email" ? "email" : "SMS"}`;
-  return { ok: true, order, summary: `Queued the ${what} to ${recipients.map((r) => r.address).join(", ")} (${queued} new)` };
+  const to = recipients.map((r) => r.address).join(", ");
+  return {
+    ok: true,
+    order,
+    summary: `Queued the ${what} to ${to} (${queued} new)`,
+    said: { key: "messageQueued", values: { status: status.name, channel: action.channel, to, count: queued } },
+  };
 }
 
 async function addComment(
@@ -150,7 +122,12 @@ async function addComment(
     comment: body,
     customerVisible: action.customerVisible,
   });
-  return { ok: true, order, summary: `${action.customerVisible ? "Customer-visible comment" : "Internal comment"} added: “${body}”` };
+  return {
+    ok: true,
+    order,
+    summary: `${action.customerVisible ? "Customer-visible comment" : "Internal comment"} added: “${body}”`,
+    said: { key: "commentAdded", values: { visible: action.customerVisible ? "yes" : "no", body } },
+  };
 }
 
 const DOCUMENT_NAMES = { proforma: "Pro-forma", invoice: "Invoice" } as const;
@@ -164,8 +141,14 @@ async function attachDocument(
   const issued = await issueDocument(tx, { orderId: order.id, kind: action.kind, actor });
   if (!issued.ok) return fail(issued.error.code, issued.error.message);
   const document = issued.value;
-  if (!action.email) return { ok: true, order, summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached` };
+  const said = { kind: action.kind, number: document.number };
+  if (!action.email) return { ok: true, order, summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached`, said: { key: "documentAttached", values: said } };
   const queued = await queueDocumentEmail(tx, { orderId: order.id, documentId: document.id, actor });
   if (!queued.ok) return fail(queued.error.code, queued.error.message);
-  return { ok: true, order, summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached and emailed to the customer` };
+  return {
+    ok: true,
+    order,
+    summary: `${DOCUMENT_NAMES[action.kind]} ${document.number} attached and emailed to the customer`,
+    said: { key: "documentEmailed", values: said },
+  };
 }

@@ -11,11 +11,12 @@ import {
   type OrderEvent,
   type OrderEventType,
 } from "@/db/schema";
-import type { OrderEventContext } from "@/lib/orders/after-event";
-import { runActionInSavepoint } from "./actions";
+import type { OrderEventContext, OrderReaction, ReactionSteps } from "@/lib/orders/reactions";
+import { runActionSteps } from "./actions";
 import { checkConditions, conditionsHold, type OrderFacts } from "./conditions";
 import { parseStoredRule, type Trigger } from "./schemas";
-import { recordRuleTrace, type ActionOutcome, type RuleTrace } from "./trace";
+import type { ActionOutcome, RuleTrace } from "./trace";
+import { isUndo } from "@/lib/orders/undo-mark";
 
 const TRIGGER_OF_EVENT: Partial<Record<OrderEventType, Trigger>> = {
   created: "order_created",
@@ -45,16 +46,29 @@ export async function rulesTriggeredBy(tx: Tx, event: OrderEvent): Promise<Autom
  * Runs the given rules one after another inside the change's own transaction. Each rule sees the
  * order as the rules before it left it. Returns the order as it stands afterwards.
  */
-export async function runRules(tx: Tx, context: OrderEventContext, rules: AutomationRule[]): Promise<Order> {
+export async function* runRules(tx: Tx, context: OrderEventContext, rules: AutomationRule[]): ReactionSteps<Order> {
   let order = context.order;
-  for (const rule of rules) order = (await runRule(tx, rule, { ...context, order })).order;
+  for (const rule of rules) order = (yield* runRule(tx, rule, { ...context, order })).order;
   return order;
 }
 
-/** Runs the enabled rules the event triggers, in their position order. */
-export async function runAutomationsForEvent(tx: Tx, context: OrderEventContext): Promise<Order> {
-  return runRules(tx, context, await rulesTriggeredBy(tx, context.event));
-}
+/**
+ * Automation rules as a reaction to order events (wired in lib/order-reactions.ts): the enabled
+ * rules the event triggers, in their position order; their status changes are yielded as effects.
+ */
+export const automationReaction: OrderReaction = {
+  name: "rules",
+  listens(type) {
+    const trigger = triggerOf(type);
+    return trigger ? sql<boolean>`exists (select 1 from ${automationRules} where ${triggeredBy(trigger)})` : sql<boolean>`false`;
+  },
+  async prepare(tx, event) {
+    // An undo restores where the order just was: the rules that fired on the way there do not
+    // fire again on the way back (webhooks still report it).
+    const rules = isUndo(event) ? [] : await rulesTriggeredBy(tx, event);
+    return (context) => runRules(tx, context, rules);
+  },
+};
 
 async function loadOrderFacts(tx: Tx, order: Order): Promise<OrderFacts> {
   const [row] = await tx
@@ -84,14 +98,13 @@ export type RuleRun = { order: Order; outcome: "done" | "failed" | "skipped" | "
  * `entryKey` (time rules) claims the run first, so a rule fires at most once per status entry
  * even with several schedulers: the loser of the race finds the row there and stops.
  */
-export async function runRule(
+export async function* runRule(
   tx: Tx,
   rule: AutomationRule,
   context: OrderEventContext,
   options: { entryKey?: string } = {},
-): Promise<RuleRun> {
+): ReactionSteps<RuleRun> {
   let order = context.order;
-  const chain = context.chain ?? [];
   const trace: RuleTrace = {
     ruleId: rule.id,
     ruleName: rule.name,
@@ -106,7 +119,7 @@ export async function runRule(
   // the rules its own changes chain into. Rules that do not listen to this event are left out.
   let traced = false;
   const traceOnce = () => {
-    if (!traced) recordRuleTrace(trace);
+    if (!traced) context.observe?.(trace);
     traced = true;
   };
   const finish = (outcome: RuleRun["outcome"]): RuleRun => ({ order, outcome });
@@ -120,6 +133,7 @@ export async function runRule(
       .returning({ id: automationRuns.id });
     if (!claimed) {
       trace.skippedBecause = "Already ran for this stay in the status";
+      trace.skipReason = "already_ran";
       traceOnce();
       return finish("already_ran");
     }
@@ -136,6 +150,7 @@ export async function runRule(
 
   if (!spec) {
     trace.skippedBecause = "The rule's stored settings are not valid; open and save it again";
+    trace.skipReason = "invalid_rule";
     traceOnce();
     await recordFailure(tx, rule, order.id, context, { index: -1, type: "rule", reason: "invalid_rule", message: trace.skippedBecause });
     await writeRun("failed", { reason: "invalid_rule" });
@@ -149,6 +164,7 @@ export async function runRule(
       // A rule before this one may have moved the order on: "entered X" no longer describes it.
       if (facts.status !== wanted && entered) return finish("not_matched");
       trace.skippedBecause = "The order left the status before this rule's turn";
+      trace.skipReason = "status_changed";
       traceOnce();
       if (runId) await writeRun("skipped", { reason: "status_changed" });
       return finish("not_matched");
@@ -168,13 +184,13 @@ export async function runRule(
   let failure: ActionOutcome | undefined;
   for (const [index, action] of spec.actions.entries()) {
     if (failure) {
-      trace.actions.push({ index, type: action.type, outcome: "skipped", summary: "Not run: an earlier action failed" });
+      trace.actions.push({ index, type: action.type, outcome: "skipped", summary: "Not run: an earlier action failed", said: { key: "notRun", values: {} } });
       continue;
     }
-    const run = await runActionInSavepoint(tx, action, { rule, order, event: context.event, depth: context.depth, chain, index });
+    const run = yield* runActionSteps(tx, action, { rule, order, event: context.event, index });
     if (run.ok) {
       order = run.order;
-      trace.actions.push({ index, type: action.type, outcome: "done", summary: run.summary });
+      trace.actions.push({ index, type: action.type, outcome: "done", summary: run.summary, said: run.said });
     } else {
       failure = { index, type: action.type, outcome: "failed", summary: run.message, reason: run.reason };
       trace.actions.push(failure);
@@ -215,13 +231,4 @@ async function recordFailure(
       depth: context.depth,
     },
   });
-}
-
-/** How many rules of a trigger are switched on (the scheduler skips its scan when none). */
-export async function countEnabledRules(tx: Tx, trigger: Trigger): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(automationRules)
-    .where(and(eq(automationRules.trigger, trigger), eq(automationRules.enabled, true)));
-  return row?.n ?? 0;
 }

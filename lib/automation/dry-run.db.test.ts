@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import { automationRuns, orderEvents, orders, outbox } from "@/db/schema";

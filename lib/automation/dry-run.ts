@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, max } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
+import { inOwnTransaction } from "@/db/transaction";
 import { orderEvents, orders, outbox, statuses, type OrderEventType } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
-import { runAutomationsForEvent } from "./dispatch";
+import { applyEffects } from "@/lib/orders/transition";
+import { rulesTriggeredBy, runRules } from "./dispatch";
 import { runDueTimeRules } from "./scheduler";
 import type { Trigger } from "./schemas";
-import { collectRuleTraces, type RuleTrace } from "./trace";
+import type { RuleTrace } from "./trace";
 
 /** "now": the time rules due for this order at this moment; otherwise: as if the event just happened. */
 export type DryRunTrigger = Exclude<Trigger, "time_in_status"> | "now";
@@ -27,9 +29,6 @@ const EVENT_OF_TRIGGER: Record<Exclude<DryRunTrigger, "now">, OrderEventType> = 
   tracking_updated: "tracking_updated",
 };
 
-/** Thrown at the end of every dry run: the transaction must never commit. */
-class DryRunRollback extends Error {}
-
 /**
  * Shows what the rules would do to an order, by doing it: the real dispatcher (or the real
  * scheduler, for "now") runs inside a transaction that is always rolled back, and the report is
@@ -37,16 +36,17 @@ class DryRunRollback extends Error {}
  * The order is taken as it stands (a simulated payment does not pay it).
  */
 export async function dryRunAutomations(
-  db: Db,
+  db: DbOrTx,
   input: { orderNumber: string; trigger: DryRunTrigger; now?: Date },
 ): Promise<Result<DryRunReport>> {
-  let report: Result<DryRunReport> | undefined;
-  try {
-    await db.transaction(async (tx) => {
+  // Never kept: a dry run's transaction (a savepoint, inside a caller's) always rolls back, with
+  // its report read out first.
+  return inOwnTransaction(
+    db,
+    async (tx): Promise<Result<DryRunReport>> => {
       const [order] = await tx.select().from(orders).where(eq(orders.number, input.orderNumber.trim())).for("update");
       if (!order) {
-        report = refuse("not_found", `There is no order ${input.orderNumber.trim()}.`, { fieldErrors: { orderNumber: ["No such order"] } });
-        throw new DryRunRollback();
+        return refuse("not_found", `There is no order ${input.orderNumber.trim()}.`, { fieldErrors: { orderNumber: ["No such order"] } });
       }
       const statusName = async (id: number) => (await tx.select({ name: statuses.name }).from(statuses).where(eq(statuses.id, id)))[0]?.name ?? "?";
       const [{ lastEvent } = { lastEvent: 0 }] = await tx.select({ lastEvent: max(orderEvents.id) }).from(orderEvents);
@@ -55,11 +55,12 @@ export async function dryRunAutomations(
       const traces: RuleTrace[] = [];
       let firstNewEvent = (lastEvent ?? 0) + 1;
       let after = order;
-      await collectRuleTraces(traces, async () => {
-        if (input.trigger === "now") {
-          await runDueTimeRules(tx as unknown as Db, { orderId: order.id, now: input.now });
-          return;
-        }
+      // Every rule the chain considers, however deep: the orders layer hands `observe` on to each
+      // change the rules make, and the rules note their trace into it (lib/automation/dispatch.ts).
+      const observe = (note: unknown) => traces.push(note as RuleTrace);
+      if (input.trigger === "now") {
+        await runDueTimeRules(tx, { orderId: order.id, now: input.now, observe });
+      } else {
         const [event] = await tx
           .insert(orderEvents)
           .values({
@@ -72,8 +73,9 @@ export async function dryRunAutomations(
           })
           .returning();
         firstNewEvent = event!.id + 1;
-        after = await runAutomationsForEvent(tx, { order, event: event!, depth: 0, chain: [] });
-      });
+        const context = { order, event: event!, depth: 0, chain: [], observe };
+        after = await applyEffects(tx, context, runRules(tx, context, await rulesTriggeredBy(tx, event!)));
+      }
       const [current] = await tx.select().from(orders).where(eq(orders.id, order.id));
       after = current ?? after;
 
@@ -88,7 +90,7 @@ export async function dryRunAutomations(
         .from(outbox)
         .where(and(eq(outbox.orderId, order.id), gt(outbox.id, lastMessage ?? 0)))
         .orderBy(asc(outbox.id));
-      report = ok({
+      return ok({
         orderNumber: order.number,
         trigger: input.trigger,
         statusBefore: await statusName(order.statusId),
@@ -97,11 +99,7 @@ export async function dryRunAutomations(
         events,
         messages,
       });
-      throw new DryRunRollback();
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  if (!report) throw new Error("dry run produced no report");
-  return report;
+    },
+    () => false,
+  );
 }

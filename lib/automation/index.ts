@@ -1,7 +1,6 @@
-export { MAX_AUTOMATION_DEPTH } from "./actions";
+export { MAX_AUTOMATION_DEPTH } from "@/lib/orders/transition";
 export { checkConditions, conditionsHold, type ConditionCheck, type OrderFacts } from "./conditions";
 export { describeAction, describeConditions, describeDuration, describeRule, describeTrigger, type NameLookup } from "./describe";
-export { runAutomationsForEvent } from "./dispatch";
 export { dryRunAutomations, type DryRunReport, type DryRunTrigger } from "./dry-run";
 export { AUTOMATION_PRESETS, applyAutomationPreset, listAutomationPresets, type PresetAvailability } from "./presets";
 export {

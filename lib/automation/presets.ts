@@ -1,9 +1,11 @@
 import { inArray } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { statuses, type AutomationRule } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { createRule } from "./rules";
 import type { RuleInput } from "./schemas";
+import { inTransaction } from "@/db/transaction";
+import type { AuditActor } from "@/lib/audit";
 
 export type AutomationPreset = {
   key: string;
@@ -93,7 +95,7 @@ function statusCodesOf(rule: RuleInput): string[] {
 export type PresetAvailability = AutomationPreset & { missingStatuses: string[] };
 
 /** Each preset with the status codes it needs that this shop does not have. */
-export async function listAutomationPresets(db: Db): Promise<PresetAvailability[]> {
+export async function listAutomationPresets(db: DbOrTx): Promise<PresetAvailability[]> {
   const needed = [...new Set(AUTOMATION_PRESETS.flatMap((p) => p.rules.flatMap(statusCodesOf)))];
   const present = new Set(
     (await db.select({ code: statuses.code }).from(statuses).where(inArray(statuses.code, needed))).map((r) => r.code),
@@ -105,7 +107,7 @@ export async function listAutomationPresets(db: Db): Promise<PresetAvailability[
 }
 
 /** Adds a preset's rules (switched on) at the end of the list, all or none. */
-export async function applyAutomationPreset(db: Db, key: string): Promise<Result<AutomationRule[]>> {
+export async function applyAutomationPreset(db: DbOrTx, key: string, actor: AuditActor): Promise<Result<AutomationRule[]>> {
   const preset = (await listAutomationPresets(db)).find((p) => p.key === key);
   if (!preset) return refuse("not_found", "There is no such preset.");
   if (preset.missingStatuses.length) {
@@ -114,10 +116,10 @@ export async function applyAutomationPreset(db: Db, key: string): Promise<Result
       details: { missingStatuses: preset.missingStatuses },
     });
   }
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const created: AutomationRule[] = [];
     for (const rule of preset.rules) {
-      const result = await createRule(tx as unknown as Db, rule);
+      const result = await createRule(tx, rule, actor);
       if (!result.ok) throw new Error(`preset ${key} does not validate: ${result.error.message}`);
       created.push(result.value);
     }

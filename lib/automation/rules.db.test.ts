@@ -7,6 +7,7 @@ import { openTestDb } from "@/tests/support/test-db";
 import { applyAutomationPreset, listAutomationPresets } from "./presets";
 import { createRule, deleteRule, listRules, reorderRules, updateRule } from "./rules";
 import { addRule } from "./test-support";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let db: Db;
@@ -23,7 +24,7 @@ describe("rules", () => {
       name: " ",
       trigger: { type: "time_in_status", statusCode: "", hours: 0 },
       actions: [],
-    });
+    }, SYSTEM_AUDIT_ACTOR);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual(["actions", "name", "trigger.hours", "trigger.statusCode"]);
@@ -33,7 +34,7 @@ describe("rules", () => {
       trigger: { type: "status_entered", statusCode: "no_such_status" },
       conditions: { orderTypes: ["no_such_type"] },
       actions: [{ type: "add_comment", body: "Hi {{orderNumbr}}" }],
-    });
+    }, SYSTEM_AUDIT_ACTOR);
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.fieldErrors?.["actions.0.body"]?.[0]).toContain("did you mean {{orderNumber}}");
     const codes = await createRule(db, {
@@ -41,7 +42,7 @@ describe("rules", () => {
       trigger: { type: "status_entered", statusCode: "no_such_status" },
       conditions: { orderTypes: ["no_such_type"] },
       actions: [{ type: "set_status", statusCode: "nor_this" }],
-    });
+    }, SYSTEM_AUDIT_ACTOR);
     expect(codes.ok).toBe(false);
     if (!codes.ok) {
       expect(codes.error.fieldErrors).toEqual({
@@ -65,14 +66,14 @@ describe("rules", () => {
     const c = await addRule(db, rule("C"));
     const ids = async () => (await listRules(db)).map((r) => r.id).filter((id) => [a.id, b.id, c.id].includes(id));
     expect(await ids()).toEqual([a.id, b.id, c.id]);
-    expect((await reorderRules(db, [c.id, a.id])).ok).toBe(true);
+    expect((await reorderRules(db, [c.id, a.id], SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     expect((await ids()).slice(0, 2)).toEqual([c.id, a.id]);
-    expect(await reorderRules(db, [a.id, a.id])).toMatchObject({ ok: false });
-    expect(await reorderRules(db, [999_999])).toMatchObject({ ok: false, error: { code: "not_found" } });
-    const renamed = await updateRule(db, b.id, { ...rule("B2") });
+    expect(await reorderRules(db, [a.id, a.id], SYSTEM_AUDIT_ACTOR)).toMatchObject({ ok: false });
+    expect(await reorderRules(db, [999_999], SYSTEM_AUDIT_ACTOR)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const renamed = await updateRule(db, b.id, { ...rule("B2") }, SYSTEM_AUDIT_ACTOR);
     expect(renamed.ok && renamed.value.name).toBe("B2");
-    expect(await deleteRule(db, b.id)).toEqual({ ok: true, value: { id: b.id } });
-    expect(await deleteRule(db, b.id)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await deleteRule(db, b.id, SYSTEM_AUDIT_ACTOR)).toEqual({ ok: true, value: { id: b.id } });
+    expect(await deleteRule(db, b.id, SYSTEM_AUDIT_ACTOR)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 });
 
@@ -87,12 +88,12 @@ describe("presets", () => {
       complete_on_delivery: ["delivered"],
       flag_unpaid_7_days: [],
     });
-    const refused = await applyAutomationPreset(db, "complete_on_delivery");
+    const refused = await applyAutomationPreset(db, "complete_on_delivery", SYSTEM_AUDIT_ACTOR);
     expect(refused).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     if (!refused.ok) expect(refused.error.message).toContain('"delivered"');
 
     const before = (await listRules(db)).length;
-    const added = await applyAutomationPreset(db, "flag_unpaid_7_days");
+    const added = await applyAutomationPreset(db, "flag_unpaid_7_days", SYSTEM_AUDIT_ACTOR);
     expect(added.ok && added.value.map((r) => [r.name, r.trigger, r.enabled])).toEqual([["Unpaid for 7 days", "time_in_status", true]]);
     expect(await listRules(db)).toHaveLength(before + 1);
   });

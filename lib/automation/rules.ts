@@ -1,8 +1,10 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
 import { automationRules, automationRuns, orders, orderTypes, statuses, type AutomationRule } from "@/db/schema";
 import { ok, refuse, validationFailed, type FieldErrors, type Result } from "@/lib/result";
 import { ruleInputSchema, toStoredRule, type RuleInput, type RuleSpec } from "./schemas";
+import { inTransaction } from "@/db/transaction";
+import { recordAudit, recordAuditIfChanged, type AuditActor } from "@/lib/audit";
 
 export async function listRules(db: DbOrTx): Promise<AutomationRule[]> {
   return db.select().from(automationRules).orderBy(asc(automationRules.position), asc(automationRules.id));
@@ -55,53 +57,98 @@ async function validateRule(db: DbOrTx, raw: RuleInput): Promise<Result<RuleSpec
   return ok(parsed.data);
 }
 
+/** A rule as the audit trail keeps it: what it does, not where it sits or when it was saved. */
+function auditedRule(rule: AutomationRule): Record<string, unknown> {
+  return {
+    name: rule.name,
+    trigger: rule.trigger,
+    triggerConfig: rule.triggerConfig,
+    conditions: rule.conditions,
+    actions: rule.actions,
+    enabled: rule.enabled,
+  };
+}
+
+const subjectOf = (rule: AutomationRule) => ({ id: rule.id, label: rule.name });
+
 /** A new rule goes to the end of the list: it runs after the rules already there. */
-export async function createRule(db: Db, raw: RuleInput): Promise<Result<AutomationRule>> {
+export async function createRule(db: DbOrTx, raw: RuleInput, actor: AuditActor): Promise<Result<AutomationRule>> {
   const valid = await validateRule(db, raw);
   if (!valid.ok) return valid;
-  const [rule] = await db
-    .insert(automationRules)
-    .values({
-      ...toStoredRule(valid.value),
-      position: sql`(select coalesce(max(${automationRules.position}) + 1, 0) from ${automationRules})`,
-    })
-    .returning();
-  return ok(rule!);
+  return inTransaction(db, async (tx) => {
+    const [rule] = await tx
+      .insert(automationRules)
+      .values({
+        ...toStoredRule(valid.value),
+        position: sql`(select coalesce(max(${automationRules.position}) + 1, 0) from ${automationRules})`,
+      })
+      .returning();
+    await recordAudit(tx, { actor, kind: "automation_rule", action: "created", subject: subjectOf(rule!), after: auditedRule(rule!) });
+    return ok(rule!);
+  });
 }
 
-export async function updateRule(db: Db, id: number, raw: RuleInput): Promise<Result<AutomationRule>> {
+export async function updateRule(db: DbOrTx, id: number, raw: RuleInput, actor: AuditActor): Promise<Result<AutomationRule>> {
   const valid = await validateRule(db, raw);
   if (!valid.ok) return valid;
-  const [rule] = await db
-    .update(automationRules)
-    .set({ ...toStoredRule(valid.value), updatedAt: new Date() })
-    .where(eq(automationRules.id, id))
-    .returning();
-  return rule ? ok(rule) : refuse("not_found", "This rule no longer exists.");
+  return inTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, id)).for("update");
+    if (!current) return refuse("not_found", "This rule no longer exists.");
+    const [rule] = await tx
+      .update(automationRules)
+      .set({ ...toStoredRule(valid.value), updatedAt: new Date() })
+      .where(eq(automationRules.id, id))
+      .returning();
+    await recordAuditIfChanged(tx, {
+      actor,
+      kind: "automation_rule",
+      action: "updated",
+      subject: subjectOf(rule!),
+      before: auditedRule(current),
+      after: auditedRule(rule!),
+    });
+    return ok(rule!);
+  });
 }
 
-export async function setRuleEnabled(db: Db, id: number, enabled: boolean): Promise<Result<AutomationRule>> {
-  const [rule] = await db
-    .update(automationRules)
-    .set({ enabled, updatedAt: new Date() })
-    .where(eq(automationRules.id, id))
-    .returning();
-  return rule ? ok(rule) : refuse("not_found", "This rule no longer exists.");
+export async function setRuleEnabled(db: DbOrTx, id: number, enabled: boolean, actor: AuditActor): Promise<Result<AutomationRule>> {
+  return inTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, id)).for("update");
+    if (!current) return refuse("not_found", "This rule no longer exists.");
+    const [rule] = await tx
+      .update(automationRules)
+      .set({ enabled, updatedAt: new Date() })
+      .where(eq(automationRules.id, id))
+      .returning();
+    await recordAuditIfChanged(tx, {
+      actor,
+      kind: "automation_rule",
+      action: enabled ? "enabled" : "disabled",
+      subject: subjectOf(rule!),
+      before: { enabled: current.enabled },
+      after: { enabled },
+    });
+    return ok(rule!);
+  });
 }
 
 /** Deletes the rule and its log (the order histories keep their events). */
-export async function deleteRule(db: Db, id: number): Promise<Result<{ id: number }>> {
-  const deleted = await db.delete(automationRules).where(eq(automationRules.id, id)).returning({ id: automationRules.id });
-  return deleted.length ? ok({ id }) : refuse("not_found", "This rule no longer exists.");
+export async function deleteRule(db: DbOrTx, id: number, actor: AuditActor): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (tx) => {
+    const [deleted] = await tx.delete(automationRules).where(eq(automationRules.id, id)).returning();
+    if (!deleted) return refuse("not_found", "This rule no longer exists.");
+    await recordAudit(tx, { actor, kind: "automation_rule", action: "deleted", subject: subjectOf(deleted), before: auditedRule(deleted) });
+    return ok({ id });
+  });
 }
 
 /**
  * Saves the order the admin sees. Rules the page did not know about (added meanwhile) keep their
  * relative order after the listed ones, as in the workflow studio; an unknown id refuses the drag.
  */
-export async function reorderRules(db: Db, ids: number[]): Promise<Result<{ ids: number[] }>> {
+export async function reorderRules(db: DbOrTx, ids: number[], actor: AuditActor): Promise<Result<{ ids: number[] }>> {
   if (new Set(ids).size !== ids.length) return refuse("validation_failed", "A rule appears twice in the new order.");
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const all = await listRules(tx);
     const known = new Set(all.map((r) => r.id));
     const unknown = ids.find((id) => !known.has(id));
@@ -110,6 +157,15 @@ export async function reorderRules(db: Db, ids: number[]): Promise<Result<{ ids:
     for (const [position, id] of ordered.entries()) {
       await tx.update(automationRules).set({ position }).where(eq(automationRules.id, id));
     }
+    const nameOf = new Map(all.map((r) => [r.id, r.name]));
+    await recordAuditIfChanged(tx, {
+      actor,
+      kind: "automation_rule",
+      action: "reordered",
+      subject: { id: null, label: "" },
+      before: { order: all.map((r) => r.name) },
+      after: { order: ordered.map((id) => nameOf.get(id) ?? String(id)) },
+    });
     return ok({ ids: ordered });
   });
 }

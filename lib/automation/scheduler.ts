@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { automationRules, automationRuns, orderEvents, orders, statuses, type AutomationRule } from "@/db/schema";
 import { lockOrderForChange } from "@/lib/orders/lock-order";
+import type { OrderEventContext } from "@/lib/orders/reactions";
+import { applyEffects } from "@/lib/orders/transition";
 import { runRule } from "./dispatch";
 import { parseStoredRule } from "./schemas";
+import { inTransaction } from "@/db/transaction";
 
 export type SchedulerTally = { checked: number; fired: number; failed: number };
 
@@ -20,8 +23,8 @@ const entryEventId = sql`(select e.id from order_events e
  * else: a rule fires at most once per stay, however many schedulers run side by side.
  */
 export async function runDueTimeRules(
-  db: Db,
-  options: { now?: Date; batchSize?: number; orderId?: number } = {},
+  db: DbOrTx,
+  options: { now?: Date; batchSize?: number; orderId?: number; observe?: OrderEventContext["observe"] } = {},
 ): Promise<SchedulerTally> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 200;
@@ -55,7 +58,7 @@ export async function runDueTimeRules(
 
     for (const candidate of candidates) {
       tally.checked += 1;
-      const outcome = await fireForOrder(db, rule, candidate.id, status.id, cutoff);
+      const outcome = await fireForOrder(db, rule, candidate.id, status.id, cutoff, options.observe);
       if (outcome === "done") tally.fired += 1;
       if (outcome === "failed") tally.failed += 1;
     }
@@ -63,8 +66,15 @@ export async function runDueTimeRules(
   return tally;
 }
 
-async function fireForOrder(db: Db, rule: AutomationRule, orderId: number, statusId: number, cutoff: Date) {
-  return db.transaction(async (tx) => {
+async function fireForOrder(
+  db: DbOrTx,
+  rule: AutomationRule,
+  orderId: number,
+  statusId: number,
+  cutoff: Date,
+  observe: OrderEventContext["observe"],
+) {
+  return inTransaction(db, async (tx) => {
     const locked = await lockOrderForChange(tx, orderId);
     if (!locked.ok) return "gone";
     const order = locked.value;
@@ -77,7 +87,8 @@ async function fireForOrder(db: Db, rule: AutomationRule, orderId: number, statu
       .orderBy(sql`${orderEvents.id} desc`)
       .limit(1);
     if (!entry) return "no_entry";
-    const run = await runRule(tx, rule, { order, event: entry, depth: 0, chain: [] }, { entryKey: `event:${entry.id}` });
+    const context = { order, event: entry, depth: 0, chain: [], observe };
+    const run = await applyEffects(tx, context, runRule(tx, rule, context, { entryKey: `event:${entry.id}` }));
     return run.outcome;
   });
 }

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { automationRules, orderEvents, orders, orderTypes, statusGroups, statuses, transitions } from "@/db/schema";
 import { createRetailWorkflow } from "@/tests/support/fixtures";
 import { createRule } from "./rules";
 import type { RuleInput } from "./schemas";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 /** Saves a rule through the real validation; a test's rule that does not validate is a broken test. */
-export async function addRule(db: Db, input: RuleInput) {
-  const result = await createRule(db, input);
+export async function addRule(db: DbOrTx, input: RuleInput) {
+  const result = await createRule(db, input, SYSTEM_AUDIT_ACTOR);
   if (!result.ok) throw new Error(`addRule: ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
   return result.value;
 }
@@ -17,7 +18,7 @@ export async function addRule(db: Db, input: RuleInput) {
  * A process of its own for chain tests: statuses s0..s{n-1} in a line, each allowed to go to the
  * next, plus the extra pairs asked for (by index). s0 is the initial status.
  */
-export async function createLineWorkflow(db: Db, n: number, extra: [number, number][] = []) {
+export async function createLineWorkflow(db: DbOrTx, n: number, extra: [number, number][] = []) {
   await createRetailWorkflow(db); // makes sure the status groups exist
   const [group] = await db.select().from(statusGroups).where(eq(statusGroups.kind, "in_progress"));
   const suffix = randomBytes(4).toString("hex");
@@ -31,16 +32,16 @@ export async function createLineWorkflow(db: Db, n: number, extra: [number, numb
   return { type: type!, line };
 }
 
-export async function historyOf(db: Db, orderId: number) {
+export async function historyOf(db: DbOrTx, orderId: number) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(orderEvents.id);
 }
 
-export async function reload(db: Db, orderId: number) {
+export async function reload(db: DbOrTx, orderId: number) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   return order!;
 }
 
 /** Switches every rule off, so one test's rules cannot act on the next test's orders. */
-export async function disableAllRules(db: Db) {
+export async function disableAllRules(db: DbOrTx) {
   await db.update(automationRules).set({ enabled: false });
 }

@@ -1,6 +1,19 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { ConditionCheck } from "./conditions";
 import type { ActionType, Trigger } from "./schemas";
+
+/**
+ * What an action did, as a catalogue message (`automations.said.<key>` with its values), so a
+ * screen words it in the reader's language; `summary` keeps the English for the API and logs.
+ */
+export type ActionSaid =
+  | { key: "statusSet" | "alreadyIn"; values: { status: string } }
+  | { key: "messageQueued"; values: { status: string; channel: "email" | "sms"; to: string; count: number } }
+  | { key: "commentAdded"; values: { visible: "yes" | "no"; body: string } }
+  | { key: "documentAttached" | "documentEmailed"; values: { kind: "proforma" | "invoice"; number: string } }
+  | { key: "notRun"; values: Record<string, never> };
+
+/** Why a rule stopped before its conditions, as a stable code (the screens word it). */
+export type SkipReason = "already_ran" | "invalid_rule" | "status_changed";
 
 export type ActionOutcome = {
   index: number;
@@ -8,6 +21,8 @@ export type ActionOutcome = {
   outcome: "done" | "failed" | "skipped";
   /** What it did or would do, in words ("Status set to In progress"). */
   summary: string;
+  /** The same in catalogue terms (runs recorded before it was added have none). */
+  said?: ActionSaid;
   /** For failures: a stable reason (`transition_not_allowed`, `depth_limit`, `cycle`, ...). */
   reason?: string;
 };
@@ -22,22 +37,8 @@ export type RuleTrace = {
   matched: boolean;
   /** Why a rule did not get as far as its conditions (e.g. the order already moved on). */
   skippedBecause?: string;
+  /** The same as a code, for the screens. */
+  skipReason?: SkipReason;
   conditions: ConditionCheck[];
   actions: ActionOutcome[];
 };
-
-const storage = new AsyncLocalStorage<RuleTrace[]>();
-
-/**
- * Runs `fn` while collecting into `into` every rule the dispatcher considers, however deep the chain. Only
- * the dry run collects; a real change records its outcome in the database and nowhere else.
- * Async context rather than a parameter, because chained rules are reached through
- * `transitionOrder`, which should not have to carry a dry run's notebook.
- */
-export function collectRuleTraces<T>(into: RuleTrace[], fn: () => Promise<T>): Promise<T> {
-  return storage.run(into, fn);
-}
-
-export function recordRuleTrace(trace: RuleTrace): void {
-  storage.getStore()?.push(trace);
-}

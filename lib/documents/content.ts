@@ -75,3 +75,14 @@ export function buildDocumentContent(input: {
     bankAccount: order.paymentMethod === "transfer" && totals.gross > paid ? settings.bankAccount : null,
   };
 }
+
+/** `DocumentContent` as the `documents.content` column keeps it: JSON, so dates as ISO strings. */
+export function storedDocumentContent(content: DocumentContent): Record<string, unknown> {
+  return { ...content, issuedAt: content.issuedAt.toISOString(), orderDate: content.orderDate.toISOString() };
+}
+
+/** The content a document was issued with, as stored by `storedDocumentContent`. */
+export function documentContentFromStored(stored: Record<string, unknown>): DocumentContent {
+  const content = stored as unknown as Omit<DocumentContent, "issuedAt" | "orderDate"> & { issuedAt: string; orderDate: string };
+  return { ...content, issuedAt: new Date(content.issuedAt), orderDate: new Date(content.orderDate) };
+}

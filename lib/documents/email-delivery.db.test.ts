@@ -50,6 +50,6 @@ describe("sending a document email", () => {
     const [attachment] = delivery!.attachments;
     expect(attachment!.filename).toBe(issued.value.fileName);
     expect(attachment!.content_type).toBe("application/pdf");
-    expect(Buffer.from(attachment!.content, "base64").equals(Buffer.from(issued.value.pdf))).toBe(true);
+    expect(Buffer.from(attachment!.content, "base64").equals(Buffer.from(issued.value.pdf!))).toBe(true);
   });
 });

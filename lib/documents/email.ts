@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { documents, orderEvents, orders, outbox, statuses } from "@/db/schema";
 import { snapshotVariables } from "@/lib/notifications/variables";
 import { actorSchema } from "@/lib/orders/actor";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
 import { KIND_NAMES } from "./issue";
+import { inTransaction } from "@/db/transaction";
 
 export const queueDocumentEmailInputSchema = z.object({
   orderId: z.number().int().positive(),
@@ -30,12 +31,12 @@ export type DocumentEmailPayload = {
  * Queues the document to the order's customer. Each call is one email (staff may resend on
  * purpose); its history event's id makes the idempotency key, so a retried delivery is still one.
  */
-export async function queueDocumentEmail(db: Db, raw: QueueDocumentEmailInput): Promise<Result<{ outboxId: number }>> {
+export async function queueDocumentEmail(db: DbOrTx, raw: QueueDocumentEmailInput): Promise<Result<{ outboxId: number }>> {
   const parsed = queueDocumentEmailInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const { orderId, documentId, actor } = parsed.data;
 
-  return db.transaction(async (tx): Promise<Result<{ outboxId: number }>> => {
+  return inTransaction(db, async (tx): Promise<Result<{ outboxId: number }>> => {
     const [row] = await tx
       .select({ document: { id: documents.id, kind: documents.kind, number: documents.number }, order: orders, status: statuses })
       .from(documents)
@@ -60,7 +61,7 @@ export async function queueDocumentEmail(db: Db, raw: QueueDocumentEmailInput): 
         actorLabel: actor.label,
         comment: `${KIND_NAMES[document.kind]} ${document.number} emailed to ${order.customerEmail}`,
         customerVisible: false,
-        data: { document: { id: document.id, kind: document.kind, number: document.number, action: "emailed" } },
+        data: { document: { id: document.id, kind: document.kind, number: document.number, action: "emailed", to: order.customerEmail } },
       })
       .returning();
     if (!event) throw new Error("document email event was not written");

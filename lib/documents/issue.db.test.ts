@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { documents, orderEvents, orders, outbox, settings } from "@/db/schema";
+import { documentCounters, documents, orderEvents, orders, outbox, settings } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { issueDocument, issueDocumentWithOutcome, queueDocumentEmail } from "./index";
+import { issueDocument, issueDocumentWithOutcome, loadDocumentAttachments, queueDocumentEmail } from "./index";
+import { MAX_DOCUMENT_ITEMS } from "./issue";
 import { documentYear } from "./numbering";
 
 let handle: DbHandle;
@@ -46,7 +47,7 @@ describe("issueDocument", () => {
     expect(first.number).toBe(`FV/${year}/${String(first.sequence).padStart(4, "0")}`);
     expect(proforma.number).toMatch(new RegExp(`^PF/${year}/\\d{4}$`));
     expect(first.fileName).toBe(`${first.number.replaceAll("/", "-")}_${order.number}.pdf`);
-    expect(Buffer.from(first.pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(Buffer.from(first.pdf!).subarray(0, 5).toString()).toBe("%PDF-");
     // Two mugs at 25.00 gross plus 14.99 of shipping, all at 23%.
     expect(first.totals).toMatchObject({ gross: 6499, net: 5284, vat: 1215, currency: "PLN", rates: [{ vatRate: 23, gross: 6499, net: 5284, vat: 1215 }] });
   });
@@ -114,6 +115,74 @@ describe("issueDocument", () => {
       const stored = await db.select({ id: documents.id }).from(documents).where(and(eq(documents.orderId, order.id), eq(documents.kind, "invoice")));
       expect(stored).toHaveLength(1);
     }
+  });
+});
+
+/** As many items as the API allows, each named with as many characters as it allows. */
+const LARGEST_ITEMS = Array.from({ length: MAX_DOCUMENT_ITEMS }, (_, i) => ({ sku: `BIG-${i}`, name: `${i} ${"x".repeat(290)}`.slice(0, 300), quantity: 1, unitPrice: 100, vatRate: 23 }));
+
+async function counterOf(kind: "proforma" | "invoice") {
+  const [row] = await db.select().from(documentCounters).where(and(eq(documentCounters.kind, kind), eq(documentCounters.year, documentYear(new Date()))));
+  return row?.lastSequence;
+}
+
+describe("issuing without holding anything while drawing", () => {
+  it("takes the number from the series' counter, not from the documents already issued", async () => {
+    const first = issued(await issueDocument(db, { orderId: (await newOrder()).id, kind: "proforma", actor: staff }));
+    expect(await counterOf("proforma")).toBe(first.sequence);
+    // A counter ahead of the documents (as after an import) is followed; max(sequence) + 1 is not.
+    await db.update(documentCounters).set({ lastSequence: first.sequence + 40 }).where(and(eq(documentCounters.kind, "proforma"), eq(documentCounters.year, first.year)));
+    const next = issued(await issueDocument(db, { orderId: (await newOrder()).id, kind: "proforma", actor: staff }));
+    expect(next.sequence).toBe(first.sequence + 41);
+    expect(await counterOf("proforma")).toBe(next.sequence);
+  });
+
+  it("commits the document before drawing it, so another order's document is issued while a large one is drawn", async () => {
+    const large = await newOrder({ items: LARGEST_ITEMS, total: MAX_DOCUMENT_ITEMS * 100 });
+    const small = await newOrder();
+    const drawing = issueDocumentWithOutcome(db, { orderId: large.id, kind: "invoice", actor: staff });
+    // Wait until the large document is committed (visible to this other query)...
+    let committed: { sequence: number; pdf: Uint8Array | null } | undefined;
+    while (!committed) {
+      [committed] = await db.select({ sequence: documents.sequence, pdf: documents.pdf }).from(documents).where(eq(documents.orderId, large.id));
+      if (!committed) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // ...then issue another order's invoice: it gets the next number and its PDF while the large
+    // one is still being drawn.
+    expect(committed.pdf).toBeNull();
+    const other = issued(await issueDocument(db, { orderId: small.id, kind: "invoice", actor: staff }));
+    expect(other.sequence).toBe(committed.sequence + 1);
+    expect(other.pdf).not.toBeNull();
+    const [stillDrawing] = await db.select({ pdf: documents.pdf }).from(documents).where(eq(documents.orderId, large.id));
+    expect(stillDrawing?.pdf).toBeNull();
+
+    const done = issued(await drawing);
+    expect(Buffer.from(done.document.pdf!).subarray(0, 5).toString()).toBe("%PDF-");
+    const [stored] = await db.select({ pdf: documents.pdf }).from(documents).where(eq(documents.id, done.document.id));
+    expect(Buffer.from(stored!.pdf!).equals(Buffer.from(done.document.pdf!))).toBe(true);
+  });
+
+  it("draws a PDF that was never stored again from the document's content, byte for byte", async () => {
+    const order = await newOrder({ locale: "en" });
+    const document = issued(await issueDocument(db, { orderId: order.id, kind: "invoice", actor: staff }));
+    expect(document.content).toMatchObject({ number: document.number, orderNumber: order.number });
+    // As if the process died between the commit and storing the drawing.
+    await db.update(documents).set({ pdf: null }).where(eq(documents.id, document.id));
+    const [attachment] = await loadDocumentAttachments(db, [{ documentId: document.id }]);
+    expect(Buffer.from(attachment!.content).equals(Buffer.from(document.pdf!))).toBe(true);
+    const [stored] = await db.select({ pdf: documents.pdf }).from(documents).where(eq(documents.id, document.id));
+    expect(Buffer.from(stored!.pdf!).equals(Buffer.from(document.pdf!))).toBe(true);
+  });
+
+  it("refuses a document for a stored order over the item limit, taking no number", async () => {
+    const order = await newOrder();
+    const before = await counterOf("proforma");
+    const items = [...LARGEST_ITEMS, LARGEST_ITEMS[0]!];
+    await db.update(orders).set({ items, total: items.length * 100 }).where(eq(orders.id, order.id));
+    const refused = await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff });
+    expect(refused).toMatchObject({ ok: false, error: { code: "validation_failed", details: { reason: "too_many_items", items: MAX_DOCUMENT_ITEMS + 1, max: MAX_DOCUMENT_ITEMS } } });
+    expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.orderId, order.id))).toHaveLength(0);
+    expect(await counterOf("proforma")).toBe(before);
   });
 });
 

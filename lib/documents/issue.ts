@@ -1,15 +1,18 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { Db, Tx } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
 import { documents, orderEvents, type Document, type DocumentKind, type Order, type Settings } from "@/db/schema";
 import { actorSchema } from "@/lib/orders/actor";
+import { ORDER_LIMITS } from "@/lib/orders/limits";
 import { lockOrderForChange } from "@/lib/orders/lock-order";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
-import { buildDocumentContent } from "./content";
-import { documentFileName, formatDocumentNumber } from "./labels";
+import { buildDocumentContent, storedDocumentContent } from "./content";
+import { DOCUMENT_LABELS, documentFileName, formatDocumentNumber } from "./labels";
 import { documentYear, nextDocumentSequence } from "./numbering";
-import { renderDocumentPdf } from "./render-pdf";
+import { documentPdf } from "./stored-pdf";
+import { inTransaction } from "@/db/transaction";
 
 export const issueDocumentInputSchema = z.object({
   orderId: z.number().int().positive(),
@@ -20,7 +23,14 @@ export const issueDocumentInputSchema = z.object({
 export type IssueDocumentInput = z.input<typeof issueDocumentInputSchema>;
 export type IssueOutcome = { document: Document; created: boolean };
 
-export const KIND_NAMES: Record<DocumentKind, string> = { invoice: "Invoice", proforma: "Pro-forma" };
+/**
+ * The most items one document lists: as many as an order may take in now. Orders stored before
+ * that limit may hold more, and a document of 20,000 lines is no use to anyone.
+ */
+export const MAX_DOCUMENT_ITEMS = ORDER_LIMITS.itemsPerOrder;
+
+/** The kind's name in the history's stored comment (English, like every stored comment; screens word the entry from its data). */
+export const KIND_NAMES: Record<DocumentKind, string> = DOCUMENT_LABELS.en.kind;
 
 /** What a document was computed from; a pro-forma is reissued only when this changed. */
 function fingerprintOf(order: Order): string {
@@ -55,67 +65,88 @@ function missingSellerFields(settings: Settings, kind: DocumentKind): string[] {
   return missing;
 }
 
-export async function issueDocumentWithOutcome(db: Db, raw: IssueDocumentInput): Promise<Result<IssueOutcome>> {
+/**
+ * Issues the document in a short transaction (lock the order, reuse or validate, take the number,
+ * store the content and the history event), then draws its PDF after the commit, outside every
+ * lock: a long document never holds the order, the number series or a database session while it
+ * is drawn. Inside a caller's transaction (an automation) nothing is drawn: the caller's locks
+ * last until it commits, so the PDF is drawn on its first download or attachment instead.
+ */
+export async function issueDocumentWithOutcome(db: DbOrTx, raw: IssueDocumentInput): Promise<Result<IssueOutcome>> {
   const parsed = issueDocumentInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
-  const { orderId, kind, actor } = parsed.data;
+  const issued = await inTransaction(db, (tx) => issueInTransaction(tx, parsed.data));
+  if (!issued.ok || issued.value.document.pdf || is(db, PgTransaction)) return issued;
+  try {
+    const pdf = await documentPdf(db, issued.value.document);
+    return ok({ ...issued.value, document: { ...issued.value.document, pdf } });
+  } catch (error) {
+    // The document stands (numbered, committed); its PDF is drawn again when first asked for.
+    console.error(`document ${issued.value.document.number} was issued but not drawn`, error);
+    return issued;
+  }
+}
 
-  return db.transaction(async (tx): Promise<Result<IssueOutcome>> => {
-    // The order's row lock makes two requests for the same order's invoice take turns, so the
-    // second sees the first's document instead of issuing another.
-    const locked = await lockOrderForChange(tx, orderId);
-    if (!locked.ok) return locked;
-    const order = locked.value;
-    const existing = await reusableDocument(tx, order, kind);
-    if (existing) return ok({ document: existing, created: false });
-    if (order.items.length === 0) {
-      return refuse("validation_failed", `Order ${order.number} has no items to put on a document.`);
-    }
-    const settings = await getSettings(tx);
-    const missing = missingSellerFields(settings, kind);
-    if (missing.length) {
-      return refuse("validation_failed", `Fill in the ${missing.join(", ")} in Settings before issuing invoices.`, {
-        details: { missing },
-      });
-    }
-
-    const issuedAt = new Date();
-    const year = documentYear(issuedAt);
-    const sequence = await nextDocumentSequence(tx, kind, year);
-    const number = formatDocumentNumber(kind, year, sequence);
-    const content = buildDocumentContent({ kind, number, issuedAt, order, settings });
-    const pdf = await renderDocumentPdf(content);
-    const { lines: _lines, ...figures } = content.totals;
-    const [document] = await tx
-      .insert(documents)
-      .values({
-        orderId: order.id,
-        kind,
-        year,
-        sequence,
-        number,
-        fileName: documentFileName(number, order.number),
-        // postgres.js sends a Buffer as bytea; PGlite takes either.
-        pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-        totals: { ...figures, currency: order.currency, inWords: content.grossInWords, fingerprint: fingerprintOf(order) },
-        createdBy: actor.label,
-        createdAt: issuedAt,
-      })
-      .returning();
-    if (!document) throw new Error("document was not written");
-    // History has no document event type: a staff-only comment with the facts in `data` shows in
-    // the timeline, reaches no customer and needs no migration.
-    await tx.insert(orderEvents).values({
-      orderId: order.id,
-      type: "comment",
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      comment: `${KIND_NAMES[kind]} ${number} issued`,
-      customerVisible: false,
-      data: { document: { id: document.id, kind, number, action: "issued" } },
-      createdAt: issuedAt,
+async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typeof issueDocumentInputSchema>): Promise<Result<IssueOutcome>> {
+  // The order's row lock makes two requests for the same order's invoice take turns, so the
+  // second sees the first's document instead of issuing another.
+  const locked = await lockOrderForChange(tx, orderId);
+  if (!locked.ok) return locked;
+  const order = locked.value;
+  const existing = await reusableDocument(tx, order, kind);
+  if (existing) return ok({ document: existing, created: false });
+  if (order.items.length === 0) {
+    return refuse("validation_failed", `Order ${order.number} has no items to put on a document.`);
+  }
+  if (order.items.length > MAX_DOCUMENT_ITEMS) {
+    return refuse(
+      "validation_failed",
+      `Order ${order.number} has ${order.items.length} items; a document lists at most ${MAX_DOCUMENT_ITEMS}. Split the order to issue its documents.`,
+      { details: { reason: "too_many_items", items: order.items.length, max: MAX_DOCUMENT_ITEMS } },
+    );
+  }
+  const settings = await getSettings(tx);
+  const missing = missingSellerFields(settings, kind);
+  if (missing.length) {
+    return refuse("validation_failed", `Fill in the ${missing.join(", ")} in Settings before issuing invoices.`, {
+      details: { missing },
     });
-    return ok({ document, created: true });
+  }
+
+  const issuedAt = new Date();
+  const year = documentYear(issuedAt);
+  const sequence = await nextDocumentSequence(tx, kind, year);
+  const number = formatDocumentNumber(kind, year, sequence);
+  const content = buildDocumentContent({ kind, number, issuedAt, order, settings });
+  const { lines: _lines, ...figures } = content.totals;
+  const [document] = await tx
+    .insert(documents)
+    .values({
+      orderId: order.id,
+      kind,
+      year,
+      sequence,
+      number,
+      fileName: documentFileName(number, order.number),
+      content: storedDocumentContent(content),
+      totals: { ...figures, currency: order.currency, inWords: content.grossInWords, fingerprint: fingerprintOf(order) },
+      createdBy: actor.label,
+      createdAt: issuedAt,
+    })
+    .returning();
+  if (!document) throw new Error("document was not written");
+  // History has no document event type: a staff-only comment with the facts in `data` shows in
+  // the timeline, reaches no customer and needs no migration.
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    type: "comment",
+    actorType: actor.type,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    comment: `${KIND_NAMES[kind]} ${number} issued`,
+    customerVisible: false,
+    data: { document: { id: document.id, kind, number, action: "issued" } },
+    createdAt: issuedAt,
   });
+  return ok({ document, created: true });
 }

@@ -1,6 +1,6 @@
-import { and, eq, max, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { documents, type DocumentKind } from "@/db/schema";
+import { documentCounters, type DocumentKind } from "@/db/schema";
 
 /** The calendar year of a date in Poland, where the shop's numbering years begin and end. */
 export function documentYear(date: Date): number {
@@ -8,16 +8,19 @@ export function documentYear(date: Date): number {
 }
 
 /**
- * The next number in a kind's yearly series, gap-free. A transaction-scoped advisory lock per
- * kind and year makes concurrent issuers take turns (held until the whole transaction ends, so
- * the number is committed or rolled back with its document); the unique (kind, year, sequence)
- * constraint stays as the last line of defence.
+ * The next number in a kind's yearly series, gap-free: one upsert of the series' counter row
+ * (migration 0008 started each from the documents already issued). The row stays locked until
+ * the caller's transaction ends, so concurrent issuers take turns and the number is committed or
+ * rolled back with its document; the caller keeps that transaction short (no drawing in it), so
+ * the turn is milliseconds. The unique (kind, year, sequence) constraint stays as the last line
+ * of defence.
  */
 export async function nextDocumentSequence(tx: Tx, kind: DocumentKind, year: number): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`orderly.documents:${kind}:${year}`}))`);
   const [row] = await tx
-    .select({ last: max(documents.sequence) })
-    .from(documents)
-    .where(and(eq(documents.kind, kind), eq(documents.year, year)));
-  return (row?.last ?? 0) + 1;
+    .insert(documentCounters)
+    .values({ kind, year, lastSequence: 1 })
+    .onConflictDoUpdate({ target: [documentCounters.kind, documentCounters.year], set: { lastSequence: sql`${documentCounters.lastSequence} + 1` } })
+    .returning({ sequence: documentCounters.lastSequence });
+  if (!row) throw new Error(`no number taken for ${kind} ${year}`);
+  return row.sequence;
 }

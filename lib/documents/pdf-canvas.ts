@@ -18,6 +18,9 @@ function loadFonts() {
   return fontBytes;
 }
 
+/** Lets timers and I/O that are waiting run before drawing goes on. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 48;
 export const INK = rgb(0.1, 0.12, 0.16);
@@ -35,6 +38,7 @@ export class PdfCanvas {
   y = 0;
   onNewPage?: () => void;
   readonly pages: PDFPage[] = [];
+  private readonly charWidths = new Map<string, number>();
 
   private constructor(
     readonly doc: PDFDocument,
@@ -55,6 +59,12 @@ export class PdfCanvas {
     doc.setProducer("Orderly");
     doc.setCreationDate(meta.date);
     doc.setModificationDate(meta.date);
+    // A font's first measurement reads its layout tables (tens of milliseconds each): done here,
+    // one font per turn of the event loop, rather than in one block inside the first line drawn.
+    for (const font of [regular, bold]) {
+      font.widthOfTextAtSize("Ą", 9);
+      await nextTurn();
+    }
     return new PdfCanvas(doc, regular, bold);
   }
 
@@ -83,6 +93,14 @@ export class PdfCanvas {
     return this.font(bold).widthOfTextAtSize(text, size);
   }
 
+  /** One character's width, remembered: a document's names repeat the same few dozen letters. */
+  private charWidth(char: string, size: number, bold: boolean) {
+    const key = `${bold ? "b" : "r"}${size}:${char}`;
+    let width = this.charWidths.get(key);
+    if (width === undefined) this.charWidths.set(key, (width = this.textWidth(char, size, bold)));
+    return width;
+  }
+
   /** Draws one line of text at `x` (its right edge for right alignment) on the cursor's baseline. */
   text(text: string, x: number, options: TextOptions = {}) {
     const size = options.size ?? 9;
@@ -98,22 +116,51 @@ export class PdfCanvas {
     let current = "";
     for (const word of text.split(/\s+/).filter(Boolean)) {
       const candidate = current ? `${current} ${word}` : word;
-      if (this.textWidth(candidate, size, bold) <= width) current = candidate;
+      if (this.fits(candidate, width, size, bold)) current = candidate;
       else {
         if (current) lines.push(current);
-        current = this.textWidth(word, size, bold) <= width ? word : this.fit(word, width, size, bold);
+        current = this.fit(word, width, size, bold);
       }
     }
     if (current) lines.push(current);
     return lines.length ? lines : [""];
   }
 
-  /** Shortens text with an ellipsis until it fits. */
+  /**
+   * Shortens text with an ellipsis until it fits. Each character is measured once (and
+   * remembered), from the start, until the width is used up: the work grows with the width, not
+   * with the text's length, let alone its square (measuring ever shorter copies of a
+   * 300-character name froze the server for seconds). Only a text that may fit whole is measured
+   * whole, since a font may set a pair of letters closer than the two alone; the cut is checked
+   * the same way and drops the odd character if kerning made it wider.
+   */
   fit(text: string, width: number, size = 9, bold = false): string {
-    if (this.textWidth(text, size, bold) <= width) return text;
-    let cut = text;
-    while (cut.length > 1 && this.textWidth(`${cut}…`, size, bold) > width) cut = cut.slice(0, -1);
-    return `${cut}…`;
+    const chars = Array.from(text);
+    const room = width - this.textWidth("…", size, bold);
+    let used = 0;
+    let end = 0;
+    let cutEnd = 0;
+    while (end < chars.length) {
+      used += this.charWidth(chars[end]!, size, bold);
+      if (used > width) break;
+      end += 1;
+      if (used <= room) cutEnd = end;
+    }
+    if (end === chars.length && this.textWidth(text, size, bold) <= width) return text;
+    // Code points, so a letter outside the BMP is never cut in half.
+    let cut = chars.slice(0, Math.max(1, cutEnd));
+    while (cut.length > 1 && this.textWidth(`${cut.join("")}…`, size, bold) > width) cut = cut.slice(0, -1);
+    return `${cut.join("")}…`;
+  }
+
+  /** Whether text fits `width` whole, without laying out more of it than the width can hold. */
+  private fits(text: string, width: number, size: number, bold: boolean): boolean {
+    let used = 0;
+    for (const char of text) {
+      used += this.charWidth(char, size, bold);
+      if (used > width) return false;
+    }
+    return this.textWidth(text, size, bold) <= width;
   }
 
   rule(offset = 4, colour = RULE) {
@@ -133,7 +180,16 @@ export class PdfCanvas {
     });
   }
 
-  save(): Promise<Uint8Array> {
-    return this.doc.save();
+  /**
+   * Serialises the document, giving the event loop a turn after each font's subset is built (the
+   * costliest single steps, which pdf-lib would otherwise run back to back) and after every
+   * object written (a page's content is one).
+   */
+  async save(): Promise<Uint8Array> {
+    for (const font of [this.regular, this.bold]) {
+      await font.embed();
+      await nextTurn();
+    }
+    return this.doc.save({ objectsPerTick: 1 });
   }
 }

@@ -52,7 +52,7 @@ describe("the generated PDF", () => {
     });
     const result = await issueDocument(db, { orderId: order.id, kind: "invoice", actor: staff });
     if (!result.ok) throw new Error(result.error.message);
-    const text = await textOf(result.value.pdf);
+    const text = await textOf(result.value.pdf!);
     const zl = (minor: number) => formatDocumentMoney(minor, "PLN", "pl");
 
     expect(text).toContain(`Faktura VAT ${result.value.number}`);
@@ -75,7 +75,7 @@ describe("the generated PDF", () => {
     const order = await createTestOrder(db, wf.type.code, { locale: "en", items: ITEMS.slice(0, 1), total: 9998 });
     const result = await issueDocument(db, { orderId: order.id, kind: "proforma", actor: staff });
     if (!result.ok) throw new Error(result.error.message);
-    const text = await textOf(result.value.pdf);
+    const text = await textOf(result.value.pdf!);
     expect(text).toContain(`Pro-forma invoice ${result.value.number}`);
     expect(text).toContain("Total: PLN 99.98");
     expect(text).toContain("In words: ninety-nine PLN 98/100");

@@ -1,76 +1,71 @@
+import { accounts } from "./catalogue/accounts";
+import { admin } from "./catalogue/admin";
+import { alerts } from "./catalogue/alerts";
+import { analytics } from "./catalogue/analytics";
+import { apiDocs } from "./catalogue/api-docs";
+import { audit } from "./catalogue/audit";
+import { auth } from "./catalogue/auth";
+import { automations } from "./catalogue/automations";
+import { board } from "./catalogue/board";
+import { common } from "./catalogue/common";
+import { documents } from "./catalogue/documents";
+import { integrations } from "./catalogue/integrations";
+import { lint } from "./catalogue/lint";
+import { mailbox } from "./catalogue/mailbox";
+import { notes } from "./catalogue/notes";
+import { order } from "./catalogue/order";
+import { orders } from "./catalogue/orders";
+import { pages } from "./catalogue/pages";
+import { refusals } from "./catalogue/refusals";
+import { roles } from "./catalogue/roles";
+import { scan } from "./catalogue/scan";
+import { settings } from "./catalogue/settings";
+import { statuses } from "./catalogue/statuses";
+import { templates } from "./catalogue/templates";
+import { track } from "./catalogue/track";
+import { undo } from "./catalogue/undo";
+import { workflows } from "./catalogue/workflows";
+
 /**
- * Customer-facing texts in Polish and English (ICU message syntax, rendered by next-intl's
- * translator). Staff and admin screens can add their own namespaces here later.
+ * Every text a person reads, in Polish and English (ICU message syntax, rendered by next-intl):
+ * one namespace per file under `catalogue/`, each written in both languages side by side. A new
+ * screen adds its namespace file and one line per language here.
  */
-export const messages = {
-  pl: {
-    track: {
-      title: "Status zamówienia",
-      order: "Zamówienie {number}",
-      placedOn: "złożone {date}",
-      currentStatus: "Aktualny status",
-      stages: { placed: "Przyjęte", in_progress: "W realizacji", completed: "Zrealizowane", not_completed: "Nie zrealizowane" },
-      timeline: "Historia",
-      shipment: "Przesyłka",
-      courier: "Przewoźnik",
-      trackingNumber: "Numer przesyłki",
-      trackParcel: "Śledź przesyłkę",
-      items: "Produkty",
-      total: "Razem",
-      payment: "Płatność",
-      amountDue: "Do zapłaty",
-      transferTo: "Prosimy o przelew na konto",
-      transferTitle: "Tytuł przelewu",
-      paid: "Opłacone",
-      greeting: "Dzień dobry, {name}!",
-      lookupTitle: "Sprawdź status zamówienia",
-      lookupIntro: "Podaj numer zamówienia i adres e-mail użyty przy zakupie.",
-      number: "Numer zamówienia",
-      email: "Adres e-mail",
-      lookup: "Sprawdź",
-      miss: "Nie znaleźliśmy zamówienia o tym numerze i adresie e-mail. Sprawdź dane i spróbuj ponownie.",
-      tooMany: "Zbyt wiele prób. Spróbuj ponownie za kilka minut.",
-      back: "Wróć",
-      language: "Język",
-      contact: "Pytania? Napisz: {email}",
-      documents: "Dokumenty",
-      documentKinds: { invoice: "Faktura", proforma: "Faktura pro forma" },
-      downloadPdf: "Pobierz {name} (PDF)",
-    },
-  },
-  en: {
-    track: {
-      title: "Order status",
-      order: "Order {number}",
-      placedOn: "placed on {date}",
-      currentStatus: "Current status",
-      stages: { placed: "Placed", in_progress: "In progress", completed: "Completed", not_completed: "Not completed" },
-      timeline: "History",
-      shipment: "Shipment",
-      courier: "Courier",
-      trackingNumber: "Tracking number",
-      trackParcel: "Track the parcel",
-      items: "Items",
-      total: "Total",
-      payment: "Payment",
-      amountDue: "Amount due",
-      transferTo: "Please transfer to account",
-      transferTitle: "Transfer title",
-      paid: "Paid",
-      greeting: "Hello, {name}!",
-      lookupTitle: "Check your order",
-      lookupIntro: "Enter the order number and the email address you ordered with.",
-      number: "Order number",
-      email: "Email address",
-      lookup: "Check",
-      miss: "We could not find an order with that number and email address. Please check them and try again.",
-      tooMany: "Too many attempts. Please try again in a few minutes.",
-      back: "Back",
-      language: "Language",
-      contact: "Questions? Write to {email}",
-      documents: "Documents",
-      documentKinds: { invoice: "Invoice", proforma: "Pro-forma invoice" },
-      downloadPdf: "Download {name} (PDF)",
-    },
-  },
-} as const;
+const namespaces = {
+  accounts,
+  admin,
+  alerts,
+  analytics,
+  apiDocs,
+  audit,
+  auth,
+  automations,
+  board,
+  common,
+  documents,
+  integrations,
+  lint,
+  mailbox,
+  notes,
+  order,
+  orders,
+  pages,
+  refusals,
+  roles,
+  scan,
+  settings,
+  statuses,
+  templates,
+  track,
+  undo,
+  workflows,
+};
+
+type Namespaces = typeof namespaces;
+export type Messages = { [N in keyof Namespaces]: Namespaces[N]["pl"] };
+
+function inLanguage(language: "pl" | "en"): Messages {
+  return Object.fromEntries(Object.entries(namespaces).map(([name, texts]) => [name, texts[language]])) as Messages;
+}
+
+export const messages = { pl: inLanguage("pl"), en: inLanguage("en") };

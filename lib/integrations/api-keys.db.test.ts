@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { openTestDb } from "@/tests/support/test-db";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, scopeAllows } from "./api-keys";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 async function make(name: string, scope: "read" | "write" | "admin" = "write") {
-  const created = await createApiKey(handle.db, { name, scope });
+  const created = await createApiKey(handle.db, { name, scope }, SYSTEM_AUDIT_ACTOR);
   if (!created.ok) throw new Error(created.error.message);
   return created.value;
 }
@@ -31,7 +32,7 @@ describe("API keys", () => {
   });
 
   it("refuses an empty name and an unknown scope, field by field", async () => {
-    const result = await createApiKey(handle.db, { name: " ", scope: "root" as never });
+    const result = await createApiKey(handle.db, { name: " ", scope: "root" as never }, SYSTEM_AUDIT_ACTOR);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe("validation_failed");
@@ -47,7 +48,7 @@ describe("API keys", () => {
     for (const token of [tampered, secret.slice(0, 20), "", undefined, `ok_${"x".repeat(40)}`]) {
       expect(await authenticateApiKey(handle.db, token)).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     }
-    await revokeApiKey(handle.db, key.id);
+    await revokeApiKey(handle.db, key.id, SYSTEM_AUDIT_ACTOR);
     expect(await authenticateApiKey(handle.db, secret)).toMatchObject({ ok: false, error: { code: "unauthorized" } });
   });
 
@@ -66,12 +67,12 @@ describe("API keys", () => {
   it("lists newest first and keeps revoked keys with their time", async () => {
     const first = await make("First listed");
     const second = await make("Second listed");
-    await revokeApiKey(handle.db, first.key.id);
+    await revokeApiKey(handle.db, first.key.id, SYSTEM_AUDIT_ACTOR);
     const list = await listApiKeys(handle.db);
     const ids = list.map((k) => k.id);
     expect(ids.indexOf(second.key.id)).toBeLessThan(ids.indexOf(first.key.id));
     expect(list.find((k) => k.id === first.key.id)!.revokedAt).toBeInstanceOf(Date);
-    expect(await revokeApiKey(handle.db, 999_999)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await revokeApiKey(handle.db, 999_999, SYSTEM_AUDIT_ACTOR)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("ranks scopes admin ⊃ write ⊃ read", () => {

@@ -1,8 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { apiKeys, apiKeyScope, type ApiKey, type ApiKeyScope } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
+import { recordAudit, type AuditActor } from "@/lib/audit";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 
 /** `ok_` plus 8 characters: shown in the admin, unique, enough to find a leaked key. */
@@ -42,33 +44,59 @@ function summaryOf({ secretHash: _hash, ...rest }: ApiKey): ApiKeySummary {
  * hands, because only its SHA-256 is stored. A fast hash is enough: the secret is 192 random
  * bits, not a password anyone could guess.
  */
-export async function createApiKey(db: Db, raw: CreateApiKeyInput): Promise<Result<{ key: ApiKeySummary; secret: string }>> {
+export async function createApiKey(
+  db: DbOrTx,
+  raw: CreateApiKeyInput,
+  actor: AuditActor,
+): Promise<Result<{ key: ApiKeySummary; secret: string }>> {
   const parsed = createApiKeyInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
-  // The prefix is unique; a clash of 48 random bits is unlikely, but a retry costs nothing.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const secret = `ok_${randomBytes(24).toString("base64url")}`;
-    const [row] = await db
-      .insert(apiKeys)
-      .values({ ...parsed.data, prefix: secret.slice(0, PREFIX_LENGTH), secretHash: hashSecret(secret) })
-      .onConflictDoNothing()
-      .returning();
-    if (row) return ok({ key: summaryOf(row), secret });
-  }
-  throw new Error("could not generate a unique API key prefix");
+  return inTransaction(db, async (tx) => {
+    // The prefix is unique; a clash of 48 random bits is unlikely, but a retry costs nothing.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const secret = `ok_${randomBytes(24).toString("base64url")}`;
+      const [row] = await tx
+        .insert(apiKeys)
+        .values({ ...parsed.data, prefix: secret.slice(0, PREFIX_LENGTH), secretHash: hashSecret(secret) })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) continue;
+      await recordAudit(tx, { actor, kind: "api_key", action: "created", subject: { id: row.id, label: row.name }, after: auditedKey(row) });
+      return ok({ key: summaryOf(row), secret });
+    }
+    throw new Error("could not generate a unique API key prefix");
+  });
+}
+
+/**
+ * A key as the audit trail keeps it: name, scope and whether it works. Never the secret, its hash,
+ * nor even the prefix (the secret's first characters).
+ */
+function auditedKey(key: ApiKey): Record<string, unknown> {
+  return { name: key.name, scope: key.scope, revoked: key.revokedAt !== null };
 }
 
 /** Revokes a key at once; it stays listed (with the time) so the admin sees what it was. */
-export async function revokeApiKey(db: Db, id: number): Promise<Result<ApiKeySummary>> {
-  const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
-  if (!existing) return refuse("not_found", "This API key does not exist.");
-  if (existing.revokedAt) return ok(summaryOf(existing));
-  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
-  return ok(summaryOf(row!));
+export async function revokeApiKey(db: DbOrTx, id: number, actor: AuditActor): Promise<Result<ApiKeySummary>> {
+  return inTransaction(db, async (tx) => {
+    const [existing] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id)).for("update");
+    if (!existing) return refuse("not_found", "This API key does not exist.");
+    if (existing.revokedAt) return ok(summaryOf(existing));
+    const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
+    await recordAudit(tx, {
+      actor,
+      kind: "api_key",
+      action: "revoked",
+      subject: { id: row!.id, label: row!.name },
+      before: auditedKey(existing),
+      after: auditedKey(row!),
+    });
+    return ok(summaryOf(row!));
+  });
 }
 
 /** Every key, newest first, revoked ones included. */
-export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
+export async function listApiKeys(db: DbOrTx): Promise<ApiKeySummary[]> {
   const rows = await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map(summaryOf);
 }
@@ -79,7 +107,7 @@ export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
  * Every failure answers the same `unauthorized`, so a caller cannot tell a revoked key from a
  * made-up one.
  */
-export async function authenticateApiKey(db: Db, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
+export async function authenticateApiKey(db: DbOrTx, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
   const denied = refuse("unauthorized", "The API key is missing, wrong or revoked.");
   if (!token || !token.startsWith("ok_") || token.length < PREFIX_LENGTH + 8 || token.length > 200) return denied;
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, token.slice(0, PREFIX_LENGTH)));

@@ -5,12 +5,13 @@ import { idempotencyKeys, statusGroups } from "@/db/schema";
 import { openTestDb } from "@/tests/support/test-db";
 import { createApiKey } from "./api-keys";
 import { purgeIdempotencyKeys, requestHash, runIdempotent, type StoredResponse } from "./idempotency";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let apiKeyId: number;
 beforeAll(async () => {
   handle = await openTestDb();
-  const created = await createApiKey(handle.db, { name: "Idempotency test", scope: "write" });
+  const created = await createApiKey(handle.db, { name: "Idempotency test", scope: "write" }, SYSTEM_AUDIT_ACTOR);
   if (!created.ok) throw new Error(created.error.message);
   apiKeyId = created.value.key.id;
 });
@@ -54,7 +55,7 @@ describe("runIdempotent", () => {
 
   it("keeps keys apart per API key and per path", async () => {
     expect(requestHash("POST", "/orders", { a: 1 })).not.toBe(requestHash("POST", "/orders/X/payments", { a: 1 }));
-    const other = await createApiKey(handle.db, { name: "Another client", scope: "write" });
+    const other = await createApiKey(handle.db, { name: "Another client", scope: "write" }, SYSTEM_AUDIT_ACTOR);
     if (!other.ok) throw new Error("key");
     await runIdempotent(handle.db, req("k-shared", {}), writeGroup("shared"));
     const second = await runIdempotent(handle.db, { ...req("k-shared", {}), apiKeyId: other.value.key.id }, writeGroup("shared"));

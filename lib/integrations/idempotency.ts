@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
+import { inTransaction } from "@/db/transaction";
 import { idempotencyKeys } from "@/db/schema";
 
 /** A stored or fresh answer to a POST: what the client gets back, byte for byte on a replay. */
@@ -35,31 +36,25 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
 }
 
-/** Thrown inside the transaction to undo the idempotency record along with everything else. */
-class Undo extends Error {
-  constructor(readonly response: StoredResponse) {
-    super("undo");
-  }
-}
-
 /**
  * Runs a POST at most once per (API key, Idempotency-Key). One transaction holds the whole
  * request: it first claims the key (a concurrent duplicate waits on the unique index until this
  * one commits, then finds the stored answer), then runs `perform` with that transaction (the
- * services' own transactions nest as savepoints), then stores the response. The write and its
+ * services join it: db/transaction.ts), then stores the response. The write and its
  * stored answer therefore commit together or not at all.
  *
  * Only successes are stored. A refusal (4xx) wrote nothing, so its record is rolled back with it
  * and a retry is evaluated afresh: an order refused for want of payment can move once paid.
  */
 export async function runIdempotent(
-  db: Db,
+  db: DbOrTx,
   request: IdempotentRequest,
   perform: (tx: Tx) => Promise<StoredResponse>,
 ): Promise<IdempotentOutcome> {
   const hash = requestHash(request.method, request.path, request.body);
-  try {
-    return await db.transaction(async (tx): Promise<IdempotentOutcome> => {
+  return inTransaction(
+    db,
+    async (tx): Promise<IdempotentOutcome> => {
       const [claimed] = await tx
         .insert(idempotencyKeys)
         .values({ apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash })
@@ -75,21 +70,20 @@ export async function runIdempotent(
         return { kind: "replayed", response: { status: existing.responseStatus, body: existing.responseBody } };
       }
       const response = await perform(tx);
-      if (response.status >= 300) throw new Undo(response);
+      if (response.status >= 300) return { kind: "fresh", response };
       await tx
         .update(idempotencyKeys)
         .set({ responseStatus: response.status, responseBody: response.body, completedAt: new Date() })
         .where(eq(idempotencyKeys.id, claimed.id));
       return { kind: "fresh", response };
-    });
-  } catch (error) {
-    if (error instanceof Undo) return { kind: "fresh", response: error.response };
-    throw error;
-  }
+    },
+    // A refusal's record goes with everything else it wrote; a replay or conflict wrote nothing.
+    (outcome) => outcome.kind !== "fresh" || outcome.response.status < 300,
+  );
 }
 
 /** Deletes records past the retention window; returns how many went. */
-export async function purgeIdempotencyKeys(db: Db, now = new Date()): Promise<number> {
+export async function purgeIdempotencyKeys(db: DbOrTx, now = new Date()): Promise<number> {
   const rows = await db
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)))

@@ -2,7 +2,12 @@
  * What a status says when the admin has written no template of their own yet: short, correct,
  * in the order's language. Uses only catalogue variables.
  */
-export type MessageTemplateText = { subject: string; body: string };
+export type MessageTemplateText = {
+  subject: string;
+  body: string;
+  /** SMS only: send without Polish letters (true), with them (false), or as the shop's setting says (null or absent). */
+  smsTransliterate?: boolean | null;
+};
 
 type Locale = "pl" | "en";
 
@@ -22,14 +27,21 @@ const CUSTOMER_SMS: Record<Locale, MessageTemplateText> = {
   en: { subject: "", body: "{{shopName}}: order {{orderNumber}} - {{statusLabel}}. {{trackingPageUrl}}" },
 };
 
-const ADMIN_EMAIL: MessageTemplateText = {
-  subject: "[{{shopName}}] {{orderNumber}}: {{statusLabel}}",
-  body: "Order {{orderNumber}} ({{total}}) is now {{statusLabel}}.\n\n{{comment}}",
+/** To the shop's people, in the shop's staff language (the worker picks it). */
+const ADMIN_EMAIL: Record<Locale, MessageTemplateText> = {
+  pl: {
+    subject: "[{{shopName}}] {{orderNumber}}: {{statusLabel}}",
+    body: "Zamówienie {{orderNumber}} ({{total}}) ma teraz status: {{statusLabel}}.\n\n{{comment}}",
+  },
+  en: {
+    subject: "[{{shopName}}] {{orderNumber}}: {{statusLabel}}",
+    body: "Order {{orderNumber}} ({{total}}) is now {{statusLabel}}.\n\n{{comment}}",
+  },
 };
 
 export function defaultTemplate(channel: "email" | "sms", audience: "customer" | "admin", locale: string): MessageTemplateText {
   const lang: Locale = locale === "en" ? "en" : "pl";
-  if (audience === "admin") return ADMIN_EMAIL;
+  if (audience === "admin") return ADMIN_EMAIL[lang];
   return channel === "sms" ? CUSTOMER_SMS[lang] : CUSTOMER_EMAIL[lang];
 }
 
@@ -53,5 +65,21 @@ export function documentEmailTemplate(document: { kind: "proforma" | "invoice"; 
     : {
         subject: `${name} do zamówienia {{orderNumber}}`,
         body: `Dzień dobry {{customerFirstName}},\n\nw załączniku przesyłamy dokument ${name} do zamówienia {{orderNumber}}.\n\nPozdrawiamy,\n{{shopName}}`,
+      };
+}
+
+/**
+ * The email that carries a note written on the order page (lib/orders/notes.ts). Built in, like a
+ * document's: the note is the message, so it needs no status's words around it.
+ */
+export function noteEmailTemplate(locale: string): MessageTemplateText {
+  return locale === "en"
+    ? {
+        subject: "A message about your order {{orderNumber}}",
+        body: "Hello {{customerFirstName}},\n\n{{comment}}\n\nBest regards,\n{{shopName}}",
+      }
+    : {
+        subject: "Wiadomość w sprawie zamówienia {{orderNumber}}",
+        body: "Dzień dobry {{customerFirstName}},\n\n{{comment}}\n\nPozdrawiamy,\n{{shopName}}",
       };
 }

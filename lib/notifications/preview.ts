@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { orders, statuses } from "@/db/schema";
 import { refuse, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
@@ -7,6 +7,7 @@ import { sampleVariables } from "./catalogue";
 import { renderEmail, renderSms, type RenderedEmail } from "./render";
 import { measureSms, smsCost, type SmsMeasure } from "./sms";
 import { checkTemplate } from "./template";
+import { transliteratesSms, withoutPolishLetters } from "./transliterate";
 import { customerLabelFor, snapshotVariables } from "./variables";
 
 export type TemplatePreview =
@@ -18,8 +19,17 @@ export type TemplatePreview =
  * number is given, otherwise with the catalogue's samples.
  */
 export async function previewTemplate(
-  db: Db,
-  input: { statusId: number; channel: "email" | "sms"; locale: string; subject: string; body: string; orderNumber?: string },
+  db: DbOrTx,
+  input: {
+    statusId: number;
+    channel: "email" | "sms";
+    locale: string;
+    subject: string;
+    body: string;
+    orderNumber?: string;
+    /** The template's choice of Polish letters in an SMS (null: the shop's setting). */
+    smsTransliterate?: boolean | null;
+  },
 ): Promise<Result<TemplatePreview>> {
   const problems = [...checkTemplate(input.subject), ...checkTemplate(input.body)];
   if (problems.length) return refuse("validation_failed", problems.map((p) => p.message).join(" "));
@@ -41,7 +51,8 @@ export async function previewTemplate(
   }
   const template = { subject: input.subject, body: input.body };
   if (input.channel === "sms") {
-    const text = renderSms(template, variables);
+    const rendered = renderSms(template, variables);
+    const text = transliteratesSms({ smsTransliterate: input.smsTransliterate }, settings) ? withoutPolishLetters(rendered) : rendered;
     const measure = measureSms(text);
     return {
       ok: true,

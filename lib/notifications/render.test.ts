@@ -34,7 +34,22 @@ describe("renderEmail", () => {
       locale: "en",
     });
     expect(email.text).not.toContain("undefined");
-    expect(email.text).toMatch(/Hello ,\s+Bye/);
+    // A line whose every value is missing goes (ADR: a missing value takes its line with it).
+    expect(email.text).toMatch(/^Bye\n/);
+  });
+
+  it("leaves out a labelled line whose value is missing, and keeps a line with any value", async () => {
+    const email = await renderEmail({
+      template: {
+        subject: "Order {{orderNumber}}",
+        body: "Sent.\nCourier: {{courier}}\nTracking number: {{trackingNumber}}\nLink: {{trackingLink}}\n\n{{courier}} {{trackingNumber}}\n\nBye",
+      },
+      variables: { orderNumber: "X-1", courier: "", trackingNumber: "620012", trackingLink: "  " },
+      settings,
+      locale: "en",
+    });
+    expect(email.text).toMatch(/^Sent\.\nTracking number: 620012\n\n 620012\n\nBye\n/);
+    expect(email.text).not.toMatch(/Courier:|Link:/);
   });
 });
 
@@ -43,5 +58,23 @@ describe("renderSms", () => {
     expect(renderSms(defaultTemplate("sms", "customer", "en"), sampleVariables())).toBe(
       "Sklep Demo: order ORD-10482 - Wysłane. https://sklep.example.com/track/8kY2pQ",
     );
+  });
+});
+
+describe("renderEmail: the admin alert", () => {
+  const shop = { ...settings, shopName: "Sklep Demo", appUrl: "https://orders.example.com/" };
+
+  it("speaks the shop's staff language and opens the order in Orderly, not the customer's tracking page", async () => {
+    const pl = await renderEmail({ template: defaultTemplate("email", "admin", "pl"), variables: sampleVariables(), settings: shop, locale: "pl", audience: "admin" });
+    expect(pl.text).toContain("Zamówienie ORD-10482 (249,90 zł) ma teraz status: Wysłane.");
+    expect(pl.html).toContain("Otwórz zamówienie w Orderly");
+    expect(pl.html).toContain('href="https://orders.example.com/orders/ORD-10482"');
+    expect(pl.html).not.toContain("Sprawdź status zamówienia");
+    expect(pl.text).toContain("Otwórz zamówienie w Orderly: https://orders.example.com/orders/ORD-10482");
+
+    const en = await renderEmail({ template: defaultTemplate("email", "admin", "en"), variables: sampleVariables(), settings: shop, locale: "en", audience: "admin" });
+    expect(en.text).toContain("Order ORD-10482 (249,90 zł) is now Wysłane.");
+    expect(en.html).toContain("Open the order in Orderly");
+    expect(en.html).toContain("An alert for the Sklep Demo team");
   });
 });

@@ -1,9 +1,11 @@
 import { render } from "@react-email/render";
+import { createTranslator } from "next-intl";
 import { createElement } from "react";
+import { messages } from "@/lib/i18n/messages";
 import StatusUpdateEmail, { type StatusUpdateEmailProps } from "@/emails/status-update";
 import type { Settings } from "@/db/schema";
 import type { MessageTemplateText } from "./default-templates";
-import { renderTemplate } from "./template";
+import { renderTemplate, renderTemplateLines } from "./template";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -20,14 +22,17 @@ function tidy(text: string): string {
 export async function renderEmail(input: {
   template: MessageTemplateText;
   variables: Readonly<Record<string, string>>;
-  settings: Pick<Settings, "shopName" | "brandColour" | "supportEmail" | "supportPhone">;
+  settings: Pick<Settings, "shopName" | "brandColour" | "supportEmail" | "supportPhone"> & Partial<Pick<Settings, "appUrl">>;
   locale: string;
+  /** An admin alert is framed for the shop's people: a link to the order in Orderly, not the tracking page. */
+  audience?: "customer" | "admin";
 }): Promise<RenderedEmail> {
   const { template, variables, settings } = input;
+  const locale = input.locale === "en" ? ("en" as const) : ("pl" as const);
   const subject = tidy(renderTemplate(template.subject, variables)).replace(/\s+/g, " ");
-  const body = tidy(renderTemplate(template.body, variables));
+  const body = tidy(renderTemplateLines(template.body, variables));
   const props = {
-    locale: input.locale === "en" ? ("en" as const) : ("pl" as const),
+    locale,
     shopName: settings.shopName,
     brandColour: settings.brandColour,
     subject,
@@ -37,9 +42,21 @@ export async function renderEmail(input: {
     total: variables.total ?? "",
     trackingPageUrl: variables.trackingPageUrl ?? "",
     footer: [settings.shopName, settings.supportEmail, settings.supportPhone].filter(Boolean).join(" · "),
+    alert: input.audience === "admin" ? alertChrome(locale, settings.shopName, orderPageUrl(settings.appUrl, variables.orderNumber)) : undefined,
   };
   const html = await render(createElement(StatusUpdateEmail, props));
   return { subject, html, text: plainTextOf(props) };
+}
+
+/** The admin alert's own words, from the catalogue in the shop's staff language. */
+function alertChrome(locale: "pl" | "en", shop: string, orderUrl: string): NonNullable<StatusUpdateEmailProps["alert"]> {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "alerts" });
+  return { openOrder: t("openOrder"), summary: t("summary"), order: t("order"), total: t("total"), why: t("why", { shop }), orderUrl };
+}
+
+function orderPageUrl(appUrl: string | undefined, orderNumber: string | undefined): string {
+  const base = (appUrl ?? "").replace(/\/+$/, "");
+  return orderNumber ? `${base}/orders/${encodeURIComponent(orderNumber)}` : `${base}/orders`;
 }
 
 /**
@@ -47,11 +64,17 @@ export async function renderEmail(input: {
  * time and stripping it: half the rendering work, and text that reads as text.
  */
 function plainTextOf(props: StatusUpdateEmailProps): string {
-  const chrome = props.locale === "en" ? { order: "Order", total: "Total", track: "Track your order" } : { order: "Zamówienie", total: "Razem", track: "Sprawdź status zamówienia" };
+  const chrome = props.alert
+    ? { order: props.alert.order, total: props.alert.total, track: props.alert.openOrder }
+    : props.locale === "en"
+      ? { order: "Order", total: "Total", track: "Track your order" }
+      : { order: "Zamówienie", total: "Razem", track: "Sprawdź status zamówienia" };
+  const link = props.alert ? props.alert.orderUrl : props.trackingPageUrl;
   return [
     props.body,
-    props.trackingPageUrl ? `${chrome.track}: ${props.trackingPageUrl}` : "",
+    link ? `${chrome.track}: ${link}` : "",
     [`${chrome.order} ${props.orderNumber}`, props.items, props.total ? `${chrome.total}: ${props.total}` : ""].filter(Boolean).join("\n"),
+    props.alert?.why ?? "",
     props.footer,
   ]
     .filter(Boolean)
@@ -59,5 +82,5 @@ function plainTextOf(props: StatusUpdateEmailProps): string {
 }
 
 export function renderSms(template: MessageTemplateText, variables: Readonly<Record<string, string>>): string {
-  return tidy(renderTemplate(template.body, variables)).replace(/\n{2,}/g, "\n");
+  return tidy(renderTemplateLines(template.body, variables)).replace(/\n{2,}/g, "\n");
 }

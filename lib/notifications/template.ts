@@ -74,3 +74,20 @@ export function renderTemplate(
     return options.escape ? options.escape(value) : value;
   });
 }
+
+/**
+ * Fills a message's text line by line, leaving out a line whose every variable is empty: a
+ * "Tracking number: {{trackingNumber}}" line says nothing before the parcel has a number, so a
+ * missing value takes its label with it rather than leaving "Tracking number: " behind. A line
+ * without variables, or with any value, stays.
+ */
+export function renderTemplateLines(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  return template
+    .split("\n")
+    .filter((line) => {
+      const names = findVariables(line);
+      return names.length === 0 || names.some((name) => (values[name] ?? "").trim() !== "");
+    })
+    .map((line) => renderTemplate(line, values))
+    .join("\n");
+}

@@ -8,6 +8,7 @@ import { openTestDb } from "@/tests/support/test-db";
 import { mailboxEmailProvider, mailboxSmsProvider } from "./providers/mailbox";
 import { resolveTemplate, saveTemplate } from "./templates";
 import { deliverDueMessages } from "./worker";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe("saveTemplate", () => {
       locale: "pl",
       subject: "Paczka {{orderNumbr}}",
       body: "Numer: {{trackingNumber}}",
-    });
+    }, SYSTEM_AUDIT_ACTOR);
     expect(result).toMatchObject({
       ok: false,
       error: { code: "validation_failed", fieldErrors: { subject: ["Unknown variable {{orderNumbr}}: did you mean {{orderNumber}}?"] } },
@@ -36,7 +37,7 @@ describe("saveTemplate", () => {
 
   it("reports every field's problems at once", async () => {
     const wf = await createRetailWorkflow(handle.db);
-    const result = await saveTemplate(handle.db, { statusId: wf.status.shipped.id, channel: "email", audience: "customer", locale: "pl", subject: "", body: " " });
+    const result = await saveTemplate(handle.db, { statusId: wf.status.shipped.id, channel: "email", audience: "customer", locale: "pl", subject: "", body: " " }, SYSTEM_AUDIT_ACTOR);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual(["body", "subject"]);
   });
@@ -44,8 +45,8 @@ describe("saveTemplate", () => {
   it("saves, then replaces, one template per status, channel, audience and language", async () => {
     const wf = await createRetailWorkflow(handle.db);
     const key = { statusId: wf.status.shipped.id, channel: "sms" as const, audience: "customer" as const, locale: "pl" as const };
-    expect((await saveTemplate(handle.db, { ...key, subject: "", body: "Wyslane: {{trackingNumber}}" })).ok).toBe(true);
-    expect((await saveTemplate(handle.db, { ...key, subject: "", body: "Paczka {{orderNumber}} w drodze" })).ok).toBe(true);
+    expect((await saveTemplate(handle.db, { ...key, subject: "", body: "Wyslane: {{trackingNumber}}" }, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    expect((await saveTemplate(handle.db, { ...key, subject: "", body: "Paczka {{orderNumber}} w drodze" }, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const rows = await handle.db.select().from(messageTemplates).where(eq(messageTemplates.statusId, key.statusId));
     expect(rows.map((r) => r.body)).toEqual(["Paczka {{orderNumber}} w drodze"]);
   });
@@ -56,9 +57,9 @@ describe("resolveTemplate", () => {
     const wf = await createRetailWorkflow(handle.db);
     const key = { statusId: wf.status.shipped.id, channel: "email" as const, audience: "customer" as const };
     expect((await resolveTemplate(handle.db, { ...key, locale: "en" }, "pl")).subject).toBe("Order {{orderNumber}}: {{statusLabel}}");
-    await saveTemplate(handle.db, { ...key, locale: "pl", subject: "PL {{orderNumber}}", body: "pl" });
+    await saveTemplate(handle.db, { ...key, locale: "pl", subject: "PL {{orderNumber}}", body: "pl" }, SYSTEM_AUDIT_ACTOR);
     expect((await resolveTemplate(handle.db, { ...key, locale: "en" }, "pl")).subject).toBe("PL {{orderNumber}}");
-    await saveTemplate(handle.db, { ...key, locale: "en", subject: "EN {{orderNumber}}", body: "en" });
+    await saveTemplate(handle.db, { ...key, locale: "en", subject: "EN {{orderNumber}}", body: "en" }, SYSTEM_AUDIT_ACTOR);
     expect((await resolveTemplate(handle.db, { ...key, locale: "en" }, "pl")).subject).toBe("EN {{orderNumber}}");
   });
 });
@@ -72,7 +73,7 @@ it("the worker delivers with the status's own template", async () => {
     locale: "pl",
     subject: "Czekamy na wpłatę za {{orderNumber}}",
     body: "Prosimy o przelew {{amountDue}}.",
-  });
+  }, SYSTEM_AUDIT_ACTOR);
   const order = await createTestOrder(handle.db, wf.type.code);
   const moved = await transitionOrder(handle.db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: { type: "system", label: "t" } });
   expect(moved.ok).toBe(true);

@@ -1,6 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { inTransaction } from "@/db/transaction";
+import { recordAuditIfChanged, type AuditActor } from "@/lib/audit";
 import { messageTemplates, statuses, type MessageTemplate } from "@/db/schema";
 import { refuse, validationFailed, type Result } from "@/lib/result";
 import { defaultTemplate, type MessageTemplateText } from "./default-templates";
@@ -44,6 +46,8 @@ export const saveTemplateInputSchema = z
     locale: z.enum(LOCALES),
     subject: templateText.pipe(z.string().max(200, "Keep the subject under 200 characters")),
     body: templateText.pipe(z.string().trim().min(1, "Write the message").max(20_000)),
+    /** SMS only: Polish letters replaced (true), kept (false), or as the shop says (null). */
+    smsTransliterate: z.boolean().nullable().default(null),
   })
   .superRefine((input, ctx) => {
     if (input.channel === "email" && input.subject.trim() === "") {
@@ -59,38 +63,57 @@ export const saveTemplateInputSchema = z
 
 export type SaveTemplateInput = z.input<typeof saveTemplateInputSchema>;
 
+/** A template as the audit trail keeps it: which of the status's messages it is, and its text. */
+function auditedTemplate(template: MessageTemplate): Record<string, unknown> {
+  return {
+    channel: template.channel,
+    audience: template.audience,
+    locale: template.locale,
+    subject: template.subject,
+    body: template.body,
+    smsTransliterate: template.smsTransliterate,
+  };
+}
+
 /** Creates or replaces one status's template for a channel, audience and language. */
-export async function saveTemplate(db: Db, raw: SaveTemplateInput): Promise<Result<MessageTemplate>> {
+export async function saveTemplate(db: DbOrTx, raw: SaveTemplateInput, actor: AuditActor): Promise<Result<MessageTemplate>> {
   const parsed = saveTemplateInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
-  const [status] = await db.select({ id: statuses.id }).from(statuses).where(eq(statuses.id, input.statusId));
-  if (!status) return refuse("not_found", `Status ${input.statusId} does not exist.`);
-  const [saved] = await db
-    .insert(messageTemplates)
-    .values({ ...input, subject: input.channel === "sms" ? "" : input.subject })
-    .onConflictDoUpdate({
-      target: [messageTemplates.statusId, messageTemplates.channel, messageTemplates.audience, messageTemplates.locale],
-      set: { subject: input.channel === "sms" ? "" : input.subject, body: input.body, updatedAt: new Date() },
-    })
-    .returning();
-  if (!saved) throw new Error("template was not saved");
-  return { ok: true, value: saved };
-}
-
-export async function deleteTemplate(db: Db, key: TemplateKey): Promise<Result<true>> {
-  const deleted = await db
-    .delete(messageTemplates)
-    .where(
-      and(
-        eq(messageTemplates.statusId, key.statusId),
-        eq(messageTemplates.channel, key.channel),
-        eq(messageTemplates.audience, key.audience),
-        eq(messageTemplates.locale, key.locale),
-      ),
-    )
-    .returning({ id: messageTemplates.id });
-  return deleted.length ? { ok: true, value: true } : refuse("not_found", "There is no such template to remove.");
+  return inTransaction(db, async (tx) => {
+    const [status] = await tx.select({ id: statuses.id, name: statuses.name }).from(statuses).where(eq(statuses.id, input.statusId));
+    if (!status) return refuse("not_found", `Status ${input.statusId} does not exist.`);
+    const own = {
+      subject: input.channel === "sms" ? "" : input.subject,
+      smsTransliterate: input.channel === "sms" ? input.smsTransliterate : null,
+    };
+    const key = and(
+      eq(messageTemplates.statusId, input.statusId),
+      eq(messageTemplates.channel, input.channel),
+      eq(messageTemplates.audience, input.audience),
+      eq(messageTemplates.locale, input.locale),
+    );
+    const [previous] = await tx.select().from(messageTemplates).where(key).for("update");
+    const [saved] = await tx
+      .insert(messageTemplates)
+      .values({ ...input, ...own })
+      .onConflictDoUpdate({
+        target: [messageTemplates.statusId, messageTemplates.channel, messageTemplates.audience, messageTemplates.locale],
+        set: { ...own, body: input.body, updatedAt: new Date() },
+      })
+      .returning();
+    if (!saved) throw new Error("template was not saved");
+    await recordAuditIfChanged(tx, {
+      actor,
+      kind: "template",
+      action: previous ? "updated" : "created",
+      // The status's name; which of its messages it is stays in the snapshot, for the page to word.
+      subject: { id: saved.id, label: status.name },
+      before: previous ? auditedTemplate(previous) : null,
+      after: auditedTemplate(saved),
+    });
+    return { ok: true as const, value: saved };
+  });
 }
 
 export async function listTemplatesOfStatus(db: DbOrTx, statusId: number): Promise<MessageTemplate[]> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Order, Settings, Status } from "@/db/schema";
+import { customerTranslator } from "@/lib/i18n";
+import { ITEMS_SHOWN } from "@/lib/orders/page-bounds";
 import { VARIABLES } from "./catalogue";
 import { snapshotVariables } from "./variables";
 
@@ -47,5 +49,15 @@ describe("snapshotVariables", () => {
     });
     expect(values.amountDue.replace(/\s/g, " ")).toBe("200,00 zł");
     expect(Object.values(values).join("|")).not.toContain("undefined");
+  });
+
+  it("lists the first items of a huge order and counts the rest, in the order's language", () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ sku: `S${i}`, name: `Item ${i + 1} `.padEnd(300, "x"), quantity: 1, unitPrice: 1, vatRate: 23 }));
+    for (const locale of ["pl", "en"] as const) {
+      const lines = snapshotVariables({ order: { ...order, locale, items }, status, settings }).items.split("\n");
+      expect(lines).toHaveLength(ITEMS_SHOWN + 1);
+      expect(lines[ITEMS_SHOWN - 1]).toBe(`1 × ${items[ITEMS_SHOWN - 1]!.name}`);
+      expect(lines[ITEMS_SHOWN]).toBe(customerTranslator(locale)("moreItems", { count: 20_000 - ITEMS_SHOWN }));
+    }
   });
 });

@@ -1,6 +1,11 @@
 import type { Order, Status } from "@/db/schema";
+import { courierTrackingLink } from "@/lib/courier-link";
+import { customerTranslator, resolveLocale } from "@/lib/i18n";
+import { intlTag } from "@/lib/i18n/locales";
+import { ITEMS_SHOWN } from "@/lib/orders/page-bounds";
 import type { MessageSettings } from "@/lib/settings";
 import type { VariableName } from "./catalogue";
+import { courierName } from "@/lib/courier-name";
 
 /**
  * The values a message template may use, captured when the message is queued. The outbox
@@ -9,7 +14,6 @@ import type { VariableName } from "./catalogue";
  */
 export type VariableSnapshot = Record<VariableName, string>;
 
-const INTL_LOCALE: Record<string, string> = { pl: "pl-PL", en: "en-GB" };
 
 // Building an Intl formatter costs far more than using one, and every status change snapshots
 // several values: keep one per language and currency for the life of the process.
@@ -20,7 +24,7 @@ function formatMoney(minor: number, currency: string, locale: string): string {
   const key = `${locale}:${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale] ?? "pl-PL", { style: "currency", currency });
+    format = new Intl.NumberFormat(intlTag(resolveLocale(locale)), { style: "currency", currency });
     moneyFormats.set(key, format);
   }
   return format.format(minor / 100);
@@ -29,7 +33,7 @@ function formatMoney(minor: number, currency: string, locale: string): string {
 function formatDate(date: Date, locale: string): string {
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "pl-PL", {
+    format = new Intl.DateTimeFormat(intlTag(resolveLocale(locale)), {
       dateStyle: "short",
       timeStyle: "short",
       timeZone: "Europe/Warsaw",
@@ -37,6 +41,14 @@ function formatDate(date: Date, locale: string): string {
     dateFormats.set(locale, format);
   }
   return format.format(date);
+}
+
+/** One line per item, the first ITEMS_SHOWN only, then "and N more" in the order's language. */
+function itemLines(items: Order["items"], locale: string): string {
+  const lines = items.slice(0, ITEMS_SHOWN).map((item) => `${item.quantity} × ${item.name}`);
+  const more = items.length - lines.length;
+  if (more > 0) lines.push(customerTranslator(resolveLocale(locale))("moreItems", { count: more }));
+  return lines.join("\n");
 }
 
 function firstName(fullName: string): string {
@@ -64,7 +76,6 @@ export function snapshotVariables(input: {
 }): VariableSnapshot {
   const { order, status, settings, comment } = input;
   const due = Math.max(order.total - order.paidAmount, 0);
-  const courierLink = order.courier ? settings.courierTrackingLinks[order.courier] : undefined;
   return {
     orderNumber: order.number,
     orderDate: formatDate(order.createdAt, order.locale),
@@ -75,13 +86,10 @@ export function snapshotVariables(input: {
     amountDue: formatMoney(due, order.currency, order.locale),
     paymentMethod: order.paymentMethod,
     bankAccount: settings.bankAccount ?? "",
-    items: order.items.map((item) => `${item.quantity} × ${item.name}`).join("\n"),
-    courier: order.courier ?? "",
+    items: itemLines(order.items, order.locale),
+    courier: order.courier ? courierName(order.courier) : "",
     trackingNumber: order.trackingNumber ?? "",
-    trackingLink:
-      courierLink && order.trackingNumber
-        ? courierLink.replaceAll("{trackingNumber}", encodeURIComponent(order.trackingNumber))
-        : "",
+    trackingLink: courierTrackingLink(settings.courierTrackingLinks, order.courier, order.trackingNumber) ?? "",
     trackingPageUrl: trackingUrlFor(order, settings.appUrl),
     shopName: settings.shopName,
     shopEmail: settings.supportEmail ?? "",

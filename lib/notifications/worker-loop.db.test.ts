@@ -7,6 +7,7 @@ import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures"
 import { openTestDb } from "@/tests/support/test-db";
 import { mailboxEmailProvider, mailboxSmsProvider } from "./providers/mailbox";
 import { startWorkerLoop } from "./worker-loop";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ it("the loop delivers what is queued while it runs, and stops cleanly", async ()
 });
 
 it("the loop drops stored API answers older than a day and keeps recent ones", async () => {
-  const created = await createApiKey(handle.db, { name: "ERP", scope: "write" });
+  const created = await createApiKey(handle.db, { name: "ERP", scope: "write" }, SYSTEM_AUDIT_ACTOR);
   if (!created.ok) throw new Error(created.error.message);
   const keyId = created.value.key.id;
   const stored = (key: string, createdAt: Date) => ({

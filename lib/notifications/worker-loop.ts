@@ -1,6 +1,7 @@
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { runDueTimeRules } from "@/lib/automation/scheduler";
 import { purgeIdempotencyKeys } from "@/lib/integrations/idempotency";
+import { purgeRateLimitCounters } from "@/lib/rate-limit";
 import { deliverDueMessages, type WorkerOptions } from "./worker";
 
 export type WorkerLoop = { stop: () => Promise<void> };
@@ -17,9 +18,10 @@ type LoopOptions = WorkerOptions & {
  * otherwise it sleeps. An error (database restarting, say) is logged and the loop carries on.
  * The same loop runs the automation scheduler once a minute: every process that delivers the
  * outbox also fires time rules, and their run log keeps several loops from firing one twice.
- * It also drops the API's stored idempotent answers once they are past their retention.
+ * It also drops the API's stored idempotent answers once they are past their retention, and
+ * rate-limit counts of windows long over.
  */
-export function startWorkerLoop(db: Db, options: LoopOptions): WorkerLoop {
+export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
   const idleMs = options.idleMs ?? 2_000;
   const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
   const log = options.log ?? (() => {});
@@ -38,6 +40,8 @@ export function startWorkerLoop(db: Db, options: LoopOptions): WorkerLoop {
           // Stored API answers are kept for a day (the retry window promised to API clients).
           const purged = await purgeIdempotencyKeys(db);
           if (purged) log(`idempotency: ${purged} stored answers older than a day removed`);
+          const counters = await purgeRateLimitCounters(db);
+          if (counters) log(`rate limits: ${counters} counts of past windows removed`);
         } catch (error) {
           log(`automation scheduler error: ${error instanceof Error ? error.message : String(error)}`);
         }

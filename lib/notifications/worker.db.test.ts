@@ -1,15 +1,18 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { orderEvents, outbox, settings } from "@/db/schema";
+import { orderEvents, orders, outbox, settings } from "@/db/schema";
 import { transitionOrder } from "@/lib/orders";
 import { FakeResend } from "@/tests/support/fake-resend";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { enqueueStatusNotifications } from "./enqueue";
 import { mailboxSmsProvider } from "./providers/mailbox";
+import type { SmsProvider } from "./providers/types";
 import { createResendProvider } from "./providers/resend";
+import { smsRecipient } from "./sms-recipient";
 import { claimDueMessages, deliverClaimed, deliverDueMessages, retryDeadMessage, type WorkerOptions } from "./worker";
+import { getSettings } from "@/lib/settings";
 
 let handle: DbHandle;
 let db: Db;
@@ -20,6 +23,10 @@ beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
   fake = await new FakeResend().start();
+  // These tests are about delivery: a person's change sends at once here. The undo hold is
+  // tested in lib/orders/undo.db.test.ts.
+  await getSettings(db);
+  await db.update(settings).set({ messageHoldSeconds: 0 });
 });
 afterAll(async () => {
   await fake?.stop();
@@ -201,6 +208,41 @@ describe("outbox worker", () => {
     expect(again?.state).toBe("sent");
   });
 
+  it("never texts a stored phone that is not a number: the SMS is recorded dead with the reason, also when retried", async () => {
+    const wf = await createRetailWorkflow(db);
+    const order = await createTestOrder(db, wf.type.code);
+    // An order stored before phone numbers were checked.
+    const stored = "<script>alert(1)</script>";
+    await db.update(orders).set({ customerPhone: stored }).where(eq(orders.id, order.id));
+    const result = await transitionOrder(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
+    if (!result.ok) throw new Error(result.error.message);
+    const texted: string[] = [];
+    const sms: SmsProvider = { name: "spy", sendSms: async (m) => (texted.push(m.to), { ok: true, providerMessageId: "x" }) };
+    const reason = smsRecipient(stored);
+    expect(reason.ok).toBe(false);
+    const smsOf = async () => (await rowsOf([order.id])).filter((r) => r.kind === "sms" && r.eventId === result.value.event.id);
+
+    const [queued] = await smsOf();
+    expect(queued).toMatchObject({ state: "dead", attempts: 0, recipient: stored, lastError: !reason.ok && reason.error.message });
+    await drain(workerOptions({ sms }), [order.id]);
+    expect(await retryDeadMessage(db, queued!.id)).toBe(true);
+    await drain(workerOptions({ sms }), [order.id]);
+    expect(await smsOf()).toEqual([expect.objectContaining({ state: "dead", lastError: !reason.ok && reason.error.message })]);
+    expect(texted).toEqual([]);
+  });
+
+  it("texts a stored number normalised", async () => {
+    const wf = await createRetailWorkflow(db);
+    const order = await createTestOrder(db, wf.type.code);
+    await db.update(orders).set({ customerPhone: " +48 (600) 100-200 " }).where(eq(orders.id, order.id));
+    const result = await transitionOrder(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
+    if (!result.ok) throw new Error(result.error.message);
+    const texted: string[] = [];
+    const sms: SmsProvider = { name: "spy", sendSms: async (m) => (texted.push(m.to), { ok: true, providerMessageId: "x" }) };
+    await drain(workerOptions({ sms }), [order.id]);
+    expect(texted).toContain("+48600100200");
+  });
+
   it("a status change that rolls back leaves no outbox row", async () => {
     const wf = await createRetailWorkflow(db);
     const order = await createTestOrder(db, wf.type.code);
@@ -210,7 +252,7 @@ describe("outbox worker", () => {
         await enqueueStatusNotifications(tx, {
           order,
           status: wf.status.shipped,
-          settings: { shopName: "S", appUrl: "http://x", courierTrackingLinks: {} } as never,
+          settings: { shopName: "S", appUrl: "http://x", courierTrackingLinks: {}, messageHoldSeconds: 0, duplicateWindowHours: 24 } as never,
           eventId: 999_999_000 + order.id,
         });
         throw new Error("the change failed after queueing");

@@ -1,16 +1,20 @@
 import { and, asc, eq, exists, inArray, lte, ne, or, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { orderEvents, outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
 import { loadDocumentAttachments } from "@/lib/documents/attachments";
 import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/webhooks/deliver";
 import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
-import { defaultTemplate, documentEmailTemplate } from "./default-templates";
+import { defaultTemplate, documentEmailTemplate, noteEmailTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
 import { senderAddress } from "./sender";
+import { smsRecipient } from "./sms-recipient";
 import { resolveTemplate } from "./templates";
+import { transliteratesSms, withoutPolishLetters } from "./transliterate";
+import { inTransaction } from "@/db/transaction";
+import { isAccountEmailPayload, sendAccountEmailRow } from "./account-email";
 
 export type WorkerOptions = {
   email: EmailProvider;
@@ -35,6 +39,8 @@ type OutboxPayload = {
     audience?: "customer" | "admin";
     /** A document email (lib/documents): the built-in text naming it. */
     document?: { kind: "proforma" | "invoice"; number: string };
+    /** A note from the order page (lib/orders/notes.ts): the built-in text around it. */
+    note?: true;
   };
   locale?: string;
   variables?: Record<string, string>;
@@ -50,7 +56,7 @@ const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
  * taking each other's rows; each claim counts as an attempt. Webhook rows of a disabled endpoint
  * wait, unclaimed, until it is enabled again.
  */
-export async function claimDueMessages(db: Db, options: { batchSize: number; leaseMs: number }): Promise<OutboxRow[]> {
+export async function claimDueMessages(db: DbOrTx, options: { batchSize: number; leaseMs: number }): Promise<OutboxRow[]> {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -91,7 +97,7 @@ function ownClaim(row: OutboxRow) {
 }
 
 type RowOutcome = SendOutcome & { subject?: string; body?: string };
-type RowSender = (db: Db, row: OutboxRow, settings: Settings, options: WorkerOptions) => Promise<RowOutcome>;
+type RowSender = (db: DbOrTx, row: OutboxRow, settings: Settings, options: WorkerOptions) => Promise<RowOutcome>;
 
 /** How each kind of row leaves the system. */
 const SENDERS: Record<OutboxKind, RowSender> = {
@@ -101,30 +107,38 @@ const SENDERS: Record<OutboxKind, RowSender> = {
 };
 
 async function sendMessageRow(
-  db: Db,
+  db: DbOrTx,
   row: OutboxRow,
   settings: Settings,
   options: WorkerOptions,
 ): Promise<RowOutcome> {
+  // An invitation or password link (lib/accounts): its own email, no order, no template.
+  if (row.kind === "email" && isAccountEmailPayload(row.payload)) return sendAccountEmailRow(row, settings, options.email);
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
   const audience = payload.template?.audience ?? "customer";
-  const locale = payload.locale ?? "pl";
+  // An admin alert goes to the shop's people: in the shop's staff language, not the customer's.
+  const locale = audience === "admin" ? settings.staffLocale : (payload.locale ?? "pl");
   const variables = payload.variables ?? {};
   const statusId = payload.template?.statusId;
   const document = payload.template?.document;
   const template = document
     ? documentEmailTemplate(document, locale)
-    : statusId
-      ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
-      : defaultTemplate(channel, audience, locale);
+    : payload.template?.note
+      ? noteEmailTemplate(locale)
+      : statusId
+        ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
+        : defaultTemplate(channel, audience, locale);
 
   if (channel === "sms") {
-    const text = renderSms(template, variables);
-    const outcome = await options.sms.sendSms({ to: row.recipient, text, idempotencyKey: row.idempotencyKey });
+    const rendered = renderSms(template, variables);
+    const text = transliteratesSms(template, settings) ? withoutPolishLetters(rendered) : rendered;
+    const to = smsRecipient(row.recipient);
+    if (!to.ok) return { ok: false, retryable: false, error: to.error.message, body: text };
+    const outcome = await options.sms.sendSms({ to: to.value, text, idempotencyKey: row.idempotencyKey });
     return { ...outcome, body: text };
   }
-  const email = await renderEmail({ template, variables, settings, locale });
+  const email = await renderEmail({ template, variables, settings, locale, audience });
   const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   const outcome = await options.email.sendEmail({
     to: row.recipient,
@@ -167,7 +181,7 @@ export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
 
 /** Sends one claimed row and records the outcome: sent, retry later (per its kind's schedule), or dead. */
 export async function deliverClaimed(
-  db: Db,
+  db: DbOrTx,
   row: OutboxRow,
   options: WorkerOptions,
   settings?: Settings,
@@ -212,7 +226,7 @@ export async function deliverClaimed(
     return updated.length ? "retry" : "lost_claim";
   }
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const updated = await tx
       .update(outbox)
       .set({ state: "dead", lockedUntil: null, lastError: outcome.error })
@@ -237,7 +251,7 @@ export async function deliverClaimed(
 export type WorkerTally = Record<DeliveryResult, number> & { claimed: number };
 
 /** One pass: claim a batch and deliver it. */
-export async function deliverDueMessages(db: Db, options: WorkerOptions): Promise<WorkerTally> {
+export async function deliverDueMessages(db: DbOrTx, options: WorkerOptions): Promise<WorkerTally> {
   const rows = await claimDueMessages(db, {
     batchSize: options.batchSize ?? DEFAULTS.batchSize,
     leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
@@ -250,7 +264,7 @@ export async function deliverDueMessages(db: Db, options: WorkerOptions): Promis
 }
 
 /** Puts a dead row back in the queue now (the admin's retry button). */
-export async function retryDeadMessage(db: Db, id: number): Promise<boolean> {
+export async function retryDeadMessage(db: DbOrTx, id: number): Promise<boolean> {
   const updated = await db
     .update(outbox)
     .set({ state: "pending", attempts: 0, nextAttemptAt: sql`now()`, lastError: null })

@@ -1,17 +1,23 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { orderEvents, orders, orderTypes, statuses, type Order } from "@/db/schema";
 import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
+import { phoneSchema } from "@/lib/phone";
 import { actorSchema } from "./actor";
-import { afterOrderEvent } from "./after-event";
+import { afterOrderEvent } from "./transition";
+import { atMost, ORDER_LIMITS } from "./limits";
 import { newTrackingToken } from "./tracking-token";
+import { inTransaction } from "@/db/transaction";
+
+const L = ORDER_LIMITS;
+const text = (max: number) => z.string().trim().max(max, atMost(max));
 
 const itemSchema = z.object({
-  sku: z.string().trim().min(1).max(100),
-  name: z.string().trim().min(1).max(300),
+  sku: text(L.sku).min(1, "Enter the SKU"),
+  name: text(L.itemName).min(1, "Enter the item's name"),
   quantity: z.number().int().positive(),
   unitPrice: z.number().int().nonnegative(),
   vatRate: z.number().min(0).max(100).default(23),
@@ -23,26 +29,29 @@ export const createOrderInputSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Use letters, digits, - and _ (up to 64)")
     .optional(),
   orderTypeCode: z.string().min(1),
-  channel: z.string().trim().min(1).max(50),
+  channel: text(L.channel).min(1, "Enter the sales channel"),
   customer: z.object({
-    name: z.string().trim().min(1, "Customer name is required").max(200),
-    email: z.string().trim().toLowerCase().email().optional(),
-    phone: z.string().trim().max(30).optional(),
+    name: text(L.customerName).min(1, "Customer name is required"),
+    email: text(L.email).toLowerCase().pipe(z.email("Enter a valid email address")).optional(),
+    phone: phoneSchema().optional(),
   }),
   locale: z.enum(["pl", "en"]).default("pl"),
   currency: z.string().length(3).toUpperCase().default("PLN"),
-  items: z.array(itemSchema).min(1, "An order needs at least one item"),
+  items: z
+    .array(itemSchema)
+    .min(1, "An order needs at least one item")
+    .max(L.itemsPerOrder, `An order holds at most ${L.itemsPerOrder.toLocaleString("en")} items`),
   /** Minor units; defaults to the sum of the items. */
   total: z.number().int().nonnegative().optional(),
-  paymentMethod: z.string().trim().min(1).max(50),
-  shippingMethod: z.string().trim().max(100).optional(),
-  courier: z.string().trim().max(50).optional(),
+  paymentMethod: text(L.paymentMethod).min(1, "Enter the payment method"),
+  shippingMethod: text(L.shippingMethod).optional(),
+  courier: text(L.courier).optional(),
   shippingAddress: z
     .object({
-      name: z.string().max(200),
-      street: z.string().max(300),
-      postalCode: z.string().max(20),
-      city: z.string().max(100),
+      name: text(L.address.name),
+      street: text(L.address.street),
+      postalCode: text(L.address.postalCode),
+      city: text(L.address.city),
       country: z.string().length(2).toUpperCase(),
     })
     .optional(),
@@ -52,12 +61,12 @@ export const createOrderInputSchema = z.object({
 export type CreateOrderInput = z.input<typeof createOrderInputSchema>;
 
 /** Creates an order in its type's initial status, with its `created` event and notifications. */
-export async function createOrder(db: Db, raw: CreateOrderInput): Promise<Result<Order>> {
+export async function createOrder(db: DbOrTx, raw: CreateOrderInput): Promise<Result<Order>> {
   const parsed = createOrderInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
 
-  return db.transaction(async (tx): Promise<Result<Order>> => {
+  return inTransaction(db, async (tx): Promise<Result<Order>> => {
     const [type] = await tx.select().from(orderTypes).where(eq(orderTypes.code, input.orderTypeCode));
     if (!type) {
       return refuse("validation_failed", `Order type "${input.orderTypeCode}" does not exist.`, {

@@ -14,3 +14,4 @@ export { setTracking, setTrackingInputSchema, type SetTrackingInput, type SetTra
 export { transitionOrderByNumber } from "./transition-by-number";
 export { loadWorkflowDefinition } from "./workflow-definition";
 export { newTrackingToken } from "./tracking-token";
+export { ORDER_LIMITS, atMost } from "./limits";

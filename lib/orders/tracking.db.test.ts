@@ -90,4 +90,17 @@ describe("transitionOrderByNumber", () => {
       error: { code: "not_found", message: "There is no order NOPE-1." },
     });
   });
+
+  it("finds a number typed in another case, and prefers the exact number where two differ only in case", async () => {
+    const wf = await createRetailWorkflow(db);
+    const order = await createTestOrder(db, wf.type.code, { paymentMethod: "cod", number: `Case-${wf.suffix}` });
+    const moved = await transitionOrderByNumber(db, { number: order.number.toLowerCase(), to: { id: wf.status.picking.id }, actor: staff });
+    expect(moved.ok && moved.value.order.id).toBe(order.id);
+
+    const upper = await createTestOrder(db, wf.type.code, { paymentMethod: "cod", number: `TWIN-${wf.suffix}` });
+    const lower = await createTestOrder(db, wf.type.code, { paymentMethod: "cod", number: `twin-${wf.suffix}` });
+    const exact = await transitionOrderByNumber(db, { number: lower.number, to: { id: wf.status.picking.id }, actor: staff });
+    expect(exact.ok && exact.value.order.id).toBe(lower.id);
+    expect(upper.id).not.toBe(lower.id);
+  });
 });

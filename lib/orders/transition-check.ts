@@ -1,9 +1,9 @@
-import { asc, eq, getTableName, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { compileQuery } from "@/db/compiled-query";
 import type { Tx } from "@/db";
-import { orderEvents, orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
-import type { WorkflowDefinition } from "@/lib/workflow";
-import { listenerColumns, type Listeners } from "./after-event";
+import type { Status } from "@/db/schema";
+import type { RoleRef, WorkflowDefinition } from "@/lib/workflow";
+import { listenerColumns } from "./after-event";
+import { checkStatements } from "./fast-path";
+import type { Listeners } from "./reactions";
 import { toWorkflowStatus } from "./workflow-definition";
 
 /** A target status by id (the UI) or by code (the API, ERPs). */
@@ -21,7 +21,7 @@ export type TransitionCheck = {
   fromStatusId: number | null;
   target: Status | undefined;
   definition: WorkflowDefinition | undefined;
-  /** Whether any webhook endpoint or rule reacts to a status change (read here to spare a round trip). */
+  /** Which reactions (webhooks, rules) listen to a status change (read here to spare a round trip). */
   listeners: Listeners;
   /**
    * The id the change's history row will take, drawn from its sequence here so the history row and
@@ -31,56 +31,24 @@ export type TransitionCheck = {
   eventId: number | undefined;
 };
 
-/** The check's one statement, for a target named by `isTarget`; the order id and target are placeholders. */
-function checkStatement(isTarget: (target: Placeholder) => SQL) {
-  // Built on first use, not on import: the listener columns come from modules that import this one.
-  let parts: ReturnType<typeof checkParts> | undefined;
-  const built = () => (parts ??= checkParts(isTarget));
-  return compileQuery(
-    (db) =>
-      db
-        .select(built().selection)
-        .from(statuses)
-        .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
-        .where(built().where)
-        // Board order: the refusal's `allowed` list comes out as the full definition would give it.
-        .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id)),
-    () => built().selection,
-  );
-}
 
-function checkParts(isTarget: (target: Placeholder) => SQL) {
-  const orderId = sql.placeholder("orderId");
-  const fromStatus = sql`(select ${orders.statusId} from ${orders} where ${orders.id} = ${orderId})`;
-  const orderType = sql`(select ${orders.orderTypeId} from ${orders} where ${orders.id} = ${orderId})`;
-  const allowed = sql<boolean>`exists (select 1 from ${transitions} where ${transitions.orderTypeId} = ${orderType} and ${transitions.fromStatusId} = ${fromStatus} and ${transitions.toStatusId} = ${statuses.id})`;
-  const target = isTarget(sql.placeholder("to"));
-  const selection = {
-    status: statuses,
-    groupKind: statusGroups.kind,
-    allowed,
-    isTarget: sql<boolean>`${target}`,
-    fromStatusId: sql<number | null>`${fromStatus}`,
-    initialStatusId: sql<number | null>`(select ${orderTypes.initialStatusId} from ${orderTypes} where ${orderTypes.id} = ${orderType})`,
-    listeners: listenerColumns("status_changed"),
-    // Once per statement, not per row: an uncorrelated subquery.
-    eventId: sql<number>`(select nextval(pg_get_serial_sequence(${getTableName(orderEvents)}, 'id')))`.mapWith(Number),
-  };
-  return { selection, where: or(target, eq(statuses.id, fromStatus), allowed) };
-}
-
-// Run with every status change: built once (see compileQuery), by id for screens, by code for the API.
-const checkByStatusId = checkStatement((to) => sql`${statuses.id} = ${to}`);
-const checkByStatusCode = checkStatement((to) => sql`${statuses.code} = ${to}`);
+// Built once, with the columns that say which reactions listen to a status change.
+const check = checkStatements(listenerColumns("status_changed"));
 
 /**
  * Reads what `transitionOrder` needs to judge a change of `orderId` in one statement. It reads the
  * order's type and status itself, so it can be sent right behind the row lock on the same
  * connection, without waiting for the lock's answer: statements run in order, and under READ
- * COMMITTED this one sees the row as it stands once the lock is ours.
+ * COMMITTED this one sees the row as it stands once the lock is ours. `userId` is the person
+ * making the change (null for the API, automations and the system): when their role limits
+ * statuses, the definition carries its rights and the engine refuses the others.
  */
-export async function loadTransitionCheck(tx: Tx, { orderId, to }: { orderId: number; to: StatusRef }): Promise<TransitionCheck> {
-  const rows = "id" in to ? await checkByStatusId(tx, { orderId, to: to.id }) : await checkByStatusCode(tx, { orderId, to: to.code });
+export async function loadTransitionCheck(
+  tx: Tx,
+  { orderId, to, userId }: { orderId: number; to: StatusRef; userId: number | null },
+): Promise<TransitionCheck> {
+  const rows =
+    "id" in to ? await check.byStatusId(tx, { orderId, to: to.id, userId }) : await check.byStatusCode(tx, { orderId, to: to.code, userId });
   const fromStatusId = rows[0]?.fromStatusId ?? null;
   const initialStatusId = rows[0]?.initialStatusId ?? null;
   const target = rows.find((r) => r.isTarget)?.status;
@@ -91,8 +59,16 @@ export async function loadTransitionCheck(tx: Tx, { orderId, to }: { orderId: nu
           initialStatusId,
           statuses: rows.map((r) => toWorkflowStatus(r.status, r.groupKind)),
           transitions: rows.filter((r) => r.allowed).map((r) => ({ from: fromStatusId, to: r.status.id })),
+          ...rightsOf(rows),
         };
   // No rows only when the order is gone, and then nothing runs after the check.
-  const listeners = rows[0]?.listeners ?? { webhooks: true, rules: true };
+  const listeners: Listeners = rows[0]?.listeners ?? {};
   return { fromStatusId, target, definition, listeners, eventId: rows[0]?.eventId };
+}
+
+/** The limiting role's rights over the statuses the statement read (the only ones the engine looks at), if any. */
+function rightsOf(rows: { status: Status; limitingRole: RoleRef | null; permitted: boolean }[]): Pick<WorkflowDefinition, "rights"> {
+  const role = rows[0]?.limitingRole;
+  if (!role) return {};
+  return { rights: { role, mayEnter: rows.filter((r) => r.permitted).map((r) => r.status.id) } };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ITEMS_SHOWN } from "@/lib/orders/page-bounds";
 import { buildTrackingView, type CustomerStatus, type TrackingInput } from "./view";
 
 const s = (label: string | null, groupKind: CustomerStatus["groupKind"] = "in_progress", awaitsPayment = false): CustomerStatus => ({
@@ -23,6 +24,7 @@ function input(over: Partial<TrackingInput> = {}): TrackingInput {
       courier: "inpost",
       trackingNumber: null,
       items: [{ name: "Kubek", quantity: 2, unitPrice: 5000 }],
+      itemCount: 1,
     },
     current: s("Wysłane"),
     events: [],
@@ -60,6 +62,24 @@ describe("buildTrackingView", () => {
     expect(view.timeline.map((t) => t.comment)).toEqual([null, "Paczka w drodze"]);
   });
 
+  it("shows a note (a comment event) only when it was written for the customer", () => {
+    const view = buildTrackingView(
+      input({
+        events: [
+          { at: at(1), type: "status_changed", to: s("Wysłane"), comment: null, customerVisible: false },
+          { at: at(2), type: "comment", to: null, comment: "Dosyłamy drugi kubek", customerVisible: true },
+          { at: at(3), type: "comment", to: null, comment: "klient dzwonił trzy razy", customerVisible: false },
+          { at: at(4), type: "comment", to: null, comment: "", customerVisible: true },
+        ],
+      }),
+    );
+    expect(view.timeline).toEqual([
+      { at: at(2), label: null, comment: "Dosyłamy drugi kubek" },
+      { at: at(1), label: "Wysłane", comment: null },
+    ]);
+    expect(JSON.stringify(view)).not.toContain("trzy razy");
+  });
+
   it("carries the first name only, never the email, phone or address", () => {
     const view = buildTrackingView(input());
     expect(view.firstName).toBe("Anna");
@@ -80,4 +100,26 @@ describe("buildTrackingView", () => {
     const view = buildTrackingView(input({ order: { ...input().order, trackingNumber: "62 001" } }));
     expect(view.shipment).toEqual({ courier: "inpost", trackingNumber: "62 001", link: "https://inpost.pl/s?n=62%20001" });
   });
+
+  it("lists the first items of those read and counts every item the order holds", () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({ name: `P${i}`, quantity: 1, unitPrice: 100 }));
+    const view = buildTrackingView(input({ order: { ...input().order, items, itemCount: 20_000, total: 2_000_000 } }));
+    expect(view.items.map((i) => i.name)).toEqual(items.slice(0, ITEMS_SHOWN).map((i) => i.name));
+    expect(view.moreItems).toBe(20_000 - ITEMS_SHOWN);
+    expect(view.total).toBe(2_000_000);
+  });
+
+  it("shows a hidden current status as the last one the customer saw, even when no event on the page has it", () => {
+    const view = buildTrackingView(
+      input({
+        current: s(null),
+        lastSeenLabel: "Wysłane",
+        events: [{ at: at(5), type: "status_changed", to: s("W realizacji"), comment: null, customerVisible: false }],
+        timelinePage: { page: 7, pageCount: 9 },
+      }),
+    );
+    expect(view.statusLabel).toBe("Wysłane");
+    expect(view.timelinePage).toEqual({ page: 7, pageCount: 9 });
+  });
 });
+

@@ -1,5 +1,7 @@
+import { courierTrackingLink } from "@/lib/courier-link";
 import type { GroupKind } from "@/lib/workflow";
 import type { Locale } from "@/lib/i18n";
+import { ITEMS_SHOWN } from "@/lib/orders/page-bounds";
 
 /** A status as the customer may see it: its label in their language, or null when hidden. */
 export type CustomerStatus = { label: string | null; groupKind: GroupKind; awaitsPayment: boolean };
@@ -25,10 +27,18 @@ export type TrackingInput = {
     paymentMethod: string;
     courier: string | null;
     trackingNumber: string | null;
+    /** The first items (at most ITEMS_SHOWN are shown) ... */
     items: { name: string; quantity: number; unitPrice: number }[];
+    /** ... of this many in the order. */
+    itemCount: number;
   };
   current: CustomerStatus;
+  /** The label of the newest status the customer may see, when the events given may not hold it. */
+  lastSeenLabel?: string | null;
+  /** One page of the order's events, oldest first. */
   events: TrackingEventInput[];
+  /** Which page of the timeline `events` is (default: the only one). */
+  timelinePage?: { page: number; pageCount: number };
   shop: { bankAccount: string | null; courierTrackingLinks: Record<string, string> };
 };
 
@@ -39,8 +49,11 @@ export type TrackingView = {
   statusLabel: string | null;
   stage: GroupKind;
   timeline: { at: Date; label: string | null; comment: string | null }[];
+  timelinePage: { page: number; pageCount: number };
   shipment: { courier: string | null; trackingNumber: string; link: string | null } | null;
   items: { name: string; quantity: number; amount: number }[];
+  /** Items the order holds beyond those listed ("and N more"). */
+  moreItems: number;
   currency: string;
   total: number;
   payment: { paid: boolean; amountDue: number; bankAccount: string | null; transferTitle: string } | null;
@@ -52,13 +65,17 @@ export type TrackingView = {
  */
 export function buildTrackingView(input: TrackingInput): TrackingView {
   const { order, current } = input;
+  // A status entry shows when its status has a label or it carries a public comment; a note (a
+  // `comment` event) only when it was written for the customer.
   const timeline = input.events
-    .filter((e) => (e.type === "created" || e.type === "status_changed") && (e.to?.label || (e.customerVisible && e.comment)))
+    .filter((e) =>
+      e.type === "comment" ? Boolean(e.customerVisible && e.comment) : (e.type === "created" || e.type === "status_changed") && (e.to?.label || (e.customerVisible && e.comment)),
+    )
     .map((e) => ({ at: e.at, label: e.to?.label ?? null, comment: e.customerVisible ? e.comment : null }))
     .reverse();
   // A hidden current status shows as the last status the customer was allowed to see.
-  const statusLabel = current.label ?? timeline.find((t) => t.label)?.label ?? null;
-  const link = order.courier && order.trackingNumber ? input.shop.courierTrackingLinks[order.courier] : undefined;
+  const statusLabel = current.label ?? input.lastSeenLabel ?? timeline.find((t) => t.label)?.label ?? null;
+  const items = order.items.slice(0, ITEMS_SHOWN);
   const amountDue = Math.max(order.total - order.paidAmount, 0);
   const waitingForTransfer = !order.paid && current.awaitsPayment && order.paymentMethod === "transfer";
 
@@ -69,14 +86,16 @@ export function buildTrackingView(input: TrackingInput): TrackingView {
     statusLabel,
     stage: current.groupKind,
     timeline,
+    timelinePage: input.timelinePage ?? { page: 1, pageCount: 1 },
     shipment: order.trackingNumber
       ? {
           courier: order.courier,
           trackingNumber: order.trackingNumber,
-          link: link ? link.replaceAll("{trackingNumber}", encodeURIComponent(order.trackingNumber)) : null,
+          link: courierTrackingLink(input.shop.courierTrackingLinks, order.courier, order.trackingNumber),
         }
       : null,
-    items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, amount: i.quantity * i.unitPrice })),
+    items: items.map((i) => ({ name: i.name, quantity: i.quantity, amount: i.quantity * i.unitPrice })),
+    moreItems: Math.max(order.itemCount - items.length, 0),
     currency: order.currency,
     total: order.total,
     payment: waitingForTransfer

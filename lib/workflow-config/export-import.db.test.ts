@@ -5,6 +5,7 @@ import { statuses } from "@/db/schema";
 import { createRetailWorkflow } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { applyImport, exportWorkflow, previewImport } from "./export-import";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ describe("export and import", () => {
     const doc = await exportWorkflow(handle.db);
     const preview = await previewImport(handle.db, JSON.parse(JSON.stringify(doc)));
     expect(preview.ok && preview.value.empty).toBe(true);
-    const applied = await applyImport(handle.db, doc);
+    const applied = await applyImport(handle.db, doc, SYSTEM_AUDIT_ACTOR);
     expect(applied.ok).toBe(true);
     const again = await exportWorkflow(handle.db);
     expect({ ...again, exportedAt: undefined }).toEqual({ ...doc, exportedAt: undefined });
@@ -33,7 +34,7 @@ describe("export and import", () => {
 
     const older = structuredClone(doc) as unknown as { statuses: Record<string, unknown>[] };
     for (const s of older.statuses) delete s.showDocumentsOnTracking;
-    expect((await applyImport(handle.db, older)).ok).toBe(true);
+    expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [completed] = await handle.db.select().from(statuses).where(eq(statuses.id, status.completed.id));
     expect(completed?.showDocumentsOnTracking).toBe(false);
   });
@@ -57,7 +58,7 @@ describe("export and import", () => {
     const [still] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
     expect(still?.name).toBe("Shipped");
 
-    expect((await applyImport(handle.db, doc)).ok).toBe(true);
+    expect((await applyImport(handle.db, doc, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [renamed] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
     expect(renamed?.name).toBe("Sent");
     const after = await exportWorkflow(handle.db);
@@ -71,7 +72,7 @@ describe("export and import", () => {
     const bad = structuredClone(doc) as unknown as { statuses: Record<string, unknown>[]; groups: Record<string, unknown>[] };
     bad.statuses[i]!.colour = "red";
     bad.statuses[i]!.name = "";
-    const refused = await applyImport(handle.db, bad);
+    const refused = await applyImport(handle.db, bad, SYSTEM_AUDIT_ACTOR);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.fieldErrors?.[`statuses.${i}.colour`]).toEqual(["Use a hex colour like #1d4ed8"]);
@@ -90,7 +91,7 @@ describe("export and import", () => {
     const contradictory = structuredClone(doc);
     contradictory.orderTypes[t]!.transitions.push([status.cancelled.code, status.awaiting_payment.code]);
     contradictory.statuses[i]!.name = "Should not be saved";
-    const linted = await applyImport(handle.db, contradictory);
+    const linted = await applyImport(handle.db, contradictory, SYSTEM_AUDIT_ACTOR);
     expect(linted.ok || linted.error.fieldErrors?.[`orderTypes.${t}`]).toEqual([
       "Retail: Cancelled leads to Awaiting payment: asking for payment on an order that is already closed",
     ]);

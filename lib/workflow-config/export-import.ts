@@ -1,10 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import { commentTemplates, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import { ok, validationFailed, type Result } from "@/lib/result";
 import { diffWorkflow, type WorkflowDiff } from "./diff";
 import { checkDocument, documentSchema, type WorkflowDocument } from "./document";
 import { writeChecked } from "./guard";
+import { statusDocument } from "./status-document";
+import type { AuditActor } from "@/lib/audit";
 
 /** The shop's whole workflow configuration as one document, in board and list order. */
 export async function exportWorkflow(db: DbOrTx): Promise<WorkflowDocument> {
@@ -23,28 +25,7 @@ export async function exportWorkflow(db: DbOrTx): Promise<WorkflowDocument> {
     version: 1,
     exportedAt: new Date().toISOString(),
     groups: groups.map((g) => ({ key: g.key, name: g.name, colour: g.colour, kind: g.kind })),
-    statuses: ordered.map((s) => ({
-      code: s.code,
-      name: s.name,
-      customerLabel: s.customerLabel,
-      description: s.description,
-      colour: s.colour,
-      group: keyOf.get(s.groupId) ?? "",
-      requiresPayment: s.requiresPayment,
-      allowCashOnDelivery: s.allowCashOnDelivery,
-      awaitsPayment: s.awaitsPayment,
-      showDocumentsOnTracking: s.showDocumentsOnTracking,
-      slaHours: s.slaHours,
-      externalCodes: s.externalCodes,
-      notifyCustomerEmail: s.notifyCustomerEmail,
-      notifyCustomerSms: s.notifyCustomerSms,
-      notifyAdminEmail: s.notifyAdminEmail,
-      adminEmails: s.adminEmails,
-      notifyChannels: s.notifyChannels,
-      translations: s.translations as WorkflowDocument["statuses"][number]["translations"],
-      archived: s.archivedAt !== null,
-      commentTemplates: templates.filter((t) => t.statusId === s.id).map((t) => ({ title: t.title, body: t.body })),
-    })),
+    statuses: ordered.map((s) => statusDocument(s, keyOf.get(s.groupId) ?? "", templates)),
     orderTypes: types.map((t) => ({
       code: t.code,
       name: t.name,
@@ -66,7 +47,7 @@ function parseDocument(raw: unknown): Result<WorkflowDocument> {
 }
 
 /** Validates and lints a document and says what applying it would change; writes nothing. */
-export async function previewImport(db: Db, raw: unknown): Promise<Result<WorkflowDiff>> {
+export async function previewImport(db: DbOrTx, raw: unknown): Promise<Result<WorkflowDiff>> {
   const doc = parseDocument(raw);
   if (!doc.ok) return doc;
   return ok(diffWorkflow(await exportWorkflow(db), doc.value));
@@ -78,11 +59,11 @@ export async function previewImport(db: Db, raw: unknown): Promise<Result<Workfl
  * the document does not mention is kept (a status may be on orders; deleting is not an import's
  * job). Refused whole, changing nothing, if the document or the resulting processes have errors.
  */
-export async function applyImport(db: Db, raw: unknown): Promise<Result<WorkflowDiff>> {
+export async function applyImport(db: DbOrTx, raw: unknown, actor: AuditActor): Promise<Result<WorkflowDiff>> {
   const parsed = parseDocument(raw);
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
-  return writeChecked(db, async (tx) => {
+  return writeChecked(db, { actor }, async (tx) => {
     const diff = diffWorkflow(await exportWorkflow(tx), doc);
     await writeDocument(tx, doc);
     return ok(diff);

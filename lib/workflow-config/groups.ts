@@ -1,9 +1,10 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { statuses, statusGroups, type StatusGroup } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { writeChecked } from "./guard";
 import type { GroupInput, StatusLayout } from "./schemas";
+import type { AuditActor } from "@/lib/audit";
 
 function slugOf(name: string): string {
   const slug = name
@@ -16,8 +17,8 @@ function slugOf(name: string): string {
 }
 
 /** A new group goes last. Its key is derived from the name and made unique; admins never type it. */
-export async function createGroup(db: Db, input: GroupInput): Promise<Result<StatusGroup>> {
-  return writeChecked(db, async (tx) => {
+export async function createGroup(db: DbOrTx, input: GroupInput, actor: AuditActor): Promise<Result<StatusGroup>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const base = slugOf(input.name);
     const taken = new Set((await tx.select({ key: statusGroups.key }).from(statusGroups)).map((g) => g.key));
     let key = base;
@@ -32,20 +33,24 @@ export async function createGroup(db: Db, input: GroupInput): Promise<Result<Sta
 }
 
 /** Renames and recolours; the kind is linted because it decides which statuses close an order. */
-export async function updateGroup(db: Db, id: number, input: GroupInput): Promise<Result<StatusGroup>> {
-  return writeChecked(db, async (tx) => {
+export async function updateGroup(db: DbOrTx, id: number, input: GroupInput, actor: AuditActor): Promise<Result<StatusGroup>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const [row] = await tx.update(statusGroups).set(input).where(eq(statusGroups.id, id)).returning();
     return row ? ok(row) : refuse("not_found", "This group no longer exists");
   });
 }
 
 /** Only an empty group can go: statuses are never deleted as a side effect. */
-export async function deleteGroup(db: Db, id: number): Promise<Result<{ id: number }>> {
-  return writeChecked(db, async (tx) => {
+export async function deleteGroup(db: DbOrTx, id: number, actor: AuditActor): Promise<Result<{ id: number }>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const [group] = await tx.select().from(statusGroups).where(eq(statusGroups.id, id));
     if (!group) return refuse("not_found", "This group no longer exists");
     const [member] = await tx.select({ id: statuses.id }).from(statuses).where(eq(statuses.groupId, id)).limit(1);
-    if (member) return refuse("validation_failed", `${group.name} still has statuses: move them to another group first`);
+    if (member) {
+      return refuse("validation_failed", `${group.name} still has statuses: move them to another group first`, {
+        details: { reason: "group_not_empty", name: group.name },
+      });
+    }
     await tx.delete(statusGroups).where(eq(statusGroups.id, id));
     return ok({ id });
   });
@@ -56,8 +61,8 @@ export async function deleteGroup(db: Db, id: number): Promise<Result<{ id: numb
  * someone else) keep their relative order after the listed ones, so a slightly stale page still
  * saves what the admin meant; an unknown or repeated id is refused.
  */
-export async function reorderGroups(db: Db, ids: number[]): Promise<Result<{ ids: number[] }>> {
-  return writeChecked(db, async (tx) => {
+export async function reorderGroups(db: DbOrTx, ids: number[], actor: AuditActor): Promise<Result<{ ids: number[] }>> {
+  return writeChecked(db, { actor, order: "groups" }, async (tx) => {
     const existing = (await tx.select({ id: statusGroups.id }).from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id))).map((g) => g.id);
     const order = mergeOrder(ids, existing);
     if (!order) return refuse("validation_failed", "A group was removed meanwhile, or listed twice: reload the page and try again");
@@ -74,8 +79,8 @@ export async function reorderGroups(db: Db, ids: number[]): Promise<Result<{ ids
  * layout; statuses the page did not know about stay in their group, after the listed ones. A move
  * into another group is linted, because the group's kind decides whether a status closes orders.
  */
-export async function saveStatusLayout(db: Db, layout: StatusLayout): Promise<Result<StatusLayout>> {
-  return writeChecked(db, async (tx) => {
+export async function saveStatusLayout(db: DbOrTx, layout: StatusLayout, actor: AuditActor): Promise<Result<StatusLayout>> {
+  return writeChecked(db, { actor, order: "statuses" }, async (tx) => {
     const groupIds = layout.groups.map((g) => g.groupId);
     const statusIds = layout.groups.flatMap((g) => g.statusIds);
     if (new Set(groupIds).size !== groupIds.length) return refuse("validation_failed", "A group appears twice in the layout");

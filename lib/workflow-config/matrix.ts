@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
 import { orderTypes, transitions } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lintWorkflow, type LintIssue, type WorkflowStatus } from "@/lib/workflow";
 import { loadAllDefinitions } from "./definitions";
 import { writeChecked } from "./guard";
 import type { CellInput, RowInput } from "./schemas";
+import type { AuditActor } from "@/lib/audit";
 
 export type MatrixState = { orderTypeId: number; transitions: { from: number; to: number }[]; issues: LintIssue[] };
 
@@ -41,8 +42,8 @@ function archivedTargetRefusal(to: WorkflowStatus) {
  * archived target is cleaned up); allowing one is refused for an archived target, for a status
  * into itself, and whenever the lint finds that the new matrix introduces an error.
  */
-export async function setTransition(db: Db, input: CellInput): Promise<Result<MatrixState>> {
-  return writeChecked(db, async (tx) => {
+export async function setTransition(db: DbOrTx, input: CellInput, actor: AuditActor): Promise<Result<MatrixState>> {
+  return writeChecked(db, { actor }, async (tx) => {
     if (!(await lockType(tx, input.orderTypeId))) return refuse("not_found", "This order type no longer exists");
     const list = await loadStatuses(tx, input.orderTypeId);
     const from = list?.find((s) => s.id === input.from);
@@ -72,8 +73,8 @@ export async function setTransition(db: Db, input: CellInput): Promise<Result<Ma
  * in the board's order (groups, then positions), the usual shape of a process; both add to what is
  * there. "clear" forbids the whole row.
  */
-export async function setTransitionRow(db: Db, input: RowInput): Promise<Result<MatrixState>> {
-  return writeChecked(db, async (tx) => {
+export async function setTransitionRow(db: DbOrTx, input: RowInput, actor: AuditActor): Promise<Result<MatrixState>> {
+  return writeChecked(db, { actor }, async (tx) => {
     if (!(await lockType(tx, input.orderTypeId))) return refuse("not_found", "This order type no longer exists");
     const list = (await loadStatuses(tx, input.orderTypeId)) ?? [];
     const index = list.findIndex((s) => s.id === input.from);

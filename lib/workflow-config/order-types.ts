@@ -1,30 +1,35 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Tx, Db } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
 import { orderTypes, statuses, transitions, type OrderType } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { mergeOrder } from "./groups";
 import { writeChecked } from "./guard";
+import type { AuditActor } from "@/lib/audit";
 
 async function checkInitial(tx: Tx, statusId: number): Promise<Result<null>> {
   const [status] = await tx.select().from(statuses).where(eq(statuses.id, statusId));
   if (!status) return refuse("validation_failed", "Choose an existing status", { fieldErrors: { initialStatusId: ["Choose an existing status"] } });
   if (status.archivedAt) {
     const message = `${status.name} is archived: new orders cannot start there`;
-    return refuse("validation_failed", message, { fieldErrors: { initialStatusId: [message] } });
+    return refuse("validation_failed", message, { fieldErrors: { initialStatusId: [message] }, details: { reason: "initial_archived", name: status.name } });
   }
   return ok(null);
 }
 
 /** A new order type goes last, with an empty matrix: the admin draws it (or copies one) next. */
 export async function createOrderType(
-  db: Db,
+  db: DbOrTx,
   input: { code: string; name: string; initialStatusId: number },
+  actor: AuditActor,
 ): Promise<Result<OrderType>> {
-  return writeChecked(db, async (tx) => {
+  return writeChecked(db, { actor }, async (tx) => {
     const [clash] = await tx.select({ name: orderTypes.name }).from(orderTypes).where(eq(orderTypes.code, input.code));
     if (clash) {
       const message = `The code ${input.code} is already used by ${clash.name}`;
-      return refuse("validation_failed", message, { fieldErrors: { code: [message] } });
+      return refuse("validation_failed", message, {
+        fieldErrors: { code: [message] },
+        details: { reason: "code_taken", code: input.code, usedBy: clash.name },
+      });
     }
     const initial = await checkInitial(tx, input.initialStatusId);
     if (!initial.ok) return initial;
@@ -39,10 +44,11 @@ export async function createOrderType(
 
 /** Renames and sets where new orders start; a new initial status can strand others, so it is linted. */
 export async function updateOrderType(
-  db: Db,
+  db: DbOrTx,
   input: { id: number; name: string; initialStatusId: number },
+  actor: AuditActor,
 ): Promise<Result<OrderType>> {
-  return writeChecked(db, async (tx) => {
+  return writeChecked(db, { actor }, async (tx) => {
     const initial = await checkInitial(tx, input.initialStatusId);
     if (!initial.ok) return initial;
     const [row] = await tx
@@ -54,8 +60,8 @@ export async function updateOrderType(
   });
 }
 
-export async function reorderOrderTypes(db: Db, ids: number[]): Promise<Result<{ ids: number[] }>> {
-  return writeChecked(db, async (tx) => {
+export async function reorderOrderTypes(db: DbOrTx, ids: number[], actor: AuditActor): Promise<Result<{ ids: number[] }>> {
+  return writeChecked(db, { actor, order: "orderTypes" }, async (tx) => {
     const existing = (await tx.select({ id: orderTypes.id }).from(orderTypes).orderBy(asc(orderTypes.position), asc(orderTypes.id))).map((t) => t.id);
     // Types created meanwhile (not on the admin's page) keep their order after the listed ones.
     const order = mergeOrder(ids, existing);
@@ -70,9 +76,9 @@ export async function reorderOrderTypes(db: Db, ids: number[]): Promise<Result<{
  * can never be taken, and a fresh copy should not start with warnings. The result is linted like
  * any other matrix change.
  */
-export async function copyMatrix(db: Db, input: { id: number; fromId: number }): Promise<Result<{ copied: number }>> {
+export async function copyMatrix(db: DbOrTx, input: { id: number; fromId: number }, actor: AuditActor): Promise<Result<{ copied: number }>> {
   if (input.id === input.fromId) return refuse("validation_failed", "Choose another order type to copy from");
-  return writeChecked(db, async (tx) => {
+  return writeChecked(db, { actor }, async (tx) => {
     const types = await tx.select().from(orderTypes);
     const target = types.find((t) => t.id === input.id);
     const source = types.find((t) => t.id === input.fromId);

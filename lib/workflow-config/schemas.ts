@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Input schemas for every configuration change. Server actions parse with these (through
-// authedAction) and the services receive the parsed types, so no write sees unchecked input.
+// serverAction) and the services receive the parsed types, so no write sees unchecked input.
 
 export const colourSchema = z
   .string()
@@ -36,6 +36,16 @@ export const statusInputSchema = z
     awaitsPayment: z.boolean(),
     /** Customers may download the order's documents from the tracking page while it is here. */
     showDocumentsOnTracking: z.boolean().default(false),
+    /** The name and customer label in other languages (absent: left as stored). */
+    translations: z
+      .partialRecord(
+        z.enum(["pl", "en"]),
+        z.object({
+          name: z.string().trim().max(80, "Keep the name under 80 characters").optional(),
+          customerLabel: z.string().trim().max(80, "Keep the label under 80 characters").nullable().optional(),
+        }),
+      )
+      .optional(),
     slaHours: z.number().int("Whole hours only").positive("Must be more than zero").max(8760, "At most a year").nullable(),
     externalCodes: z
       .array(

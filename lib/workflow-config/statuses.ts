@@ -1,9 +1,10 @@
 import { and, eq, ne, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Tx, DbOrTx } from "@/db";
 import { commentTemplates, orderEvents, orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { writeChecked } from "./guard";
 import type { StatusInput } from "./schemas";
+import type { AuditActor } from "@/lib/audit";
 
 function columnsOf(input: StatusInput) {
   const { commentTemplates: _templates, externalCodes, ...rest } = input;
@@ -17,7 +18,10 @@ async function checkReferences(tx: Tx, input: StatusInput, ownId?: number): Prom
     .where(ownId ? and(eq(statuses.code, input.code), ne(statuses.id, ownId)) : eq(statuses.code, input.code));
   if (clash) {
     const message = `The code ${input.code} is already used by ${clash.name}`;
-    return refuse("validation_failed", message, { fieldErrors: { code: [message] } });
+    return refuse("validation_failed", message, {
+      fieldErrors: { code: [message] },
+      details: { reason: "code_taken", code: input.code, usedBy: clash.name },
+    });
   }
   const [group] = await tx.select({ id: statusGroups.id }).from(statusGroups).where(eq(statusGroups.id, input.groupId));
   if (!group) return refuse("validation_failed", "Choose an existing group", { fieldErrors: { groupId: ["Choose an existing group"] } });
@@ -31,8 +35,8 @@ async function replaceTemplates(tx: Tx, statusId: number, templates: StatusInput
 }
 
 /** A new status goes last in its group. It joins no process until a matrix lists it. */
-export async function createStatus(db: Db, input: StatusInput): Promise<Result<Status>> {
-  return writeChecked(db, async (tx) => {
+export async function createStatus(db: DbOrTx, input: StatusInput, actor: AuditActor): Promise<Result<Status>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const checked = await checkReferences(tx, input);
     if (!checked.ok) return checked;
     const [{ next } = { next: 0 }] = await tx
@@ -51,8 +55,8 @@ export async function createStatus(db: Db, input: StatusInput): Promise<Result<S
  * group is unchanged; otherwise it goes last in the new one. Linted across all order types: a new
  * group kind or payment flag can make a process contradictory.
  */
-export async function updateStatus(db: Db, id: number, input: StatusInput): Promise<Result<Status>> {
-  return writeChecked(db, async (tx) => {
+export async function updateStatus(db: DbOrTx, id: number, input: StatusInput, actor: AuditActor): Promise<Result<Status>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const [current] = await tx.select().from(statuses).where(eq(statuses.id, id)).for("update");
     if (!current) return refuse("not_found", "This status no longer exists");
     const checked = await checkReferences(tx, input, id);
@@ -79,15 +83,17 @@ export async function updateStatus(db: Db, id: number, input: StatusInput): Prom
  * Archived statuses stay on the orders and in the history that have them, but are never a target
  * again. Refused for an order type's initial status (new orders would start where nobody can go).
  */
-export async function setStatusArchived(db: Db, id: number, archived: boolean): Promise<Result<Status>> {
-  return writeChecked(db, async (tx) => {
+export async function setStatusArchived(db: DbOrTx, id: number, archived: boolean, actor: AuditActor): Promise<Result<Status>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const [current] = await tx.select().from(statuses).where(eq(statuses.id, id)).for("update");
     if (!current) return refuse("not_found", "This status no longer exists");
     if (archived) {
       const starting = await tx.select({ name: orderTypes.name }).from(orderTypes).where(eq(orderTypes.initialStatusId, id));
       if (starting.length > 0) {
         const names = starting.map((t) => t.name).join(", ");
-        return refuse("validation_failed", `${current.name} is where ${names} orders start: choose another initial status first`);
+        return refuse("validation_failed", `${current.name} is where ${names} orders start: choose another initial status first`, {
+          details: { reason: "status_is_initial", name: current.name, orderTypes: starting.map((t) => t.name) },
+        });
       }
     }
     const [row] = await tx
@@ -104,8 +110,8 @@ export async function setStatusArchived(db: Db, id: number, archived: boolean): 
  * order's history, can only be archived, so the history keeps meaning what it said. Its matrix
  * cells and comment templates go with it.
  */
-export async function deleteStatus(db: Db, id: number): Promise<Result<{ id: number; name: string }>> {
-  return writeChecked(db, async (tx) => {
+export async function deleteStatus(db: DbOrTx, id: number, actor: AuditActor): Promise<Result<{ id: number; name: string }>> {
+  return writeChecked(db, { actor }, async (tx) => {
     const [current] = await tx.select().from(statuses).where(eq(statuses.id, id)).for("update");
     if (!current) return refuse("not_found", "This status no longer exists");
     const [inOrders] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.statusId, id)).limit(1);
@@ -115,12 +121,16 @@ export async function deleteStatus(db: Db, id: number): Promise<Result<{ id: num
       .where(or(eq(orderEvents.fromStatusId, id), eq(orderEvents.toStatusId, id)))
       .limit(1);
     if (inOrders || inHistory) {
-      return refuse("validation_failed", `${current.name} is used by orders, so it cannot be deleted. Archive it instead.`);
+      return refuse("validation_failed", `${current.name} is used by orders, so it cannot be deleted. Archive it instead.`, {
+        details: { reason: "status_in_use", name: current.name },
+      });
     }
     const starting = await tx.select({ name: orderTypes.name }).from(orderTypes).where(eq(orderTypes.initialStatusId, id));
     if (starting.length > 0) {
       const names = starting.map((t) => t.name).join(", ");
-      return refuse("validation_failed", `${current.name} is where ${names} orders start: choose another initial status first`);
+      return refuse("validation_failed", `${current.name} is where ${names} orders start: choose another initial status first`, {
+        details: { reason: "status_is_initial", name: current.name, orderTypes: starting.map((t) => t.name) },
+      });
     }
     await tx.delete(transitions).where(or(eq(transitions.fromStatusId, id), eq(transitions.toStatusId, id)));
     await tx.delete(statuses).where(eq(statuses.id, id));

@@ -8,6 +8,7 @@ import { createGroup, deleteGroup, reorderGroups, saveStatusLayout } from "./gro
 import { copyMatrix, createOrderType, reorderOrderTypes, updateOrderType } from "./order-types";
 import { applyWorkflowPreset } from "./presets";
 import { uniqueCode } from "./test-support";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -23,19 +24,19 @@ async function currentLayout() {
 
 describe("groups and layout", () => {
   it("creates a group with a unique key, reorders groups, deletes only an empty one", async () => {
-    const a = await createGroup(handle.db, { name: "Zwroty", colour: "#7C3AED", kind: "in_progress" });
-    const b = await createGroup(handle.db, { name: "Zwroty", colour: "#7c3aed", kind: "in_progress" });
+    const a = await createGroup(handle.db, { name: "Zwroty", colour: "#7C3AED", kind: "in_progress" }, SYSTEM_AUDIT_ACTOR);
+    const b = await createGroup(handle.db, { name: "Zwroty", colour: "#7c3aed", kind: "in_progress" }, SYSTEM_AUDIT_ACTOR);
     expect(a.ok && b.ok && [a.value.key, b.value.key, b.value.colour]).toEqual(["zwroty", "zwroty_2", "#7c3aed"]);
     const ids = (await handle.db.select().from(statusGroups)).map((g) => g.id).reverse();
-    expect((await reorderGroups(handle.db, ids)).ok).toBe(true);
+    expect((await reorderGroups(handle.db, ids, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     // A page that missed a new group still saves; the missing one goes last.
-    const partial = await reorderGroups(handle.db, ids.slice(1));
+    const partial = await reorderGroups(handle.db, ids.slice(1), SYSTEM_AUDIT_ACTOR);
     expect(partial.ok && partial.value.ids).toEqual([...ids.slice(1), ids[0]]);
-    expect((await reorderGroups(handle.db, [ids[0]!, ids[0]!])).ok).toBe(false);
-    expect((await reorderGroups(handle.db, [999_999])).ok).toBe(false);
+    expect((await reorderGroups(handle.db, [ids[0]!, ids[0]!], SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
+    expect((await reorderGroups(handle.db, [999_999], SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
     const { status } = await createRetailWorkflow(handle.db);
-    expect((await deleteGroup(handle.db, status.new.groupId)).ok).toBe(false);
-    expect(b.ok && (await deleteGroup(handle.db, b.value.id)).ok).toBe(true);
+    expect((await deleteGroup(handle.db, status.new.groupId, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
+    expect(b.ok && (await deleteGroup(handle.db, b.value.id, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
   });
 
   it("keeps statuses the page did not know about in their group, after the listed ones", async () => {
@@ -43,7 +44,7 @@ describe("groups and layout", () => {
     const layout = (await currentLayout()).map((g) =>
       g.groupId === status.new.groupId ? { ...g, statusIds: g.statusIds.filter((id) => id !== status.new.id) } : g,
     );
-    expect((await saveStatusLayout(handle.db, { groups: layout })).ok).toBe(true);
+    expect((await saveStatusLayout(handle.db, { groups: layout }, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [kept] = await handle.db.select().from(statuses).where(eq(statuses.id, status.new.id));
     const group = layout.find((g) => g.groupId === status.new.groupId)!;
     expect(kept).toMatchObject({ groupId: status.new.groupId, position: group.statusIds.length });
@@ -56,7 +57,7 @@ describe("groups and layout", () => {
     const to = layout.find((g) => g.groupId === status.new.groupId)!;
     from.statusIds = from.statusIds.filter((id) => id !== status.invoiced.id);
     to.statusIds = [status.invoiced.id, ...to.statusIds];
-    expect((await saveStatusLayout(handle.db, { groups: layout })).ok).toBe(true);
+    expect((await saveStatusLayout(handle.db, { groups: layout }, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [moved] = await handle.db.select().from(statuses).where(eq(statuses.id, status.invoiced.id));
     expect(moved).toMatchObject({ groupId: status.new.groupId, position: 0 });
   });
@@ -66,12 +67,12 @@ describe("groups and layout", () => {
     const layout = await currentLayout();
     const before = await handle.db.select().from(statuses).orderBy(asc(statuses.id));
     const twice = layout.map((g) => (g.groupId === status.completed.groupId ? { ...g, statusIds: [...g.statusIds, status.new.id] } : g));
-    expect(await saveStatusLayout(handle.db, { groups: twice })).toMatchObject({
+    expect(await saveStatusLayout(handle.db, { groups: twice }, SYSTEM_AUDIT_ACTOR)).toMatchObject({
       ok: false,
       error: { message: "A status cannot be in two groups at once: reload the page and try again" },
     });
     const unknown = layout.map((g, i) => (i === 0 ? { ...g, statusIds: [...g.statusIds, 999_999] } : g));
-    expect((await saveStatusLayout(handle.db, { groups: unknown })).ok).toBe(false);
+    expect((await saveStatusLayout(handle.db, { groups: unknown }, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
     expect(await handle.db.select().from(statuses).orderBy(asc(statuses.id))).toEqual(before);
   });
 
@@ -84,7 +85,7 @@ describe("groups and layout", () => {
       statusIds:
         g.groupId === status.cancelled.groupId ? [...g.statusIds, status.new.id] : g.statusIds.filter((id) => id !== status.new.id),
     }));
-    const result = await saveStatusLayout(handle.db, { groups: moved });
+    const result = await saveStatusLayout(handle.db, { groups: moved }, SYSTEM_AUDIT_ACTOR);
     expect(result.ok || result.error.message).toContain("New leads to Awaiting payment");
     const [after] = await handle.db.select().from(statuses).where(eq(statuses.id, status.new.id));
     expect(after?.groupId).toBe(status.new.groupId);
@@ -95,15 +96,15 @@ describe("order types", () => {
   it("creates, renames, reorders and copies a matrix", async () => {
     const { type, status } = await createRetailWorkflow(handle.db);
     const code = uniqueCode("b2b");
-    const created = await createOrderType(handle.db, { code, name: "B2B", initialStatusId: status.new.id });
+    const created = await createOrderType(handle.db, { code, name: "B2B", initialStatusId: status.new.id }, SYSTEM_AUDIT_ACTOR);
     if (!created.ok) throw new Error(created.error.message);
-    expect((await createOrderType(handle.db, { code, name: "Again", initialStatusId: status.new.id })).ok).toBe(false);
-    const copied = await copyMatrix(handle.db, { id: created.value.id, fromId: type.id });
+    expect((await createOrderType(handle.db, { code, name: "Again", initialStatusId: status.new.id }, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
+    const copied = await copyMatrix(handle.db, { id: created.value.id, fromId: type.id }, SYSTEM_AUDIT_ACTOR);
     expect(copied).toEqual({ ok: true, value: { copied: 10 } });
-    const renamed = await updateOrderType(handle.db, { id: created.value.id, name: "Wholesale B2B", initialStatusId: status.awaiting_payment.id });
+    const renamed = await updateOrderType(handle.db, { id: created.value.id, name: "Wholesale B2B", initialStatusId: status.awaiting_payment.id }, SYSTEM_AUDIT_ACTOR);
     expect(renamed.ok && renamed.value.name).toBe("Wholesale B2B");
     const ids = (await handle.db.select().from(orderTypes)).map((t) => t.id).reverse();
-    expect((await reorderOrderTypes(handle.db, ids)).ok).toBe(true);
+    expect((await reorderOrderTypes(handle.db, ids, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [first] = await handle.db.select().from(orderTypes).orderBy(asc(orderTypes.position));
     expect(first?.id).toBe(ids[0]);
   });
@@ -111,11 +112,11 @@ describe("order types", () => {
   it("refuses an archived or closed initial status", async () => {
     const { type, status } = await createRetailWorkflow(handle.db);
     await handle.db.update(statuses).set({ archivedAt: new Date() }).where(eq(statuses.id, status.invoiced.id));
-    expect(await updateOrderType(handle.db, { id: type.id, name: "Retail", initialStatusId: status.invoiced.id })).toMatchObject({
+    expect(await updateOrderType(handle.db, { id: type.id, name: "Retail", initialStatusId: status.invoiced.id }, SYSTEM_AUDIT_ACTOR)).toMatchObject({
       ok: false,
       error: { fieldErrors: { initialStatusId: ["Invoiced is archived: new orders cannot start there"] } },
     });
-    const closed = await updateOrderType(handle.db, { id: type.id, name: "Retail", initialStatusId: status.completed.id });
+    const closed = await updateOrderType(handle.db, { id: type.id, name: "Retail", initialStatusId: status.completed.id }, SYSTEM_AUDIT_ACTOR);
     expect(closed.ok || closed.error.message).toContain("closes the order");
   });
 });
@@ -124,13 +125,13 @@ describe("presets", () => {
   it("adds a preset alongside, refuses 'empty' on a workflow with statuses and a taken type code", async () => {
     await createRetailWorkflow(handle.db);
     const code = uniqueCode("shop");
-    const applied = await applyWorkflowPreset(handle.db, { preset: "marketplace", locale: "pl", mode: "alongside", orderType: { code, name: "Allegro" } });
+    const applied = await applyWorkflowPreset(handle.db, { preset: "marketplace", locale: "pl", mode: "alongside", orderType: { code, name: "Allegro" } }, SYSTEM_AUDIT_ACTOR);
     if (!applied.ok) throw new Error(applied.error.message);
     const cells = await handle.db.select().from(transitions).where(eq(transitions.orderTypeId, applied.value.orderTypeId));
     expect(cells.length).toBeGreaterThan(5);
-    const again = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "alongside", orderType: { code, name: "X" } });
+    const again = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "alongside", orderType: { code, name: "X" } }, SYSTEM_AUDIT_ACTOR);
     expect(again).toMatchObject({ ok: false, error: { fieldErrors: { orderTypeCode: [expect.stringContaining("already used")] } } });
-    const empty = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "empty", orderType: { code: uniqueCode("x"), name: "X" } });
+    const empty = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "empty", orderType: { code: uniqueCode("x"), name: "X" } }, SYSTEM_AUDIT_ACTOR);
     expect(empty).toMatchObject({ ok: false, error: { fieldErrors: { mode: [expect.any(String)] } } });
   });
 });

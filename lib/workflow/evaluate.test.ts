@@ -23,6 +23,23 @@ describe("evaluateTransition", () => {
     expect(verdict.ok && verdict.target.code).toBe("awaiting_payment");
   });
 
+  it("refuses a status the person's role may not use after the matrix and before the order's own facts", () => {
+    const role = { builtIn: null, name: "Magazyn" };
+    const limited = { ...retailWorkflow(), rights: { role, mayEnter: [PICKING] } };
+    // In the matrix, but not among the role's statuses: the role's refusal, whatever the order's payment.
+    expect(evaluateTransition(limited, paidCard(NEW), AWAITING_PAYMENT)).toEqual({
+      ok: false,
+      code: "status_not_permitted",
+      role,
+      message: "The role Magazyn may not move orders into Awaiting payment",
+    });
+    // Outside the matrix: nobody may, so that is the reason given.
+    expect(evaluateTransition(limited, paidCard(SHIPPED), AWAITING_PAYMENT)).toMatchObject({ code: "transition_not_allowed" });
+    // Among the role's statuses: the order's facts still count.
+    expect(evaluateTransition(limited, unpaidCard(NEW), PICKING)).toMatchObject({ code: "guard_failed", reason: "payment_required" });
+    expect(evaluateTransition(limited, paidCard(NEW), PICKING).ok).toBe(true);
+  });
+
   it("refuses an unknown target as not_found", () => {
     expect(evaluateTransition(retailWorkflow(), paidCard(NEW), 99)).toEqual({
       ok: false,

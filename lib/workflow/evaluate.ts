@@ -20,7 +20,8 @@ function toRef(s: { id: number; code: string; name: string }): StatusRef {
 /**
  * The one rule engine: the service, the UI and the API all ask this function, so a refusal reads
  * the same everywhere. Checks run from the most basic (does the target exist) to the most
- * order-specific (is it paid), so the reason given is the first thing the person must fix.
+ * order-specific (is it paid), so the reason given is the first thing the person must fix; the
+ * person's own rights (`def.rights`) come between the matrix and the order's facts.
  */
 export function evaluateTransition(
   def: WorkflowDefinition,
@@ -44,6 +45,13 @@ export function evaluateTransition(
       message,
       allowed: allowedTargets(def, order.statusId).map(toRef),
     };
+  }
+
+  // After the matrix (a change nobody may make is refused for that first), before the order's own
+  // facts: no payment makes a status the person's role may not use reachable for them.
+  if (def.rights && !def.rights.mayEnter.includes(toStatusId)) {
+    const role = def.rights.role;
+    return { ok: false, code: "status_not_permitted", role, message: `The role ${role.builtIn ?? role.name} may not move orders into ${target.name}` };
   }
 
   const guard = checkGuards(target, order);

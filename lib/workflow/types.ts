@@ -18,11 +18,25 @@ export type WorkflowStatus = {
   archived: boolean;
 };
 
-/** One order type's process: its statuses, where orders start, and the transition matrix. */
+/** A role that may move orders only into some statuses of this order type (its other statuses are refused). */
+export type StatusRights = {
+  role: RoleRef;
+  /** The statuses the role's members may move orders into. */
+  mayEnter: number[];
+};
+
+/** A role as a refusal names it: built-in roles by key (the screens name them from the catalogue), the shop's own by name. */
+export type RoleRef = { builtIn: string | null; name: string };
+
+/**
+ * One order type's process: its statuses, where orders start, and the transition matrix; and,
+ * when the person judging a change has a role that limits statuses, that role's rights.
+ */
 export type WorkflowDefinition = {
   statuses: WorkflowStatus[];
   initialStatusId: number;
   transitions: { from: number; to: number }[];
+  rights?: StatusRights;
 };
 
 /** What the rules need to know about an order. paymentMethod "cod" = cash on delivery. */
@@ -40,7 +54,8 @@ export type TransitionVerdict =
   | { ok: true; target: WorkflowStatus }
   | { ok: false; code: "not_found"; message: string }
   | { ok: false; code: "transition_not_allowed"; message: string; allowed: StatusRef[] }
-  | { ok: false; code: "guard_failed"; reason: GuardFailureReason; message: string };
+  | { ok: false; code: "guard_failed"; reason: GuardFailureReason; message: string }
+  | { ok: false; code: "status_not_permitted"; role: RoleRef; message: string };
 
 export type TargetDescription = { status: WorkflowStatus; verdict: TransitionVerdict };
 

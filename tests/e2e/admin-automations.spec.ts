@@ -117,7 +117,7 @@ test("delete asks first, and presets say which statuses they need", async ({ pag
   await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
 
   await expect(page.getByTestId("preset-complete_on_delivery")).toContainText("Needs a status this shop does not have: delivered");
-  await expect(page.getByRole("button", { name: "Add preset: Paid transfers go to fulfilment" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Add rule: Paid transfers go to fulfilment" })).toBeEnabled();
 });
 
 test("rules reorder with the keyboard and keep their order after a reload", async ({ page }) => {

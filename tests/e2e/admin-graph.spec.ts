@@ -15,14 +15,16 @@ test("the picture shows the matrix and edits it: draw an arrow to allow, delete 
   await expect(page.getByText("Imported.")).toBeVisible();
 
   await page.goto(`/admin/workflows/io_${id}`);
+  // Only the order type's statuses are drawn: Stop, in no allowed change yet, joins by the add control.
+  await page.getByLabel("Add a status to this order type").selectOption({ label: `Stop ${id}` });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("button", { name: "Picture", exact: true }).click();
   const graph = page.getByTestId("workflow-graph");
   const node = (name: string) => graph.locator(".react-flow__node-status").filter({ hasText: name });
   await expect(node(`Pay ${id}`)).toBeVisible();
   await expect(graph.locator(".react-flow__edge")).toHaveCount(1);
 
-  // Draw Pay → Stop from Pay's right handle onto Stop (the whole canvas in view first: the
-  // picture holds every status of the shop, so it is taller than the window).
+  // Draw Pay → Stop from Pay's bottom handle onto Stop (the whole picture in view first).
   await page.setViewportSize({ width: 1280, height: 1100 });
   await graph.scrollIntoViewIfNeeded();
   const source = await node(`Pay ${id}`).locator(".react-flow__handle.source").boundingBox();

@@ -46,3 +46,35 @@ test("a mistyped seller NIP is refused next to the field and nothing is saved", 
   await page.reload();
   await expect(page.getByLabel("Tax ID (NIP)")).toHaveValue(saved);
 });
+
+test("a link that is not a web address and a phone that is not a number are refused next to their fields", async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  await page.getByLabel("Support phone").fill("<script>alert(1)</script>");
+  await page.getByLabel("App address").fill("javascript:alert(document.cookie)");
+  await page.getByRole("button", { name: "Add courier" }).click();
+  await page.getByLabel(/^Courier \d+$/).last().fill("evil_post");
+  await page.getByLabel(/^Tracking link for courier \d+$/).last().fill("javascript:alert(1)//{trackingNumber}");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Enter a phone number/)).toBeVisible();
+  await expect(page.getByText("Use an http or https address")).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath("settings-refused.png"), fullPage: true });
+  await page.reload();
+  await expect(page.locator('input[name="courierTrackingLinks"]')).not.toHaveValue(/evil_post/);
+});
+
+test("courier links the server cannot read are refused by the field and the saved links survive", async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  const links = page.locator('input[name="courierTrackingLinks"]');
+  const saved = await links.inputValue();
+  expect(Object.keys(JSON.parse(saved) as object).length).toBeGreaterThan(0);
+  // The links editor always sends JSON; a cut-off or tampered request sends text like this.
+  await links.evaluate((input: HTMLInputElement) => (input.value = '{"inpost":'));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const fieldset = page.getByRole("group", { name: "Courier tracking links" });
+  await expect(fieldset.getByText(/^The courier tracking links could not be read/)).toBeVisible();
+  await fieldset.screenshot({ path: testInfo.outputPath("courier-links-refused.png") });
+  await page.reload();
+  await expect(links).toHaveValue(saved);
+});

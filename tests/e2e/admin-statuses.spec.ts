@@ -55,7 +55,7 @@ test.describe("statuses and groups", () => {
     await page.getByLabel("Name", { exact: true }).fill(`Packed ${id}`);
     await page.getByLabel("Code", { exact: true }).fill("shipped");
     await page.getByRole("button", { name: "Teal #0f766e" }).click();
-    await page.getByLabel("Customer label").fill("Packed and ready");
+    await page.getByLabel("Customer label", { exact: true }).fill("Packed and ready");
     await page.getByLabel("SLA hours").fill("48");
     await page.getByRole("button", { name: "Add marketplace code" }).click();
     await page.getByLabel("Channel 1", { exact: true }).fill("allegro");

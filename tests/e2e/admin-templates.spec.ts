@@ -17,6 +17,9 @@ test("an admin writes a customer email, is stopped by a typo in a variable, fixe
   await editor.getByLabel("Subject").fill("Reklamacja ");
   await editor.getByRole("group", { name: "Variables" }).getByRole("button", { name: "orderNumber" }).click();
   await expect(editor.getByLabel("Subject")).toHaveValue("Reklamacja {{orderNumber}}");
+  // The palette gives the focus back to the field on the next frame; typing before that frame
+  // would land in the subject (a person cannot type that fast, a test can).
+  await expect(editor.getByLabel("Subject")).toBeFocused();
   await editor.getByLabel("Message").fill("Dzień dobry {{customerFirstName}}, reklamację zamknęliśmy.");
   await editor.getByRole("button", { name: "Save" }).click();
   await expect(editor.getByRole("status")).toHaveText("Template saved.");

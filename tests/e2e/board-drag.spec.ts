@@ -46,7 +46,7 @@ test("a card moved with the keyboard asks for the change details where the statu
   await dialog.getByRole("button", { name: "Move to Awaiting payment" }).click();
 
   await expect(board.column("awaiting_payment").getByTestId("card-E2E-BOARD-KEY")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "E2E-BOARD-KEY moved" })).toContainText("1 notification(s) queued");
+  await expect(page.getByRole("status").filter({ hasText: "E2E-BOARD-KEY moved" })).toContainText("1 notification queued");
 
   await openOrder(page, "E2E-BOARD-KEY");
   const newest = page.getByRole("list", { name: "Order history" }).getByRole("listitem").first();

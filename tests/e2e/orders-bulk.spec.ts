@@ -44,8 +44,10 @@ test("bulk change of 20 orders: progress, then a report per order; refusals leav
   const report = done.getByRole("table", { name: "Result per order" });
   await expect(report.getByRole("row")).toHaveCount(21);
   await expect(report.getByRole("row", { name: /E2E-BULK-01 Changed/ })).toBeVisible();
-  await expect(report.getByRole("row", { name: /E2E-BULK-09 Payment required/ })).toContainText("Payment required before In progress");
-  await expect(report.getByRole("row", { name: /E2E-BULK-13 Not allowed/ })).toContainText("Cannot change from Shipped to In progress");
+  // Each line says why from the refusal's code and reason, in the reader's language.
+  await expect(done).toContainText("11 of 20 orders changed.");
+  await expect(report.getByRole("row", { name: /E2E-BULK-09 Payment required/ })).toContainText("The order has to be paid first.");
+  await expect(report.getByRole("row", { name: /E2E-BULK-13 Not allowed/ })).toContainText("This status cannot move to “In progress”.");
   await expect(report.getByRole("row", { name: /E2E-BULK-20 Conflict/ })).toContainText("changed by someone else");
   await done.getByRole("button", { name: "Close" }).click();
 

@@ -9,8 +9,16 @@ test("staff set the courier and tracking number, see it in the history and get t
   await page.getByRole("button", { name: "Save tracking" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Tracking saved." })).toBeVisible();
   const newest = page.getByRole("list", { name: "Order history" }).getByRole("listitem").first();
-  await expect(newest).toContainText("Tracking set: inpost · 620000111222333");
+  // Couriers by their brand names, not the stored code.
+  await expect(newest).toContainText("Tracking set: InPost · 620000111222333");
   await expect(newest).toContainText("Stan Staff");
+  await expect(page.getByLabel("Courier").locator("option:checked")).toHaveText("InPost");
+
+  // Saved a second time, the courier stays (it used to fall back to "No courier").
+  await page.getByLabel("Tracking number").fill("620000111222444");
+  await page.getByRole("button", { name: "Save tracking" }).click();
+  await expect(newest).toContainText("Tracking set: InPost · 620000111222444");
+  await expect(page.getByLabel("Courier")).toHaveValue("inpost");
 
   await expect(page.getByLabel("Tracking link")).toHaveValue(/\/track\/[A-Za-z0-9_-]{22}$/);
   await page.getByRole("button", { name: "Copy" }).click();

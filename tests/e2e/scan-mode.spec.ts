@@ -17,7 +17,8 @@ test("scan mode moves each scanned order or says why not, once per order, with a
   await field.fill("E2E-SCAN-3");
   await field.press("Enter");
   await expect(result).toContainText("Not allowed: E2E-SCAN-3");
-  await expect(result).toContainText("Cannot change from Received to Awaiting dispatch");
+  // Worded from the refusal's code in the reader's language, not from the server's message.
+  await expect(result).toContainText("This status cannot move to “Awaiting dispatch”.");
 
   await field.fill("E2E-SCAN-1");
   await field.press("Enter");

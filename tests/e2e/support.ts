@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const STAFF = { email: "staff@example.com", password: "demo-staff" };
@@ -15,4 +16,29 @@ export async function signIn(page: Page, who: { email: string; password: string 
 export async function openOrder(page: Page, number: string) {
   await page.goto(`/orders/${number}`);
   await expect(page.getByRole("heading", { name: `Order ${number}` })).toBeVisible();
+}
+
+/**
+ * Rate limits count in fixed windows (lib/rate-limit.ts): a test that must see a limit reached
+ * starts well inside a window, waiting out the last `marginMs` of the current one if need be.
+ */
+export async function awayFromWindowEdge(windowMs: number, marginMs = 60_000) {
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+}
+
+/** The WCAG levels every screen is held to (2.0, 2.1 and 2.2, A and AA), and axe's best practices. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Axe on the page as it is now, with the full tag set: no violation of any kind. `exclude` leaves
+ * out what axe cannot judge (e.g. a sandboxed frame without scripts, which it waits on in vain).
+ * A failure lists each violation with the elements it found, so the report says what to fix.
+ */
+export async function expectNoAxeViolations(page: Page, { exclude = [] }: { exclude?: string[] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of exclude) builder = builder.exclude(selector);
+  const { violations } = await builder.analyze();
+  const found = violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  expect(found).toEqual([]);
 }

@@ -89,7 +89,8 @@ describe(`concurrency: ${WRITERS} clients (half over HTTP to /api/v1 on next sta
       return readPage(`/orders/${order.number}`, new RegExp(`<h1[^>]*>Order (<!-- -->)?${order.number}</h1>`), "order page");
     };
     const readPage = async (path: string, heading: RegExp, name: string): Promise<string> => {
-      const response = await fetch(`${server.url}${path}`, { headers: { cookie: staffCookie }, redirect: "manual" });
+      // In English, which the headings below are written in (the shop's staff language is Polish).
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie: staffCookie, "accept-language": "en" }, redirect: "manual" });
       const html = await response.text();
       // A redirect would mean the session was lost (to /login) or the page refused the staff member.
       if (response.status !== 200) return `failed: ${name} answered ${response.status} ${response.headers.get("location") ?? ""}`.trim();

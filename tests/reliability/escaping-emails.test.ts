@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox, statuses } from "@/db/schema";
+import { outbox, settings, statuses } from "@/db/schema";
 import { createOrder, transitionOrder } from "@/lib/orders";
 import { mailboxEmailProvider, mailboxSmsProvider } from "@/lib/notifications/providers/mailbox";
 import { saveTemplate } from "@/lib/notifications/templates";
@@ -8,6 +8,7 @@ import { deliverDueMessages } from "@/lib/notifications/worker";
 import { getSettings, updateSettings } from "@/lib/settings";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { createLoopingWorkflow } from "./support/workflow";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 /** One payload per field a person types, each marked so a leak names its field. */
 const payload = (field: string) => `<img src=x onerror="alert('${field}')"><script>alert('${field}')</script>`;
@@ -33,7 +34,7 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       defaultLocale: "en",
       brandColour: "#1d4ed8",
       supportEmail: "",
-      supportPhone: shortPayload("tel"),
+      supportPhone: "+48 22 100 20 30",
       senderEmail: "",
       bankAccount: payload("bank").slice(0, 64),
       appUrl: "https://shop.example.com",
@@ -41,8 +42,13 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       smsPriceForeign: current.smsPriceForeign,
       courierTrackingLinks: {},
       logoDataUrl: null,
-    });
+      // The email is sent at once below: a person's change is otherwise held for undo first.
+      messageHoldSeconds: 0,
+    }, SYSTEM_AUDIT_ACTOR);
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    // The form refuses a phone that is not a number; a shop phone stored before that was checked
+    // may still hold markup, and must still reach the customer as text.
+    await db.update(settings).set({ supportPhone: shortPayload("tel") });
     const template = await saveTemplate(db, {
       statusId: wf.status.awaiting.id,
       channel: "email",
@@ -50,7 +56,7 @@ describe("escaping in rendered emails: markup in every typed field reaches the c
       locale: "en",
       subject: `${payload("subject")} {{orderNumber}}`,
       body: `${payload("template body")}\nHello {{customerFirstName}}, {{statusLabel}}: {{comment}}\n{{items}}\n{{courier}}\n{{paymentMethod}}\n{{bankAccount}}\n{{shopName}} {{shopPhone}}`,
-    });
+    }, SYSTEM_AUDIT_ACTOR);
     expect(template.ok, JSON.stringify(template)).toBe(true);
 
     const created = await createOrder(db, {

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox } from "@/db/schema";
+import { outbox, settings } from "@/db/schema";
 import { env } from "@/lib/env";
 import { transitionOrder } from "@/lib/orders";
 import { FakeResend } from "@/tests/support/fake-resend";
@@ -8,6 +8,7 @@ import { openScratchDatabase, type ScratchDatabase } from "./support/database";
 import { seededRandom } from "./support/load";
 import { spawnScript, type Spawned } from "./support/processes";
 import { createLoopingWorkflow, placeOrder } from "./support/workflow";
+import { getSettings } from "@/lib/settings";
 
 const ORDERS = 40;
 const SEED = env().RELIABILITY_SEED ?? Date.now() % 100_000;
@@ -51,6 +52,10 @@ describe(`outbox faults: 30% failures, 10% hangs, a worker killed mid-batch (see
   it("delivers every email exactly once per idempotency key, and loses none", async () => {
     const { db } = database;
     const wf = await createLoopingWorkflow(db);
+    // This scenario is about delivery under faults: every email the walk queues must go, the
+    // second "awaiting" one included, which the shop's duplicate window would rightly skip.
+    await getSettings(db);
+    await db.update(settings).set({ duplicateWindowHours: 0 });
     // Each order walks new → awaiting → on hold → awaiting: emails, an SMS and an admin-less path.
     for (let i = 0; i < ORDERS; i++) {
       const customer = { name: `Customer ${i}`, email: `customer${i}@example.com`, phone: "+48600100200" };

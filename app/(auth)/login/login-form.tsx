@@ -1,19 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { signInAction, type LoginState } from "./actions";
+import { fieldErrorsIn } from "@/lib/action-result";
+import { signInAction } from "./actions";
 
-export function LoginForm() {
-  const [state, formAction, pending] = useActionState<LoginState, FormData>(signInAction, {});
+export function LoginForm({ initialEmail = "" }: { initialEmail?: string }) {
+  const [reply, formAction, pending] = useActionState(signInAction, null);
+  // Controlled, because React resets a form after its action: a refused email stays to be fixed.
+  const [email, setEmail] = useState(initialEmail);
+  const t = useTranslations("auth");
+  // Field errors show under their fields; any other refusal (wrong password, throttled) above
+  // them, worded from its details: a throttled sign-in carries when the next try can work.
+  const refused = reply && !reply.ok && !reply.error.fieldErrors ? reply.error : undefined;
+  const retryAfter = refused?.details && "retryAfterSeconds" in refused.details ? Number(refused.details.retryAfterSeconds) : undefined;
+  const refusal = refused && (retryAfter !== undefined ? t("throttled", { minutes: Math.max(1, Math.ceil(retryAfter / 60)) }) : t("wrongCredentials"));
+  const fieldErrors = fieldErrorsIn(reply);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error && <Alert tone="error">{state.error}</Alert>}
-      <Field label="Email" name="email" type="email" autoComplete="username" defaultValue={state.email} errors={state.fieldErrors?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" errors={state.fieldErrors?.password} />
+      {refusal && <Alert tone="error">{refusal}</Alert>}
+      <Field label={t("email")} name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrors.email && [t("errors.email")]} />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" errors={fieldErrors.password && [t("errors.password")]} />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

@@ -1,6 +1,9 @@
+import { useTranslations } from "next-intl";
+
 export default function Loading() {
+  const t = useTranslations("analytics");
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading analytics">
+    <div className="space-y-6" aria-busy="true" aria-label={t("loading")}>
       <div className="h-8 w-40 animate-pulse rounded bg-slate-200" />
       <div className="h-14 animate-pulse rounded-lg bg-slate-100" />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">

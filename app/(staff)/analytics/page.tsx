@@ -1,10 +1,12 @@
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AnalyticsFiltersForm } from "@/components/analytics/analytics-filters";
 import { ColouredBarChart, DailyFlowChart, TimeInStatusChart } from "@/components/analytics/charts";
 import { FigureCard, FigureTable } from "@/components/analytics/figure-card";
-import { KIND_COLOURS, KIND_LABELS } from "@/components/analytics/palette";
+import { KIND_COLOURS } from "@/components/analytics/palette";
 import { OverdueBoardLinks, StuckOrdersTable } from "@/components/analytics/stuck-orders-table";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
+import { statuses as statusTable } from "@/db/schema";
 import { listBoardOrderTypes, listFilterFacets } from "@/db/queries/board";
 import {
   countOrdersByStatus,
@@ -20,21 +22,41 @@ import {
   type AnalyticsTable,
 } from "@/lib/analytics";
 import { requirePageUser } from "@/lib/auth";
-import { formatDuration } from "@/lib/format";
+import { durationMessage } from "@/lib/format";
+import { statusNameIn } from "@/lib/i18n/status-name";
+import { intlTag, resolveLocale } from "@/lib/i18n/locales";
 
-export const metadata = { title: "Analytics" };
+export async function generateMetadata() {
+  const t = await getTranslations("analytics");
+  return { title: t("title") };
+}
 
-const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
-const duration = (seconds: number) => formatDuration(seconds * 1000);
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requirePageUser("staff");
+  await requirePageUser("analytics");
   const raw = await searchParams;
   const resolved = resolveSearch(raw);
   const { filters, idleDays } = resolved;
   const db = await getDb();
   const now = new Date();
+  const [t, tCommon, locale, timeZone, statusRows] = await Promise.all([
+    getTranslations("analytics"),
+    getTranslations("common"),
+    getLocale(),
+    getTimeZone(),
+    db.select({ id: statusTable.id, code: statusTable.code, translations: statusTable.translations }).from(statusTable),
+  ]);
+  const percent = new Intl.NumberFormat(intlTag(resolveLocale(locale)), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct = (share: number) => percent.format(share);
+  const count = (n: number) => n.toLocaleString(intlTag(resolveLocale(locale)));
+  const duration = (seconds: number) => {
+    const m = durationMessage(seconds * 1000);
+    return tCommon(`duration.${m.key}`, m.values as never);
+  };
+  const translationsById = new Map(statusRows.map((s) => [s.id, s.translations]));
+  const translationsByCode = new Map(statusRows.map((s) => [s.code, s.translations]));
+  const statusName = (name: string, id: number) => statusNameIn({ name, translations: translationsById.get(id) }, locale);
   const [types, facets, statusCounts, daily, times, funnel, rates, stuck] = await Promise.all([
     listBoardOrderTypes({ db }),
     listFilterFacets({ db }),
@@ -50,16 +72,18 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const groups = sumByGroup(statusCounts);
   const enteredTotal = daily.reduce((sum, d) => sum + d.entered, 0);
   const completedTotal = daily.reduce((sum, d) => sum + d.completed, 0);
-  const stuckTypes = types.filter((t) => stuck.rows.some((r) => r.orderTypeCode === t.code));
-  const typeName = types.find((t) => t.code === filters.orderType)?.name;
+  const stuckTypes = types.filter((type) => stuck.rows.some((r) => r.orderTypeCode === type.code));
+  const typeName = types.find((type) => type.code === filters.orderType)?.name;
+  const kindName = (kind: keyof typeof KIND_COLOURS) => t(`kinds.${kind}`);
+  const stuckRows = stuck.rows.map((r) => ({ ...r, statusName: statusNameIn({ name: r.statusName, translations: translationsByCode.get(r.statusCode) }, locale) }));
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Analytics</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600" data-testid="period-summary">
-          {filters.from} to {filters.to} · {typeName ?? "all order types"} · {filters.channel ?? "all channels"}
+          {t("summary", { from: filters.from, to: filters.to, type: typeName ?? t("allTypes"), channel: filters.channel ?? t("allChannels") })}
         </p>
       </div>
       <AnalyticsFiltersForm
@@ -77,19 +101,19 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         errors={resolved.errors}
       />
       {Object.keys(resolved.errors).length > 0 && (
-        <Alert tone="warning">Some filters could not be used (see the marked fields); the figures below use the defaults for them.</Alert>
+        <Alert tone="warning">{t("filters.unusable")}</Alert>
       )}
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {[
-          ["Orders entered", enteredTotal.toLocaleString("en")],
-          ["Orders completed", completedTotal.toLocaleString("en")],
-          ["Cancellation rate", rates.cohort ? `${pct(rates.cancellationRate)} (${rates.cancelled})` : "–"],
-          ["Return and complaint rate", rates.cohort ? `${pct(rates.returnRate)} (${rates.returned})` : "–"],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          ["entered", t("tiles.entered"), count(enteredTotal)],
+          ["completed", t("tiles.completed"), count(completedTotal)],
+          ["cancellationRate", t("tiles.cancellationRate"), rates.cohort ? t("tiles.rateWithCount", { share: pct(rates.cancellationRate), count: rates.cancelled }) : "–"],
+          ["returnRate", t("tiles.returnRate"), rates.cohort ? t("tiles.rateWithCount", { share: pct(rates.returnRate), count: rates.returned }) : "–"],
+        ].map(([id, label, value]) => (
+          <div key={id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={`tile-${label}`}>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`tile-${id}`}>
               {value}
             </dd>
           </div>
@@ -98,16 +122,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 
       <FigureCard
         id="daily"
-        title="Orders entered and completed per day"
-        description="Entered: created that day. Completed: reached a status in a Completed group that day (Warsaw time)."
+        title={t("daily.title")}
+        description={t("daily.description")}
         csvHref={csv("daily")}
         empty={enteredTotal === 0 && completedTotal === 0}
-        emptyText="No orders were entered or completed in this period."
+        emptyText={t("daily.empty")}
       >
         <DailyFlowChart rows={daily} />
         <FigureTable
-          caption="Orders entered and completed per day"
-          headers={["Day", "Entered", "Completed"]}
+          caption={t("daily.title")}
+          headers={[t("daily.day"), t("daily.entered"), t("daily.completed")]}
           numeric={[1, 2]}
           rows={daily.map((d) => [d.day, d.entered, d.completed])}
         />
@@ -116,55 +140,59 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-6 lg:grid-cols-2">
         <FigureCard
           id="status-counts"
-          title="Where orders are now"
-          description="Orders in each status and group right now (the period does not apply)."
+          title={t("now.title")}
+          description={t("now.description")}
           csvHref={csv("status-counts")}
           empty={statusCounts.length === 0}
-          emptyText="No orders match these filters."
+          emptyText={t("now.empty")}
         >
           <ColouredBarChart
-            label="Orders per group now"
-            valueLabel="Orders"
+            label={t("now.chart")}
+            valueLabel={t("now.orders")}
             rows={groups.map((g) => ({ name: g.name, value: g.orders, colour: KIND_COLOURS[g.kind] }))}
           />
           <FigureTable
-            caption="Orders per status now"
-            headers={["Status", "Group", "Orders"]}
+            caption={t("now.table")}
+            headers={[t("now.status"), t("now.group"), t("now.orders")]}
             numeric={[2]}
             rows={[
-              ...statusCounts.map((s) => [s.name, s.groupName, s.orders]),
-              ...groups.map((g) => [<strong key={g.groupId}>All in {g.name}</strong>, KIND_LABELS[g.kind], <strong key="n">{g.orders}</strong>]),
+              ...statusCounts.map((s) => [statusName(s.name, s.statusId), s.groupName, count(s.orders)]),
+              ...groups.map((g) => [
+                <strong key={g.groupId}>{t("now.allIn", { group: g.name })}</strong>,
+                kindName(g.kind),
+                <strong key="n">{count(g.orders)}</strong>,
+              ]),
             ]}
           />
         </FigureCard>
 
         <FigureCard
           id="funnel"
-          title="Funnel and rates"
-          description="Of the orders created in the period, how many reached each kind of group by its end. A return or complaint is not counted as a cancellation."
+          title={t("funnel.title")}
+          description={t("funnel.description")}
           csvHref={csv("funnel")}
           empty={funnel.cohort === 0}
-          emptyText="No orders were created in this period."
+          emptyText={t("funnel.empty")}
         >
           <ColouredBarChart
-            label="Funnel through the group kinds"
-            valueLabel="Orders"
-            rows={funnel.steps.map((s) => ({ name: KIND_LABELS[s.kind], value: s.orders, colour: KIND_COLOURS[s.kind] }))}
+            label={t("funnel.table")}
+            valueLabel={t("funnel.orders")}
+            rows={funnel.steps.map((s) => ({ name: kindName(s.kind), value: s.orders, colour: KIND_COLOURS[s.kind] }))}
           />
           <FigureTable
-            caption="Funnel through the group kinds"
-            headers={["Reached", "Orders", "Share of created"]}
+            caption={t("funnel.table")}
+            headers={[t("funnel.reached"), t("funnel.orders"), t("funnel.share")]}
             numeric={[1, 2]}
             rows={[
-              ["Created in the period", funnel.cohort, "100%"],
-              ...funnel.steps.map((s) => [KIND_LABELS[s.kind], s.orders, pct(s.share)]),
-              ["Cancelled", rates.cancelled, pct(rates.cancellationRate)],
-              ["Returned or complained", rates.returned, pct(rates.returnRate)],
+              [t("funnel.created"), count(funnel.cohort), pct(1)],
+              ...funnel.steps.map((s) => [kindName(s.kind), count(s.orders), pct(s.share)]),
+              [t("funnel.cancelled"), count(rates.cancelled), pct(rates.cancellationRate)],
+              [t("funnel.returned"), count(rates.returned), pct(rates.returnRate)],
             ]}
           />
           <p className="text-sm">
             <a href={csv("rates")} download className="text-blue-700 underline-offset-2 hover:underline">
-              Download the rates as CSV
+              {t("csv.rates")}
             </a>
           </p>
         </FigureCard>
@@ -172,39 +200,43 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 
       <FigureCard
         id="time-in-status"
-        title="Time in status"
-        description="Stays that began in the period, from the order history; a stay still going counts until now. Breaches: stays longer than the status's SLA."
+        title={t("time.title")}
+        description={t("time.description")}
         csvHref={csv("time-in-status")}
         empty={times.length === 0}
-        emptyText="No order entered an open status in this period."
+        emptyText={t("time.empty")}
       >
-        <TimeInStatusChart rows={times.map((t) => ({ name: t.name, median: hours(t.medianSeconds), p90: hours(t.p90Seconds) }))} />
+        <TimeInStatusChart
+          label={t("time.chart")}
+          names={{ median: t("time.medianHours"), p90: t("time.p90Hours"), unit: t("time.hoursUnit") }}
+          rows={times.map((row) => ({ name: statusName(row.name, row.statusId), median: hours(row.medianSeconds), p90: hours(row.p90Seconds) }))}
+        />
         <FigureTable
-          caption="Median and 90th percentile time in each status, with SLA breaches"
-          headers={["Status", "Stays", "Still there", "Median", "90th percentile", "SLA", "Breaches"]}
+          caption={t("time.table")}
+          headers={[t("time.status"), t("time.stays"), t("time.open"), t("time.median"), t("time.p90"), t("time.sla"), t("time.breaches")]}
           numeric={[1, 2, 6]}
-          rows={times.map((t) => [
-            t.name,
-            t.stays,
-            t.open,
-            duration(t.medianSeconds),
-            duration(t.p90Seconds),
-            t.slaHours === null ? "none" : `${t.slaHours} h`,
-            t.slaHours === null ? "–" : `${t.slaBreaches} (${pct(t.slaBreaches / t.stays)})`,
+          rows={times.map((row) => [
+            statusName(row.name, row.statusId),
+            count(row.stays),
+            count(row.open),
+            duration(row.medianSeconds),
+            duration(row.p90Seconds),
+            row.slaHours === null ? t("time.none") : t("time.hours", { hours: row.slaHours }),
+            row.slaHours === null ? "–" : t("time.breachesValue", { count: row.slaBreaches, share: pct(row.slaBreaches / row.stays) }),
           ])}
         />
       </FigureCard>
 
       <FigureCard
         id="stuck"
-        title={`Stuck orders (${stuck.total})`}
-        description={`Open orders over their status's SLA, or with no event at all for ${idleDays} days. Now, whatever the period.`}
+        title={t("stuck.title", { count: stuck.total })}
+        description={t("stuck.description", { days: idleDays })}
         csvHref={csv("stuck")}
         empty={stuck.total === 0}
-        emptyText="Nothing is stuck: every open order is within its SLA and was touched recently."
+        emptyText={t("stuck.empty")}
       >
         <OverdueBoardLinks types={stuckTypes} channel={filters.channel} />
-        <StuckOrdersTable rows={stuck.rows} total={stuck.total} now={now.getTime()} idleDays={idleDays} />
+        <StuckOrdersTable rows={stuckRows} total={stuck.total} now={now.getTime()} idleDays={idleDays} locale={locale} timeZone={timeZone} />
       </FigureCard>
     </div>
   );

@@ -1,6 +1,9 @@
-export default function Loading() {
+import { getTranslations } from "next-intl/server";
+
+export default async function Loading() {
+  const t = await getTranslations("board");
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading the board">
+    <div className="space-y-4" aria-busy="true" aria-label={t("loading")}>
       <div className="h-8 w-32 animate-pulse rounded bg-slate-200" />
       <div className="h-14 animate-pulse rounded-lg bg-slate-100" />
       <div className="flex gap-3 overflow-hidden">

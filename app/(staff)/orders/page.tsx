@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LiveUpdates } from "@/components/board/live-updates";
 import { OrderFilters } from "@/components/orders/order-filters";
@@ -5,18 +6,24 @@ import { OrderTable, type SortHeader } from "@/components/orders/order-table";
 import { Pagination } from "@/components/orders/pagination";
 import type { ListWorkflow } from "@/components/orders/types";
 import { getDb } from "@/db";
-import { getChangeStamp, listBoardOrderTypes, listBoardStatuses, listCommentTemplates, listFilterFacets } from "@/db/queries/board";
+import { getChangeStamp, listBoardOrderTypes, listBoardStatuses, listCommentTemplates, listFilterFacets, withStatusNames } from "@/db/queries/board";
 import { ORDER_SORTS, listOrders, listStatusesForFilter } from "@/db/queries/orders";
 import { requirePageUser } from "@/lib/auth";
 import { loadWorkflowDefinition } from "@/lib/orders";
+import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
+import { idSearchParam, pageSearchParam } from "@/lib/url-params";
 import { bulkChangeAction, finishBulkChangeAction, inlineChangeAction } from "./actions";
+import { undoChangesAction } from "../undo/actions";
 
-export const metadata = { title: "Orders" };
+export async function generateMetadata() {
+  const t = await getTranslations("common");
+  return { title: t("nav.orders") };
+}
 
 const text = z.string().trim().max(100).optional().catch(undefined);
 const searchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  status: z.coerce.number().int().positive().optional().catch(undefined),
+  page: pageSearchParam,
+  status: idSearchParam,
   q: text,
   type: text,
   channel: text,
@@ -28,21 +35,22 @@ const searchSchema = z.object({
   dir: z.enum(["asc", "desc"]).catch("desc"),
 });
 
-const COLUMNS: { key: string; label: string; sort?: (typeof ORDER_SORTS)[number]; className?: string }[] = [
-  { key: "number", label: "Order", sort: "number" },
-  { key: "customer", label: "Customer", sort: "customer" },
-  { key: "status", label: "Status" },
-  { key: "in_status", label: "In status", sort: "in_status" },
-  { key: "channel", label: "Channel" },
-  { key: "total", label: "Total", sort: "total", className: "text-right" },
-  { key: "payment", label: "Payment" },
-  { key: "created", label: "Created", sort: "created" },
+/** The table's columns; each header's words are the catalogue's `orders.columns`. */
+const COLUMNS: { key: string; label: "number" | "customer" | "status" | "inStatus" | "channel" | "total" | "payment" | "created"; sort?: (typeof ORDER_SORTS)[number]; className?: string }[] = [
+  { key: "number", label: "number", sort: "number" },
+  { key: "customer", label: "customer", sort: "customer" },
+  { key: "status", label: "status" },
+  { key: "in_status", label: "inStatus", sort: "in_status" },
+  { key: "channel", label: "channel" },
+  { key: "total", label: "total", sort: "total", className: "text-right" },
+  { key: "payment", label: "payment" },
+  { key: "created", label: "created", sort: "created" },
 ];
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requirePageUser("staff");
+  const user = await requirePageUser("staff");
   const params = searchSchema.parse(await searchParams);
-  const db = await getDb();
+  const [db, locale, t, common] = await Promise.all([getDb(), getLocale(), getTranslations("orders"), getTranslations("common")]);
   const types = await listBoardOrderTypes({ db });
   const type = types.find((t) => t.code === params.type);
   const filters = {
@@ -55,17 +63,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     paid: params.paid,
     overdue: params.overdue === "1",
   };
-  const [{ rows, totalCount, pageCount }, statuses, facets, stamp, workflows] = await Promise.all([
-    listOrders({ db, page: params.page, sort: params.sort, dir: params.dir, ...filters }),
-    listStatusesForFilter({ db }),
+  const [{ rows, totalCount, pageCount }, statuses, facets, stamp, workflows, rights] = await Promise.all([
+    listOrders({ db, locale, page: params.page, sort: params.sort, dir: params.dir, ...filters }),
+    listStatusesForFilter({ db, locale }),
     listFilterFacets({ db }),
     getChangeStamp({ db }),
-    Promise.all(types.map(async (t) => ({ id: t.id, definition: await loadWorkflowDefinition(db, t.id), statuses: await listBoardStatuses({ db, orderTypeId: t.id }) }))),
+    Promise.all(types.map(async (t) => ({ id: t.id, definition: await loadWorkflowDefinition(db, t.id), statuses: await listBoardStatuses({ db, orderTypeId: t.id, locale }) }))),
+    loadStatusRights(db, user.role.id),
   ]);
   const templates = await listCommentTemplates({ db, statusIds: statuses.map((s) => s.id) });
   const workflow: ListWorkflow = { definitions: {}, statuses: {} };
   for (const w of workflows) {
-    if (w.definition) workflow.definitions[w.id] = w.definition;
+    // As this person meets them: the inline menu offers only the statuses their role may use.
+    if (w.definition) workflow.definitions[w.id] = withStatusRights(withStatusNames(w.definition, w.statuses), rights, w.id);
     for (const s of w.statuses) workflow.statuses[s.id] = s;
   }
 
@@ -75,12 +85,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     return qs.size ? `/orders?${qs}` : "/orders";
   };
   const headers: SortHeader[] = COLUMNS.map((c) => {
-    if (!c.sort) return { key: c.key, label: c.label, className: c.className };
+    const label = t(`columns.${c.label}`);
+    if (!c.sort) return { key: c.key, label, className: c.className };
     const current = params.sort === c.sort;
     const nextDir = current && params.dir === "asc" ? "desc" : "asc";
     return {
       key: c.key,
-      label: c.label,
+      label,
       className: c.className,
       href: query({ sort: c.sort, dir: nextDir, page: undefined }),
       direction: current ? (params.dir === "asc" ? "ascending" : "descending") : undefined,
@@ -92,9 +103,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">Orders</h1>
+          <h1 className="text-2xl font-semibold">{common("nav.orders")}</h1>
           <div className="flex items-center gap-3 text-sm text-slate-600">
-            {totalCount.toLocaleString("en")} orders <LiveUpdates stamp={stamp} />
+            {t("total", { count: totalCount })} <LiveUpdates stamp={stamp} />
           </div>
         </div>
       </div>
@@ -106,19 +117,30 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       />
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-          {anyFilter ? "No orders match these filters." : "No orders yet. Orders created by your shop or the API will appear here."}
+          {anyFilter ? t("empty.noMatch") : t("empty.none")}
         </div>
       ) : (
         <>
           <OrderTable
             rows={rows}
+            // eslint-disable-next-line react-hooks/purity -- a server component renders once per request; this is the request's time
             now={Date.now()}
             headers={headers}
             workflow={workflow}
             templates={templates}
-            actions={{ inline: inlineChangeAction, bulk: bulkChangeAction, finishBulk: finishBulkChangeAction }}
+            actions={{ inline: inlineChangeAction, bulk: bulkChangeAction, finishBulk: finishBulkChangeAction, undoAll: undoChangesAction }}
           />
-          <Pagination page={Math.min(params.page, pageCount)} pageCount={pageCount} hrefFor={(page) => query({ page: String(page) })} />
+          <Pagination
+            page={Math.min(params.page, pageCount)}
+            pageCount={pageCount}
+            hrefFor={(page) => query({ page: String(page) })}
+            labels={{
+              nav: t("pagination.nav"),
+              previous: t("pagination.previous"),
+              next: t("pagination.next"),
+              pageOf: (page, pageCount) => t("pagination.pageOf", { page, pageCount }),
+            }}
+          />
         </>
       )}
     </div>

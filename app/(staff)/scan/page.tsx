@@ -1,24 +1,28 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ScanStation } from "@/components/scan/scan-station";
 import { getDb } from "@/db";
 import { listBoardOrderTypes, listBoardStatuses } from "@/db/queries/board";
 import { requirePageUser } from "@/lib/auth";
 import { scanAction } from "./actions";
 
-export const metadata = { title: "Scan" };
+export async function generateMetadata() {
+  const t = await getTranslations("scan");
+  return { title: t("title") };
+}
 
 export default async function ScanPage() {
-  await requirePageUser("staff");
-  const db = await getDb();
+  await requirePageUser("scan");
+  const [db, locale, t] = await Promise.all([getDb(), getLocale(), getTranslations("scan")]);
   const types = await listBoardOrderTypes({ db });
-  const perType = await Promise.all(types.map((t) => listBoardStatuses({ db, orderTypeId: t.id })));
+  const perType = await Promise.all(types.map((type) => listBoardStatuses({ db, orderTypeId: type.id, locale })));
   // One list of targets across order types: a packing table handles whatever lands on it.
   const seen = new Set<number>();
   const targets = perType.flat().filter((s) => !s.archived && !seen.has(s.id) && seen.add(s.id));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Scan mode</h1>
-        <p className="text-sm text-slate-600">Pick the status, then scan labels or type order numbers one after another.</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <ScanStation targets={targets} scan={scanAction} />
     </div>

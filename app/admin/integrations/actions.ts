@@ -3,32 +3,28 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { toActionState } from "@/lib/action-state";
-import { authedAction } from "@/lib/auth";
+import { actorOf, serverAction } from "@/lib/auth";
 import { createApiKey, createApiKeyInputSchema, revokeApiKey } from "@/lib/integrations/api-keys";
-import type { CreateApiKeyState } from "@/components/integrations/api-keys-types";
+import { ok } from "@/lib/result";
 
-const create = authedAction(
-  { role: "admin", schema: createApiKeyInputSchema.pick({ name: true, scope: true }) },
-  async (input, user) => createApiKey(await getDb(), { ...input, createdByUserId: user.id }),
-);
+const revalidate = () => revalidatePath("/admin/integrations");
 
-/** Creates a key and hands its secret to the page once; it is never readable again. */
-export async function createApiKeyAction(_prev: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
-  const result = await create(Object.fromEntries(formData));
-  if (result.ok) revalidatePath("/admin/integrations");
-  return {
-    ...toActionState(result, ({ key }) => `Key "${key.name}" created.`),
-    secret: result.ok ? result.value.secret : undefined,
-  };
-}
+/** Creates a key and hands its secret to the page once (in the value); it is never readable again. */
+export const createApiKeyAction = serverAction({
+  role: "admin",
+  schema: createApiKeyInputSchema.pick({ name: true, scope: true }),
+  handler: async (input, user) => {
+    const result = await createApiKey(await getDb(), { ...input, createdByUserId: user.id }, actorOf(user));
+    return result.ok ? ok({ name: result.value.key.name, secret: result.value.secret }) : result;
+  },
+  revalidate,
+  message: ({ name }, _, t) => t("integrations.done.keyCreated", { name }),
+});
 
-const revoke = authedAction({ role: "admin", schema: z.object({ id: z.number().int().positive() }) }, async ({ id }) =>
-  revokeApiKey(await getDb(), id),
-);
-
-export async function revokeApiKeyAction(id: number) {
-  const result = await revoke({ id });
-  if (result.ok) revalidatePath("/admin/integrations");
-  return toActionState(result, (key) => `Key "${key.name}" revoked: requests with it are refused from now on.`);
-}
+export const revokeApiKeyAction = serverAction({
+  role: "admin",
+  schema: z.object({ id: z.number().int().positive() }),
+  handler: async ({ id }, user) => revokeApiKey(await getDb(), id, actorOf(user)),
+  revalidate,
+  message: (key, _, t) => t("integrations.done.keyRevoked", { name: key.name }),
+});

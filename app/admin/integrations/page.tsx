@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { ApiKeysSection } from "@/components/integrations/api-keys-section";
 import { WebhookEndpointForm } from "@/components/integrations/webhook-endpoint-form";
@@ -11,20 +12,23 @@ import { listApiKeys } from "@/lib/integrations/api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 import { createWebhookEndpointAction } from "./webhooks/actions";
 
-export const metadata = { title: "Integrations" };
+export async function generateMetadata() {
+  const t = await getTranslations("integrations");
+  return { title: t("title") };
+}
 
 export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await requirePageUser("admin");
   await connection();
   const db = await getDb();
-  const [keys, endpoints, params] = await Promise.all([listApiKeys(db), listWebhookEndpoints({ db }), searchParams]);
+  const [keys, endpoints, params, t] = await Promise.all([listApiKeys(db), listWebhookEndpoints({ db }), searchParams, getTranslations("integrations")]);
   return (
     <div className="max-w-5xl space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Integrations</h1>
-        <p className="text-sm text-slate-600">How ERP systems, marketplace connectors and scripts talk to Orderly.</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      {params.deleted === "1" && <Alert tone="success">Endpoint deleted.</Alert>}
+      {params.deleted === "1" && <Alert tone="success">{t("endpointDeleted")}</Alert>}
       <ApiKeysSection
         keys={keys.map((k) => ({
           id: k.id,
@@ -38,18 +42,15 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
         createAction={createApiKeyAction}
         revokeAction={revokeApiKeyAction}
       />
-      <Card title="Webhooks">
+      <Card title={t("webhooks")}>
         <div className="space-y-6">
-          <p className="text-sm text-slate-600">
-            Orderly POSTs each order change to these addresses as JSON, signed per the Standard Webhooks specification, and retries
-            until the receiver answers 2xx.
-          </p>
+          <p className="text-sm text-slate-600">{t("webhooksIntro")}</p>
           <WebhookEndpointList items={endpoints} />
           <section aria-labelledby="add-endpoint" className="max-w-2xl space-y-3 border-t border-slate-100 pt-4">
             <h3 id="add-endpoint" className="text-sm font-semibold text-slate-800">
-              Add an endpoint
+              {t("addEndpoint")}
             </h3>
-            <WebhookEndpointForm action={createWebhookEndpointAction} submitLabel="Add endpoint" />
+            <WebhookEndpointForm action={createWebhookEndpointAction} submitLabel={t("addEndpointButton")} />
           </section>
         </div>
       </Card>

@@ -1,21 +1,27 @@
+import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { getDb } from "@/db";
 import { requirePageUser } from "@/lib/auth";
 import { getSettings } from "@/lib/settings";
 import { saveSettingsAction } from "./actions";
 
-export const metadata = { title: "Shop settings" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("metaTitle") };
+}
 
 export default async function SettingsPage() {
   await requirePageUser("admin");
-  const settings = await getSettings(await getDb());
+  const [settings, t] = await Promise.all([getDb().then(getSettings), getTranslations("settings")]);
+  // The server's list, the one the save is checked against (a browser's may differ).
+  const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
   return (
     <div className="max-w-4xl space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Shop settings</h1>
-        <p className="text-sm text-slate-600">What customers see on the tracking page and in messages.</p>
+        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <SettingsForm settings={settings} action={saveSettingsAction} />
+      <SettingsForm settings={settings} action={saveSettingsAction} timeZones={timeZones} />
     </div>
   );
 }

@@ -1,49 +1,125 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { Result } from "@/lib/result";
-import { adminActions as act } from "../_actions/server";
-import { toAdminState, type AdminActionState } from "../_actions/state";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actorOf, serverAction } from "@/lib/auth";
+import { withFieldTexts } from "@/lib/i18n/action-field-texts";
+import {
+  applyWorkflowPreset,
+  codeSchema,
+  createGroup,
+  createStatus,
+  deleteGroup,
+  deleteStatus,
+  groupInputSchema,
+  idListSchema,
+  idSchema,
+  layoutSchema,
+  reorderGroups,
+  saveStatusLayout,
+  setStatusArchived,
+  statusInputSchema,
+  updateGroup,
+  updateStatus,
+} from "@/lib/workflow-config";
 
 // Statuses and groups show on the admin overview, the board and every order page: refresh them all.
-function revalidateStatuses() {
+function revalidate() {
   revalidatePath("/admin", "layout");
   revalidatePath("/orders", "layout");
 }
 
-async function run<T>(result: Promise<Result<T>>, success: (value: T) => string): Promise<AdminActionState<T>> {
-  const settled = await result;
-  if (settled.ok) revalidateStatuses();
-  return toAdminState(settled, success);
-}
+export const saveLayoutAction = serverAction({
+  role: "admin",
+  schema: layoutSchema,
+  handler: async (layout, user) => saveStatusLayout(await getDb(), layout, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("statuses.done.layoutSaved"),
+});
 
-export async function saveLayoutAction(input: unknown) {
-  return run(act.saveLayout(input), () => "Order saved.");
-}
-export async function reorderGroupsAction(input: unknown) {
-  return run(act.reorderGroups(input), () => "Group order saved.");
-}
-export async function createGroupAction(input: unknown) {
-  return run(act.createGroup(input), (g) => `Group ${g.name} created.`);
-}
-export async function updateGroupAction(input: unknown) {
-  return run(act.updateGroup(input), (g) => `Group ${g.name} saved.`);
-}
-export async function deleteGroupAction(input: unknown) {
-  return run(act.deleteGroup(input), () => "Group deleted.");
-}
-export async function applyPresetAction(input: unknown) {
-  return run(act.applyPreset(input), (p) => `Preset applied: ${Object.keys(p.statusIds).length} statuses.`);
-}
-export async function createStatusAction(input: unknown) {
-  return run(act.createStatus(input), (s) => `Status ${s.name} created.`);
-}
-export async function updateStatusAction(input: unknown) {
-  return run(act.updateStatus(input), (s) => `Status ${s.name} saved.`);
-}
-export async function archiveStatusAction(input: unknown) {
-  return run(act.archiveStatus(input), (s) => (s.archivedAt ? `${s.name} archived.` : `${s.name} restored.`));
-}
-export async function deleteStatusAction(input: unknown) {
-  return run(act.deleteStatus(input), (s) => `${s.name} deleted.`);
-}
+export const reorderGroupsAction = serverAction({
+  role: "admin",
+  schema: idListSchema,
+  handler: async ({ ids }, user) => reorderGroups(await getDb(), ids, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("statuses.done.groupOrderSaved"),
+});
+
+export const createGroupAction = withFieldTexts(groupInputSchema, serverAction({
+  role: "admin",
+  schema: groupInputSchema,
+  handler: async (input, user) => createGroup(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (g, _i, t) => t("statuses.done.groupCreated", { name: g.name }),
+}));
+
+const updateGroupSchema = z.object({ id: idSchema, group: groupInputSchema });
+export const updateGroupAction = withFieldTexts(updateGroupSchema, serverAction({
+  role: "admin",
+  schema: updateGroupSchema,
+  handler: async ({ id, group }, user) => updateGroup(await getDb(), id, group, actorOf(user)),
+  revalidate,
+  message: (g, _i, t) => t("statuses.done.groupSaved", { name: g.name }),
+}));
+
+export const deleteGroupAction = serverAction({
+  role: "admin",
+  schema: z.object({ id: idSchema }),
+  handler: async ({ id }, user) => deleteGroup(await getDb(), id, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("statuses.done.groupDeleted"),
+});
+
+const presetSchema = z.object({
+  preset: z.enum(["retail", "wholesale", "marketplace"], "Choose a preset"),
+  locale: z.enum(["pl", "en"], "Choose a language"),
+  mode: z.enum(["empty", "alongside"]),
+  orderTypeCode: codeSchema,
+  orderTypeName: z.string().trim().min(1, "Enter a name").max(80),
+});
+export const applyPresetAction = withFieldTexts(presetSchema, serverAction({
+  role: "admin",
+  schema: presetSchema,
+  handler: async ({ orderTypeCode, orderTypeName, ...input }, user) =>
+    applyWorkflowPreset(await getDb(), {
+      ...input,
+      orderType: { code: orderTypeCode, name: orderTypeName },
+    }, actorOf(user)),
+  revalidate,
+  message: (p, _i, t) => t("statuses.done.presetApplied", { count: Object.keys(p.statusIds).length }),
+}));
+
+export const createStatusAction = withFieldTexts(statusInputSchema, serverAction({
+  role: "admin",
+  schema: statusInputSchema,
+  handler: async (input, user) => createStatus(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (s, _i, t) => t("statuses.done.created", { name: s.name }),
+}));
+
+const updateStatusSchema = z.object({ id: idSchema, status: statusInputSchema });
+export const updateStatusAction = withFieldTexts(updateStatusSchema, serverAction({
+  role: "admin",
+  schema: updateStatusSchema,
+  handler: async ({ id, status }, user) => updateStatus(await getDb(), id, status, actorOf(user)),
+  revalidate,
+  message: (s, _i, t) => t("statuses.done.saved", { name: s.name }),
+}));
+
+export const archiveStatusAction = serverAction({
+  role: "admin",
+  schema: z.object({ id: idSchema, archived: z.boolean() }),
+  handler: async ({ id, archived }, user) =>
+    setStatusArchived(await getDb(), id, archived, actorOf(user)),
+  revalidate,
+  message: (s, _i, t) => t(s.archivedAt ? "statuses.done.archived" : "statuses.done.restored", { name: s.name }),
+});
+
+export const deleteStatusAction = serverAction({
+  role: "admin",
+  schema: z.object({ id: idSchema }),
+  handler: async ({ id }, user) => deleteStatus(await getDb(), id, actorOf(user)),
+  revalidate,
+  message: (s, _i, t) => t("statuses.done.deleted", { name: s.name }),
+});

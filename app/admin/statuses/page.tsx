@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PresetPanel } from "@/components/admin/preset-panel";
 import { NewGroupForm } from "@/components/admin/new-group-form";
 import { StatusBoard } from "@/components/admin/status-board";
@@ -8,6 +9,7 @@ import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
 import { STATUS_PRESETS } from "@/db/seed/presets";
 import { requirePageUser } from "@/lib/auth";
+import { statusNameIn } from "@/lib/i18n/status-name";
 import {
   applyPresetAction,
   createGroupAction,
@@ -17,10 +19,14 @@ import {
   updateGroupAction,
 } from "./actions";
 
-export const metadata = { title: "Statuses" };
+export async function generateMetadata() {
+  const t = await getTranslations("statuses");
+  return { title: t("metaTitle") };
+}
 
 export default async function StatusesPage() {
   await requirePageUser("admin");
+  const [t, locale] = await Promise.all([getTranslations("statuses"), getLocale()]);
   const board = await listStatusesByGroup({ db: await getDb() });
   const groups = board.map(({ group, statuses }) => ({
     id: group.id,
@@ -30,27 +36,29 @@ export default async function StatusesPage() {
     statusIds: statuses.map((s) => s.id),
   }));
   const statuses = board.flatMap((b) =>
-    b.statuses.map((s) => ({ id: s.id, code: s.code, name: s.name, colour: s.colour, archived: s.archivedAt !== null })),
+    b.statuses.map((s) => ({ id: s.id, code: s.code, name: statusNameIn(s, locale), colour: s.colour, archived: s.archivedAt !== null })),
   );
-  const presets = STATUS_PRESETS.map((p) => ({ key: p.key, name: p.name.en, description: p.description, statusCount: p.statuses.length }));
+  const presets = STATUS_PRESETS.map((p) => ({
+    key: p.key,
+    name: p.name[locale],
+    description: t(`preset.descriptions.${p.key}`),
+    statusCount: p.statuses.length,
+  }));
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Statuses</h1>
-          <p className="text-sm text-slate-600">
-            Drag statuses to reorder them or move them to another group; drag a group by its handle to reorder groups. Keyboard: focus a
-            handle, Space, arrow keys, Space.
-          </p>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
         <Link href="/admin/statuses/new" className={buttonClasses("primary")}>
-          New status
+          {t("newStatus")}
         </Link>
       </div>
       {groups.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          No groups yet. Apply a preset below or add a group.
+          {t("noGroups")}
         </p>
       ) : (
         <StatusBoard
@@ -63,10 +71,10 @@ export default async function StatusesPage() {
         />
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Add a group">
+        <Card title={t("addGroupCard")}>
           <NewGroupForm createGroup={createGroupAction} />
         </Card>
-        <Card title="Presets">
+        <Card title={t("presetsCard")}>
           <PresetPanel presets={presets} workflowEmpty={statuses.length === 0} applyPreset={applyPresetAction} />
         </Card>
       </div>

@@ -1,18 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { adminActions as act } from "../_actions/server";
-import { toAdminState } from "../_actions/state";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actorOf, serverAction } from "@/lib/auth";
+import { withDocumentTexts } from "@/lib/i18n/action-field-texts";
+import { applyImport, previewImport } from "@/lib/workflow-config";
 
-export async function previewImportAction(input: unknown) {
-  return toAdminState(await act.previewImport(input), (diff) => (diff.empty ? "The document matches today's configuration." : "The document is valid. Review the changes below."));
-}
+// The document itself is validated field by field by lib's document schema.
+const importSchema = z.object({ document: z.unknown() });
 
-export async function applyImportAction(input: unknown) {
-  const result = await act.applyImport(input);
-  if (result.ok) {
+/** Changes nothing, so nothing to revalidate. */
+export const previewImportAction = withDocumentTexts(serverAction({
+  role: "admin",
+  schema: importSchema,
+  handler: async ({ document }) => previewImport(await getDb(), document),
+  message: (diff, _i, t) => t(diff.empty ? "workflows.io.same" : "workflows.io.valid"),
+}));
+
+export const applyImportAction = withDocumentTexts(serverAction({
+  role: "admin",
+  schema: importSchema,
+  handler: async ({ document }, user) => applyImport(await getDb(), document, actorOf(user)),
+  revalidate: () => {
     revalidatePath("/admin", "layout");
     revalidatePath("/orders", "layout");
-  }
-  return toAdminState(result, () => "Imported. The configuration now matches the document.");
-}
+  },
+  message: (_v, _i, t) => t("workflows.io.imported"),
+}));

@@ -1,37 +1,75 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { Result } from "@/lib/result";
-import { adminActions as act } from "../_actions/server";
-import { toAdminState, type AdminActionState } from "../_actions/state";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actorOf, serverAction } from "@/lib/auth";
+import { withFieldTexts } from "@/lib/i18n/action-field-texts";
+import {
+  cellSchema,
+  copyMatrix,
+  createOrderType,
+  idListSchema,
+  idSchema,
+  orderTypeInputSchema,
+  orderTypeUpdateSchema,
+  reorderOrderTypes,
+  rowSchema,
+  setTransition,
+  setTransitionRow,
+  updateOrderType,
+} from "@/lib/workflow-config";
 
-function revalidateWorkflows() {
+function revalidate() {
   revalidatePath("/admin", "layout");
   // Order pages offer next statuses from the matrix.
   revalidatePath("/orders", "layout");
 }
 
-async function run<T>(result: Promise<Result<T>>, success: (value: T) => string): Promise<AdminActionState<T>> {
-  const settled = await result;
-  if (settled.ok) revalidateWorkflows();
-  return toAdminState(settled, success);
-}
+export const createOrderTypeAction = withFieldTexts(orderTypeInputSchema, serverAction({
+  role: "admin",
+  schema: orderTypeInputSchema,
+  handler: async (input, user) => createOrderType(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (type, _i, t) => t("workflows.done.typeCreated", { name: type.name }),
+}));
 
-export async function createOrderTypeAction(input: unknown) {
-  return run(act.createOrderType(input), (t) => `Order type ${t.name} created.`);
-}
-export async function updateOrderTypeAction(input: unknown) {
-  return run(act.updateOrderType(input), (t) => `Order type ${t.name} saved.`);
-}
-export async function reorderOrderTypesAction(input: unknown) {
-  return run(act.reorderOrderTypes(input), () => "Order saved.");
-}
-export async function copyMatrixAction(input: unknown) {
-  return run(act.copyMatrix(input), ({ copied }) => `Matrix copied: ${copied} allowed changes.`);
-}
-export async function setTransitionAction(input: unknown) {
-  return run(act.setTransition(input), () => "Saved.");
-}
-export async function setTransitionRowAction(input: unknown) {
-  return run(act.setTransitionRow(input), () => "Saved.");
-}
+export const updateOrderTypeAction = withFieldTexts(orderTypeUpdateSchema, serverAction({
+  role: "admin",
+  schema: orderTypeUpdateSchema,
+  handler: async (input, user) => updateOrderType(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (type, _i, t) => t("workflows.done.typeSaved", { name: type.name }),
+}));
+
+export const reorderOrderTypesAction = serverAction({
+  role: "admin",
+  schema: idListSchema,
+  handler: async ({ ids }, user) => reorderOrderTypes(await getDb(), ids, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("workflows.done.orderSaved"),
+});
+
+export const copyMatrixAction = serverAction({
+  role: "admin",
+  schema: z.object({ id: idSchema, fromId: idSchema }),
+  handler: async (input, user) => copyMatrix(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: ({ copied }, _i, t) => t("workflows.done.matrixCopied", { count: copied }),
+});
+
+export const setTransitionAction = serverAction({
+  role: "admin",
+  schema: cellSchema,
+  handler: async (input, user) => setTransition(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("workflows.done.saved"),
+});
+
+export const setTransitionRowAction = serverAction({
+  role: "admin",
+  schema: rowSchema,
+  handler: async (input, user) => setTransitionRow(await getDb(), input, actorOf(user)),
+  revalidate,
+  message: (_v, _i, t) => t("workflows.done.saved"),
+});

@@ -1,15 +1,21 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { OrderTypesEditor } from "@/components/admin/order-types-editor";
 import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
+import { statusNameIn } from "@/lib/i18n/status-name";
 import { lintWorkflow } from "@/lib/workflow";
 import { loadAllDefinitions } from "@/lib/workflow-config";
 import { copyMatrixAction, createOrderTypeAction, reorderOrderTypesAction, updateOrderTypeAction } from "./actions";
 
-export const metadata = { title: "Order types" };
+export async function generateMetadata() {
+  const t = await getTranslations("workflows");
+  return { title: t("metaTitle") };
+}
 
 export default async function WorkflowsPage() {
   await requirePageUser("admin");
+  const [t, locale] = await Promise.all([getTranslations("workflows"), getLocale()]);
   const db = await getDb();
   const [definitions, board] = await Promise.all([loadAllDefinitions(db), listStatusesByGroup({ db })]);
   const types = definitions.map(({ type, definition }) => {
@@ -24,12 +30,12 @@ export default async function WorkflowsPage() {
       warningCount: issues.filter((i) => i.severity === "warning").length,
     };
   });
-  const statuses = board.flatMap((b) => b.statuses.map((s) => ({ id: s.id, name: s.name, archived: s.archivedAt !== null })));
+  const statuses = board.flatMap((b) => b.statuses.map((s) => ({ id: s.id, name: statusNameIn(s, locale), archived: s.archivedAt !== null })));
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Order types</h1>
-        <p className="text-sm text-slate-600">Each order type has its own process: where orders start and which changes are allowed.</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <OrderTypesEditor
         types={types}

@@ -1,11 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Endpoint, type Operation } from "@/components/api-docs/endpoint";
 import { buildOpenApiDocument, PROBLEM_STATUS } from "@/lib/api";
+import { BODY_LIMITS, formatLimit, MAX_JSON_DEPTH } from "@/lib/http/body-limits";
 
-export const metadata = { title: "API reference" };
+export async function generateMetadata() {
+  const t = await getTranslations("apiDocs");
+  return { title: t("title") };
+}
 
 const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   malformed_json: "The body is not JSON (or is empty).",
+  nesting_too_deep: `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+  payload_too_large: `The body is larger than ${formatLimit(BODY_LIMITS.api)}; refused before it is read.`,
   unauthorized: "No key, a wrong key or a revoked key. Comes with WWW-Authenticate.",
   forbidden: "The key's scope is too small for this endpoint.",
   not_found: "No such order or endpoint.",
@@ -16,6 +23,9 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   unsupported_media_type: "Send Content-Type: application/json.",
   validation_failed: "A field is missing or wrong. `errors` maps each field (dotted path) to its messages.",
   guard_failed: "A rule refused the change; `reason` says which, e.g. payment_required.",
+  undo_refused: "Only on the screens: a change can no longer be undone (`reason`: changed_since, hold_over, already_sent, ...).",
+  status_not_permitted: "A person's role may not move orders into that status. API keys are never limited this way; only their scope counts.",
+  last_admin: "Only on the admin screens: disabling, demoting or resetting the shop's last active admin.",
   internal_error: "Our fault. Nothing was written; retry later with the same Idempotency-Key.",
 };
 
@@ -23,7 +33,8 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
  * The API reference for people, rendered by the app from the same OpenAPI document machines
  * read (no third-party viewer: the CSP allows no CDN scripts, and this needs no JavaScript).
  */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  const t = await getTranslations("apiDocs");
   const doc = buildOpenApiDocument();
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), operation: op as unknown as Operation & { tags: string[] } })),
@@ -31,14 +42,14 @@ export default function ApiDocsPage() {
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-semibold text-slate-900">Orderly API reference</h1>
+        <h1 className="text-3xl font-semibold text-slate-900">{t("heading")}</h1>
         <p className="text-slate-700">
           Version {doc.info.version}. Machine-readable: <a className="text-blue-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
         </p>
       </header>
 
-      <nav aria-label="Endpoints" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
-        <h2 className="text-sm font-semibold text-slate-800">Contents</h2>
+      <nav aria-label={t("endpoints")} className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+        <h2 className="text-sm font-semibold text-slate-800">{t("contents")}</h2>
         <ul className="mt-2 grid gap-1 text-sm md:grid-cols-2">
           <li><a className="text-blue-700 underline" href="#basics">Authentication, errors, idempotency</a></li>
           {operations.map(({ path, method, operation }) => (
@@ -85,7 +96,9 @@ export default function ApiDocsPage() {
             Errors are RFC 9457 <code className="font-mono">application/problem+json</code>: <code className="font-mono">type</code>, <code className="font-mono">title</code>,{" "}
             <code className="font-mono">status</code>, <code className="font-mono">detail</code> (in words) and a stable <code className="font-mono">code</code>:
           </p>
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+          {/* Wider than a phone: focusable so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500">
             <code>{JSON.stringify({ type: "/api/docs#error-transition_not_allowed", title: "Transition not allowed", status: 409, detail: "Cannot change from Shipped to Received", code: "transition_not_allowed", allowed: [{ code: "completed", name: "Completed" }] }, null, 2)}</code>
           </pre>
           <table className="w-full text-left">

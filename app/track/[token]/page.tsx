@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Pagination } from "@/components/orders/pagination";
 import { ProgressStages } from "@/components/tracking/progress-stages";
 import { ShopFrame } from "@/components/tracking/shop-frame";
 import { readableTextColour } from "@/lib/format";
 import { customerTranslator, formatDateIn, formatMoneyIn, isLocale } from "@/lib/i18n";
+import { pageFromQuery } from "@/lib/orders/page-bounds";
 import { loadTrackingPage } from "./tracking-data";
+import { courierName } from "@/lib/courier-name";
 
-export const metadata: Metadata = { title: "Order status", robots: { index: false, follow: false } };
+// In the page's language, which lib/i18n/request.ts decides as the page does (?lang=, the order's, the shop's).
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("track");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
 export default async function TrackingPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) notFound();
-  const found = await loadTrackingPage(token, isLocale(query.lang) ? query.lang : undefined);
+  const found = await loadTrackingPage(token, isLocale(query.lang) ? query.lang : undefined, pageFromQuery(query.history));
   if (!found) notFound();
   const { view, locale, shop, documents } = found;
   const t = customerTranslator(locale);
@@ -43,6 +51,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </div>
         <ProgressStages
           stage={view.stage}
+          label={t("progress")}
           colour={shop.brandColour}
           labels={{
             placed: t("stages.placed"),
@@ -76,7 +85,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
             {view.shipment.courier && (
               <>
                 <dt className="text-slate-600">{t("courier")}</dt>
-                <dd>{view.shipment.courier}</dd>
+                <dd>{courierName(view.shipment.courier)}</dd>
               </>
             )}
             <dt className="text-slate-600">{t("trackingNumber")}</dt>
@@ -90,7 +99,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <section className="rounded-xl bg-white p-5 shadow-sm">
+      <section id="timeline" className="rounded-xl bg-white p-5 shadow-sm">
         <h2 className="mb-3 font-semibold">{t("timeline")}</h2>
         <ol className="space-y-3" aria-label={t("timeline")}>
           {view.timeline.map((entry, i) => (
@@ -101,6 +110,16 @@ export default async function TrackingPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
+        {view.timelinePage.pageCount > 1 && (
+          <div className="mt-4">
+            <Pagination
+              page={view.timelinePage.page}
+              pageCount={view.timelinePage.pageCount}
+              hrefFor={(page) => `/track/${token}?${new URLSearchParams({ ...(isLocale(query.lang) ? { lang: query.lang } : {}), ...(page > 1 ? { history: String(page) } : {}) })}#timeline`}
+              labels={{ nav: t("timelinePages"), previous: t("newer"), next: t("older"), pageOf: (page, count) => t("pageOf", { page: String(page), count: String(count) }) }}
+            />
+          </div>
+        )}
       </section>
 
       <section className="rounded-xl bg-white p-5 shadow-sm">
@@ -115,6 +134,11 @@ export default async function TrackingPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
+        {view.moreItems > 0 && (
+          <p className="py-1.5 text-sm text-slate-600" data-testid="more-items">
+            {t("moreItems", { count: view.moreItems })}
+          </p>
+        )}
         <p className="mt-2 flex justify-between border-t border-slate-200 pt-2 font-semibold">
           <span>{t("total")}</span>
           <span className="tabular-nums">{money(view.total)}</span>

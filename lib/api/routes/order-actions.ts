@@ -3,7 +3,6 @@ import { z } from "zod";
 import { orderEvents } from "@/db/schema";
 import { recordPayment, transitionOrder } from "@/lib/orders";
 import { ok, refuse, type Refusal } from "@/lib/result";
-import type { StatusRef } from "@/lib/workflow";
 import { defineRoute } from "../route";
 import { apiEventSchema, orderChangeSchema, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
 import { eventView, loadLookups, orderView } from "../views";
@@ -11,9 +10,8 @@ import { findOrderByNumber } from "./find-order";
 
 /** Allowed targets carry database ids inside the app; an API client only knows codes. */
 function publicRefusal(error: Refusal): { ok: false; error: Refusal } {
-  const allowed = error.details?.allowed as StatusRef[] | undefined;
-  if (!allowed) return { ok: false, error };
-  return { ok: false, error: { ...error, details: { ...error.details, allowed: allowed.map(({ code, name }) => ({ code, name })) } } };
+  if (error.code !== "transition_not_allowed" || !error.details) return { ok: false, error };
+  return { ok: false, error: { ...error, details: { allowed: error.details.allowed.map(({ code, name }) => ({ code, name })) } } };
 }
 
 export const transitionRoute = defineRoute({

@@ -1,7 +1,6 @@
 import { statuses } from "@/db/schema";
 import { applyImport, exportWorkflow } from "@/lib/workflow-config";
-import { ok } from "@/lib/result";
-import type { LintIssue } from "@/lib/workflow";
+import { ok, type LintDetail } from "@/lib/result";
 import { defineRoute } from "../route";
 import { workflowBody, workflowResultSchema } from "../schemas";
 import { documentSchema } from "@/lib/workflow-config";
@@ -31,14 +30,17 @@ export const putWorkflowRoute = defineRoute({
   body: workflowBody,
   response: { status: 200, description: "What the document changed", schema: workflowResultSchema },
   errors: ["validation_failed"],
-  handle: async ({ db, body }) => {
-    const result = await applyImport(db, body);
+  handle: async ({ db, actor, body }) => {
+    const result = await applyImport(db, body, actor);
     if (result.ok) return ok({ applied: result.value });
-    const lint = result.error.details?.lint as LintIssue[] | undefined;
-    if (!lint) return result;
+    const error = result.error;
+    if (error.code !== "validation_failed" || !error.details || !("lint" in error.details)) return result;
     // Lint issues name statuses by database id; a client knows them by code.
     const codes = new Map((await db.select({ id: statuses.id, code: statuses.code }).from(statuses)).map((s) => [s.id, s.code]));
-    const issues = lint.map(({ statusIds, fix: _fix, ...issue }) => ({ ...issue, statuses: statusIds.map((id) => codes.get(id) ?? String(id)) }));
-    return { ok: false, error: { ...result.error, details: { ...result.error.details, lint: issues } } };
+    const issues = (error.details.lint as LintDetail[]).map(({ statusIds, fix: _fix, ...issue }) => ({
+      ...issue,
+      statuses: statusIds.map((id) => codes.get(id) ?? String(id)),
+    }));
+    return { ok: false as const, error: { ...error, details: { lint: issues } } };
   },
 });

@@ -11,6 +11,7 @@ import { openTestDb } from "@/tests/support/test-db";
 import { WebhookReceiver, type ReceiverBehaviour } from "@/tests/support/webhook-receiver";
 import { createWebhookEndpoint } from "./endpoints";
 import { generateWebhookSecret } from "./secret";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 /**
  * The contract with receivers: a consumer written per the Standard Webhooks specification, using
@@ -63,7 +64,7 @@ describe("the webhook contract", () => {
       await createWebhookEndpoint(
         db,
         { url: receiver.url, eventTypes: ["order.created", "order.status_changed", "order.payment_recorded", "order.tracking_updated"] },
-        { allowPrivateNetworks: true },
+        SYSTEM_AUDIT_ACTOR, { allowPrivateNetworks: true },
       ),
     );
     receiver.secret = endpoint.secret;
@@ -98,7 +99,7 @@ describe("the webhook contract", () => {
 
   it("a receiver holding another secret refuses the signature", async () => {
     await db.update(webhookEndpoints).set({ enabled: false });
-    const endpoint = must(await createWebhookEndpoint(db, { url: receiver.url, eventTypes: ["order.created"] }, { allowPrivateNetworks: true }));
+    const endpoint = must(await createWebhookEndpoint(db, { url: receiver.url, eventTypes: ["order.created"] }, SYSTEM_AUDIT_ACTOR, { allowPrivateNetworks: true }));
     receiver.secret = generateWebhookSecret();
     receiver.script = [];
     const before = receiver.processed.length;

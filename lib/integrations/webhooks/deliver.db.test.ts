@@ -11,6 +11,8 @@ import { WebhookReceiver } from "@/tests/support/webhook-receiver";
 import { resendWebhookDelivery, sendTestWebhook } from "./deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, setWebhookEndpointEnabled } from "./endpoints";
 import { WEBHOOK_RETRY_SCHEDULE_MS, webhookAttemptsAllowed } from "./retry-schedule";
+import type { Resolver } from "./url-policy";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let db: Db;
@@ -40,7 +42,7 @@ function options(webhooks: WorkerOptions["webhooks"] = {}, extra: Partial<Worker
 async function setUp(events: WebhookEventType[] = ["order.status_changed"]) {
   const receiver = await new WebhookReceiver().start();
   receivers.push(receiver);
-  const created = await createWebhookEndpoint(db, { url: receiver.url, eventTypes: events }, { allowPrivateNetworks: true });
+  const created = await createWebhookEndpoint(db, { url: receiver.url, eventTypes: events }, SYSTEM_AUDIT_ACTOR, { allowPrivateNetworks: true });
   if (!created.ok) throw new Error(created.error.message);
   receiver.secret = created.value.secret;
   return { receiver, endpoint: created.value };
@@ -150,7 +152,7 @@ describe("webhook delivery", () => {
     expect((await deliveriesOf(endpoint.id)).find((r) => r.id === second!.id)).toMatchObject({ state: "pending", attempts: second!.attempts });
 
     // Enabling it again clears the reason and lets the held delivery go.
-    const enabled = await setWebhookEndpointEnabled(db, endpoint.id, true);
+    const enabled = await setWebhookEndpointEnabled(db, endpoint.id, true, SYSTEM_AUDIT_ACTOR);
     expect(enabled.ok && enabled.value).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
     await drain(endpoint.id, options());
     expect((await deliveriesOf(endpoint.id)).map((r) => [r.id, r.state])).toEqual(
@@ -199,10 +201,10 @@ describe("webhook delivery", () => {
     await drain(endpoint.id, options());
     expect(receiver.processed[0]?.payload.type).toBe("webhook.test");
 
-    expect((await deleteWebhookEndpoint(db, endpoint.id)).ok).toBe(true);
+    expect((await deleteWebhookEndpoint(db, endpoint.id, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     expect(await deliveriesOf(endpoint.id)).toEqual([]);
     expect(await attemptsOf(endpoint.id)).toEqual([]);
-    expect((await deleteWebhookEndpoint(db, endpoint.id)).ok).toBe(false);
+    expect((await deleteWebhookEndpoint(db, endpoint.id, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
   });
 
   it("refuses to send to a private address unless the operator allows it", async () => {
@@ -215,12 +217,40 @@ describe("webhook delivery", () => {
     expect(receiver.requestCount).toBe(0);
     const [attempt] = await attemptsOf(endpoint.id);
     expect(attempt).toMatchObject({ responseStatus: null, error: expect.stringMatching(/private address/) });
-    const refused = await createWebhookEndpoint(db, { url: receiver.url, eventTypes: ["order.created"] }, { allowPrivateNetworks: false });
+    const refused = await createWebhookEndpoint(db, { url: receiver.url, eventTypes: ["order.created"] }, SYSTEM_AUDIT_ACTOR, { allowPrivateNetworks: false });
     expect(!refused.ok && refused.error.fieldErrors?.url?.[0]).toMatch(/private network/);
   });
 
+  it("refuses at save time the forms that reach this machine: trailing dot, IPv4 inside IPv6, a name that resolves to loopback", async () => {
+    const save = (url: string, resolve?: Resolver) => createWebhookEndpoint(db, { url, eventTypes: ["order.created"] }, SYSTEM_AUDIT_ACTOR, { allowPrivateNetworks: false, resolve });
+    const toLoopback: Resolver = async () => [{ address: "127.0.0.1", family: 4 }];
+    for (const [url, reason] of [
+      ["http://localhost.:3999/", undefined],
+      ["http://[::127.0.0.1]:3999/", undefined],
+      ["http://[::ffff:7f00:1]:3999/", undefined],
+      ["http://[fec0::1]:3999/", undefined],
+      ["https://erp.hosts-file.example/hook", "resolves_to_private"],
+    ] as const) {
+      const refused = await save(url, toLoopback);
+      expect(refused.ok, url).toBe(false);
+      if (!refused.ok) {
+        expect(Object.keys(refused.error.fieldErrors ?? {}), url).toEqual(["url"]);
+        if (reason) expect(refused.error.details).toEqual({ reason });
+      }
+    }
+    const ids = await db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(inArray(webhookEndpoints.url, ["https://erp.hosts-file.example/hook"]));
+    expect(ids).toEqual([]);
+    // A public name, or one whose DNS is not set up yet, is saved; delivery checks it again.
+    const publicName = await save("https://erp.public.example/hook", async () => [{ address: "93.184.216.34", family: 4 }]);
+    expect(publicName.ok).toBe(true);
+    const notYet = await save("https://erp.not-yet.example/hook", async () => {
+      throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    });
+    expect(notYet.ok).toBe(true);
+  });
+
   it("refuses an endpoint without events or with a bad address, listing every field", async () => {
-    const result = await createWebhookEndpoint(db, { url: "ftp://x", eventTypes: [] });
+    const result = await createWebhookEndpoint(db, { url: "ftp://x", eventTypes: [] }, SYSTEM_AUDIT_ACTOR);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("validation_failed");

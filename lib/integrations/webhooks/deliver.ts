@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { webhookEndpoints, type OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { SendOutcome } from "@/lib/notifications/providers/types";
@@ -30,7 +30,7 @@ export function allowPrivateWebhookUrls(options: { allowPrivateNetworks?: boolea
  * current address and logs the attempt. The worker records the row's outcome from the answer:
  * 2xx sent; 410 dead at once (the endpoint is switched off); anything else retried on the webhook schedule (retry-schedule.ts).
  */
-export async function sendWebhookRow(db: Db, row: OutboxRow, options: WebhookDeliveryOptions = {}): Promise<SendOutcome> {
+export async function sendWebhookRow(db: DbOrTx, row: OutboxRow, options: WebhookDeliveryOptions = {}): Promise<SendOutcome> {
   const endpointId = row.webhookEndpointId;
   const [endpoint] = endpointId ? await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)) : [];
   if (!endpoint) return { ok: false, retryable: false, error: "The endpoint no longer exists." };
@@ -65,7 +65,7 @@ export async function sendWebhookRow(db: Db, row: OutboxRow, options: WebhookDel
   return {
     ok: false,
     // A private address stays private: retrying cannot help.
-    retryable: !post.error?.includes("private address"),
+    retryable: post.refused === undefined,
     error: describeFailure(post),
     // Honoured up to a cap by the retry schedule.
     retryAfterMs: parseRetryAfter(post.retryAfter),

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { outbox, webhookEndpoints } from "@/db/schema";
 import { refuse, type Result } from "@/lib/result";
 import { TEST_EVENT_TYPE } from "./events";
@@ -10,7 +10,7 @@ import { webhookIdFor } from "./webhook-id";
  * payload and the same `webhook-id`, so a receiver that already processed it can tell.
  * A delivery still queued or being sent is left alone.
  */
-export async function resendWebhookDelivery(db: Db, input: { endpointId: number; outboxId: number }): Promise<Result<{ id: number }>> {
+export async function resendWebhookDelivery(db: DbOrTx, input: { endpointId: number; outboxId: number }): Promise<Result<{ id: number }>> {
   const [row] = await db
     .update(outbox)
     .set({ state: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null, sentAt: null })
@@ -28,7 +28,7 @@ export async function resendWebhookDelivery(db: Db, input: { endpointId: number;
 }
 
 /** Queues a `webhook.test` delivery, so an admin can check the receiver and its signature check. */
-export async function sendTestWebhook(db: Db, endpointId: number): Promise<Result<{ id: number }>> {
+export async function sendTestWebhook(db: DbOrTx, endpointId: number): Promise<Result<{ id: number }>> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
   if (!endpoint) return refuse("not_found", `Webhook endpoint ${endpointId} does not exist (it may have been deleted).`);
   const [row] = await db

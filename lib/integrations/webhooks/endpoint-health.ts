@@ -1,8 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { webhookAttempts, webhookEndpoints } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import type { PostOutcome } from "./http-post";
+import { inTransaction } from "@/db/transaction";
+import { recordAudit, SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 export type HealthRule = {
   /** Failed attempts in a row, across all of the endpoint's deliveries, before it may be disabled. */
@@ -32,12 +34,12 @@ export function describeFailure(post: PostOutcome): string {
  * The count and the log move together, so the streak's first attempt is the count-th newest.
  */
 export async function recordWebhookAttempt(
-  db: Db,
+  db: DbOrTx,
   input: { outboxId: number; endpointId: number; post: PostOutcome; rule: HealthRule },
 ): Promise<AttemptVerdict> {
   const { post, endpointId } = input;
   const verdict = verdictOf(post);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.insert(webhookAttempts).values({
       outboxId: input.outboxId,
       endpointId,
@@ -74,10 +76,21 @@ export async function recordWebhookAttempt(
       }
     }
     if (reason) {
-      await tx
+      const [disabled] = await tx
         .update(webhookEndpoints)
         .set({ enabled: false, disabledReason: reason, disabledAt: now, updatedAt: now })
-        .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)));
+        .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)))
+        .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
+      if (disabled) {
+        await recordAudit(tx, {
+          actor: SYSTEM_AUDIT_ACTOR,
+          kind: "webhook_endpoint",
+          action: "disabled",
+          subject: { id: disabled.id, label: disabled.url },
+          before: { enabled: true },
+          after: { enabled: false, disabledReason: reason },
+        });
+      }
     }
   });
   return verdict;

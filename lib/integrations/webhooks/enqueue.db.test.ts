@@ -8,6 +8,7 @@ import { openTestDb } from "@/tests/support/test-db";
 import { createWebhookEndpoint, setWebhookEndpointEnabled } from "./endpoints";
 import { enqueueWebhooksForEvent } from "./enqueue";
 import type { WebhookPayload } from "./payload";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
 let db: Db;
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 async function endpoint(eventTypes: WebhookEventType[], url = "https://erp.example.com/hooks") {
-  const result = await createWebhookEndpoint(db, { url, eventTypes });
+  const result = await createWebhookEndpoint(db, { url, eventTypes }, SYSTEM_AUDIT_ACTOR);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -47,7 +48,7 @@ describe("queueing webhooks", () => {
     const statusOnly = await endpoint(["order.status_changed"]);
     const paymentOnly = await endpoint(["order.payment_recorded"]);
     const disabled = await endpoint(ALL);
-    must(await setWebhookEndpointEnabled(db, disabled.id, false));
+    must(await setWebhookEndpointEnabled(db, disabled.id, false, SYSTEM_AUDIT_ACTOR));
     const ids = [all.id, statusOnly.id, paymentOnly.id, disabled.id];
 
     const order = await createTestOrder(db, wf.type.code);
@@ -70,7 +71,7 @@ describe("queueing webhooks", () => {
       expect(row.idempotencyKey).toBe(`msg_${row.webhookEndpointId}_${row.eventId}`);
       expect(row.recipient).toBe("https://erp.example.com/hooks");
     }
-    for (const id of ids) await setWebhookEndpointEnabled(db, id, false);
+    for (const id of ids) await setWebhookEndpointEnabled(db, id, false, SYSTEM_AUDIT_ACTOR);
   });
 
   it("snapshots the order, the status codes and the marketplace codes as they were at the change", async () => {
@@ -122,7 +123,7 @@ describe("queueing webhooks", () => {
     expect(payment?.body.data.status.name).toBe("Renamed");
     expect(payment?.body.data.order).toMatchObject({ version: 3, paidAmount: 2000 });
     expect(payment?.body.data.details).toMatchObject({ amount: 2000, reference: "PAY-1", fullyPaid: false });
-    await setWebhookEndpointEnabled(db, hook.id, false);
+    await setWebhookEndpointEnabled(db, hook.id, false, SYSTEM_AUDIT_ACTOR);
   });
 
   it("queues nothing when the change rolls back, and nothing for a refused change", async () => {
@@ -143,6 +144,6 @@ describe("queueing webhooks", () => {
     expect(refused.ok).toBe(false);
 
     expect((await deliveriesOf(order.id, [hook.id])).length).toBe(before);
-    await setWebhookEndpointEnabled(db, hook.id, false);
+    await setWebhookEndpointEnabled(db, hook.id, false, SYSTEM_AUDIT_ACTOR);
   });
 });

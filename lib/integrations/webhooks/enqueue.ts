@@ -1,7 +1,7 @@
-import { and, arrayContains, eq, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { outbox, webhookEndpoints, type OrderEvent, type WebhookEventType } from "@/db/schema";
-import type { OrderEventContext } from "@/lib/orders/after-event";
+import type { OrderEventContext, OrderReaction } from "@/lib/orders/reactions";
 import { webhookEventTypeOf } from "./events";
 import { buildWebhookPayload } from "./payload";
 import { webhookIdFor } from "./webhook-id";
@@ -48,3 +48,18 @@ export async function queueWebhooks(tx: Tx, context: OrderEventContext, endpoint
 export async function enqueueWebhooksForEvent(tx: Tx, context: OrderEventContext): Promise<number> {
   return queueWebhooks(tx, context, await endpointsSubscribedTo(tx, context.event));
 }
+
+/** Webhooks as a reaction to order events (wired in lib/order-reactions.ts): queued, never a status change. */
+export const webhookReaction: OrderReaction = {
+  name: "webhooks",
+  listens(type) {
+    const webhook = webhookEventTypeOf(type);
+    return webhook ? sql<boolean>`exists (select 1 from ${webhookEndpoints} where ${subscribedTo(webhook)})` : sql<boolean>`false`;
+  },
+  async prepare(tx, event) {
+    const endpoints = await endpointsSubscribedTo(tx, event);
+    return async function* queue(context) {
+      await queueWebhooks(tx, context, endpoints);
+    };
+  },
+};

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { performance } from "node:perf_hooks";
-import { hostOf, isPrivateAddress, publicOnlyLookup } from "./url-policy";
+import { checkWebhookTarget, hostOf, pinnedLookup, type Resolver, type UrlRefusal } from "./url-policy";
 
 export type PostOutcome = {
   /** Undefined when no answer came (timeout, refused connection, private address). */
@@ -10,10 +10,20 @@ export type PostOutcome = {
   body?: string;
   retryAfter?: string;
   error?: string;
+  /** Set when the address itself was refused (private): retrying cannot help. */
+  refused?: UrlRefusal["code"];
+  /** The address the connection went to (or tried), once the name was resolved and checked. */
+  address?: string;
   durationMs: number;
 };
 
-export type PostOptions = { timeoutMs: number; allowPrivateNetworks: boolean; maxBodyChars?: number };
+export type PostOptions = {
+  timeoutMs: number;
+  allowPrivateNetworks: boolean;
+  maxBodyChars?: number;
+  /** Name resolution (tests stand in for DNS); resolved once per attempt, then pinned. */
+  resolve?: Resolver;
+};
 
 const MAX_BODY_CHARS = 2_000;
 
@@ -22,21 +32,33 @@ const MAX_BODY_CHARS = 2_000;
  * followed (a 3xx is a failed delivery): following them would carry the signed payload to an
  * address nobody checked. Never throws; every failure comes back as `error`.
  */
-export function postWebhook(url: URL, body: string, headers: Record<string, string>, options: PostOptions): Promise<PostOutcome> {
+export async function postWebhook(url: URL, body: string, headers: Record<string, string>, options: PostOptions): Promise<PostOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const maxChars = options.maxBodyChars ?? MAX_BODY_CHARS;
 
-  if (!options.allowPrivateNetworks && isPrivateAddress(hostOf(url))) {
-    return Promise.resolve({ error: `${hostOf(url)} is a private address`, durationMs: 0 });
+  // Private networks allowed (tests, an operator's choice): the client resolves as usual.
+  let lookup: ReturnType<typeof pinnedLookup> | undefined;
+  if (!options.allowPrivateNetworks) {
+    const target = await checkWebhookTarget(url, options);
+    if (!target.ok) {
+      const literal = target.refusal.code === "private_address";
+      return {
+        error: literal ? `${hostOf(url)} is a private address` : target.refusal.message,
+        refused: target.unresolved ? undefined : target.refusal.code,
+        durationMs: elapsed(),
+      };
+    }
+    lookup = pinnedLookup(target.addresses);
   }
+  let address: string | undefined;
   return new Promise<PostOutcome>((resolve) => {
     let settled = false;
     const finish = (outcome: Omit<PostOutcome, "durationMs">) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...outcome, durationMs: elapsed() });
+      resolve({ ...outcome, ...(address ? { address } : {}), durationMs: elapsed() });
     };
     const client = url.protocol === "https:" ? https : http;
     const request = client.request(
@@ -44,7 +66,7 @@ export function postWebhook(url: URL, body: string, headers: Record<string, stri
       {
         method: "POST",
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
-        lookup: options.allowPrivateNetworks ? undefined : publicOnlyLookup,
+        lookup,
       },
       (response) => {
         const status = response.statusCode ?? 0;
@@ -63,11 +85,17 @@ export function postWebhook(url: URL, body: string, headers: Record<string, stri
         response.on("error", (error) => finish({ status, body: text, retryAfter, error: error.message }));
       },
     );
+    request.on("socket", (socket) => {
+      // One address: "lookup"; several (family auto-selection): one "connectionAttempt" each.
+      socket.on("lookup", (_error: Error | null, resolved: string) => (address = resolved));
+      socket.on("connectionAttempt", (ip: string) => (address = ip));
+      socket.on("connect", () => (address = socket.remoteAddress ?? address));
+    });
     const timer = setTimeout(() => {
       finish({ error: `no answer within ${options.timeoutMs} ms` });
       request.destroy();
     }, options.timeoutMs);
-    request.on("error", (error: NodeJS.ErrnoException) => finish({ error: error.code === "EPRIVATE" ? error.message : `${error.code ?? "error"}: ${error.message}` }));
+    request.on("error", (error: NodeJS.ErrnoException) => finish({ error: `${error.code ?? "error"}: ${error.message}` }));
     request.end(body);
   });
 }

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderTypes, statuses, type Order, type OrderEvent, type Status, type WebhookEventType } from "@/db/schema";
+import { courierTrackingLink } from "@/lib/courier-link";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { getSettings } from "@/lib/settings";
 
@@ -72,7 +73,6 @@ export async function buildWebhookPayload(
   const status = byId.get(statusId);
   if (!status || !type) throw new Error(`order ${order.number}: its status or order type is missing`);
   const previous = event.fromStatusId ? byId.get(event.fromStatusId) : undefined;
-  const courierLink = order.courier ? settings.courierTrackingLinks[order.courier] : undefined;
 
   return {
     type: input.type,
@@ -93,10 +93,7 @@ export async function buildWebhookPayload(
         shippingMethod: order.shippingMethod,
         courier: order.courier,
         trackingNumber: order.trackingNumber,
-        courierTrackingUrl:
-          courierLink && order.trackingNumber
-            ? courierLink.replaceAll("{trackingNumber}", encodeURIComponent(order.trackingNumber))
-            : null,
+        courierTrackingUrl: courierTrackingLink(settings.courierTrackingLinks, order.courier, order.trackingNumber),
         trackingUrl: trackingUrlFor(order, settings.appUrl),
         createdAt: order.createdAt.toISOString(),
       },

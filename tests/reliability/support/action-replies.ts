@@ -1,33 +1,19 @@
 /**
- * Reading what a server action replied. The app's actions reply in a few shapes: a Result
- * (`{ ok, error: { code } }`), form state (`{ ok, code, fieldErrors }`), a change reply
- * (`{ ok, code, message }`), the scan station's `{ outcome, message }`, the login form's
- * `{ error, fieldErrors }`, or nothing at all.
+ * Reading what a server action replied. Every action answers one `ActionResult`
+ * (lib/action-result.ts): `{ ok: true, value, message }` or `{ ok: false, error: { code,
+ * message, fieldErrors?, details? } }`; an action that redirects (sign-in, sign-out) replies nothing.
  */
 type Reply = {
   ok?: boolean;
-  code?: string;
   message?: string;
-  outcome?: string;
-  fieldErrors?: Record<string, unknown>;
-  error?: string | { code?: string; message?: string; fieldErrors?: Record<string, unknown> };
+  error?: { code?: string; message?: string; fieldErrors?: Record<string, unknown> };
 };
 
 const asReply = (reply: unknown): Reply | undefined => (reply && typeof reply === "object" ? (reply as Reply) : undefined);
 
-/** Whether the action said no (refused, invalid, conflicting), in whichever shape it replies. */
+/** Whether the action said no (refused, invalid, conflicting). */
 export function isRefusal(reply: unknown): boolean {
-  const r = asReply(reply);
-  if (!r) return false;
-  if (r.ok === false) return true;
-  if (typeof r.outcome === "string") return r.outcome !== "changed";
-  return r.ok === undefined && (r.error !== undefined || r.fieldErrors !== undefined);
-}
-
-/** The refusal's code, or a word for the shape when it has none. */
-function refusalCode(r: Reply): string {
-  if (typeof r.error === "object") return r.error.code ?? "error";
-  return r.code ?? r.outcome ?? (r.fieldErrors ? "field errors" : "error");
+  return asReply(reply)?.ok === false;
 }
 
 /** A short name for an outcome, to count them per action. */
@@ -36,15 +22,13 @@ export function outcomeLabel(response: { status: number; reply: unknown; threw: 
   const r = asReply(response.reply);
   if (response.reply === undefined) return `${response.status} ${response.revalidated ? "no reply, revalidated" : "no reply"}`;
   if (!r) return `${response.status} replied ${typeof response.reply}`;
-  return `${response.status} ${isRefusal(r) ? `refused: ${refusalCode(r)}` : "ok"}`;
+  return `${response.status} ${isRefusal(r) ? `refused: ${r.error?.code ?? "error"}` : "ok"}`;
 }
 
 /** The top-level input fields a validation refusal names (its field errors, or "Please check: a, b."). */
 export function fieldsNamedIn(reply: unknown): string[] {
-  const r = asReply(reply);
-  if (!r) return [];
-  const errors = r.fieldErrors ?? (typeof r.error === "object" ? r.error.fieldErrors : undefined);
-  const message = (typeof r.error === "object" ? r.error.message : undefined) ?? r.message ?? "";
-  const named = errors ? Object.keys(errors) : (/^Please check: (.+)\.$/.exec(message)?.[1]?.split(", ") ?? []);
+  const error = asReply(reply)?.error;
+  if (!error) return [];
+  const named = error.fieldErrors ? Object.keys(error.fieldErrors) : (/^Please check: (.+)\.$/.exec(error.message ?? "")?.[1]?.split(", ") ?? []);
   return [...new Set(named.map((path) => path.split(".")[0]!).filter(Boolean))];
 }

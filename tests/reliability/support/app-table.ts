@@ -4,7 +4,7 @@
  * file missing here, and the runtime checks (authorisation-runtime.test.ts, action-fuzz.test.ts)
  * take each server action's required role from its module's row.
  */
-export type Access = "public" | "staff" | "admin" | "api-key";
+export type Access = "public" | "staff" | "scan" | "analytics" | "admin" | "api-key";
 
 export const APP_TABLE: Record<string, Access> = {
   "app/layout.tsx": "public",
@@ -12,8 +12,20 @@ export const APP_TABLE: Record<string, Access> = {
   "app/forbidden/page.tsx": "public",
   "app/(auth)/login/page.tsx": "public",
   "app/(auth)/login/actions.ts": "public",
+  // One-time links and "forgot password" work before anyone signs in; the link is the credential.
+  "app/(auth)/password/[token]/page.tsx": "public",
+  "app/(auth)/password/[token]/actions.ts": "public",
+  "app/(auth)/forgot-password/page.tsx": "public",
+  "app/(auth)/forgot-password/actions.ts": "public",
+  // Each member changes only their own name and password.
+  "app/(staff)/account/page.tsx": "staff",
+  "app/(staff)/account/actions.ts": "staff",
+  "app/admin/users/page.tsx": "admin",
+  "app/admin/users/actions.ts": "admin",
   // Signing out needs no role: it only ends the caller's own session.
   "app/_actions/sign-out.ts": "public",
+  // Each person sets only their own screen language.
+  "app/_actions/locale.ts": "staff",
   "app/(staff)/layout.tsx": "staff",
   "app/(staff)/board/page.tsx": "staff",
   "app/(staff)/board/actions.ts": "staff",
@@ -23,8 +35,9 @@ export const APP_TABLE: Record<string, Access> = {
   "app/(staff)/orders/[number]/page.tsx": "staff",
   "app/(staff)/orders/[number]/actions.ts": "staff",
   "app/(staff)/orders/[number]/documents/[id]/route.ts": "staff",
-  "app/(staff)/scan/page.tsx": "staff",
-  "app/(staff)/scan/actions.ts": "staff",
+  "app/(staff)/undo/actions.ts": "staff",
+  "app/(staff)/scan/page.tsx": "scan",
+  "app/(staff)/scan/actions.ts": "scan",
   "app/admin/layout.tsx": "admin",
   "app/admin/page.tsx": "admin",
   "app/admin/integrations/page.tsx": "admin",
@@ -32,8 +45,12 @@ export const APP_TABLE: Record<string, Access> = {
   "app/admin/mailbox/page.tsx": "admin",
   "app/admin/mailbox/[id]/page.tsx": "admin",
   "app/admin/mailbox/actions.ts": "admin",
+  "app/admin/audit/page.tsx": "admin",
   "app/admin/settings/page.tsx": "admin",
   "app/admin/settings/actions.ts": "admin",
+  "app/admin/roles/page.tsx": "admin",
+  "app/admin/roles/[id]/page.tsx": "admin",
+  "app/admin/roles/actions.ts": "admin",
   "app/admin/statuses/page.tsx": "admin",
   "app/admin/statuses/new/page.tsx": "admin",
   "app/admin/statuses/[code]/page.tsx": "admin",
@@ -46,8 +63,9 @@ export const APP_TABLE: Record<string, Access> = {
   "app/admin/workflows/page.tsx": "admin",
   "app/admin/workflows/[orderType]/page.tsx": "admin",
   "app/admin/workflows/actions.ts": "admin",
-  "app/(staff)/analytics/page.tsx": "staff",
-  "app/(staff)/analytics/export/[table]/route.ts": "staff",
+  "app/(staff)/analytics/layout.tsx": "analytics",
+  "app/(staff)/analytics/page.tsx": "analytics",
+  "app/(staff)/analytics/export/[table]/route.ts": "analytics",
   "app/admin/automations/page.tsx": "admin",
   "app/admin/automations/new/page.tsx": "admin",
   "app/admin/automations/[id]/page.tsx": "admin",
@@ -65,5 +83,3 @@ export const APP_TABLE: Record<string, Access> = {
   "app/track/[token]/documents/[id]/route.ts": "public",
 };
 
-/** Ranks of the signed-in levels: a caller passes an entry point when its rank is at least the entry's. */
-export const ACCESS_RANK = { public: 0, staff: 1, admin: 2 } as const;

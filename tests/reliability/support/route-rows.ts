@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { outbox, statuses } from "@/db/schema";
+import { outbox, roles, statuses } from "@/db/schema";
+import { DEMO_WAREHOUSE_ROLE } from "@/db/seed";
 import { ANALYTICS_TABLES } from "@/lib/analytics";
 import { AUTOMATION_PRESETS, applyAutomationPreset } from "@/lib/automation";
 import { issueDocument, queueDocumentEmail } from "@/lib/documents";
@@ -31,13 +32,16 @@ export async function createRouteRows(db: Db) {
     .returning({ code: statuses.code });
   const document = valueOf(await issueDocument(db, { orderId: order.id, kind: "proforma", actor: ACTOR }), "issue a pro-forma");
   const email = valueOf(await queueDocumentEmail(db, { orderId: order.id, documentId: document.id, actor: ACTOR }), "queue an email");
-  const [rule] = valueOf(await applyAutomationPreset(db, AUTOMATION_PRESETS[0]!.key), "add an automation rule");
+  const [rule] = valueOf(await applyAutomationPreset(db, AUTOMATION_PRESETS[0]!.key, ACTOR), "add an automation rule");
   const endpoint = valueOf(
-    await createWebhookEndpoint(db, { url: "https://erp.example.com/orderly", eventTypes: ["order.status_changed"] }),
+    await createWebhookEndpoint(db, { url: "https://erp.example.com/orderly", eventTypes: ["order.status_changed"] }, ACTOR),
     "add a webhook endpoint",
   );
   const delivery = valueOf(await sendTestWebhook(db, endpoint.id), "queue a test delivery");
   await db.update(outbox).set({ state: "dead", lastError: "gave up (reliability fixture)" }).where(inArray(outbox.id, [email.outboxId, delivery.id]));
+
+  // The demo shop's own role (seeded with the demo accounts), for the role editor's page.
+  const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.name, DEMO_WAREHOUSE_ROLE.name));
 
   const segments: SegmentValues = {
     "[number]": order.number,
@@ -49,6 +53,7 @@ export async function createRouteRows(db: Db) {
     "mailbox/[id]": String(email.outboxId),
     "automations/[id]": String(rule!.id),
     "webhooks/[id]": String(endpoint.id),
+    "roles/[id]": String(role!.id),
     "[...nextauth]": "session",
     "[...path]": "statuses",
   };

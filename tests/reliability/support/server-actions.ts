@@ -38,7 +38,28 @@ export function actionPath(action: ServerAction, segments: SegmentValues): strin
 }
 
 /** How the browser passes an argument: a form's FormData, or any other value. */
-export type ParameterKind = "form-data" | "value";
+/**
+ * Actions that end the caller's session on the server: called with a session of their own, or
+ * every call after them would run signed out and prove nothing about its role check.
+ */
+const SESSION_ENDING_ACTIONS = new Set(["signOutAction"]);
+
+/**
+ * Modules whose actions change people: with valid ids they may, as they should, disable, demote or
+ * reset the very admin who calls them (once another admin exists), or change the caller's password.
+ */
+const PEOPLE_MODULES = new Set(["app/admin/users/actions.ts", "app/(staff)/account/actions.ts"]);
+
+export function endsSession(action: ServerAction): boolean {
+  return SESSION_ENDING_ACTIONS.has(action.name) || changesPeople(action);
+}
+
+/** Whether an action may change the calling admin's own account (see PEOPLE_MODULES). */
+export function changesPeople(action: ServerAction): boolean {
+  return PEOPLE_MODULES.has(action.module);
+}
+
+export type ParameterKind = "form-data" | "value" | "form-or-value";
 
 /** The parameter list between the parentheses that open at `start`, split at its top-level commas. */
 function parametersAt(source: string, start: number): string[] {
@@ -61,11 +82,13 @@ function parametersAt(source: string, start: number): string[] {
 /**
  * The kinds of an action's parameters, read from its declaration: a parameter typed `FormData`
  * is a form's (the browser sends a FormData there), any other takes a value. An action built as
- * `export const x = authedAction(...)` takes one value.
+ * `export const x = serverAction(...)` (or that, wrapped by withFieldTexts/withDocumentTexts) takes
+ * one input that may be either (its form's fields or a screen's object).
  */
 export function actionParameters(action: ServerAction): ParameterKind[] {
   const source = readFileSync(path.join(ROOT, action.module), "utf8");
-  if (new RegExp(`export const ${action.name}\\s*=\\s*authedAction\\(`).test(source)) return ["value"];
+  // Also when wrapped once by withFieldTexts/withDocumentTexts, which keep the action's signature.
+  if (new RegExp(`export const ${action.name}\\s*=\\s*(?:withFieldTexts\\(\\w+,\\s*|withDocumentTexts\\()?serverAction\\(`).test(source)) return ["form-or-value"];
   const declaration = new RegExp(`export async function ${action.name}\\(`).exec(source);
   if (!declaration) throw new Error(`${action.module}: cannot find the declaration of ${action.name}`);
   return parametersAt(source, declaration.index + declaration[0].length - 1).map((p) => (/:\s*FormData$/.test(p) ? "form-data" : "value"));

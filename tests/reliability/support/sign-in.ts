@@ -1,5 +1,4 @@
-import { DEMO_ACCOUNTS } from "@/db/seed";
-import type { UserRole } from "@/db/schema";
+import { DEMO_ACCOUNTS, type DemoAccount } from "@/db/seed";
 
 /** `name=value` pairs from a response's Set-Cookie headers, ready for a Cookie header. */
 function cookiePairs(response: Response): string[] {
@@ -26,7 +25,7 @@ export async function signIn(baseUrl: string, credentials: { email: string; pass
 }
 
 /** Signs in as the demo account of `role` (seeded by `openAppDatabase`). */
-export async function signInAs(baseUrl: string, role: UserRole): Promise<string> {
+export async function signInAs(baseUrl: string, role: DemoAccount["role"]): Promise<string> {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`No demo account for ${role}`);
   return signIn(baseUrl, account);

@@ -5,11 +5,13 @@ import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { orders } from "@/db/schema";
-import { toActionState, type ActionState } from "@/lib/action-state";
-import { actorOf, authedAction } from "@/lib/auth";
+import { actorOf, serverAction } from "@/lib/auth";
 import { issueDocumentWithOutcome, queueDocumentEmail } from "@/lib/documents";
-import { checkbox, formObject, moneyInput } from "@/lib/form-data";
-import { recordPayment, setTracking } from "@/lib/orders";
+import { tooLong } from "@/components/orders/field-errors";
+import { checkbox } from "@/lib/form-data";
+import { ORDER_LIMITS, recordPayment, setTracking } from "@/lib/orders";
+import { addOrderNote } from "@/lib/orders/notes";
+import { ok, type Result } from "@/lib/result";
 import { applyChange } from "@/lib/status-change-input";
 
 function revalidateOrder(number: string) {
@@ -18,124 +20,126 @@ function revalidateOrder(number: string) {
   revalidatePath("/board");
 }
 
-const changeStatus = authedAction(
-  {
-    role: "staff",
-    schema: z.object({
-      orderId: z.coerce.number().int().positive(),
-      to: z.coerce.number().int().positive(),
-      expectedVersion: z.coerce.number().int().positive(),
-      comment: z.string().trim().max(5000, "Keep the comment under 5,000 characters").optional(),
-      customerVisible: checkbox,
-      notifyEmail: checkbox,
-      notifySms: checkbox,
-    }),
-  },
-  async (input, user) => {
-    const result = await applyChange(await getDb(), input, actorOf(user));
-    if (result.ok) revalidateOrder(result.value.order.number);
-    // A stale page is the cause of a conflict: show the person the order as it is now.
-    else if (result.error.code === "version_conflict") refresh();
-    return result;
-  },
-);
+/**
+ * The order page's forms show each field's error in the reader's language: the schemas here give
+ * catalogue keys (`order.errors`), which the forms word; the domain checks the same again.
+ */
+const amountInput = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s\u00a0]/g, "").replace(",", "."))
+  .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "amountFormat"))
+  .transform((s) => Math.round(Number(s) * 100))
+  .pipe(z.number().int().positive("amountPositive"));
 
-export async function changeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await changeStatus(formObject(formData));
-  return toActionState(result, ({ order, notificationsQueued }) =>
-    `Order ${order.number} changed.${notificationsQueued ? ` ${notificationsQueued} notification(s) queued.` : ""}`,
-  );
+/** A stale page is the cause of a conflict: show the person the order as it is now. */
+function refreshOnConflict<T>(result: Result<T>): Result<T> {
+  if (!result.ok && result.error.code === "version_conflict") refresh();
+  return result;
 }
 
-const addPayment = authedAction(
-  {
-    role: "staff",
-    schema: z.object({
-      orderId: z.coerce.number().int().positive(),
-      amount: moneyInput,
-      reference: z.string().trim().max(200).optional(),
-    }),
-  },
-  async (input, user) => {
+export const changeStatusAction = serverAction({
+  role: "staff",
+  schema: z.object({
+    orderId: z.coerce.number().int().positive(),
+    to: z.coerce.number().int().positive(),
+    expectedVersion: z.coerce.number().int().positive(),
+    comment: z.string().trim().max(ORDER_LIMITS.comment, tooLong(ORDER_LIMITS.comment)).optional(),
+    customerVisible: checkbox,
+    notifyEmail: checkbox,
+    notifySms: checkbox,
+  }),
+  handler: async (input, user) => refreshOnConflict(await applyChange(await getDb(), input, actorOf(user))),
+  revalidate: (change) => revalidateOrder(change.number),
+  message: (change, _, t) =>
+    change.notificationsQueued
+      ? t("order.change.changedQueued", { number: change.number, count: change.notificationsQueued })
+      : t("order.change.changed", { number: change.number }),
+});
+
+export const recordPaymentAction = serverAction({
+  role: "staff",
+  schema: z.object({
+    orderId: z.coerce.number().int().positive(),
+    amount: amountInput,
+    reference: z.string().trim().max(ORDER_LIMITS.paymentReference, tooLong(ORDER_LIMITS.paymentReference)).optional(),
+  }),
+  handler: async (input, user) => {
     const result = await recordPayment(await getDb(), {
       orderId: input.orderId,
       amount: input.amount,
       reference: input.reference || undefined,
       actor: actorOf(user),
     });
-    if (result.ok) revalidateOrder(result.value.order.number);
-    return result;
+    return result.ok ? ok({ number: result.value.order.number, paid: result.value.order.paidAt !== null }) : result;
   },
-);
+  revalidate: ({ number }) => revalidateOrder(number),
+  message: ({ paid }, _, t) => (paid ? t("order.payment.recordedPaid") : t("order.payment.recorded")),
+});
 
-export async function recordPaymentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await addPayment(formObject(formData));
-  return toActionState(result, ({ order }) => (order.paidAt ? "Payment recorded. The order is paid." : "Payment recorded."));
-}
+export const setTrackingAction = serverAction({
+  role: "staff",
+  schema: z.object({
+    orderId: z.coerce.number().int().positive(),
+    expectedVersion: z.coerce.number().int().positive(),
+    courier: z.string().trim().max(ORDER_LIMITS.courier, tooLong(ORDER_LIMITS.courier)).regex(/^[a-z0-9_]*$/, "courierKey").default(""),
+    trackingNumber: z
+      .string()
+      .trim()
+      .max(ORDER_LIMITS.trackingNumber, tooLong(ORDER_LIMITS.trackingNumber))
+      .regex(/^[A-Za-z0-9-]*$/, "trackingChars")
+      .default(""),
+  }),
+  handler: async (input, user) => {
+    const result = refreshOnConflict(await setTracking(await getDb(), { ...input, actor: actorOf(user) }));
+    return result.ok ? ok({ number: result.value.order.number, changed: Boolean(result.value.event) }) : result;
+  },
+  revalidate: ({ number }) => revalidateOrder(number),
+  message: ({ changed }, _, t) => (changed ? t("order.shipping.saved") : t("order.shipping.unchanged")),
+});
 
-const saveTracking = authedAction(
-  {
-    role: "staff",
-    schema: z.object({
+export const issueDocumentAction = serverAction({
+  role: "staff",
+  schema: z.object({ orderId: z.coerce.number().int().positive(), kind: z.enum(["proforma", "invoice"]) }),
+  // The reply names the document; its PDF (megabytes for a long order) stays on the server.
+  handler: async (input, user) => {
+    const result = await issueDocumentWithOutcome(await getDb(), { ...input, actor: actorOf(user) });
+    return result.ok ? ok({ number: result.value.document.number, created: result.value.created }) : result;
+  },
+  revalidate: (_, { orderId }) => revalidateDocuments(orderId),
+  message: ({ number, created }, _, t) => (created ? t("order.documents.issued", { number }) : t("order.documents.alreadyExists", { number })),
+});
+
+export const emailDocumentAction = serverAction({
+  role: "staff",
+  schema: z.object({ orderId: z.coerce.number().int().positive(), documentId: z.coerce.number().int().positive() }),
+  handler: async (input, user) => queueDocumentEmail(await getDb(), { ...input, actor: actorOf(user) }),
+  revalidate: (_, { orderId }) => revalidateDocuments(orderId),
+  message: (_value, _input, t) => t("order.documents.emailQueued"),
+});
+
+/** A note without a status change: internal, or for the customer and then, if asked, emailed. */
+export const addNoteAction = serverAction({
+  role: "staff",
+  schema: z
+    .object({
       orderId: z.coerce.number().int().positive(),
-      expectedVersion: z.coerce.number().int().positive(),
-      courier: z.string().default(""),
-      trackingNumber: z.string().default(""),
-    }),
+      text: z.string().trim().min(1, "required").max(ORDER_LIMITS.comment, tooLong(ORDER_LIMITS.comment)),
+      customerVisible: checkbox,
+      emailCustomer: checkbox,
+    })
+    .refine((input) => input.customerVisible || !input.emailCustomer, { path: ["emailCustomer"], message: "notVisible" }),
+  handler: async (input, user) => {
+    const result = await addOrderNote(await getDb(), { ...input, actor: actorOf(user) });
+    return result.ok ? ok({ number: result.value.number, emailQueued: result.value.emailQueued }) : result;
   },
-  async (input, user) => {
-    const result = await setTracking(await getDb(), { ...input, actor: actorOf(user) });
-    if (result.ok) revalidateOrder(result.value.order.number);
-    else if (result.error.code === "version_conflict") refresh();
-    return result;
-  },
-);
-
-export async function setTrackingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await saveTracking(formObject(formData));
-  return toActionState(result, ({ event }) => (event ? "Tracking saved." : "Nothing changed."));
-}
-
-const issue = authedAction(
-  {
-    role: "staff",
-    schema: z.object({ orderId: z.coerce.number().int().positive(), kind: z.enum(["proforma", "invoice"]) }),
-  },
-  async (input, user) => {
-    const db = await getDb();
-    const result = await issueDocumentWithOutcome(db, { ...input, actor: actorOf(user) });
-    if (result.ok) await revalidateDocuments(db, input.orderId);
-    return result;
-  },
-);
-
-export async function issueDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await issue(formObject(formData));
-  return toActionState(result, ({ document, created }) =>
-    created ? `${document.number} issued.` : `${document.number} already exists for this order; nothing new was issued.`,
-  );
-}
-
-const emailDocument = authedAction(
-  {
-    role: "staff",
-    schema: z.object({ orderId: z.coerce.number().int().positive(), documentId: z.coerce.number().int().positive() }),
-  },
-  async (input, user) => {
-    const db = await getDb();
-    const result = await queueDocumentEmail(db, { ...input, actor: actorOf(user) });
-    if (result.ok) await revalidateDocuments(db, input.orderId);
-    return result;
-  },
-);
-
-export async function emailDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await emailDocument(formObject(formData));
-  return toActionState(result, () => "Email queued to the customer with the document attached.");
-}
+  revalidate: ({ number }) => revalidatePath(`/orders/${number}`),
+  message: ({ number, emailQueued }, _, t) => (emailQueued ? t("notes.addedEmailed", { number }) : t("notes.added", { number })),
+});
 
 /** The order page shows documents and history; its number comes from the database, not the client. */
-async function revalidateDocuments(db: Db, orderId: number) {
+async function revalidateDocuments(orderId: number) {
+  const db: Db = await getDb();
   const [row] = await db.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId));
   if (row) revalidatePath(`/orders/${row.number}`);
 }

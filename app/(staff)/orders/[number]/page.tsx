@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/orders/copy-link";
 import { DocumentsPanel } from "@/components/orders/documents-panel";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
+import { NoteForm } from "@/components/orders/note-form";
+import { Pagination } from "@/components/orders/pagination";
 import { TrackingForm } from "@/components/orders/tracking-form";
 import { PaymentForm } from "@/components/orders/payment-form";
 import { StatusChangePanel, type TargetOption } from "@/components/orders/status-change-panel";
@@ -14,79 +17,108 @@ import { listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
-import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
+import { durationMessage, formatDateTime, formatMoney } from "@/lib/format";
+import { statusNameIn } from "@/lib/i18n/status-name";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { loadWorkflowDefinition } from "@/lib/orders";
+import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
+import { pageFromQuery } from "@/lib/orders/page-bounds";
 import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
-import { changeStatusAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
+import { undoChangeAction } from "../../undo/actions";
+import { addNoteAction, changeStatusAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
-  return { title: `Order ${(await params).number}` };
+  const t = await getTranslations("order");
+  return { title: t("title", { number: (await params).number }) };
 }
 
-export default async function OrderPage({ params }: { params: Promise<{ number: string }> }) {
-  await requirePageUser("staff");
-  const { number } = await params;
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const user = await requirePageUser("staff");
+  const [{ number }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
-  const found = await getOrderByNumber({ db, number: decodeURIComponent(number) });
+  const found = await getOrderByNumber({ db, number });
   if (!found) notFound();
-  const { order, status, orderType } = found;
-  const [history, notifications, definition, colours, settings, documents] = await Promise.all([
-    getOrderHistory({ db, orderId: order.id }),
-    getOrderNotifications({ db, orderId: order.id }),
+  const { order, itemCount, status, orderType } = found;
+  const [t, tCommon, tNotes, locale, timeZone] = await Promise.all([getTranslations("order"), getTranslations("common"), getTranslations("notes"), getLocale(), getTimeZone()]);
+  const [history, definition, statusRows, settings, documents, rights] = await Promise.all([
+    getOrderHistory({ db, orderId: order.id, page: pageFromQuery(query.history) }),
     loadWorkflowDefinition(db, order.orderTypeId),
-    db.select({ id: statusTable.id, colour: statusTable.colour }).from(statusTable),
+    db.select({ id: statusTable.id, colour: statusTable.colour, translations: statusTable.translations }).from(statusTable),
     getSettings(db),
     listOrderDocuments({ db, orderId: order.id }),
+    loadStatusRights(db, user.role.id),
   ]);
-  const colourOf = new Map(colours.map((c) => [c.id, c.colour]));
+  const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
+  const statusById = new Map(statusRows.map((s) => [s.id, s]));
+  const money = (minor: number) => formatMoney(minor, order.currency, locale);
+  const date = (at: Date) => formatDateTime(at, locale, timeZone);
 
-  // Only the changes the matrix allows are offered; one the guards would refuse is shown with why.
+  // Only the changes the matrix and the person's role allow are offered; one the guards would
+  // refuse is shown with why.
   const targets: TargetOption[] = definition
-    ? describeTargets(definition, { statusId: order.statusId, paid: order.paidAt !== null, paymentMethod: order.paymentMethod })
+    ? describeTargets(withStatusRights(definition, rights, order.orderTypeId), { statusId: order.statusId, paid: order.paidAt !== null, paymentMethod: order.paymentMethod })
         .filter(({ verdict }) => verdict.ok || verdict.code === "guard_failed")
-        .map(({ status: target, verdict }) => ({
-          id: target.id,
-          name: target.name,
-          colour: colourOf.get(target.id) ?? "#475569",
-          blockedBecause: verdict.ok ? undefined : verdict.message,
-        }))
+        .map(({ status: target, verdict }) => {
+          const name = statusNameIn({ name: target.name, translations: statusById.get(target.id)?.translations }, locale);
+          const reason = !verdict.ok && verdict.code === "guard_failed" ? verdict.reason : undefined;
+          return {
+            id: target.id,
+            name,
+            colour: statusById.get(target.id)?.colour ?? "#475569",
+            blockedBecause: reason ? t(reason === "archived" ? "change.blocked.archived" : "change.blocked.payment_required", { status: name }) : undefined,
+          };
+        })
     : [];
 
   const templates = await listCommentTemplates({ db, statusIds: targets.map((t) => t.id) });
   const due = Math.max(order.total - order.paidAmount, 0);
   const now = new Date();
+  const inStatus = durationMessage(now.getTime() - order.statusChangedAt.getTime());
+  const more = itemCount - order.items.length;
+  const paymentMethod = order.paymentMethod;
+  const methodName =
+    paymentMethod === "cod" || paymentMethod === "transfer" || paymentMethod === "card" ? t(`payment.methods.${paymentMethod}`) : paymentMethod;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <Link href="/orders" className="text-sm text-blue-700 hover:underline">
-          ← Orders
+          ← {tCommon("nav.orders")}
         </Link>
       </div>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Order {order.number}</h1>
-        <StatusBadge name={status.name} colour={status.colour} className="text-sm" />
+        <h1 className="text-2xl font-semibold">{t("title", { number: order.number })}</h1>
+        <StatusBadge name={statusNameIn(status, locale)} colour={status.colour} className="text-sm" />
         <span className="text-sm text-slate-600">
-          {orderType.name} · {order.channel} · in this status for {formatDuration(now.getTime() - order.statusChangedAt.getTime())}
+          {orderType.name} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Change status">
-            <StatusChangePanel orderId={order.id} version={order.version} targets={targets} templates={templates} action={changeStatusAction} />
+          <Card title={t("cards.changeStatus")}>
+            <StatusChangePanel
+              orderId={order.id}
+              orderNumber={order.number}
+              version={order.version}
+              targets={targets}
+              templates={templates}
+              action={changeStatusAction}
+              undo={undoChangeAction}
+            />
           </Card>
 
-          <Card title="Items">
+          <Card title={t("cards.items")}>
             <table className="w-full text-sm">
               <thead className="text-left text-xs text-slate-500 uppercase">
                 <tr>
-                  <th className="py-1">Item</th>
-                  <th className="py-1 text-right">Qty</th>
-                  <th className="py-1 text-right">Price</th>
-                  <th className="py-1 text-right">Amount</th>
+                  <th className="py-1">{t("items.item")}</th>
+                  <th className="py-1 text-right">{t("items.quantity")}</th>
+                  <th className="py-1 text-right">{t("items.price")}</th>
+                  <th className="py-1 text-right">{t("items.amount")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -96,67 +128,97 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
                       {item.name} <span className="text-xs text-slate-500">{item.sku}</span>
                     </td>
                     <td className="py-1.5 text-right tabular-nums">{item.quantity}</td>
-                    <td className="py-1.5 text-right tabular-nums">{formatMoney(item.unitPrice, order.currency)}</td>
-                    <td className="py-1.5 text-right tabular-nums">{formatMoney(item.unitPrice * item.quantity, order.currency)}</td>
+                    <td className="py-1.5 text-right tabular-nums">{money(item.unitPrice)}</td>
+                    <td className="py-1.5 text-right tabular-nums">{money(item.unitPrice * item.quantity)}</td>
                   </tr>
                 ))}
+                {more > 0 && (
+                  <tr>
+                    <td className="py-1.5 text-slate-600" colSpan={4} data-testid="more-items">
+                      {t("items.more", { count: more })}
+                    </td>
+                  </tr>
+                )}
               </tbody>
               <tfoot>
                 <tr className="font-semibold">
                   <td className="pt-2" colSpan={3}>
-                    Total
+                    {t("items.total")}
                   </td>
-                  <td className="pt-2 text-right tabular-nums">{formatMoney(order.total, order.currency)}</td>
+                  <td className="pt-2 text-right tabular-nums">{money(order.total)}</td>
                 </tr>
               </tfoot>
             </table>
           </Card>
 
-          <Card title="History">
-            <HistoryTimeline entries={history} currency={order.currency} notifications={notifications} />
+          <Card title={tNotes("card")}>
+            <NoteForm orderId={order.id} hasEmail={Boolean(order.customerEmail)} action={addNoteAction} />
+          </Card>
+
+          <Card title={history.totalCount > history.entries.length ? t("cards.historyCount", { count: history.totalCount }) : t("cards.history")}>
+            <div id="history" className="space-y-4">
+              <HistoryTimeline entries={history.entries} currency={order.currency} notifications={notifications} />
+              {history.pageCount > 1 && (
+                <Pagination
+                  page={history.page}
+                  pageCount={history.pageCount}
+                  hrefFor={(page) => `/orders/${encodeURIComponent(order.number)}${page > 1 ? `?history=${page}` : ""}#history`}
+                  labels={{
+                    nav: t("historyPages.nav"),
+                    previous: t("historyPages.newer"),
+                    next: t("historyPages.older"),
+                    pageOf: (page, count) => t("historyPages.pageOf", { page, count }),
+                  }}
+                />
+              )}
+            </div>
           </Card>
         </div>
 
         <div className="space-y-6">
-          <Card title="Payment">
+          <Card title={t("cards.payment")}>
             <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">Method</dt>
-              <dd>{order.paymentMethod === "cod" ? "Cash on delivery" : order.paymentMethod}</dd>
-              <dt className="text-slate-600">Paid</dt>
-              <dd className="tabular-nums">
-                {formatMoney(order.paidAmount, order.currency)} of {formatMoney(order.total, order.currency)}
-              </dd>
-              <dt className="text-slate-600">State</dt>
+              <dt className="text-slate-600">{t("payment.method")}</dt>
+              <dd>{methodName}</dd>
+              <dt className="text-slate-600">{t("payment.paid")}</dt>
+              <dd className="tabular-nums">{t("payment.paidOf", { paid: money(order.paidAmount), total: money(order.total) })}</dd>
+              <dt className="text-slate-600">{t("payment.state")}</dt>
               <dd>
                 {order.paidAt ? (
-                  <span className="font-medium text-green-700">Paid {formatDateTime(order.paidAt)}</span>
+                  <span className="font-medium text-green-700">{t("payment.paidOn", { date: date(order.paidAt) })}</span>
                 ) : (
-                  <span className="font-medium text-amber-700">Unpaid</span>
+                  <span className="font-medium text-amber-700">{t("payment.unpaid")}</span>
                 )}
               </dd>
             </dl>
-            {due > 0 && <PaymentForm orderId={order.id} amountDue={(due / 100).toFixed(2)} action={recordPaymentAction} />}
+            {due > 0 && (
+              <PaymentForm
+                orderId={order.id}
+                amountDue={locale === "pl" ? (due / 100).toFixed(2).replace(".", ",") : (due / 100).toFixed(2)}
+                action={recordPaymentAction}
+              />
+            )}
           </Card>
 
-          <Card title="Customer">
+          <Card title={t("cards.customer")}>
             <dl className="space-y-1 text-sm">
-              <dt className="sr-only">Name</dt>
+              <dt className="sr-only">{t("customer.name")}</dt>
               <dd className="font-medium">{order.customerName}</dd>
               {order.customerEmail && (
                 <>
-                  <dt className="sr-only">Email</dt>
+                  <dt className="sr-only">{t("customer.email")}</dt>
                   <dd>{order.customerEmail}</dd>
                 </>
               )}
               {order.customerPhone && (
                 <>
-                  <dt className="sr-only">Phone</dt>
+                  <dt className="sr-only">{t("customer.phone")}</dt>
                   <dd>{order.customerPhone}</dd>
                 </>
               )}
               {order.shippingAddress && (
                 <>
-                  <dt className="sr-only">Address</dt>
+                  <dt className="sr-only">{t("customer.address")}</dt>
                   <dd className="pt-2 text-slate-700">
                     {order.shippingAddress.street}
                     <br />
@@ -167,9 +229,9 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
             </dl>
           </Card>
 
-          <Card title="Shipping">
+          <Card title={t("cards.shipping")}>
             <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">Method</dt>
+              <dt className="text-slate-600">{t("shipping.method")}</dt>
               <dd>{order.shippingMethod ?? "—"}</dd>
             </dl>
             <TrackingForm
@@ -182,7 +244,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
             />
           </Card>
 
-          <Card title="Documents">
+          <Card title={t("cards.documents")}>
             <DocumentsPanel
               orderId={order.id}
               orderNumber={order.number}
@@ -193,17 +255,17 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
             />
           </Card>
 
-          <Card title="Customer's tracking page">
-            <CopyLink url={trackingUrlFor(order, settings.appUrl)} label="Tracking link" />
+          <Card title={t("cards.trackingPage")}>
+            <CopyLink url={trackingUrlFor(order, settings.appUrl)} label={t("trackingLink")} />
           </Card>
 
-          <Card title="Details">
+          <Card title={t("cards.details")}>
             <dl className="grid grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">Created</dt>
-              <dd>{formatDateTime(order.createdAt)}</dd>
-              <dt className="text-slate-600">Locale</dt>
+              <dt className="text-slate-600">{t("details.created")}</dt>
+              <dd>{date(order.createdAt)}</dd>
+              <dt className="text-slate-600">{t("details.locale")}</dt>
               <dd>{order.locale}</dd>
-              <dt className="text-slate-600">Version</dt>
+              <dt className="text-slate-600">{t("details.version")}</dt>
               <dd>{order.version}</dd>
             </dl>
           </Card>

@@ -1,24 +1,29 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RuleEditor } from "@/components/automations/rule-editor";
 import { getDb } from "@/db";
 import { requirePageUser } from "@/lib/auth";
-import { loadNameLookup } from "@/lib/automation";
 import { createRuleAction } from "../actions";
+import { loadEditorOptions } from "../names";
 
-export const metadata = { title: "New automation rule" };
+export async function generateMetadata() {
+  const t = await getTranslations("automations");
+  return { title: t("newRuleTitle") };
+}
 
 export default async function NewRulePage() {
   await requirePageUser("admin");
-  const { statuses, orderTypes } = await loadNameLookup(await getDb());
+  const [t, locale] = await Promise.all([getTranslations("automations"), getLocale()]);
+  const options = await loadEditorOptions(await getDb(), locale);
   return (
     <div className="space-y-4">
       <p className="text-sm">
         <Link href="/admin/automations" className="text-blue-700 hover:underline">
-          ← Automations
+          ← {t("title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">New rule</h1>
-      <RuleEditor options={{ statuses, orderTypes }} save={createRuleAction} />
+      <h1 className="text-2xl font-semibold">{t("newRule")}</h1>
+      <RuleEditor options={options} save={createRuleAction} />
     </div>
   );
 }

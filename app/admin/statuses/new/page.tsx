@@ -1,25 +1,30 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusForm } from "@/components/admin/status-form";
 import { getDb } from "@/db";
 import { listSalesChannels, listStatusGroups } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
 import { createStatusAction } from "../actions";
 
-export const metadata = { title: "New status" };
+export async function generateMetadata() {
+  const t = await getTranslations("statuses");
+  return { title: t("metaTitleNew") };
+}
 
 export default async function NewStatusPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   await requirePageUser("admin");
+  const t = await getTranslations("statuses");
   const db = await getDb();
   const [groups, channels, { group }] = await Promise.all([listStatusGroups({ db }), listSalesChannels({ db }), searchParams]);
   const groupId = groups.find((g) => String(g.id) === group)?.id ?? groups[0]?.id;
   return (
     <div className="space-y-4">
       <Link href="/admin/statuses" className="text-sm text-blue-700 hover:underline">
-        ← Statuses
+        ← {t("back")}
       </Link>
-      <h1 className="text-2xl font-semibold">New status</h1>
+      <h1 className="text-2xl font-semibold">{t("newStatus")}</h1>
       {groupId === undefined ? (
-        <p className="text-sm text-slate-600">Add a group first, on the statuses page.</p>
+        <p className="text-sm text-slate-600">{t("addGroupFirst")}</p>
       ) : (
         <StatusForm
           groups={groups}
@@ -29,6 +34,7 @@ export default async function NewStatusPage({ searchParams }: { searchParams: Pr
             code: "",
             name: "",
             customerLabel: "",
+            translations: { pl: { name: "", customerLabel: "" }, en: { name: "", customerLabel: "" } },
             description: "",
             colour: "#1d4ed8",
             groupId,

@@ -1,12 +1,12 @@
 import { getDb } from "@/db";
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { getCurrentUser, hasAccess } from "@/lib/auth";
 import { exportWorkflow } from "@/lib/workflow-config";
 
 /** Downloads the whole workflow configuration as one JSON document (admins only). */
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ code: "unauthorized", message: "Sign in first." }, { status: 401 });
-  if (!hasRole(user, "admin")) return Response.json({ code: "forbidden", message: "You do not have permission to do this." }, { status: 403 });
+  if (!hasAccess(user, "admin")) return Response.json({ code: "forbidden", message: "You do not have permission to do this." }, { status: 403 });
   const doc = await exportWorkflow(await getDb());
   const day = doc.exportedAt?.slice(0, 10) ?? "export";
   return new Response(JSON.stringify(doc, null, 2), {

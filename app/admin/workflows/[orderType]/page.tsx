@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MatrixEditor } from "@/components/admin/matrix-editor";
 import { getDb } from "@/db";
@@ -7,25 +8,28 @@ import { requirePageUser } from "@/lib/auth";
 import { setTransitionAction, setTransitionRowAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ orderType: string }> }) {
-  return { title: `Matrix ${decodeURIComponent((await params).orderType)}` };
+  const t = await getTranslations("workflows");
+  return { title: t("metaTitleMatrix", { code: (await params).orderType }) };
 }
 
 export default async function MatrixPage({ params }: { params: Promise<{ orderType: string }> }) {
   await requirePageUser("admin");
-  const { orderType } = await params;
-  const data = await getMatrixEditor({ db: await getDb(), code: decodeURIComponent(orderType) });
+  const [{ orderType }, t, locale] = await Promise.all([params, getTranslations("workflows"), getLocale()]);
+  const data = await getMatrixEditor({ db: await getDb(), code: orderType, locale });
   if (!data) notFound();
   const initial = data.statuses.find((s) => s.id === data.type.initialStatusId);
   return (
     <div className="space-y-4">
       <Link href="/admin/workflows" className="text-sm text-blue-700 hover:underline">
-        ← Order types
+        ← {t("back")}
       </Link>
       <div>
-        <h1 className="text-2xl font-semibold">{data.type.name}: allowed changes</h1>
+        <h1 className="text-2xl font-semibold">{t("matrix.title", { name: data.type.name })}</h1>
         <p className="text-sm text-slate-600">
-          Orders start in <strong>{initial?.name ?? "an unknown status"}</strong>. Click a cell (or use the arrow keys and Space) to allow or
-          forbid a change; every change is saved at once and checked.
+          {t.rich("matrix.startsIn", {
+            status: initial?.name ?? t("matrix.unknownStatus"),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       </div>
       <MatrixEditor

@@ -12,7 +12,7 @@ function problem(status: number, code: string, title: string, extra: Record<stri
  * as the page's URL. Staff and admins only, checked here rather than trusting the hidden link.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }) {
-  const allowed = authorize(await getCurrentUser(), "staff");
+  const allowed = authorize(await getCurrentUser(), "analytics");
   if (!allowed.ok) return problem(allowed.error.code === "unauthorized" ? 401 : 403, allowed.error.code, allowed.error.message);
   const table = z.enum(ANALYTICS_TABLES).safeParse((await params).table);
   if (!table.success) return problem(404, "not_found", `No such table; known: ${ANALYTICS_TABLES.join(", ")}.`);

@@ -1,3 +1,5 @@
+import { asFormAction } from "@/lib/action-result";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -13,6 +15,7 @@ import { getDb } from "@/db";
 import { getWebhookEndpoint, listWebhookDeliveries } from "@/db/queries/webhooks";
 import { requirePageUser } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
+import { idFromSegment, pageSearchParam } from "@/lib/url-params";
 import {
   deleteWebhookEndpointAction,
   resendWebhookDeliveryAction,
@@ -22,10 +25,13 @@ import {
   updateWebhookEndpointAction,
 } from "../actions";
 
-export const metadata = { title: "Webhook endpoint" };
+export async function generateMetadata() {
+  const t = await getTranslations("integrations");
+  return { title: t("endpoint.title") };
+}
 
 const searchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
+  page: pageSearchParam,
   created: z.string().optional().catch(undefined),
 });
 
@@ -37,70 +43,73 @@ export default async function WebhookEndpointPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   await requirePageUser("admin");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = idFromSegment((await params).id);
+  if (id === undefined) notFound();
   const search = searchSchema.parse(await searchParams);
   const db = await getDb();
   const endpoint = await getWebhookEndpoint({ db, id });
   if (!endpoint) notFound();
   const { deliveries, totalCount, pageCount } = await listWebhookDeliveries({ db, endpointId: id, page: search.page });
   const page = Math.min(search.page, pageCount);
+  const [t, ti, locale, timeZone] = await Promise.all([getTranslations("integrations.endpoint"), getTranslations("integrations"), getLocale(), getTimeZone()]);
   const hrefFor = (p: number) => `/admin/integrations/webhooks/${id}${p > 1 ? `?page=${p}` : ""}`;
 
   return (
     <div className="space-y-4">
       <Link href="/admin/integrations" className="text-sm text-blue-700 hover:underline">
-        ← Integrations
+        ← {ti("title")}
       </Link>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold break-all">
-          Webhook endpoint <span className="font-mono text-lg">{endpoint.url}</span>
+          {t("heading")} <span className="font-mono text-lg">{endpoint.url}</span>
         </h1>
         <WebhookEndpointState endpoint={endpoint} />
       </header>
       {search.created === "1" && (
-        <Alert tone="success">Endpoint added. Give the receiver its signing secret below so it can verify each delivery.</Alert>
+        <Alert tone="success">{t("added")}</Alert>
       )}
       {!endpoint.enabled && endpoint.disabledReason && (
         <Alert tone="error">
-          <strong>Disabled automatically{endpoint.disabledAt ? ` on ${formatDateTime(endpoint.disabledAt)}` : ""}.</strong>{" "}
-          {endpoint.disabledReason} Deliveries already queued wait and go out once it is enabled; new events are not queued meanwhile.
+          <strong>
+            {endpoint.disabledAt ? t("disabledAuto", { date: formatDateTime(endpoint.disabledAt, locale, timeZone) }) : t("disabledAutoNoDate")}
+          </strong>{" "}
+          {endpoint.disabledReason} {t("disabledAutoRest")}
         </Alert>
       )}
       {!endpoint.enabled && !endpoint.disabledReason && (
-        <Alert tone="warning">Disabled by an admin: new events are not queued for this endpoint.</Alert>
+        <Alert tone="warning">{t("disabledByAdmin")}</Alert>
       )}
       <WebhookEndpointControls
+        endpointId={id}
         enabled={endpoint.enabled}
-        setEnabled={setWebhookEndpointEnabledAction.bind(null, id)}
-        sendTest={sendTestWebhookAction.bind(null, id)}
-        remove={deleteWebhookEndpointAction.bind(null, id)}
+        setEnabled={setWebhookEndpointEnabledAction}
+        sendTest={sendTestWebhookAction}
+        remove={deleteWebhookEndpointAction}
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Signing secret">
-          <p className="mb-3 text-sm text-slate-600">
-            Receivers verify the <code>webhook-signature</code> header with this secret, e.g. with the <code>standardwebhooks</code> library.
-          </p>
-          <WebhookSecret secret={endpoint.secret} rotate={rotateWebhookSecretAction.bind(null, id)} />
+        <Card title={t("secret")}>
+          <p className="mb-3 text-sm text-slate-600">{t.rich("secretIntro", { code: (chunks) => <code>{chunks}</code> })}</p>
+          <WebhookSecret endpointId={id} secret={endpoint.secret} rotate={rotateWebhookSecretAction} />
         </Card>
-        <Card title="Settings">
+        <Card title={t("settings")}>
           <WebhookEndpointForm
             key={endpoint.updatedAt.toISOString()}
-            action={updateWebhookEndpointAction.bind(null, id)}
+            action={updateWebhookEndpointAction}
+            endpointId={id}
             initial={endpoint}
-            submitLabel="Save endpoint"
+            submitLabel={t("save")}
           />
         </Card>
       </div>
       <Card
-        title={`Deliveries (${totalCount})`}
+        title={t("deliveries", { count: String(totalCount) })}
         actions={
           <Link href={hrefFor(page)} className="text-sm text-blue-700 hover:underline">
-            Refresh
+            {t("refresh")}
           </Link>
         }
       >
-        <WebhookDeliveries endpointId={id} endpointEnabled={endpoint.enabled} deliveries={deliveries} resendAction={resendWebhookDeliveryAction} />
+        <WebhookDeliveries endpointId={id} endpointEnabled={endpoint.enabled} deliveries={deliveries} resendAction={asFormAction(resendWebhookDeliveryAction)} />
         {totalCount > 0 && pageCount > 1 && (
           <div className="mt-4">
             <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />

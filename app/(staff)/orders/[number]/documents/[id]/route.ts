@@ -1,7 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getOrderDocumentFile } from "@/db/queries/documents";
 import { authorize, getCurrentUser } from "@/lib/auth";
 import { pdfDownloadResponse } from "@/lib/documents/download";
+import { documentPdf } from "@/lib/documents/stored-pdf";
+import { idFromSegment } from "@/lib/url-params";
 
 const problem = (status: number, code: string, detail: string) =>
   Response.json({ type: "about:blank", title: code, status, code, detail }, { status, headers: { "content-type": "application/problem+json" } });
@@ -11,9 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   const allowed = authorize(await getCurrentUser(), "staff");
   if (!allowed.ok) return problem(allowed.error.code === "unauthorized" ? 401 : 403, allowed.error.code, allowed.error.message);
   const { number, id } = await params;
-  const documentId = Number(id);
-  if (!Number.isSafeInteger(documentId) || documentId <= 0) return problem(404, "not_found", "No such document.");
-  const file = await getOrderDocumentFile({ db: await getDb(), orderNumber: decodeURIComponent(number), documentId });
-  if (!file) return problem(404, "not_found", "No such document for this order.");
-  return pdfDownloadResponse(file);
+  // Next has decoded the segments already; decoding again would throw on a literal "%".
+  const documentId = idFromSegment(id);
+  const t = await getTranslations("order.documents");
+  if (documentId === undefined) return problem(404, "not_found", t("notFound"));
+  const db = await getDb();
+  const file = await getOrderDocumentFile({ db, orderNumber: number, documentId });
+  if (!file) return problem(404, "not_found", t("notFound"));
+  return pdfDownloadResponse({ fileName: file.fileName, pdf: await documentPdf(db, file) });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_number_upper_idx" ON "orders" USING btree (upper("number"));

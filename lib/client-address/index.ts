@@ -1,0 +1,2 @@
+export { clientAddressOf, CLIENT_ADDRESS_HEADER, installClientAddressStamp, stampClientAddress } from "./stamp";
+export { normaliseAddress, resolveClientAddress } from "./resolve";

@@ -1,0 +1,61 @@
+import { bilingual } from "./define";
+
+/** What every staff and admin screen shares: the header, the account menu, generic buttons and states. */
+export const common = bilingual({
+  pl: {
+    appName: "Orderly",
+    nav: { main: "Główne menu", board: "Tablica", orders: "Zamówienia", scan: "Skanowanie", analytics: "Analityka", admin: "Administracja" },
+    roles: { admin: "administrator", staff: "pracownik" },
+    account: {
+      menu: "Konto",
+      signOut: "Wyloguj",
+      language: "Język ekranów",
+      languageAuto: "Jak w przeglądarce",
+      languageSaved: "Zapisano język ekranów.",
+    },
+    languages: { pl: "Polski", en: "English" },
+    actions: { save: "Zapisz", cancel: "Anuluj", delete: "Usuń", close: "Zamknij", confirm: "Potwierdź", retry: "Spróbuj ponownie", back: "Wróć" },
+    states: { loading: "Wczytywanie…", saving: "Zapisywanie…", empty: "Nic tu jeszcze nie ma.", done: "Gotowe." },
+    duration: {
+      justNow: "przed chwilą",
+      days: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
+      daysHours: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} {hours} godz.",
+      hours: "{hours} godz.",
+      hoursMinutes: "{hours} godz. {minutes} min",
+      minutes: "{minutes} min",
+    },
+    errors: {
+      title: "Coś poszło nie tak",
+      body: "Nie udało się wyświetlić tej strony. Spróbuj ponownie za chwilę.",
+      checkFields: "Sprawdź: {fields}",
+    },
+  },
+  en: {
+    appName: "Orderly",
+    nav: { main: "Main", board: "Board", orders: "Orders", scan: "Scan", analytics: "Analytics", admin: "Admin" },
+    roles: { admin: "admin", staff: "staff" },
+    account: {
+      menu: "Account",
+      signOut: "Sign out",
+      language: "Screen language",
+      languageAuto: "As in the browser",
+      languageSaved: "Screen language saved.",
+    },
+    languages: { pl: "Polski", en: "English" },
+    actions: { save: "Save", cancel: "Cancel", delete: "Delete", close: "Close", confirm: "Confirm", retry: "Try again", back: "Back" },
+    states: { loading: "Loading…", saving: "Saving…", empty: "Nothing here yet.", done: "Done." },
+    duration: {
+      justNow: "just now",
+      days: "{days} d",
+      daysHours: "{days} d {hours} h",
+      hours: "{hours} h",
+      hoursMinutes: "{hours} h {minutes} min",
+      minutes: "{minutes} min",
+    },
+    errors: {
+      title: "Something went wrong",
+      body: "This page could not be shown. Try again in a moment.",
+      checkFields: "Please check: {fields}",
+    },
+  },
+});

@@ -1,0 +1,56 @@
+import { bilingual } from "./define";
+
+/**
+ * Every fixed text printed on a pro-forma or an invoice. A document is printed in its order's
+ * language (lib/documents/labels.ts picks the side), not the reader's: plain texts, no arguments.
+ */
+export const documents = bilingual({
+  pl: {
+    title: { invoice: "Faktura VAT", proforma: "Faktura pro forma" },
+    kind: { invoice: "Faktura", proforma: "Pro forma" },
+    issueDate: "Data wystawienia",
+    saleDate: "Data sprzedaży",
+    order: "Zamówienie",
+    seller: "Sprzedawca",
+    buyer: "Nabywca",
+    taxId: "NIP",
+    email: "E-mail",
+    columns: { no: "Lp.", name: "Nazwa", quantity: "Ilość", unitGross: "Cena brutto", rate: "VAT", net: "Netto", vat: "Kwota VAT", gross: "Brutto" },
+    summary: "Podsumowanie według stawek VAT",
+    rate: "Stawka",
+    total: "Razem",
+    toPay: "Do zapłaty",
+    paid: "Zapłacono",
+    inWords: "Słownie",
+    paymentMethod: "Sposób płatności",
+    bankAccount: "Numer konta",
+    shipping: "Dostawa",
+    discount: "Rabat",
+    proformaNote: "Dokument pro forma nie jest fakturą VAT i nie stanowi podstawy do odliczenia podatku.",
+    page: "Strona",
+  },
+  en: {
+    title: { invoice: "VAT invoice", proforma: "Pro-forma invoice" },
+    kind: { invoice: "Invoice", proforma: "Pro-forma" },
+    issueDate: "Issue date",
+    saleDate: "Date of sale",
+    order: "Order",
+    seller: "Seller",
+    buyer: "Buyer",
+    taxId: "Tax ID",
+    email: "Email",
+    columns: { no: "No.", name: "Item", quantity: "Qty", unitGross: "Unit gross", rate: "VAT", net: "Net", vat: "VAT amount", gross: "Gross" },
+    summary: "Summary by VAT rate",
+    rate: "Rate",
+    total: "Total",
+    toPay: "Amount due",
+    paid: "Paid",
+    inWords: "In words",
+    paymentMethod: "Payment method",
+    bankAccount: "Bank account",
+    shipping: "Shipping",
+    discount: "Discount",
+    proformaNote: "A pro-forma invoice is not a VAT invoice and gives no right to deduct tax.",
+    page: "Page",
+  },
+});

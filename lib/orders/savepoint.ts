@@ -1,0 +1,20 @@
+import type { Tx } from "@/db";
+import { inOwnTransaction } from "@/db/transaction";
+
+export type Refusal = { ok: false; reason: string; message: string };
+
+/**
+ * Runs `work` in a savepoint: a refusal or a throw undoes only its own writes and comes back as a
+ * refusal with a reason (`error` for a throw), never as an exception that would take the change
+ * around it (the event that triggered a rule) down with it.
+ */
+export async function attemptInSavepoint<T extends { ok: true }>(
+  tx: Tx,
+  work: (savepoint: Tx) => Promise<T | Refusal>,
+): Promise<T | Refusal> {
+  try {
+    return await inOwnTransaction(tx, work);
+  } catch (error) {
+    return { ok: false, reason: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { idFromSegment, idSearchParam, MAX_INTEGER_ID, pageSearchParam } from "./url-params";
+
+describe("numbers from a URL", () => {
+  it("takes an id the database's integer column can hold", () => {
+    expect(idFromSegment("1")).toBe(1);
+    expect(idFromSegment(String(MAX_INTEGER_ID))).toBe(MAX_INTEGER_ID);
+  });
+
+  it.each(["0", "-1", "01", "1.5", "1e3", " 1", "%", "abc", "", String(MAX_INTEGER_ID + 1), "99999999999", "9".repeat(400)])(
+    "gives no id for %j",
+    (segment) => expect(idFromSegment(segment)).toBeUndefined(),
+  );
+
+  it("drops a search filter out of range, as it drops a word", () => {
+    expect(idSearchParam.parse("12")).toBe(12);
+    expect(idSearchParam.parse("99999999999")).toBeUndefined();
+    expect(idSearchParam.parse("abc")).toBeUndefined();
+  });
+
+  it("reads a page past any real one as the first", () => {
+    expect(pageSearchParam.parse("3")).toBe(3);
+    expect(pageSearchParam.parse("1e20")).toBe(1);
+  });
+});

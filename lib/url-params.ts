@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * Numbers read from a URL (a dynamic segment or a search parameter) before they reach a query.
+ * Ids live in Postgres `integer` columns: a number past 2,147,483,647 fails the statement with a
+ * 500 rather than matching nothing, so it is treated here like any other id that does not exist.
+ */
+export const MAX_INTEGER_ID = 2_147_483_647;
+
+/** The id in a path segment such as `/admin/mailbox/[id]`, or undefined (the caller answers 404). */
+export function idFromSegment(segment: string): number | undefined {
+  if (!/^[1-9][0-9]{0,9}$/.test(segment)) return undefined;
+  const id = Number(segment);
+  return id <= MAX_INTEGER_ID ? id : undefined;
+}
+
+/** An id in a search parameter (`?status=12`); anything else drops the filter, as a word there does. */
+export const idSearchParam = z.coerce.number().int().min(1).max(MAX_INTEGER_ID).optional().catch(undefined);
+
+/** A page number; anything else is the first page. Bounded so the offset stays a number Postgres takes. */
+export const pageSearchParam = z.coerce.number().int().min(1).max(MAX_INTEGER_ID).catch(1);
