@@ -1,14 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, STAFF, openOrder, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { ADMIN, STAFF, expectNoAxeViolations, openOrder, signIn } from "./support";
 
 // The shop's hold is the default 30 s: every step below happens well inside it.
 test.use({ locale: "en-US" });
 test.setTimeout(90_000);
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
 
 test("a change with an email, undone within the hold: the order is back, both changes in the history, the email cancelled and never sent", async ({ page, browser }) => {
   await signIn(page, STAFF);
