@@ -8,6 +8,7 @@ export { applyWorkflowPreset, type PresetInput, type PresetKey, type PresetMode 
 export { lintAllTypes, loadAllDefinitions, type TypeDefinition, type TypeLint } from "./definitions";
 export type { IntroducedIssue } from "./guard";
 export * from "./schemas";
-export { applyImport, exportWorkflow, previewImport } from "./export-import";
+export { applyImport, exportWorkflow, previewImport, type ImportPreview } from "./export-import";
+export type { StrandingConfirmation } from "./guard";
 export { documentSchema, type WorkflowDocument } from "./document";
 export type { EntityDiff, MatrixDiff, WorkflowDiff } from "./diff";
