@@ -1,4 +1,4 @@
-import type { FieldErrors, LintDetail, Refusal } from "./result";
+import type { FieldErrors, LintDetail, Refusal, Stranding } from "./result";
 
 /**
  * What every server action answers, and all a screen reads: the value with the words to show
@@ -37,6 +37,12 @@ export function fieldErrorsIn(reply: ActionReply): FieldErrors {
 export function lintIn(reply: ActionReply): LintDetail[] | undefined {
   if (!reply || reply.ok || reply.error.code !== "validation_failed" || !reply.error.details) return undefined;
   return "lint" in reply.error.details ? (reply.error.details.lint as LintDetail[]) : undefined;
+}
+
+/** The open orders a refused workflow write would have stranded: the screen asks, then sends their number back. */
+export function strandingIn(reply: ActionReply): Stranding | undefined {
+  if (!reply || reply.ok || reply.error.code !== "would_strand_orders") return undefined;
+  return reply.error.details;
 }
 
 /**

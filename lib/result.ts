@@ -16,7 +16,9 @@ export type ErrorCode =
   | "forbidden"
   | "unauthorized"
   // Disabling, demoting or resetting the shop's last active admin (lib/accounts/admins.ts).
-  | "last_admin";
+  | "last_admin"
+  // A workflow write that would leave open orders with no way forward, not confirmed with their count.
+  | "would_strand_orders";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -24,6 +26,13 @@ export type FieldErrors = Record<string, string[]>;
 export type LintDetail = LintIssue & { orderType: { id: number; code: string; name: string } };
 /** The same issue as the API tells it: statuses by code, no fix (its ids mean nothing outside). */
 export type PublicLintDetail = Omit<LintDetail, "statusIds" | "fix"> & { statuses: string[] };
+
+/** A status or order type as a stranding names it; the API leaves the id out (it means nothing outside). */
+type StrandedRef = { id?: number; code: string; name: string };
+/** The open orders of one order type that a workflow write would leave stuck in one status. */
+export type StrandedOrders = { orderType: StrandedRef; status: StrandedRef; orders: number };
+/** Every group of orders a write would strand, and how many orders that is in all (the number to confirm). */
+export type Stranding = { stranded: StrandedOrders[]; total: number };
 
 /**
  * The machine-readable facts a refusal carries, per code: a discriminated union read without
@@ -40,6 +49,7 @@ export type RefusalDetailsByCode = {
   status_not_permitted: { role: RoleRef };
   // Why a change could not be undone (lib/orders/undo.ts).
   undo_refused: { reason: "not_undoable" | "changed_since" | "hold_over" | "already_sent" | "not_yours" };
+  would_strand_orders: Stranding;
   validation_failed:
     | { lint: LintDetail[] | PublicLintDetail[] }
     | { reason: "too_many_items"; items: number; max: number }

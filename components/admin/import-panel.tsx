@@ -6,22 +6,31 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { BODY_LIMITS, formatLimit } from "@/lib/http/body-limits";
+import type { Stranding } from "@/lib/result";
 import type { WorkflowDiff } from "@/lib/workflow-config/diff";
+import type { ImportPreview } from "@/lib/workflow-config/export-import";
 import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { ImportDiff } from "./import-diff";
 import { useAdminReplyText } from "./reply-text";
+import { useStrandingConfirmation, useStrandingText } from "./stranding-dialog";
 
 /**
- * Upload a workflow document: it is checked and shown as a diff first; only a confirmed apply
- * writes, all at once. Refusals list every field at fault with its path in the document.
+ * Upload a workflow document: it is checked and shown as a diff first, with the open orders it
+ * would leave with no way forward; only a confirmed apply writes, all at once, confirming the
+ * number of those orders the preview showed (a number that changed meanwhile is asked about
+ * again). Refusals list every field at fault with its path in the document.
  */
-export function ImportPanel({ preview, apply }: { preview: StudioAction<WorkflowDiff>; apply: StudioAction<WorkflowDiff> }) {
+export function ImportPanel({ preview, apply }: { preview: StudioAction<ImportPreview>; apply: StudioAction<WorkflowDiff> }) {
   const t = useTranslations("workflows.io");
+  const ts = useTranslations("workflows.stranding");
   const replyText = useAdminReplyText();
+  const strandingText = useStrandingText();
+  const confirmation = useStrandingConfirmation();
   const [doc, setDoc] = useState<unknown>();
   const [fileName, setFileName] = useState<string>();
   const [state, setState] = useState<ActionReply<WorkflowDiff>>(null);
+  const [stranding, setStranding] = useState<Stranding>();
   const [applied, setApplied] = useState(false);
   // What the browser itself refused (too large, not JSON, not sent), already in the reader's words.
   const [local, setLocal] = useState<string>();
@@ -31,6 +40,7 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<Workflow
     setApplied(false);
     setLocal(undefined);
     setDoc(undefined);
+    setStranding(undefined);
     setFileName(file?.name);
     if (!file) return setState(null);
     // Larger than a server action takes: the post would be refused as a whole (413).
@@ -51,7 +61,19 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<Workflow
       const result = await preview({ document: parsed }).catch(() => undefined);
       if (!result) return setLocal(t("unreachable"));
       setState(result);
-      if (result.ok) setDoc(parsed);
+      if (!result.ok) return;
+      setDoc(parsed);
+      setStranding(result.value.stranding.total > 0 ? result.value.stranding : undefined);
+    });
+  }
+
+  function applyDocument(confirmStranded: number | undefined) {
+    startTransition(async () => {
+      const result = await apply({ document: doc, confirmStranded });
+      if (confirmation.askIfStranding(result, applyDocument)) return;
+      setState(result);
+      setApplied(result.ok);
+      if (result.ok) setStranding(undefined);
     });
   }
 
@@ -77,6 +99,7 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<Workflow
         </ul>
       )}
       {state?.ok && <ImportDiff diff={state.value} />}
+      {stranding && !applied && <Alert tone="warning">{ts("importWarning", { orders: strandingText(stranding) })}</Alert>}
       {doc !== undefined && state?.ok && !applied && !state.value.empty && (
         <ConfirmButton
           label={t("apply")}
@@ -84,15 +107,10 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<Workflow
           variant="primary"
           question={t("applyQuestion")}
           disabled={pending}
-          onConfirm={() =>
-            startTransition(async () => {
-              const result = await apply({ document: doc });
-              setState(result);
-              setApplied(result.ok);
-            })
-          }
+          onConfirm={() => applyDocument(stranding?.total)}
         />
       )}
+      {confirmation.dialog}
       {applied && (
         <Button variant="secondary" onClick={() => onFile(undefined)}>
           {t("another")}

@@ -118,6 +118,7 @@ export function MatrixEditor(props: Props) {
         </div>
         <LintPanel matrix={matrix} onFocusIssue={setFocused} />
       </div>
+      {matrix.strandingDialog}
     </div>
   );
 }

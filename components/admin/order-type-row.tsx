@@ -10,6 +10,7 @@ import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
 import { useAdminReplyText } from "./reply-text";
+import { useStrandingConfirmation } from "./stranding-dialog";
 
 export type TypeRow = { id: number; code: string; name: string; initialStatusId: number; transitionCount: number; errorCount: number; warningCount: number };
 export type StatusOption = { id: number; name: string; archived: boolean };
@@ -38,6 +39,15 @@ export function OrderTypeRow({
   const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
   const sourceName = others.find((o) => o.id === source)?.name;
+  const stranding = useStrandingConfirmation();
+
+  // Replacing the matrix can take the way forward away from orders of this type: asked, then sent with their number.
+  function copyMatrix(confirmStranded?: number) {
+    startTransition(async () => {
+      const result = await copy({ id: type.id, fromId: source, confirmStranded });
+      setState(stranding.askIfStranding(result, copyMatrix) ? null : result);
+    });
+  }
   return (
     <li className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("label", { name: type.name })}>
       <div className="flex flex-wrap items-center gap-3">
@@ -96,10 +106,11 @@ export function OrderTypeRow({
             variant="primary"
             question={t("replaceQuestion", { name: type.name, source: sourceName ?? "" })}
             disabled={pending}
-            onConfirm={() => startTransition(async () => setState(await copy({ id: type.id, fromId: source })))}
+            onConfirm={() => copyMatrix()}
           />
         </div>
       )}
+      {stranding.dialog}
     </li>
   );
 }

@@ -10,7 +10,8 @@ import type { LintDetail } from "@/lib/result";
 /**
  * Words for an admin form's answer in the reader's language: a success's message (already in
  * the caller's language), a refused field list as "Sprawdź: Kolor" by the fields' labels, a lint
- * refusal finding by finding, a refusal's reason, else the refusal's code. Never the server's
+ * refusal finding by finding, a refusal's reason (the orders a workflow write would strand, by
+ * number and status), else the refusal's code. Never the server's
  * English `message`.
  */
 export function useAdminReplyText() {
@@ -29,14 +30,14 @@ export function useAdminReplyText() {
 
   return function replyText(
     reply: ActionReply,
-    { labels = {}, nameOf = (id: number) => `#${id}` }: { labels?: Record<string, string>; nameOf?: (id: number) => string } = {},
+    { labels = {}, nameOf }: { labels?: Record<string, string>; nameOf?: (id: number) => string } = {},
   ): string | undefined {
     if (!reply) return undefined;
     if (reply.ok) return reply.message;
     const error = reply.error;
     if (error.code === "validation_failed") {
       const details = error.details;
-      if (details && "lint" in details && details.lint.length > 0 && "statusIds" in details.lint[0]!) return lintLines(details.lint as LintDetail[], nameOf);
+      if (details && "lint" in details && details.lint.length > 0 && "statusIds" in details.lint[0]!) return lintLines(details.lint as LintDetail[], nameOf ?? ((id) => `#${id}`));
       if (details && "reason" in details) {
         if (details.reason === "status_in_use") return refusals("workflow.statusInUse", { name: details.name });
         if (details.reason === "status_is_initial")
@@ -46,6 +47,7 @@ export function useAdminReplyText() {
       const fields = labelsOf(error.fieldErrors ?? {}, labels);
       if (fields.length > 0) return common("errors.checkFields", { fields: listIn(locale)(fields) });
     }
-    return refusalText(refusals, error);
+    // A stranding names statuses: by the screen's names where it has them, listed as the language lists.
+    return refusalText(refusals, error, { nameOf, list: listIn(locale) });
   };
 }

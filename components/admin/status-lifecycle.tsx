@@ -9,10 +9,12 @@ import { Button } from "@/components/ui/button";
 import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { useAdminReplyText } from "./reply-text";
+import { useStrandingConfirmation } from "./stranding-dialog";
 
 /**
  * Archive, restore or delete. Deleting is offered only while no order has ever used the status;
  * otherwise archiving keeps it on those orders and in their history while nobody can choose it.
+ * Archiving the only way forward of open orders is asked about once more, naming them.
  */
 export function StatusLifecycle({
   status,
@@ -30,6 +32,15 @@ export function StatusLifecycle({
   const replyText = useAdminReplyText();
   const [state, setState] = useState<ActionReply>(null);
   const [pending, startTransition] = useTransition();
+  const stranding = useStrandingConfirmation();
+
+  function archiveStatus(confirmStranded?: number) {
+    startTransition(async () => {
+      const result = await archive({ id: status.id, archived: true, confirmStranded });
+      setState(stranding.askIfStranding(result, archiveStatus) ? null : result);
+    });
+  }
+
   return (
     <div className="space-y-3 text-sm">
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
@@ -47,7 +58,7 @@ export function StatusLifecycle({
             confirmLabel={t("archiveConfirm")}
             question={t("archiveQuestion", { name: status.name })}
             disabled={pending}
-            onConfirm={() => startTransition(async () => setState(await archive({ id: status.id, archived: true })))}
+            onConfirm={() => archiveStatus()}
           />
         )}
         <ConfirmButton
@@ -64,6 +75,7 @@ export function StatusLifecycle({
           }
         />
       </div>
+      {stranding.dialog}
     </div>
   );
 }

@@ -10,11 +10,14 @@ export function Dialog({
   open,
   title,
   onClose,
+  describedBy,
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
+  /** The id of the text a screen reader should read with the title when the dialog opens. */
+  describedBy?: string;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -28,6 +31,7 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby="dialog-title"
+      aria-describedby={open ? describedBy : undefined}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();

@@ -36,6 +36,7 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   transition_not_allowed: { status: 409, title: "Transition not allowed" },
   idempotency_conflict: { status: 409, title: "Idempotency key reused" },
   last_admin: { status: 409, title: "Last active admin" },
+  would_strand_orders: { status: 409, title: "Would strand orders" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Validation failed" },

@@ -51,6 +51,16 @@ export const patchOrderBody = z
 /** The workflow document is validated by lib/workflow-config itself (references, lint); here it is any object. */
 export const workflowBody = z.record(z.string(), z.unknown()).describe("A workflow document as `GET /workflow` returns it");
 
+export const putWorkflowQuery = z.strictObject({
+  confirmStranded: z.coerce
+    .number()
+    .int("confirmStranded must be a whole number")
+    .min(0, "confirmStranded is at least 0")
+    .max(2_147_483_647, "confirmStranded is too large")
+    .optional()
+    .describe("The `total` of a `would_strand_orders` answer: apply even though that many open orders would have no way forward. Refused again if the number changed meanwhile"),
+});
+
 // ---- responses -------------------------------------------------------------------------------------
 
 export const groupKindSchema = z.enum(["new", "in_progress", "completed", "not_completed"]);
@@ -150,6 +160,17 @@ export const problemSchema = z.object({
   errors: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages (dotted paths) for validation_failed"),
   allowed: z.array(z.object({ code: z.string(), name: z.string() })).optional().describe("transition_not_allowed: where the order may go"),
   reason: z.string().optional().describe("guard_failed: why, e.g. payment_required"),
+  stranded: z
+    .array(
+      z.object({
+        orderType: z.object({ code: z.string(), name: z.string() }),
+        status: z.object({ code: z.string(), name: z.string() }),
+        orders: z.number().int().describe("Open orders of this type in this status"),
+      }),
+    )
+    .optional()
+    .describe("would_strand_orders: the open orders the change would leave with no way forward, per order type and status"),
+  total: z.number().int().optional().describe("would_strand_orders: all of them; send this number as `confirmStranded` to go ahead"),
 });
 
 export const apiScopeSchema = z.enum(API_KEY_SCOPES);

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { applyPreset, retailPreset, wholesalePreset } from "@/db/seed";
+import { eq, inArray } from "drizzle-orm";
+import { orders, transitions } from "@/db/schema";
+import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { call, expectProblem, keyFor } from "./test-support";
+import { problemSchema } from "./schemas";
+import { call, expectProblem, expectShape, keyFor } from "./test-support";
 
 let source: DbHandle;
 let target: DbHandle;
@@ -70,5 +74,43 @@ describe("GET and PUT /workflow", () => {
     expectProblem(await call(target.db, "PUT", "/workflow", { key: targetKey, body: { format: "orderly.workflow", version: 1, groups: "none" } }), 422, "validation_failed");
     expectProblem(await call(target.db, "PUT", "/workflow", { key: targetKey, body: "a string" }), 422, "validation_failed");
     expectProblem(await call(target.db, "PUT", "/workflow", { key: targetKey, rawBody: "{]", headers: { "content-type": "application/json" } }), 400, "malformed_json");
+  });
+});
+
+describe("PUT /workflow that would strand open orders", () => {
+  it("answers 409 naming them by code, applies only with the current count confirmed", async () => {
+    const w = await createRetailWorkflow(target.db);
+    const placed = [await createTestOrder(target.db, w.type.code), await createTestOrder(target.db, w.type.code)];
+    await target.db.update(orders).set({ statusId: w.status.shipped.id }).where(inArray(orders.id, placed.map((o) => o.id)));
+    const doc = (await call(target.db, "GET", "/workflow", { key: targetKey })).json;
+    const type = doc.orderTypes.find((t: { code: string }) => t.code === w.type.code);
+    type.transitions = type.transitions.filter(([from]: [string]) => from !== w.status.shipped.code);
+    const shippedRow = async () =>
+      (await target.db.select().from(transitions).where(eq(transitions.fromStatusId, w.status.shipped.id))).length;
+
+    const refused = expectProblem(await call(target.db, "PUT", "/workflow", { key: targetKey, body: doc }), 409, "would_strand_orders");
+    expectShape(problemSchema, refused);
+    expect(refused).toMatchObject({
+      total: 2,
+      stranded: [{ orderType: { code: w.type.code, name: "Retail" }, status: { code: w.status.shipped.code, name: "Shipped" }, orders: 2 }],
+    });
+    // Ids mean nothing outside the app.
+    expect(JSON.stringify(refused.stranded)).not.toContain('"id"');
+    expect(await shippedRow()).toBe(1);
+
+    // A number the client was not shown is refused again, with the real one.
+    expect(expectProblem(await call(target.db, "PUT", "/workflow?confirmStranded=1", { key: targetKey, body: doc }), 409, "would_strand_orders").total).toBe(2);
+    expectProblem(await call(target.db, "PUT", "/workflow?confirmStranded=two", { key: targetKey, body: doc }), 422, "validation_failed");
+    expect(await shippedRow()).toBe(1);
+
+    const applied = await call(target.db, "PUT", "/workflow?confirmStranded=2", { key: targetKey, body: doc });
+    expect(applied.status).toBe(200);
+    expect(await shippedRow()).toBe(0);
+  });
+
+  it("documents the refusal and the confirmation in the OpenAPI document", async () => {
+    const put = (await call(target.db, "GET", "/openapi.json")).json.paths["/workflow"].put;
+    expect(put.responses["409"].description).toContain("would_strand_orders");
+    expect(put.parameters.map((p: { name: string }) => p.name)).toContain("confirmStranded");
   });
 });

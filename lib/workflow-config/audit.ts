@@ -2,6 +2,7 @@ import { asc } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { commentTemplates, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import { recordAudit, sameSnapshot, type AuditActor, type AuditRecord } from "@/lib/audit";
+import type { Stranding } from "@/lib/result";
 import { statusDocument } from "./status-document";
 
 /**
@@ -141,4 +142,24 @@ export function workflowChanges(before: WorkflowSnapshot, after: WorkflowSnapsho
 export async function recordWorkflowChanges(tx: Tx, before: WorkflowSnapshot, audit: WorkflowAudit): Promise<void> {
   const after = await snapshotWorkflow(tx);
   for (const entry of workflowChanges(before, after, audit.order)) await recordAudit(tx, { ...entry, actor: audit.actor });
+}
+
+/**
+ * The open orders a kept write left with no way forward, which the admin confirmed: one entry per
+ * order type, beside the change that caused it, so the trail says who accepted stranding them.
+ */
+export async function recordStrandedOrders(tx: Tx, stranding: Stranding, actor: AuditActor): Promise<void> {
+  const byType = new Map<string, Stranding["stranded"]>();
+  for (const s of stranding.stranded) byType.set(s.orderType.code, [...(byType.get(s.orderType.code) ?? []), s]);
+  for (const group of byType.values()) {
+    const type = group[0]!.orderType;
+    await recordAudit(tx, {
+      actor,
+      kind: "matrix",
+      action: "orders_stranded",
+      subject: { id: type.id ?? null, label: type.name },
+      before: null,
+      after: { strandedOrders: group.map((s) => `${s.status.name}: ${s.orders}`) },
+    });
+  }
 }

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderTypes, statuses, statusGroups, transitions, type OrderType } from "@/db/schema";
 import { toWorkflowStatus } from "@/lib/orders/workflow-definition";
-import { lintWorkflow, type LintIssue, type WorkflowDefinition } from "@/lib/workflow";
+import type { WorkflowDefinition } from "@/lib/workflow";
 
 export type TypeDefinition = { type: OrderType; definition: WorkflowDefinition };
 
@@ -32,10 +32,4 @@ export async function loadAllDefinitions(db: DbOrTx): Promise<TypeDefinition[]> 
         .map((t) => ({ from: t.fromStatusId, to: t.toStatusId })),
     },
   }));
-}
-
-export type TypeLint = { type: OrderType; issues: LintIssue[] };
-
-export async function lintAllTypes(db: DbOrTx): Promise<TypeLint[]> {
-  return (await loadAllDefinitions(db)).map(({ type, definition }) => ({ type, issues: lintWorkflow(definition) }));
 }

@@ -4,7 +4,11 @@ import { commentTemplates, orderTypes, statuses, statusGroups, transitions } fro
 import { ok, validationFailed, type Result } from "@/lib/result";
 import { diffWorkflow, type WorkflowDiff } from "./diff";
 import { checkDocument, documentSchema, type WorkflowDocument } from "./document";
-import { writeChecked } from "./guard";
+import { inOwnTransaction } from "@/db/transaction";
+import type { Stranding } from "@/lib/result";
+import { loadAllDefinitions } from "./definitions";
+import { writeChecked, type StrandingConfirmation } from "./guard";
+import { newlyStranded } from "./stranding";
 import { statusDocument } from "./status-document";
 import type { AuditActor } from "@/lib/audit";
 
@@ -46,24 +50,44 @@ function parseDocument(raw: unknown): Result<WorkflowDocument> {
   return ok(parsed.data);
 }
 
-/** Validates and lints a document and says what applying it would change; writes nothing. */
-export async function previewImport(db: DbOrTx, raw: unknown): Promise<Result<WorkflowDiff>> {
+/** What applying a document would change, and which open orders it would leave with no way forward. */
+export type ImportPreview = WorkflowDiff & { stranding: Stranding };
+
+/**
+ * Validates and lints a document and says what applying it would change, including the open
+ * orders it would strand, so the admin sees them before applying. Those are counted by applying
+ * the document in a transaction of its own that is always rolled back: the same writes and the
+ * same count as the real apply, and nothing kept.
+ */
+export async function previewImport(db: DbOrTx, raw: unknown): Promise<Result<ImportPreview>> {
   const doc = parseDocument(raw);
   if (!doc.ok) return doc;
-  return ok(diffWorkflow(await exportWorkflow(db), doc.value));
+  const dryRun = async (tx: Tx): Promise<Result<ImportPreview>> => {
+    const [before, current] = await Promise.all([loadAllDefinitions(tx), exportWorkflow(tx)]);
+    await writeDocument(tx, doc.value);
+    const stranding = await newlyStranded(tx, before, await loadAllDefinitions(tx));
+    return ok({ ...diffWorkflow(current, doc.value), stranding });
+  };
+  return inOwnTransaction(db, dryRun, () => false);
 }
 
 /**
  * Applies a document in one transaction: groups by key, statuses by code, order types by code,
  * with the listed types' matrices and the listed statuses' comment templates replaced. Anything
  * the document does not mention is kept (a status may be on orders; deleting is not an import's
- * job). Refused whole, changing nothing, if the document or the resulting processes have errors.
+ * job). Refused whole, changing nothing, if the document or the resulting processes have errors,
+ * or if it leaves open orders with no way forward and the caller did not confirm their number.
  */
-export async function applyImport(db: DbOrTx, raw: unknown, actor: AuditActor): Promise<Result<WorkflowDiff>> {
+export async function applyImport(
+  db: DbOrTx,
+  raw: unknown,
+  actor: AuditActor,
+  { confirmStranded }: StrandingConfirmation = {},
+): Promise<Result<WorkflowDiff>> {
   const parsed = parseDocument(raw);
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
-  return writeChecked(db, { actor }, async (tx) => {
+  return writeChecked(db, { actor, confirmStranded }, async (tx) => {
     const diff = diffWorkflow(await exportWorkflow(tx), doc);
     await writeDocument(tx, doc);
     return ok(diff);

@@ -5,9 +5,10 @@ export { createStatus, deleteStatus, setStatusArchived, updateStatus } from "./s
 export { copyMatrix, createOrderType, reorderOrderTypes, updateOrderType } from "./order-types";
 export { setTransition, setTransitionRow, type MatrixState } from "./matrix";
 export { applyWorkflowPreset, type PresetInput, type PresetKey, type PresetMode } from "./presets";
-export { lintAllTypes, loadAllDefinitions, type TypeDefinition, type TypeLint } from "./definitions";
+export { loadAllDefinitions, type TypeDefinition } from "./definitions";
 export type { IntroducedIssue } from "./guard";
 export * from "./schemas";
-export { applyImport, exportWorkflow, previewImport } from "./export-import";
+export { applyImport, exportWorkflow, previewImport, type ImportPreview } from "./export-import";
+export type { StrandingConfirmation } from "./guard";
 export { documentSchema, type WorkflowDocument } from "./document";
 export type { EntityDiff, MatrixDiff, WorkflowDiff } from "./diff";

@@ -40,10 +40,11 @@ function archivedTargetRefusal(to: WorkflowStatus) {
 /**
  * Allows or forbids one change. A forbidden cell can always be switched off (that is how an
  * archived target is cleaned up); allowing one is refused for an archived target, for a status
- * into itself, and whenever the lint finds that the new matrix introduces an error.
+ * into itself, and whenever the lint finds that the new matrix introduces an error. Forbidding the
+ * last way forward of a status open orders are in is refused until `confirmStranded` names them.
  */
 export async function setTransition(db: DbOrTx, input: CellInput, actor: AuditActor): Promise<Result<MatrixState>> {
-  return writeChecked(db, { actor }, async (tx) => {
+  return writeChecked(db, { actor, confirmStranded: input.confirmStranded }, async (tx) => {
     if (!(await lockType(tx, input.orderTypeId))) return refuse("not_found", "This order type no longer exists");
     const list = await loadStatuses(tx, input.orderTypeId);
     const from = list?.find((s) => s.id === input.from);
@@ -71,10 +72,10 @@ export async function setTransition(db: DbOrTx, input: CellInput, actor: AuditAc
 /**
  * Row helpers. "all" allows every live status; "forward" allows every live status after this one
  * in the board's order (groups, then positions), the usual shape of a process; both add to what is
- * there. "clear" forbids the whole row.
+ * there. "clear" forbids the whole row, which strands the orders in that status unless confirmed.
  */
 export async function setTransitionRow(db: DbOrTx, input: RowInput, actor: AuditActor): Promise<Result<MatrixState>> {
-  return writeChecked(db, { actor }, async (tx) => {
+  return writeChecked(db, { actor, confirmStranded: input.confirmStranded }, async (tx) => {
     if (!(await lockType(tx, input.orderTypeId))) return refuse("not_found", "This order type no longer exists");
     const list = (await loadStatuses(tx, input.orderTypeId)) ?? [];
     const index = list.findIndex((s) => s.id === input.from);

@@ -3,7 +3,7 @@ import type { Tx, DbOrTx } from "@/db";
 import { orderTypes, statuses, transitions, type OrderType } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { mergeOrder } from "./groups";
-import { writeChecked } from "./guard";
+import { writeChecked, type StrandingConfirmation } from "./guard";
 import type { AuditActor } from "@/lib/audit";
 
 async function checkInitial(tx: Tx, statusId: number): Promise<Result<null>> {
@@ -74,11 +74,15 @@ export async function reorderOrderTypes(db: DbOrTx, ids: number[], actor: AuditA
 /**
  * Replaces one type's matrix with another's. Cells into archived statuses are left behind: they
  * can never be taken, and a fresh copy should not start with warnings. The result is linted like
- * any other matrix change.
+ * any other matrix change, and strands no open order of the target type unless confirmed.
  */
-export async function copyMatrix(db: DbOrTx, input: { id: number; fromId: number }, actor: AuditActor): Promise<Result<{ copied: number }>> {
+export async function copyMatrix(
+  db: DbOrTx,
+  input: { id: number; fromId: number } & StrandingConfirmation,
+  actor: AuditActor,
+): Promise<Result<{ copied: number }>> {
   if (input.id === input.fromId) return refuse("validation_failed", "Choose another order type to copy from");
-  return writeChecked(db, { actor }, async (tx) => {
+  return writeChecked(db, { actor, confirmStranded: input.confirmStranded }, async (tx) => {
     const types = await tx.select().from(orderTypes);
     const target = types.find((t) => t.id === input.id);
     const source = types.find((t) => t.id === input.fromId);

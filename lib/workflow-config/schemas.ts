@@ -102,9 +102,15 @@ export const idListSchema = z.object({ ids: z.array(idSchema).min(1) });
 export const orderTypeInputSchema = z.object({ code: codeSchema, name: nameSchema, initialStatusId: idSchema });
 export const orderTypeUpdateSchema = z.object({ id: idSchema, name: nameSchema, initialStatusId: idSchema });
 
-export const cellSchema = z.object({ orderTypeId: idSchema, from: idSchema, to: idSchema, allowed: z.boolean() });
+/**
+ * The number of open orders the admin was shown a write would leave with no way forward, and
+ * agreed to (lib/workflow-config/stranding.ts): absent until the studio has asked.
+ */
+export const confirmStrandedSchema = z.number().int().min(0).max(2_147_483_647).optional();
+
+export const cellSchema = z.object({ orderTypeId: idSchema, from: idSchema, to: idSchema, allowed: z.boolean(), confirmStranded: confirmStrandedSchema });
 export type CellInput = z.infer<typeof cellSchema>;
 
 export const ROW_MODES = ["all", "forward", "clear"] as const;
-export const rowSchema = z.object({ orderTypeId: idSchema, from: idSchema, mode: z.enum(ROW_MODES) });
+export const rowSchema = z.object({ orderTypeId: idSchema, from: idSchema, mode: z.enum(ROW_MODES), confirmStranded: confirmStrandedSchema });
 export type RowInput = z.infer<typeof rowSchema>;

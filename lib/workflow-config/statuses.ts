@@ -2,7 +2,7 @@ import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { commentTemplates, orderEvents, orders, orderTypes, statuses, statusGroups, transitions, type Status } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
-import { writeChecked } from "./guard";
+import { writeChecked, type StrandingConfirmation } from "./guard";
 import type { StatusInput } from "./schemas";
 import type { AuditActor } from "@/lib/audit";
 
@@ -81,10 +81,17 @@ export async function updateStatus(db: DbOrTx, id: number, input: StatusInput, a
 
 /**
  * Archived statuses stay on the orders and in the history that have them, but are never a target
- * again. Refused for an order type's initial status (new orders would start where nobody can go).
+ * again. Refused for an order type's initial status (new orders would start where nobody can go),
+ * and, unless confirmed, when it was the only way forward of a status open orders are in.
  */
-export async function setStatusArchived(db: DbOrTx, id: number, archived: boolean, actor: AuditActor): Promise<Result<Status>> {
-  return writeChecked(db, { actor }, async (tx) => {
+export async function setStatusArchived(
+  db: DbOrTx,
+  id: number,
+  archived: boolean,
+  actor: AuditActor,
+  { confirmStranded }: StrandingConfirmation = {},
+): Promise<Result<Status>> {
+  return writeChecked(db, { actor, confirmStranded }, async (tx) => {
     const [current] = await tx.select().from(statuses).where(eq(statuses.id, id)).for("update");
     if (!current) return refuse("not_found", "This status no longer exists");
     if (archived) {

@@ -18,6 +18,7 @@ export type {
 } from "./types";
 export { isTerminal } from "./status-kind";
 export { allowedTargets, reachableFrom } from "./graph";
+export { leavesOrdersStuck, stuckStatusIds } from "./stranding";
 export { checkGuards } from "./guards";
 export { describeTargets, evaluateTransition } from "./evaluate";
 export { hasLintErrors, introducedErrors, lintWorkflow } from "./lint";

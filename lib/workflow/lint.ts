@@ -1,5 +1,6 @@
 import { reachableFrom } from "./graph";
 import { isTerminal } from "./status-kind";
+import { leavesOrdersStuck } from "./stranding";
 import type { LintCode, LintFix, LintIssue, WorkflowDefinition, WorkflowStatus } from "./types";
 
 /*
@@ -131,7 +132,7 @@ function statusIssues(ctx: Context): LintIssue[] {
     }
     // Only exits an order can actually take count: archived targets are refused by the engine.
     const exits = edges.filter((e) => e.from.id === status.id && !e.to.archived).map((e) => e.to);
-    if (!isTerminal(status.groupKind) && exits.length === 0) {
+    if (leavesOrdersStuck(def, status)) {
       const msg = `${status.name} has no way out: orders there would get stuck`;
       issues.push(issue("warning", "dead_end", msg, [status.id]));
     }

@@ -8,6 +8,7 @@ import { withFieldTexts } from "@/lib/i18n/action-field-texts";
 import {
   applyWorkflowPreset,
   codeSchema,
+  confirmStrandedSchema,
   createGroup,
   createStatus,
   deleteGroup,
@@ -109,9 +110,9 @@ export const updateStatusAction = withFieldTexts(updateStatusSchema, serverActio
 
 export const archiveStatusAction = serverAction({
   role: "admin",
-  schema: z.object({ id: idSchema, archived: z.boolean() }),
-  handler: async ({ id, archived }, user) =>
-    setStatusArchived(await getDb(), id, archived, actorOf(user)),
+  schema: z.object({ id: idSchema, archived: z.boolean(), confirmStranded: confirmStrandedSchema }),
+  handler: async ({ id, archived, confirmStranded }, user) =>
+    setStatusArchived(await getDb(), id, archived, actorOf(user), { confirmStranded }),
   revalidate,
   message: (s, _i, t) => t(s.archivedAt ? "statuses.done.archived" : "statuses.done.restored", { name: s.name }),
 });

@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, serverAction } from "@/lib/auth";
 import { withDocumentTexts } from "@/lib/i18n/action-field-texts";
-import { applyImport, previewImport } from "@/lib/workflow-config";
+import { applyImport, confirmStrandedSchema, previewImport } from "@/lib/workflow-config";
 
 // The document itself is validated field by field by lib's document schema.
 const importSchema = z.object({ document: z.unknown() });
+// The preview showed the open orders the document would strand; applying sends their number back.
+const applySchema = importSchema.extend({ confirmStranded: confirmStrandedSchema });
 
 /** Changes nothing, so nothing to revalidate. */
 export const previewImportAction = withDocumentTexts(serverAction({
@@ -20,8 +22,8 @@ export const previewImportAction = withDocumentTexts(serverAction({
 
 export const applyImportAction = withDocumentTexts(serverAction({
   role: "admin",
-  schema: importSchema,
-  handler: async ({ document }, user) => applyImport(await getDb(), document, actorOf(user)),
+  schema: applySchema,
+  handler: async ({ document, confirmStranded }, user) => applyImport(await getDb(), document, actorOf(user), { confirmStranded }),
   revalidate: () => {
     revalidatePath("/admin", "layout");
     revalidatePath("/orders", "layout");

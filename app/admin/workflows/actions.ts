@@ -7,6 +7,7 @@ import { actorOf, serverAction } from "@/lib/auth";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
 import {
   cellSchema,
+  confirmStrandedSchema,
   copyMatrix,
   createOrderType,
   idListSchema,
@@ -52,7 +53,7 @@ export const reorderOrderTypesAction = serverAction({
 
 export const copyMatrixAction = serverAction({
   role: "admin",
-  schema: z.object({ id: idSchema, fromId: idSchema }),
+  schema: z.object({ id: idSchema, fromId: idSchema, confirmStranded: confirmStrandedSchema }),
   handler: async (input, user) => copyMatrix(await getDb(), input, actorOf(user)),
   revalidate,
   message: ({ copied }, _i, t) => t("workflows.done.matrixCopied", { count: copied }),

@@ -26,6 +26,8 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   undo_refused: "Only on the screens: a change can no longer be undone (`reason`: changed_since, hold_over, already_sent, ...).",
   status_not_permitted: "A person's role may not move orders into that status. API keys are never limited this way; only their scope counts.",
   last_admin: "Only on the admin screens: disabling, demoting or resetting the shop's last active admin.",
+  would_strand_orders:
+    "The workflow would leave open orders with no way forward. `stranded` lists them per order type and status, `total` counts them; send the request again with `confirmStranded` set to that total to go ahead.",
   internal_error: "Our fault. Nothing was written; retry later with the same Idempotency-Key.",
 };
 

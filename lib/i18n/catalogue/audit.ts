@@ -70,6 +70,7 @@ export const audit = bilingual({
       password_reset_required: "wymuszono nowe hasło",
       password_set: "ustawiono hasło",
       name_changed: "zmieniono imię i nazwisko",
+      orders_stranded: "zatwierdzono zamówienia bez dalszej drogi",
     },
     /** The subject of an entry about an order rather than one record. */
     orderOf: {
@@ -118,6 +119,7 @@ export const audit = bilingual({
       notifyCustomerSms: "SMS do klienta",
       notifyAdminEmail: "Powiadomienie dla zespołu",
       adminEmails: "Adresy zespołu",
+      strandedOrders: "Zamówienia bez dalszej drogi",
       notifyChannels: "Kanały sprzedaży powiadomień",
       translations: "Tłumaczenia",
       archived: "Zarchiwizowany",
@@ -234,6 +236,7 @@ export const audit = bilingual({
       password_reset_required: "new password required",
       password_set: "password set",
       name_changed: "name changed",
+      orders_stranded: "orders left with no way forward, confirmed",
     },
     orderOf: {
       status: "order and groups of statuses",
@@ -280,6 +283,7 @@ export const audit = bilingual({
       notifyCustomerSms: "Customer SMS",
       notifyAdminEmail: "Team alert",
       adminEmails: "Team addresses",
+      strandedOrders: "Orders with no way forward",
       notifyChannels: "Notified sales channels",
       translations: "Translations",
       archived: "Archived",

@@ -32,6 +32,10 @@ export const refusals = bilingual({
     unauthorized: "Zaloguj się ponownie.",
     last_admin: "To ostatni aktywny administrator sklepu: najpierw nadaj komuś innemu rolę administratora.",
     unknown: "Nie udało się. Spróbuj ponownie.",
+    wouldStrandOrders: {
+      one: "{count, plural, one {# zamówienie w statusie {status} ({orderType}) nie miałoby dalszej drogi.} few {# zamówienia w statusie {status} ({orderType}) nie miałyby dalszej drogi.} many {# zamówień w statusie {status} ({orderType}) nie miałoby dalszej drogi.} other {# zamówienia w statusie {status} ({orderType}) nie miałoby dalszej drogi.}}",
+      many: "{count, plural, one {# zamówienie nie miałoby dalszej drogi} few {# zamówienia nie miałyby dalszej drogi} many {# zamówień nie miałoby dalszej drogi} other {# zamówienia nie miałoby dalszej drogi}}: {statuses}.",
+    },
     workflow: {
       statusInUse: "Status {name} jest używany w zamówieniach, więc nie można go usunąć. Zarchiwizuj go.",
       statusIsInitial: "W statusie {name} zaczynają się zamówienia typu: {orderTypes}. Najpierw wybierz inny status początkowy.",
@@ -64,6 +68,10 @@ export const refusals = bilingual({
     unauthorized: "Please sign in again.",
     last_admin: "This is the shop's last active admin: make someone else an admin first.",
     unknown: "That did not work. Try again.",
+    wouldStrandOrders: {
+      one: "{count, plural, one {# order in {status} ({orderType}) would have no way forward.} other {# orders in {status} ({orderType}) would have no way forward.}}",
+      many: "{count, plural, one {# order} other {# orders}} would have no way forward: {statuses}.",
+    },
     workflow: {
       statusInUse: "{name} is used by orders, so it cannot be deleted. Archive it instead.",
       statusIsInitial: "{name} is where {orderTypes} orders start: choose another initial status first.",

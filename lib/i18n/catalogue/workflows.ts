@@ -117,6 +117,14 @@ export const workflows = bilingual({
         matrixOf: "Macierz typu {code}",
       },
     },
+    stranding: {
+      title: "Zamówienia zostałyby bez dalszej drogi",
+      explain:
+        "Zostaną w tych statusach i nikt nie przeniesie ich dalej, dopóki proces znowu nie pozwoli z nich wyjść. Zapisać mimo to?",
+      confirm: "Zapisz mimo to",
+      importWarning: "Uwaga: {orders}",
+      cancelled: "Nic nie zmieniono.",
+    },
     done: {
       typeCreated: "Utworzono typ zamówienia {name}.",
       typeSaved: "Zapisano typ zamówienia {name}.",
@@ -240,6 +248,13 @@ export const workflows = bilingual({
         noMatrix: "No matrix changes.",
         matrixOf: "Matrix of {code}",
       },
+    },
+    stranding: {
+      title: "Orders would be left with no way forward",
+      explain: "They stay in these statuses, and nobody can move them on until the process lets them out again. Save anyway?",
+      confirm: "Save anyway",
+      importWarning: "Note: {orders}",
+      cancelled: "Nothing was changed.",
     },
     done: {
       typeCreated: "Order type {name} created.",
