@@ -8,15 +8,38 @@ import { refusalText } from "@/lib/i18n/refusal-text";
 import { describeTargets } from "@/lib/workflow";
 import type { ListWorkflow, OrderListRow } from "./types";
 import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
+import { ChangeEffects, type PreviewChange } from "./change-effects";
 
 export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ActionResult>;
 
 /**
  * A row's status menu: only the targets the matrix allows (a payment-gated one shown disabled
- * with why), with the email and SMS toggles set before choosing. The server decides again.
+ * with why), with the email and SMS toggles. Choosing a target asks to confirm and shows what the
+ * change will do first (the toggles still apply); the server decides again.
  */
-export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow; workflow: ListWorkflow; change: InlineChange }) {
+export function InlineStatusMenu({
+  row,
+  workflow,
+  change,
+  preview,
+}: {
+  row: OrderListRow;
+  workflow: ListWorkflow;
+  change: InlineChange;
+  preview: PreviewChange;
+}) {
   const [open, setOpen] = useState(false);
+  // The target chosen from the menu, waiting for the person's confirmation.
+  const [confirming, setConfirming] = useState<{ id: number; name: string }>();
+  const effects = useTranslations("effects");
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The target the confirmation was for: going back puts the focus on it again.
+  const [backTo, setBackTo] = useState<number>();
+  useEffect(() => {
+    // The confirmation takes the focus when it opens; going back returns it to the menu item.
+    if (confirming) confirmButton.current?.focus();
+    else if (backTo !== undefined) ref.current?.querySelector<HTMLElement>(`[data-status-id="${backTo}"]`)?.focus();
+  }, [confirming, backTo]);
   const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
   const t = useTranslations("orders.inline");
   const refusals = useTranslations("refusals");
@@ -28,7 +51,10 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) {
+        setOpen(false);
+        setConfirming(undefined);
+      }
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -45,8 +71,13 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
       )
     : [];
 
+  const showMenu = (next: boolean) => {
+    setOpen(next);
+    setConfirming(undefined);
+    setBackTo(undefined);
+  };
   const choose = (to: { id: number; name: string }) => {
-    setOpen(false);
+    showMenu(false);
     startTransition(async () => {
       const result = await change({ orderId: row.id, to: to.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms });
       setReply({ result, targetName: to.name });
@@ -62,7 +93,7 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
         aria-controls={menuId}
         aria-label={t("label", { status: row.status.name, number: row.number })}
         disabled={pending || targets.length === 0}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => showMenu(!open)}
         className="inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap disabled:cursor-default"
         style={{ backgroundColor: row.status.colour, color: readableTextColour(row.status.colour) }}
       >
@@ -78,22 +109,56 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
       {open && (
         <div id={menuId} className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           <NotifyCheckboxes value={notify} onChange={setNotify} className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700" labelClassName="inline-flex items-center gap-1.5" />
-          <ul role="menu" aria-label={t("menu", { number: row.number })} className="space-y-0.5">
-            {targets.map(({ status, verdict }) => (
-              <li key={status.id} role="none">
+          {confirming ? (
+            <div role="group" aria-labelledby={`${menuId}-question`} className="space-y-2">
+              <p id={`${menuId}-question`} className="text-sm font-medium text-slate-800">
+                {effects("confirm.question", { number: row.number, to: confirming.name })}
+              </p>
+              <ChangeEffects
+                preview={preview}
+                orderNumber={row.number}
+                targetName={confirming.name}
+                request={{ orderId: row.id, to: confirming.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms }}
+              />
+              <div className="flex flex-wrap justify-end gap-2">
                 <button
                   type="button"
-                  role="menuitem"
-                  disabled={!verdict.ok}
-                  onClick={() => choose(status)}
-                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
-                >
-                  {status.name}
-                  {!verdict.ok && verdict.code === "guard_failed" && <span className="block text-xs text-amber-800">{refusals(`guardReasons.${verdict.reason}`)}</span>}
+                  onClick={() => {
+                    setBackTo(confirming.id);
+                    setConfirming(undefined);
+                  }}
+                  className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                  {effects("confirm.back")}
                 </button>
-              </li>
-            ))}
-          </ul>
+                <button
+                  ref={confirmButton}
+                  type="button"
+                  onClick={() => choose(confirming)}
+                  className="rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800"
+                >
+                  {effects("confirm.move", { to: confirming.name })}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <ul role="menu" aria-label={t("menu", { number: row.number })} className="space-y-0.5">
+              {targets.map(({ status, verdict }) => (
+                <li key={status.id} role="none">
+                  <button
+                    data-status-id={status.id}
+                    type="button"
+                    role="menuitem"
+                    disabled={!verdict.ok}
+                    onClick={() => setConfirming(status)}
+                    className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
+                  >
+                    {status.name}
+                    {!verdict.ok && verdict.code === "guard_failed" && <span className="block text-xs text-amber-800">{refusals(`guardReasons.${verdict.reason}`)}</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

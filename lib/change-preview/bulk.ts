@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@/db";
 import { outcomeOf } from "@/lib/change-outcome";
-import { previewStatusChange, type PreviewChangeInput } from "./preview";
+import type { BulkTransitionInput } from "@/lib/orders";
+import { previewStatusChange } from "./preview";
 import type { BulkEffects, RefusedOutcome } from "./types";
 
-export type BulkPreviewInput = Omit<PreviewChangeInput, "orderId" | "orderNumber" | "expectedVersion" | "locale"> & {
-  orders: { orderId: number; expectedVersion?: number }[];
-};
+/** A bulk change as `transitionOrders` takes it. */
+export type BulkPreviewInput = BulkTransitionInput;
 
 /**
  * What a bulk change would do, in counts: each order previewed as `transitionOrders` would change

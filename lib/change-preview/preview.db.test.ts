@@ -62,7 +62,7 @@ describe("previewStatusChange", () => {
 
     const result = await previewStatusChange(db, {
       orderId: order.id,
-      toStatusId: wf.status.awaiting_payment.id,
+      to: { id: wf.status.awaiting_payment.id },
       actor: staff,
       expectedVersion: order.version,
       notify: { email: true, sms: true },
@@ -114,7 +114,7 @@ describe("previewStatusChange", () => {
     try {
       const result = await previewStatusChange(db, {
         orderNumber: order.number.toLowerCase(),
-        toStatusId: wf.status.shipped.id,
+        to: { id: wf.status.shipped.id },
         actor: staff,
         notify: { email: false, sms: true },
       });
@@ -132,9 +132,9 @@ describe("previewStatusChange", () => {
     const wf = await createRetailWorkflow(db);
     const order = await createTestOrder(db, wf.type.code);
     const before = await databaseFingerprint(db);
-    const notInMatrix = await previewStatusChange(db, { orderId: order.id, toStatusId: wf.status.completed.id, actor: staff });
-    const unpaid = await previewStatusChange(db, { orderId: order.id, toStatusId: wf.status.picking.id, actor: staff });
-    const stale = await previewStatusChange(db, { orderId: order.id, toStatusId: wf.status.awaiting_payment.id, actor: staff, expectedVersion: order.version + 1 });
+    const notInMatrix = await previewStatusChange(db, { orderId: order.id, to: { id: wf.status.completed.id }, actor: staff });
+    const unpaid = await previewStatusChange(db, { orderId: order.id, to: { id: wf.status.picking.id }, actor: staff });
+    const stale = await previewStatusChange(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff, expectedVersion: order.version + 1 });
     expect(notInMatrix.ok || notInMatrix.error.code).toBe("transition_not_allowed");
     expect(unpaid.ok || unpaid.error).toMatchObject({ code: "guard_failed", details: { reason: "payment_required" } });
     expect(stale.ok || stale.error.code).toBe("version_conflict");
@@ -156,7 +156,7 @@ describe("previewStatusChange", () => {
         recipients: [{ kind: "email", audience: "customer", address: order.customerEmail! }],
       }),
     );
-    const result = await previewStatusChange(db, { orderId: order.id, toStatusId: wf.status.awaiting_payment.id, actor: staff });
+    const result = await previewStatusChange(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
     expect(result.ok && result.value.messages.map((m) => [m.channel, m.fate])).toEqual([
       ["email", "skipped"],
       ["sms", "send"],
@@ -167,7 +167,7 @@ describe("previewStatusChange", () => {
     await quiet();
     const wf = await createRetailWorkflow(db);
     const order = await createTestOrder(db, wf.type.code);
-    const preview = () => previewStatusChange(db, { orderId: order.id, toStatusId: wf.status.awaiting_payment.id, actor: staff });
+    const preview = () => previewStatusChange(db, { orderId: order.id, to: { id: wf.status.awaiting_payment.id }, actor: staff });
     await db.update(settings).set({ messageHoldSeconds: 0 });
     const atOnce = await preview();
     await db.update(settings).set({ messageHoldSeconds: 120 });
@@ -198,7 +198,7 @@ describe("previewStatusChanges", () => {
 
     const counts = await previewStatusChanges(db, {
       orders: [...fresh, moved, paid].map((o) => ({ orderId: o.id, expectedVersion: o.version })),
-      toStatusId: wf.status.awaiting_payment.id,
+      to: { id: wf.status.awaiting_payment.id },
       actor: staff,
       notify: { email: true, sms: true },
     });

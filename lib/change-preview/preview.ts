@@ -15,9 +15,8 @@ import type { ChangeEffects, MessageFate, PreviewMessage, PreviewMove, PreviewWe
  * A change as a screen would make it: the order (by id, or by number as scan and the API know
  * it), the target status, and everything else exactly as `transitionOrder` takes it.
  */
-export type PreviewChangeInput = Omit<TransitionInput, "orderId" | "to"> &
+export type PreviewChangeInput = Omit<TransitionInput, "orderId"> &
   ({ orderId: number } | { orderNumber: string }) & {
-    toStatusId: number;
     /** The reader's language, for the names of the statuses the rules would move the order to. */
     locale?: string;
   };
@@ -41,10 +40,10 @@ export function previewStatusChange(db: DbOrTx, input: PreviewChangeInput, optio
 }
 
 async function previewIn(tx: Tx, input: PreviewChangeInput, options: PreviewOptions): Promise<Result<ChangeEffects>> {
-  const { toStatusId, locale, ...rest } = input;
+  const { locale, ...rest } = input;
   const rules: RuleTrace[] = [];
   const watch = { observe: (note: unknown) => rules.push(note as RuleTrace) };
-  const change = { ...withoutOrder(rest), to: { id: toStatusId } };
+  const change = withoutOrder(rest);
   const result =
     "orderId" in rest
       ? await transitionOrder(tx, { ...change, orderId: rest.orderId }, watch)
