@@ -84,9 +84,10 @@ function EffectsBox<T>({
   if (state.kind === "idle") return null;
   return (
     <section aria-labelledby={id} aria-live="polite" aria-busy={state.kind === "loading"} data-testid={testId} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
-      <h3 id={id} className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+      {/* Not a heading: the box sits at different depths (a card, a dialog, a menu in a table). */}
+      <p id={id} className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
         {title}
-      </h3>
+      </p>
       {state.kind === "loading" ? (
         <p className="text-slate-600">{t("loading")}</p>
       ) : state.kind === "failed" ? (

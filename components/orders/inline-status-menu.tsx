@@ -8,14 +8,15 @@ import { refusalText } from "@/lib/i18n/refusal-text";
 import { describeTargets } from "@/lib/workflow";
 import type { ListWorkflow, OrderListRow } from "./types";
 import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
-import { ChangeEffects, type PreviewChange } from "./change-effects";
+import type { PreviewChange } from "./change-effects";
+import { InlineConfirm } from "./inline-confirm";
 
 export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ActionResult>;
 
 /**
  * A row's status menu: only the targets the matrix allows (a payment-gated one shown disabled
- * with why), with the email and SMS toggles. Choosing a target asks to confirm and shows what the
- * change will do first (the toggles still apply); the server decides again.
+ * with why), with the email and SMS toggles. Choosing a target asks to confirm first, showing what
+ * the change will do (`InlineConfirm`); the server decides again.
  */
 export function InlineStatusMenu({
   row,
@@ -31,15 +32,15 @@ export function InlineStatusMenu({
   const [open, setOpen] = useState(false);
   // The target chosen from the menu, waiting for the person's confirmation.
   const [confirming, setConfirming] = useState<{ id: number; name: string }>();
-  const effects = useTranslations("effects");
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  // The target the confirmation was for: going back puts the focus on it again.
-  const [backTo, setBackTo] = useState<number>();
+  const trigger = useRef<HTMLButtonElement>(null);
+  // A cancelled confirmation gives the focus back to the row's button, once the modal (which makes
+  // the rest of the page inert while it is open) has gone.
+  const backToRow = useRef(false);
   useEffect(() => {
-    // The confirmation takes the focus when it opens; going back returns it to the menu item.
-    if (confirming) confirmButton.current?.focus();
-    else if (backTo !== undefined) ref.current?.querySelector<HTMLElement>(`[data-status-id="${backTo}"]`)?.focus();
-  }, [confirming, backTo]);
+    if (confirming || !backToRow.current) return;
+    backToRow.current = false;
+    trigger.current?.focus();
+  }, [confirming]);
   const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
   const t = useTranslations("orders.inline");
   const refusals = useTranslations("refusals");
@@ -51,10 +52,7 @@ export function InlineStatusMenu({
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) {
-        setOpen(false);
-        setConfirming(undefined);
-      }
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -71,13 +69,16 @@ export function InlineStatusMenu({
       )
     : [];
 
-  const showMenu = (next: boolean) => {
-    setOpen(next);
-    setConfirming(undefined);
-    setBackTo(undefined);
-  };
   const choose = (to: { id: number; name: string }) => {
-    showMenu(false);
+    setOpen(false);
+    setConfirming(to);
+  };
+  const cancel = () => {
+    backToRow.current = true;
+    setConfirming(undefined);
+  };
+  const apply = (to: { id: number; name: string }) => {
+    setConfirming(undefined);
     startTransition(async () => {
       const result = await change({ orderId: row.id, to: to.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms });
       setReply({ result, targetName: to.name });
@@ -87,13 +88,14 @@ export function InlineStatusMenu({
   return (
     <div ref={ref} className="relative inline-block text-left">
       <button
+        ref={trigger}
         type="button"
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={t("label", { status: row.status.name, number: row.number })}
         disabled={pending || targets.length === 0}
-        onClick={() => showMenu(!open)}
+        onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap disabled:cursor-default"
         style={{ backgroundColor: row.status.colour, color: readableTextColour(row.status.colour) }}
       >
@@ -109,57 +111,34 @@ export function InlineStatusMenu({
       {open && (
         <div id={menuId} className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           <NotifyCheckboxes value={notify} onChange={setNotify} className="mb-2 flex gap-4 border-b border-slate-100 pb-2 text-xs text-slate-700" labelClassName="inline-flex items-center gap-1.5" />
-          {confirming ? (
-            <div role="group" aria-labelledby={`${menuId}-question`} className="space-y-2">
-              <p id={`${menuId}-question`} className="text-sm font-medium text-slate-800">
-                {effects("confirm.question", { number: row.number, to: confirming.name })}
-              </p>
-              <ChangeEffects
-                preview={preview}
-                orderNumber={row.number}
-                targetName={confirming.name}
-                request={{ orderId: row.id, to: confirming.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms }}
-              />
-              <div className="flex flex-wrap justify-end gap-2">
+          <ul role="menu" aria-label={t("menu", { number: row.number })} className="space-y-0.5">
+            {targets.map(({ status, verdict }) => (
+              <li key={status.id} role="none">
                 <button
                   type="button"
-                  onClick={() => {
-                    setBackTo(confirming.id);
-                    setConfirming(undefined);
-                  }}
-                  className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
-                  {effects("confirm.back")}
-                </button>
-                <button
-                  ref={confirmButton}
-                  type="button"
-                  onClick={() => choose(confirming)}
-                  className="rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800"
+                  role="menuitem"
+                  disabled={!verdict.ok}
+                  onClick={() => choose(status)}
+                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
                 >
-                  {effects("confirm.move", { to: confirming.name })}
+                  {status.name}
+                  {!verdict.ok && verdict.code === "guard_failed" && <span className="block text-xs text-amber-800">{refusals(`guardReasons.${verdict.reason}`)}</span>}
                 </button>
-              </div>
-            </div>
-          ) : (
-            <ul role="menu" aria-label={t("menu", { number: row.number })} className="space-y-0.5">
-              {targets.map(({ status, verdict }) => (
-                <li key={status.id} role="none">
-                  <button
-                    data-status-id={status.id}
-                    type="button"
-                    role="menuitem"
-                    disabled={!verdict.ok}
-                    onClick={() => setConfirming(status)}
-                    className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
-                  >
-                    {status.name}
-                    {!verdict.ok && verdict.code === "guard_failed" && <span className="block text-xs text-amber-800">{refusals(`guardReasons.${verdict.reason}`)}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+              </li>
+            ))}
+          </ul>
         </div>
+      )}
+      {confirming && (
+        <InlineConfirm
+          row={row}
+          to={confirming}
+          notify={notify}
+          onNotify={setNotify}
+          preview={preview}
+          onConfirm={() => apply(confirming)}
+          onCancel={cancel}
+        />
       )}
     </div>
   );

@@ -27,7 +27,6 @@ export const effects = bilingual({
     confirm: {
       question: "Przenieść {number} do „{to}”?",
       move: "Przenieś do „{to}”",
-      back: "Wróć do listy statusów",
     },
     bulk: {
       title: "Co zrobi zmiana zbiorcza",
@@ -63,7 +62,6 @@ export const effects = bilingual({
     confirm: {
       question: "Move {number} to {to}?",
       move: "Move to {to}",
-      back: "Back to the statuses",
     },
     bulk: {
       title: "What the bulk change will do",
