@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { atMost, ORDER_LIMITS, transitionOrder, type Actor } from "@/lib/orders";
+import { atMost, ORDER_LIMITS, transitionOrder, type Actor, type BulkTransitionInput, type TransitionInput } from "@/lib/orders";
 import { ok, type Result } from "@/lib/result";
 
 /**
@@ -37,18 +37,42 @@ export const singleChangeSchema = changeDetailsSchema.extend({
 
 export type SingleChange = z.infer<typeof singleChangeSchema>;
 
+/** The details as `transitionOrder` takes them: the same from every screen, and for a change's preview. */
+function detailsInput(details: z.infer<typeof changeDetailsSchema>, to: number, actor: Actor) {
+  return {
+    to: { id: to },
+    actor,
+    comment: details.comment || undefined,
+    customerVisible: details.customerVisible,
+    notify: { email: details.notifyEmail, sms: details.notifySms },
+  };
+}
+
+/** A screen's change as the one transition service takes it (the change itself, or its preview). */
+export function transitionInputOf(change: SingleChange, actor: Actor): TransitionInput {
+  return { orderId: change.orderId, expectedVersion: change.expectedVersion, ...detailsInput(change, change.to, actor) };
+}
+
 /** A screen's change, mapped onto the one transition service the same way from every screen. */
 export async function applyChange(db: DbOrTx, change: SingleChange, actor: Actor): Promise<Result<ChangeMade>> {
-  const result = await transitionOrder(db, {
-    orderId: change.orderId,
-    to: { id: change.to },
-    actor,
-    expectedVersion: change.expectedVersion,
-    comment: change.comment || undefined,
-    customerVisible: change.customerVisible,
-    notify: { email: change.notifyEmail, sms: change.notifySms },
-  });
+  const result = await transitionOrder(db, transitionInputOf(change, actor));
   if (!result.ok) return result;
   const { order, notificationsQueued, event, undoUntil } = result.value;
   return ok({ number: order.number, statusId: order.statusId, version: order.version, notificationsQueued, eventId: event.id, undoUntil: undoUntil?.toISOString() ?? null });
+}
+
+/** The browser sends a bulk change in chunks of at most this many orders, one request each (its preview too). */
+export const MAX_BULK_CHUNK = 25;
+
+/** One chunk of a bulk change as the list's bulk form sends it. */
+export const bulkChunkSchema = changeDetailsSchema.extend({
+  orders: z.array(z.object({ orderId: z.number().int().positive(), expectedVersion: z.number().int().positive() })).min(1).max(MAX_BULK_CHUNK),
+  to: z.number().int().positive(),
+});
+
+export type BulkChunk = z.infer<typeof bulkChunkSchema>;
+
+/** A chunk as `transitionOrders` takes it (the change itself, or its preview). */
+export function bulkInputOf(chunk: BulkChunk, actor: Actor): BulkTransitionInput {
+  return { orders: chunk.orders, ...detailsInput(chunk, chunk.to, actor) };
 }

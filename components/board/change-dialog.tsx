@@ -2,20 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ChangeEffects, type PreviewChange } from "@/components/orders/change-effects";
 import { ChangeDetailsFields, defaultDetails, type ChangeDetailsValue, type CommentTemplateChoice } from "@/components/orders/change-details-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { BoardCard, BoardStatus } from "./types";
 
-/** Asked on a drop into a status that messages the customer or has comment templates. */
+/**
+ * Asked on a drop into a status that messages the customer, sets off rules or has comment
+ * templates: the comment, the toggles, and what the move will do before it is confirmed.
+ */
 export function ChangeDialog({
   drop,
   templates,
+  preview,
   onConfirm,
   onCancel,
 }: {
   drop: { card: BoardCard; to: BoardStatus } | undefined;
   templates: CommentTemplateChoice[];
+  preview: PreviewChange;
   onConfirm: (details: ChangeDetailsValue) => void;
   onCancel: () => void;
 }) {
@@ -25,7 +31,9 @@ export function ChangeDialog({
       {drop && (
         <ChangeForm
           key={`${drop.card.id}-${drop.to.id}`}
+          card={drop.card}
           to={drop.to}
+          preview={preview}
           templates={templates.filter((t) => t.statusId === null || t.statusId === drop.to.id)}
           onConfirm={onConfirm}
           onCancel={onCancel}
@@ -36,12 +44,16 @@ export function ChangeDialog({
 }
 
 function ChangeForm({
+  card,
   to,
+  preview,
   templates,
   onConfirm,
   onCancel,
 }: {
+  card: BoardCard;
   to: BoardStatus;
+  preview: PreviewChange;
   templates: CommentTemplateChoice[];
   onConfirm: (details: ChangeDetailsValue) => void;
   onCancel: () => void;
@@ -60,6 +72,12 @@ function ChangeForm({
     >
       <ChangeDetailsFields value={details} onChange={setDetails} templates={templates} />
       <p className="text-xs text-slate-500">{t("notifies", { channels, to: to.name })}</p>
+      <ChangeEffects
+        preview={preview}
+        orderNumber={card.number}
+        targetName={to.name}
+        request={{ orderId: card.id, to: to.id, expectedVersion: card.version, notifyEmail: details.notifyEmail, notifySms: details.notifySms }}
+      />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>
           {common("cancel")}

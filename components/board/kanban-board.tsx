@@ -19,6 +19,7 @@ import type { BoardCard, BoardStatus, DropState } from "./types";
 import { useDropReason, useDropStates } from "./use-drop-states";
 import { UndoButton } from "@/components/undo/undo-button";
 import type { ChangeMade } from "@/lib/status-change-input";
+import type { PreviewChange } from "@/components/orders/change-effects";
 
 type MoveInput = { orderId: number; to: number; expectedVersion: number } & ChangeDetailsValue;
 type Drop = { card: BoardCard; to: BoardStatus };
@@ -47,6 +48,7 @@ export function KanbanBoard({
   now,
   move,
   undo,
+  preview,
 }: {
   statuses: BoardStatus[];
   cards: Record<number, BoardCard[]>;
@@ -57,6 +59,8 @@ export function KanbanBoard({
   now: number;
   move: (input: MoveInput) => Promise<ActionResult<ChangeMade>>;
   undo: (input: { eventId: number }) => Promise<ActionResult<{ number: string }>>;
+  /** What a drop will do, shown in the drop dialog before it is confirmed. */
+  preview: PreviewChange;
 }) {
   const t = useTranslations("board");
   const refusals = useTranslations("refusals");
@@ -82,8 +86,10 @@ export function KanbanBoard({
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const statusById = useMemo(() => new Map(statuses.map((s) => [s.id, s])), [statuses]);
+  // Asked first when the drop messages the customer, offers comment templates, or sets off rules:
+  // the dialog then shows what the move will do. A drop that only reports to webhooks moves at once.
   const needsDetails = (status: BoardStatus) =>
-    status.notifyCustomerEmail || status.notifyCustomerSms || templates.some((t) => t.statusId === status.id);
+    status.notifyCustomerEmail || status.notifyCustomerSms || status.startsRules || templates.some((t) => t.statusId === status.id);
 
   // Announcements read the latest state through a ref: dnd-kit keeps the first object it is given.
   // The ref is updated after each commit (not while rendering), before any drag event can read it.
@@ -236,6 +242,7 @@ export function KanbanBoard({
       <ChangeDialog
         drop={dialog}
         templates={templates}
+        preview={preview}
         onCancel={() => {
           if (dialog) setFocusId(dialog.card.id);
           setDialog(undefined);

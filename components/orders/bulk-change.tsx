@@ -14,6 +14,7 @@ import { refusalText } from "@/lib/i18n/refusal-text";
 import type { Refusal } from "@/lib/result";
 import { ChangeDetailsFields, defaultDetails, type ChangeDetailsValue, type CommentTemplateChoice } from "./change-details-fields";
 import { BulkReport, type ReportLine } from "./bulk-report";
+import { BulkChangeEffects, type PreviewBulkChange } from "./change-effects";
 import type { ListWorkflow, OrderListRow } from "./types";
 
 type BulkInput = { orders: { orderId: number; expectedVersion: number }[]; to: number } & ChangeDetailsValue;
@@ -38,6 +39,7 @@ export function BulkChangeDialog({
   change,
   finish,
   undoAll,
+  preview,
 }: {
   selected: OrderListRow[];
   workflow: ListWorkflow;
@@ -47,6 +49,8 @@ export function BulkChangeDialog({
   change: BulkChange;
   finish: (input: unknown) => Promise<unknown>;
   undoAll: UndoAll;
+  /** What the change will do to the selected orders, in counts, shown before it is confirmed. */
+  preview: PreviewBulkChange;
 }) {
   const t = useTranslations("orders.bulk");
   const common = useTranslations("common.actions");
@@ -179,6 +183,17 @@ export function BulkChangeDialog({
             <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {target ? t("warning", { count: selected.length, to: target.name }) : t("chooseFirst")}
             </p>
+            <BulkChangeEffects
+              preview={preview}
+              request={
+                target && {
+                  orders: selected.map((r) => ({ orderId: r.id, expectedVersion: r.version })),
+                  to: target.id,
+                  notifyEmail: details.notifyEmail,
+                  notifySms: details.notifySms,
+                }
+              }
+            />
             <div className="flex justify-end gap-2">
               <Button variant="ghost" onClick={close}>
                 {common("cancel")}

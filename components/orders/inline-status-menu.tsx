@@ -8,15 +8,39 @@ import { refusalText } from "@/lib/i18n/refusal-text";
 import { describeTargets } from "@/lib/workflow";
 import type { ListWorkflow, OrderListRow } from "./types";
 import { NotifyCheckboxes, type NotifyChoice } from "@/components/orders/notify-checkboxes";
+import type { PreviewChange } from "./change-effects";
+import { InlineConfirm } from "./inline-confirm";
 
 export type InlineChange = (input: { orderId: number; to: number; expectedVersion: number; notifyEmail: boolean; notifySms: boolean }) => Promise<ActionResult>;
 
 /**
  * A row's status menu: only the targets the matrix allows (a payment-gated one shown disabled
- * with why), with the email and SMS toggles set before choosing. The server decides again.
+ * with why), with the email and SMS toggles. Choosing a target asks to confirm first, showing what
+ * the change will do (`InlineConfirm`); the server decides again.
  */
-export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow; workflow: ListWorkflow; change: InlineChange }) {
+export function InlineStatusMenu({
+  row,
+  workflow,
+  change,
+  preview,
+}: {
+  row: OrderListRow;
+  workflow: ListWorkflow;
+  change: InlineChange;
+  preview: PreviewChange;
+}) {
   const [open, setOpen] = useState(false);
+  // The target chosen from the menu, waiting for the person's confirmation.
+  const [confirming, setConfirming] = useState<{ id: number; name: string }>();
+  const trigger = useRef<HTMLButtonElement>(null);
+  // A cancelled confirmation gives the focus back to the row's button, once the modal (which makes
+  // the rest of the page inert while it is open) has gone.
+  const backToRow = useRef(false);
+  useEffect(() => {
+    if (confirming || !backToRow.current) return;
+    backToRow.current = false;
+    trigger.current?.focus();
+  }, [confirming]);
   const [notify, setNotify] = useState<NotifyChoice>({ email: true, sms: true });
   const t = useTranslations("orders.inline");
   const refusals = useTranslations("refusals");
@@ -47,6 +71,14 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
 
   const choose = (to: { id: number; name: string }) => {
     setOpen(false);
+    setConfirming(to);
+  };
+  const cancel = () => {
+    backToRow.current = true;
+    setConfirming(undefined);
+  };
+  const apply = (to: { id: number; name: string }) => {
+    setConfirming(undefined);
     startTransition(async () => {
       const result = await change({ orderId: row.id, to: to.id, expectedVersion: row.version, notifyEmail: notify.email, notifySms: notify.sms });
       setReply({ result, targetName: to.name });
@@ -56,6 +88,7 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
   return (
     <div ref={ref} className="relative inline-block text-left">
       <button
+        ref={trigger}
         type="button"
         aria-haspopup="true"
         aria-expanded={open}
@@ -95,6 +128,17 @@ export function InlineStatusMenu({ row, workflow, change }: { row: OrderListRow;
             ))}
           </ul>
         </div>
+      )}
+      {confirming && (
+        <InlineConfirm
+          row={row}
+          to={confirming}
+          notify={notify}
+          onNotify={setNotify}
+          preview={preview}
+          onConfirm={() => apply(confirming)}
+          onCancel={cancel}
+        />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { durationMessage, formatDateTime, formatMoney } from "@/lib/format";
 import { BulkChangeDialog, type BulkChange, type UndoAll } from "./bulk-change";
 import type { CommentTemplateChoice } from "./change-details-fields";
+import type { PreviewBulkChange, PreviewChange } from "./change-effects";
 import { InlineStatusMenu, type InlineChange } from "./inline-status-menu";
 import type { ListWorkflow, OrderListRow } from "./types";
 
@@ -25,7 +26,14 @@ export function OrderTable({
   headers: SortHeader[];
   workflow: ListWorkflow;
   templates: CommentTemplateChoice[];
-  actions: { inline: InlineChange; bulk: BulkChange; finishBulk: (input: unknown) => Promise<unknown>; undoAll: UndoAll };
+  actions: {
+    inline: InlineChange;
+    bulk: BulkChange;
+    finishBulk: (input: unknown) => Promise<unknown>;
+    undoAll: UndoAll;
+    preview: PreviewChange;
+    previewBulk: PreviewBulkChange;
+  };
 }) {
   const t = useTranslations("orders");
   const common = useTranslations("common");
@@ -101,7 +109,7 @@ export function OrderTable({
                   </td>
                   <td className="px-4 py-2.5">{row.customerName}</td>
                   <td className="px-4 py-2.5">
-                    <InlineStatusMenu key={`${row.id}-${row.version}`} row={row} workflow={workflow} change={actions.inline} />
+                    <InlineStatusMenu key={`${row.id}-${row.version}`} row={row} workflow={workflow} change={actions.inline} preview={actions.preview} />
                   </td>
                   <td className={overdue ? "px-4 py-2.5 font-medium text-red-700" : "px-4 py-2.5 text-slate-600"}>
                     {overdue && <span title={t("table.overSla", { hours: row.status.slaHours ?? 0 })}>{"⚠ "}</span>}
@@ -131,6 +139,7 @@ export function OrderTable({
         change={actions.bulk}
         finish={actions.finishBulk}
         undoAll={actions.undoAll}
+        preview={actions.previewBulk}
         onClose={(ran) => {
           setBulkOpen(false);
           if (ran) setSelectedIds(new Set());

@@ -16,6 +16,7 @@ import type { CommentTemplateChoice } from "./change-details-fields";
 import { CommentTemplateSelect } from "./comment-template-select";
 import { useReplyText } from "@/components/ui/reply-text";
 import { useFieldErrorText } from "./use-field-error-text";
+import { ChangeEffects, type PreviewChange } from "./change-effects";
 
 export type TargetOption = {
   id: number;
@@ -34,6 +35,7 @@ export function StatusChangePanel({
   action,
   templates = [],
   undo,
+  preview,
 }: {
   orderId: number;
   /** Names the order in a refusal ("Order ORD-1 was changed by someone else"). */
@@ -47,6 +49,8 @@ export function StatusChangePanel({
   }) => Promise<ActionResult<{ number: string }>>;
   /** Ready-made comments for the statuses offered here (and for any status). */
   templates?: CommentTemplateChoice[];
+  /** What a change to a target would do, shown for the target pointed at before it is pressed. */
+  preview: PreviewChange;
 }) {
   const t = useTranslations("order.change");
   const replyText = useReplyText();
@@ -56,11 +60,17 @@ export function StatusChangePanel({
     null,
   );
   const undoWords = useTranslations("undo");
+  const effectsWords = useTranslations("effects");
   // The answer of an "Undo": shown in place of the change's confirmation.
   const [undone, setUndone] = useState<ActionResult<{ number: string }>>();
   const comment = useRef<HTMLTextAreaElement>(null);
   // The status last pressed, so a refusal can name it ("cannot move to “Shipped”").
   const [chosen, setChosen] = useState<string>();
+  // The target last pointed at (hovered or focused): a press changes the order at once, so what
+  // the change will do is shown while the person points at it, and stays for the toggles below.
+  const [pointedId, setPointedId] = useState<number>();
+  const pointed = targets.find((target) => target.id === pointedId);
+  const [notify, setNotify] = useState({ email: true, sms: true });
   // The order's version when it was last asked: a refusal speaks of the order as it was then, so
   // once something else changed it (a payment recorded, tracking saved) the refusal is stale and
   // goes; a success stays until the next change, and so does a conflict, which says the page now
@@ -145,6 +155,8 @@ export function StatusChangePanel({
               value={target.id}
               disabled={pending}
               onClick={() => setChosen(target.name)}
+              onMouseEnter={() => setPointedId(target.id)}
+              onFocus={() => setPointedId(target.id)}
               aria-describedby={
                 target.blockedBecause ? `blocked-${target.id}` : undefined
               }
@@ -219,15 +231,41 @@ export function StatusChangePanel({
           <input type="checkbox" name="customerVisible" /> {t("commentVisible")}
         </label>
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" name="notifyEmail" defaultChecked />{" "}
+          <input
+            type="checkbox"
+            name="notifyEmail"
+            checked={notify.email}
+            onChange={(e) => setNotify({ ...notify, email: e.target.checked })}
+          />{" "}
           {t("sendEmail")}
         </label>
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" name="notifySms" defaultChecked />{" "}
+          <input
+            type="checkbox"
+            name="notifySms"
+            checked={notify.sms}
+            onChange={(e) => setNotify({ ...notify, sms: e.target.checked })}
+          />{" "}
           {t("sendSms")}
         </label>
       </div>
       <p className="text-xs text-slate-500">{t("notifyNote")}</p>
+      {pointed ? (
+        <ChangeEffects
+          preview={preview}
+          orderNumber={orderNumber ?? ""}
+          targetName={pointed.name}
+          request={{
+            orderId,
+            to: pointed.id,
+            expectedVersion: version,
+            notifyEmail: notify.email,
+            notifySms: notify.sms,
+          }}
+        />
+      ) : (
+        <p className="text-xs text-slate-500">{effectsWords("pointAt")}</p>
+      )}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { automations } from "./catalogue/automations";
 import { board } from "./catalogue/board";
 import { common } from "./catalogue/common";
 import { documents } from "./catalogue/documents";
+import { effects } from "./catalogue/effects";
 import { integrations } from "./catalogue/integrations";
 import { lint } from "./catalogue/lint";
 import { mailbox } from "./catalogue/mailbox";
@@ -43,6 +44,7 @@ const namespaces = {
   board,
   common,
   documents,
+  effects,
   integrations,
   lint,
   mailbox,

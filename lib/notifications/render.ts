@@ -14,6 +14,11 @@ function tidy(text: string): string {
   return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/** An email's subject line, as the email carries it (also shown before a change is made). */
+export function renderSubject(template: MessageTemplateText, variables: Readonly<Record<string, string>>): string {
+  return tidy(renderTemplate(template.subject, variables)).replace(/\s+/g, " ");
+}
+
 /**
  * An email from a template and a variables snapshot, through the branded React Email layout.
  * Values are inserted as plain text and React escapes them, so nothing a customer typed can
@@ -29,7 +34,7 @@ export async function renderEmail(input: {
 }): Promise<RenderedEmail> {
   const { template, variables, settings } = input;
   const locale = input.locale === "en" ? ("en" as const) : ("pl" as const);
-  const subject = tidy(renderTemplate(template.subject, variables)).replace(/\s+/g, " ");
+  const subject = renderSubject(template, variables);
   const body = tidy(renderTemplateLines(template.body, variables));
   const props = {
     locale,

@@ -6,12 +6,11 @@ import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/
 import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
-import { defaultTemplate, documentEmailTemplate, noteEmailTemplate } from "./default-templates";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
 import { senderAddress } from "./sender";
 import { smsRecipient } from "./sms-recipient";
-import { resolveTemplate } from "./templates";
+import { templateOfMessage, type OutboxPayload } from "./message-template";
 import { transliteratesSms, withoutPolishLetters } from "./transliterate";
 import { inTransaction } from "@/db/transaction";
 import { isAccountEmailPayload, sendAccountEmailRow } from "./account-email";
@@ -30,22 +29,6 @@ export type WorkerOptions = {
   backoffBaseMs?: number;
   /** Timeout, private-network policy and auto-disable rule for `webhook` rows. */
   webhooks?: WebhookDeliveryOptions;
-};
-
-type OutboxPayload = {
-  template?: {
-    statusId?: number;
-    channel?: "email" | "sms";
-    audience?: "customer" | "admin";
-    /** A document email (lib/documents): the built-in text naming it. */
-    document?: { kind: "proforma" | "invoice"; number: string };
-    /** A note from the order page (lib/orders/notes.ts): the built-in text around it. */
-    note?: true;
-  };
-  locale?: string;
-  variables?: Record<string, string>;
-  /** Stored documents to attach, read when sending so the row stays small. */
-  attachments?: { documentId: number }[];
 };
 
 const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
@@ -116,19 +99,7 @@ async function sendMessageRow(
   if (row.kind === "email" && isAccountEmailPayload(row.payload)) return sendAccountEmailRow(row, settings, options.email);
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
-  const audience = payload.template?.audience ?? "customer";
-  // An admin alert goes to the shop's people: in the shop's staff language, not the customer's.
-  const locale = audience === "admin" ? settings.staffLocale : (payload.locale ?? "pl");
-  const variables = payload.variables ?? {};
-  const statusId = payload.template?.statusId;
-  const document = payload.template?.document;
-  const template = document
-    ? documentEmailTemplate(document, locale)
-    : payload.template?.note
-      ? noteEmailTemplate(locale)
-      : statusId
-        ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
-        : defaultTemplate(channel, audience, locale);
+  const { audience, locale, template, variables } = await templateOfMessage(db, row, settings);
 
   if (channel === "sms") {
     const rendered = renderSms(template, variables);

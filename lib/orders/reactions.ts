@@ -17,8 +17,8 @@ export type AutomationStep = { ruleId: number; statusId: number };
  * What happened to an order, handed to everything that reacts to it. `depth` counts how many
  * automated changes led here (0 for a person's or a machine's own change); `chain` lists them.
  * Both are kept by the orders layer's loop (`afterOrderEvent`), which applies the effects.
- * `observe`, when someone watches the chain (the automations' dry run), gets what the reactions
- * note down; the loop hands it on to every change the chain makes, however deep.
+ * `observe`, when someone watches the chain (the automations' dry run, a change's preview), gets
+ * what the reactions note down; the loop hands it on to every change the chain makes, however deep.
  */
 export type OrderEventContext = {
   order: Order;

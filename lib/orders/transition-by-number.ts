@@ -2,7 +2,7 @@ import { desc, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders } from "@/db/schema";
 import { refuse, type Result } from "@/lib/result";
-import { transitionOrder, type TransitionInput, type TransitionOutcome } from "./transition";
+import { transitionOrder, type ChangeWatch, type TransitionInput, type TransitionOutcome } from "./transition";
 
 /**
  * For callers that know only the order number (a scanned label, an ERP): finds the order and
@@ -13,6 +13,7 @@ import { transitionOrder, type TransitionInput, type TransitionOutcome } from ".
 export async function transitionOrderByNumber(
   db: DbOrTx,
   input: Omit<TransitionInput, "orderId"> & { number: string },
+  watch: ChangeWatch = {},
 ): Promise<Result<TransitionOutcome>> {
   const { number, ...rest } = input;
   const trimmed = number.trim();
@@ -25,5 +26,5 @@ export async function transitionOrderByNumber(
         .limit(1)
     : [];
   if (!found) return refuse("not_found", `There is no order ${trimmed || "without a number"}.`);
-  return transitionOrder(db, { ...rest, orderId: found.id });
+  return transitionOrder(db, { ...rest, orderId: found.id }, watch);
 }

@@ -41,14 +41,18 @@ export type TransitionOutcome = {
   undoUntil: Date | null;
 };
 
+/** Who watches a change: the preview of a change (lib/change-preview) reads what the rules it sets off noted. */
+export type ChangeWatch = Pick<OrderEventContext, "observe">;
+
 /**
  * The one way an order's status changes. Every caller (order page, board, bulk change, API,
  * automation) comes through here, so the matrix and the guards are checked in one place.
  * Runs in one transaction (the caller's, if it has one) with the order row locked; a refusal
- * changes nothing.
+ * changes nothing. `watch.observe` gets the notes of every rule the change sets off, however deep
+ * the chain goes (see `OrderEventContext`).
  */
-export function transitionOrder(db: DbOrTx, raw: TransitionInput): Promise<Result<TransitionOutcome>> {
-  return changeStatus(db, raw, NO_CHAIN);
+export function transitionOrder(db: DbOrTx, raw: TransitionInput, watch: ChangeWatch = {}): Promise<Result<TransitionOutcome>> {
+  return changeStatus(db, raw, watch.observe ? { ...NO_CHAIN, observe: watch.observe } : NO_CHAIN);
 }
 
 /**

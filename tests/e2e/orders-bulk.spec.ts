@@ -72,6 +72,8 @@ test("inline status change from the list offers only allowed targets, with notif
   await expect(menu.getByRole("menuitem")).toHaveText(["Awaiting payment", "In progress", "Cancelled"]);
   await page.getByLabel("Send email").uncheck();
   await menu.getByRole("menuitem", { name: "In progress" }).click();
+  // A confirmation with what the change will do comes first (tests/e2e/change-effects.spec.ts).
+  await page.getByRole("button", { name: "Move to In progress" }).click();
 
   await expect(row.getByRole("button", { name: /change E2E-INLINE-1$/ })).toHaveText(/In progress/);
   await openOrder(page, "E2E-INLINE-1");

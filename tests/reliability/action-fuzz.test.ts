@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { authorize } from "@/lib/auth/authorize";
 import { env } from "@/lib/env";
 import { fieldsNamedIn, isRefusal, outcomeLabel } from "./support/action-replies";
-import { databaseFingerprint } from "./support/fingerprint";
+import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { hostileText, hostileValue } from "./support/hostile";
 import { Tally } from "./support/load";
 import { ensureNextBuild, NEXT_SERVER_START_TIMEOUT_MS } from "./support/next-server";

@@ -5,7 +5,7 @@ import { API_ROUTES } from "@/lib/api/registry";
 import { call, keyFor } from "@/lib/api/test-support";
 import { env } from "@/lib/env";
 import { openScratchDatabase, type ScratchDatabase } from "./support/database";
-import { databaseFingerprint } from "./support/fingerprint";
+import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { hostileValue } from "./support/hostile";
 import { createLoopingWorkflow, placeOrder } from "./support/workflow";
 

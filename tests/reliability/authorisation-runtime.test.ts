@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { STAFF_USER } from "@/tests/support/session-users";
 import { fillRoute, routeOf } from "./support/app-routes";
 import { APP_TABLE, type Access } from "./support/app-table";
-import { databaseFingerprint } from "./support/fingerprint";
+import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { ensureNextBuild, NEXT_SERVER_START_TIMEOUT_MS } from "./support/next-server";
 import type { RouteRows } from "./support/route-rows";
 import { CALLER_AREAS, CALLERS, startRunningApp, type Caller, type RunningApp } from "./support/running-app";

@@ -19,6 +19,7 @@ import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
 import { isTerminal } from "@/lib/workflow";
 import { moveCardAction } from "./actions";
 import { undoChangeAction } from "../undo/actions";
+import { previewChangeAction } from "../preview/actions";
 import { boardSearchSchema, columnLimits, filtersOf } from "./params";
 
 export async function generateMetadata() {
@@ -76,6 +77,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         now={Date.now()}
         move={moveCardAction}
         undo={undoChangeAction}
+        preview={previewChangeAction}
       />
     </div>
   );

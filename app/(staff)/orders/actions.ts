@@ -7,7 +7,7 @@ import { actorOf, serverAction } from "@/lib/auth";
 import { outcomeOf, type BulkLine } from "@/lib/change-outcome";
 import { transitionOrders } from "@/lib/orders";
 import { ok } from "@/lib/result";
-import { applyChange, changeDetailsSchema, singleChangeSchema } from "@/lib/status-change-input";
+import { applyChange, bulkChunkSchema, bulkInputOf, singleChangeSchema } from "@/lib/status-change-input";
 
 /** The status menu on a list row. */
 export const inlineChangeAction = serverAction({
@@ -23,28 +23,15 @@ export const inlineChangeAction = serverAction({
   message: (change, _input, t) => t("orders.inline.changed", { number: change.number }),
 });
 
-/** The browser sends a bulk change in chunks of at most this many orders, one request each. */
-const MAX_CHUNK = 25;
-
 /**
  * One chunk of a bulk change: each order through the transition service on its own, so a refusal
  * never stops or undoes the others. The browser calls this per chunk to show progress.
  */
 export const bulkChangeAction = serverAction({
   role: "staff",
-  schema: changeDetailsSchema.extend({
-    orders: z.array(z.object({ orderId: z.number().int().positive(), expectedVersion: z.number().int().positive() })).min(1).max(MAX_CHUNK),
-    to: z.number().int().positive(),
-  }),
+  schema: bulkChunkSchema,
   handler: async (input, user) => {
-    const report = await transitionOrders(await getDb(), {
-      orders: input.orders,
-      to: { id: input.to },
-      actor: actorOf(user),
-      comment: input.comment || undefined,
-      customerVisible: input.customerVisible,
-      notify: { email: input.notifyEmail, sms: input.notifySms },
-    });
+    const report = await transitionOrders(await getDb(), bulkInputOf(input, actorOf(user)));
     return ok(
       report.map(({ orderId, result }): BulkLine => ({
         orderId,

@@ -14,6 +14,7 @@ import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
 import { idSearchParam, pageSearchParam } from "@/lib/url-params";
 import { bulkChangeAction, finishBulkChangeAction, inlineChangeAction } from "./actions";
 import { undoChangesAction } from "../undo/actions";
+import { previewBulkChangeAction, previewChangeAction } from "../preview/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("common");
@@ -128,7 +129,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             headers={headers}
             workflow={workflow}
             templates={templates}
-            actions={{ inline: inlineChangeAction, bulk: bulkChangeAction, finishBulk: finishBulkChangeAction, undoAll: undoChangesAction }}
+            actions={{
+              inline: inlineChangeAction,
+              bulk: bulkChangeAction,
+              finishBulk: finishBulkChangeAction,
+              undoAll: undoChangesAction,
+              preview: previewChangeAction,
+              previewBulk: previewBulkChangeAction,
+            }}
           />
           <Pagination
             page={Math.min(params.page, pageCount)}

@@ -36,6 +36,7 @@ export const APP_TABLE: Record<string, Access> = {
   "app/(staff)/orders/[number]/actions.ts": "staff",
   "app/(staff)/orders/[number]/documents/[id]/route.ts": "staff",
   "app/(staff)/undo/actions.ts": "staff",
+  "app/(staff)/preview/actions.ts": "staff",
   "app/(staff)/scan/page.tsx": "scan",
   "app/(staff)/scan/actions.ts": "scan",
   "app/admin/layout.tsx": "admin",

@@ -26,6 +26,7 @@ import { pageFromQuery } from "@/lib/orders/page-bounds";
 import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
 import { undoChangeAction } from "../../undo/actions";
+import { previewChangeAction } from "../../preview/actions";
 import { addNoteAction, changeStatusAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
@@ -108,6 +109,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               templates={templates}
               action={changeStatusAction}
               undo={undoChangeAction}
+              preview={previewChangeAction}
             />
           </Card>
 
