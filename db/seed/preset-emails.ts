@@ -213,6 +213,29 @@ export const PRESET_CUSTOMER_EMAILS: Readonly<
     },
   },
 
+  ready_for_pickup: {
+    pl: {
+      subject: "Zamówienie {{orderNumber}} czeka na odbiór",
+      body: text(
+        pl.greeting,
+        "Twoje zamówienie {{orderNumber}} jest gotowe do odbioru osobistego w {{shopName}}.",
+        "{{comment}}",
+        "Zabierz ze sobą numer zamówienia. W razie pytań zadzwoń: {{shopPhone}}",
+        pl.signoff,
+      ),
+    },
+    en: {
+      subject: "Order {{orderNumber}} is ready for pickup",
+      body: text(
+        en.greeting,
+        "your order {{orderNumber}} is ready for you to collect at {{shopName}}.",
+        "{{comment}}",
+        "Please bring your order number. Questions? Call us: {{shopPhone}}",
+        en.signoff,
+      ),
+    },
+  },
+
   completed: {
     pl: {
       subject: "Dziękujemy! Zamówienie {{orderNumber}} zrealizowane",

@@ -411,6 +411,26 @@ const returned: PresetStatus = {
   externalCodes: { allegro: "RETURNED" },
 };
 
+// Personal pickup (Allegro's "odbiór osobisty"): packed, waiting at the shop for the customer,
+// who is told so by email. Gated like every status after packing: paid, or paid at the counter
+// (the cash-on-delivery exemption).
+const readyForPickup: PresetStatus = {
+  ...NO_FLAGS,
+  ...PAID_OR_COD,
+  code: "ready_for_pickup",
+  name: { pl: "Gotowe do odbioru", en: "Ready for pickup" },
+  customerLabel: { pl: "Gotowe do odbioru", en: "Ready for pickup" },
+  description: {
+    pl: "Spakowane, czeka w sklepie na odbiór osobisty przez klienta.",
+    en: "Packed and waiting at the shop for the customer to collect it.",
+  },
+  colour: "#0e7490",
+  groupKind: "in_progress",
+  slaHours: 72,
+  notifyCustomerEmail: true,
+  externalCodes: { allegro: "READY_FOR_PICKUP" },
+};
+
 const COURIER_STATUSES = [
   courierStatus("courier_inpost", "InPost", "#854d0e"),
   courierStatus("courier_dpd", "DPD", "#be123c"),
@@ -430,6 +450,7 @@ export const marketplacePreset: StatusPreset = {
     picking,
     packing,
     ...COURIER_STATUSES,
+    readyForPickup,
     shipped,
     completed,
     cancelled,
@@ -449,6 +470,9 @@ export const marketplacePreset: StatusPreset = {
       [s.code, "cancelled"],
     ]),
     ["packing", "cancelled"],
+    ["packing", "ready_for_pickup"],
+    ["ready_for_pickup", "completed"],
+    ["ready_for_pickup", "cancelled"],
     ["shipped", "completed"],
     ["shipped", "returned"],
     // Consumers may withdraw within 14 days of delivery: an intended reopening.
