@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, closes on Escape and makes the
@@ -21,6 +21,9 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Each dialog names itself by its own title: a page holds several (bulk change, the list's
+  // confirmation, the stranding question), and one shared id would label them all by the first.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -30,7 +33,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       aria-describedby={open ? describedBy : undefined}
       onClose={onClose}
       onCancel={(e) => {
@@ -41,7 +44,7 @@ export function Dialog({
     >
       {open && (
         <div className="p-5">
-          <h2 id="dialog-title" className="mb-4 text-lg font-semibold text-slate-900">
+          <h2 id={titleId} className="mb-4 text-lg font-semibold text-slate-900">
             {title}
           </h2>
           {children}
