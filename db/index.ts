@@ -53,9 +53,20 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
  */
 export const CONNECT_TIMEOUT_S = 5;
 
+/**
+ * Seconds before a pool connection tries again after its connection failed. postgres.js counts
+ * failures for the whole pool and waits up to 20 s by default: after a database restart, the
+ * failures of every connection during the outage add up, and requests went on waiting 10 to 20 s
+ * on a server that was already back. Doubling from 50 ms up to 1 s keeps a down server from being
+ * hammered while a returning one is used within a second (ADR 0135).
+ */
+export function reconnectDelayS(failures: number): number {
+  return Math.min(0.05 * 2 ** Math.max(0, failures - 1), 1);
+}
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
   const client = preparedByDefault(
-    postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} }),
+    postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, backoff: reconnectDelayS, onnotice: () => {} }),
   );
   const db = drizzlePostgres({ client, schema, casing: "snake_case" });
   return {

@@ -52,3 +52,36 @@ export async function runClients(options: {
     }),
   );
 }
+
+/** Wall-clock milliseconds per named step of a scenario, for its printed report. */
+export class StepTimings {
+  private readonly took = new Map<string, number>();
+  async time<T>(step: string, work: Promise<T>): Promise<T> {
+    const started = Date.now();
+    try {
+      return await work;
+    } finally {
+      this.took.set(step, Date.now() - started);
+    }
+  }
+  toJSON() {
+    return Object.fromEntries(this.took);
+  }
+}
+
+/**
+ * Rejects, naming the step, when `work` has not settled within `ms`. A query stuck on a dead
+ * connection never settles; without this the scenario would end in the test's own timeout with
+ * no word on which step was stuck.
+ */
+export async function withDeadline<T>(step: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, overdue]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
