@@ -16,6 +16,7 @@ const METHOD_COLOURS: Record<string, string> = {
   POST: "bg-green-100 text-green-900",
   PATCH: "bg-amber-100 text-amber-900",
   PUT: "bg-purple-100 text-purple-900",
+  DELETE: "bg-red-100 text-red-900",
 };
 
 /** A copy-pasteable request: path parameters filled with an example, the body from the route's example. */

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Db, DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
-import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
+import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, runIdempotentInSteps, type IdempotentRequest, type StoredResponse } from "@/lib/integrations/idempotency";
 import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
 import { readBodyWithin } from "@/lib/http/read-bounded-body";
 import { nestsDeeperThan, NESTING_TOO_DEEP_MESSAGE } from "@/lib/json-depth";
@@ -141,7 +141,7 @@ async function handleMatched(db: DbOrTx, request: Request, { route, params: rawP
   if (!body.ok) return send(toStored(body, route));
 
   const actor = { type: "api" as const, id: String(key.id), label: key.name };
-  const perform = async (handleDb: Db) =>
+  const perform = async (handleDb: DbOrTx) =>
     toStored(await route.handle({ db: handleDb, key, actor, params: params.value, query: query.value, body: body.value }), route);
 
   const idempotencyKey = request.headers.get("idempotency-key");
@@ -153,14 +153,20 @@ async function handleMatched(db: DbOrTx, request: Request, { route, params: rawP
       }),
     );
   }
-  const outcome = await runIdempotent(
-    db,
-    { apiKeyId: key.id, key: idempotencyKey, method: route.method, path, body: rawBody },
-    (tx) => perform(tx),
-  );
+  const idempotent: IdempotentRequest = { apiKeyId: key.id, key: idempotencyKey, method: route.method, path, body: rawBody };
+  const outcome =
+    route.transactions === "own"
+      ? await runIdempotentInSteps(db, idempotent, () => perform(db))
+      : await runIdempotent(db, idempotent, (tx) => perform(tx));
   if (outcome.kind === "conflict") {
     return problemResponse(
       problemOf("idempotency_conflict", "This Idempotency-Key was already used for a different request. Use a new key for a new request."),
+    );
+  }
+  if (outcome.kind === "in_progress") {
+    return problemResponse(
+      problemOf("idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry in a few seconds to get its answer."),
+      { "retry-after": "2" },
     );
   }
   return send(outcome.response, outcome.kind === "replayed" ? { "idempotent-replayed": "true" } : {});

@@ -102,6 +102,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: "Orders", description: "Create, read and change orders" },
       { name: "Workflow", description: "Statuses, order types and the whole configuration" },
+      { name: "Webhooks", description: "Webhook endpoints, their signing secrets and deliveries (admin keys)" },
     ],
     paths,
     components: {

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "idempotency_conflict"
+  | "idempotency_in_progress"
   | "method_not_allowed"
   | "internal_error";
 
@@ -35,6 +36,7 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   version_conflict: { status: 409, title: "Version conflict" },
   transition_not_allowed: { status: 409, title: "Transition not allowed" },
   idempotency_conflict: { status: 409, title: "Idempotency key reused" },
+  idempotency_in_progress: { status: 409, title: "Request with this idempotency key still running" },
   last_admin: { status: 409, title: "Last active admin" },
   would_strand_orders: { status: 409, title: "Would strand orders" },
   payload_too_large: { status: 413, title: "Payload too large" },

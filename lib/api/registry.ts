@@ -1,8 +1,19 @@
 import type { ApiRoute } from "./route";
+import { bulkTransitionRoute } from "./routes/bulk-transitions";
 import { listOrderTypes, listStatuses } from "./routes/catalogue";
 import { listEventsRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, patchOrderRoute } from "./routes/orders";
 import { getWorkflowRoute, putWorkflowRoute } from "./routes/workflow";
+import {
+  createWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listWebhookDeliveriesRoute,
+  listWebhookEndpointsRoute,
+  patchWebhookEndpointRoute,
+  resendWebhookDeliveryRoute,
+  rotateWebhookSecretRoute,
+} from "./routes/webhook-endpoints";
 
 /** Every endpoint of /api/v1. The dispatcher serves exactly these; the OpenAPI document lists exactly these. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -17,4 +28,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   listEventsRoute,
   getWorkflowRoute,
   putWorkflowRoute,
+  bulkTransitionRoute,
+  listWebhookEndpointsRoute,
+  createWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  patchWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  rotateWebhookSecretRoute,
+  listWebhookDeliveriesRoute,
+  resendWebhookDeliveryRoute,
 ];

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/orders";
 import type { Result } from "@/lib/result";
 import type { ApiErrorCode } from "./problem";
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export type ApiContext<P, Q, B> = {
   /** The database, or on a POST the idempotency transaction the services nest inside. */
@@ -38,6 +38,14 @@ export type ApiRoute<P = unknown, Q = unknown, B = unknown> = {
   /** A realistic request body for the docs' example and the OpenAPI `example`. */
   example?: unknown;
   response: { status: 200 | 201; description: string; schema: z.ZodType };
+  /**
+   * How a POST's work and its stored idempotent answer share transactions. "one" (the default):
+   * the handler runs inside the transaction that claims the key and stores the answer, so both
+   * commit together. "own": the handler gets the database and its services open transactions of
+   * their own (a bulk change, one per order); the key is claimed before and the answer stored
+   * after (ADR 0140).
+   */
+  transactions?: "one" | "own";
   /** The refusals this endpoint itself can answer (auth, scope and parsing errors are added for all). */
   errors: ApiErrorCode[];
   handle: (context: ApiContext<P, Q, B>) => Promise<Result<unknown>>;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { inTransaction } from "@/db/transaction";
 import { idempotencyKeys } from "@/db/schema";
@@ -13,6 +13,11 @@ export type IdempotentOutcome =
   | { kind: "fresh"; response: StoredResponse }
   | { kind: "replayed"; response: StoredResponse }
   | { kind: "conflict" };
+
+/** A request run in steps may also find its key claimed by a duplicate that has not finished (ADR 0140). */
+export type StepwiseOutcome = IdempotentOutcome | { kind: "in_progress" };
+
+type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
 
 /** Records older than this may be purged: a client retries within minutes, not days. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -34,6 +39,23 @@ function canonicalJson(value: unknown): string {
 
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
+}
+
+async function existingRecord(tx: Tx, request: IdempotentRequest, lock = false): Promise<IdempotencyRecord> {
+  const query = tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
+  const [existing] = await (lock ? query.for("update") : query);
+  if (!existing) throw new Error("idempotency record vanished");
+  return existing;
+}
+
+/** What a repeat of a request gets from the record its key left. */
+function repeatOf(existing: IdempotencyRecord, hash: string): Exclude<StepwiseOutcome, { kind: "fresh" }> {
+  if (existing.requestHash !== hash) return { kind: "conflict" };
+  if (existing.responseStatus === null) return { kind: "in_progress" };
+  return { kind: "replayed", response: { status: existing.responseStatus, body: existing.responseBody } };
 }
 
 /**
@@ -61,13 +83,10 @@ export async function runIdempotent(
         .onConflictDoNothing()
         .returning({ id: idempotencyKeys.id });
       if (!claimed) {
-        const [existing] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
-        if (!existing || existing.responseStatus === null) throw new Error("idempotency record vanished or is incomplete");
-        if (existing.requestHash !== hash) return { kind: "conflict" };
-        return { kind: "replayed", response: { status: existing.responseStatus, body: existing.responseBody } };
+        const repeat = repeatOf(await existingRecord(tx, request), hash);
+        // Only a request run in steps leaves a claim unanswered, and its path is never this one's.
+        if (repeat.kind === "in_progress") throw new Error("idempotency record is incomplete");
+        return repeat;
       }
       const response = await perform(tx);
       if (response.status >= 300) return { kind: "fresh", response };
@@ -80,6 +99,79 @@ export async function runIdempotent(
     // A refusal's record goes with everything else it wrote; a replay or conflict wrote nothing.
     (outcome) => outcome.kind !== "fresh" || outcome.response.status < 300,
   );
+}
+
+/**
+ * How long a claim of a request run in steps holds before a retry may take it over: far longer
+ * than 100 status changes take, so only a claim whose process died (a crash, a deploy) lapses.
+ */
+export const IDEMPOTENCY_CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+type Claim = { kind: "claimed"; id: number } | Exclude<StepwiseOutcome, { kind: "fresh" }>;
+
+/**
+ * Claims the key in a short transaction of its own and commits the claim, so a concurrent
+ * duplicate finds it at once (`in_progress`) instead of waiting for the whole request. A claim
+ * older than the lease, never completed, is taken over: its request died part way.
+ */
+function claimKey(db: DbOrTx, request: IdempotentRequest, hash: string): Promise<Claim> {
+  return inTransaction(
+    db,
+    async (tx): Promise<Claim> => {
+      const [claimed] = await tx
+        .insert(idempotencyKeys)
+        .values({ apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash })
+        .onConflictDoNothing()
+        .returning({ id: idempotencyKeys.id });
+      if (claimed) return { kind: "claimed", id: claimed.id };
+      const existing = await existingRecord(tx, request, true);
+      const repeat = repeatOf(existing, hash);
+      const lapsed = existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_CLAIM_LEASE_MS;
+      if (repeat.kind !== "in_progress" || !lapsed) return repeat;
+      await tx.update(idempotencyKeys).set({ createdAt: new Date() }).where(eq(idempotencyKeys.id, existing.id));
+      return { kind: "claimed", id: existing.id };
+    },
+    () => true,
+  );
+}
+
+/** Gives a claim up: the request answered a refusal or failed, and a retry is to be evaluated afresh. */
+async function releaseClaim(db: DbOrTx, id: number): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.id, id), isNull(idempotencyKeys.responseStatus)));
+}
+
+/**
+ * Runs a POST whose work commits in several transactions of its own (a bulk status change: one
+ * per order) at most once per (API key, Idempotency-Key), as ADR 0140 decides: the key is claimed
+ * and the claim committed first, then `perform` runs on `db`, then its answer is stored on the
+ * claim. A duplicate meanwhile gets `in_progress`; one afterwards the stored answer. A refusal or
+ * a failure gives the claim up, as `runIdempotent` keeps only successes: the steps that did
+ * commit stay, and a retry runs again and finds them done.
+ */
+export async function runIdempotentInSteps(
+  db: DbOrTx,
+  request: IdempotentRequest,
+  perform: () => Promise<StoredResponse>,
+): Promise<StepwiseOutcome> {
+  const claim = await claimKey(db, request, requestHash(request.method, request.path, request.body));
+  if (claim.kind !== "claimed") return claim;
+  let response: StoredResponse;
+  try {
+    response = await perform();
+  } catch (error) {
+    // If the database is what failed, the claim stays until its lease lapses; the error is the news.
+    await releaseClaim(db, claim.id).catch(() => undefined);
+    throw error;
+  }
+  if (response.status >= 300) {
+    await releaseClaim(db, claim.id);
+    return { kind: "fresh", response };
+  }
+  await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: response.status, responseBody: response.body, completedAt: new Date() })
+    .where(eq(idempotencyKeys.id, claim.id));
+  return { kind: "fresh", response };
 }
 
 /** Deletes records past the retention window; returns how many went. */

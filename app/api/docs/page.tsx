@@ -20,6 +20,7 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   version_conflict: "expectedVersion differs: the order changed since you read it. Read it again and decide.",
   transition_not_allowed: "The order type's matrix has no such step. `allowed` lists where the order may go.",
   idempotency_conflict: "The Idempotency-Key was used before with another request.",
+  idempotency_in_progress: "Only POST /transitions (bulk): the first request with this Idempotency-Key is still running. Retry after Retry-After seconds to get its answer.",
   unsupported_media_type: "Send Content-Type: application/json.",
   validation_failed: "A field is missing or wrong. `errors` maps each field (dotted path) to its messages.",
   guard_failed: "A rule refused the change; `reason` says which, e.g. payment_required.",

@@ -9,7 +9,7 @@ import { eventView, loadLookups, orderView } from "../views";
 import { findOrderByNumber } from "./find-order";
 
 /** Allowed targets carry database ids inside the app; an API client only knows codes. */
-function publicRefusal(error: Refusal): { ok: false; error: Refusal } {
+export function publicRefusal(error: Refusal): { ok: false; error: Refusal } {
   if (error.code !== "transition_not_allowed" || !error.details) return { ok: false, error };
   return { ok: false, error: { ...error, details: { allowed: error.details.allowed.map(({ code, name }) => ({ code, name })) } } };
 }

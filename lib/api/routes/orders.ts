@@ -38,11 +38,11 @@ export const createOrderRoute = defineRoute({
 });
 
 /** The cursor is opaque to clients; inside it is the last id of the page (keyset pagination). */
-function encodeCursor(id: number): string {
+export function encodeCursor(id: number): string {
   return Buffer.from(JSON.stringify({ after: id })).toString("base64url");
 }
 
-function decodeCursor(cursor: string): number | undefined {
+export function decodeCursor(cursor: string): number | undefined {
   try {
     const { after } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { after?: unknown };
     return typeof after === "number" && Number.isInteger(after) && after >= 0 ? after : undefined;
