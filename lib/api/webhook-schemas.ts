@@ -26,7 +26,10 @@ export const createWebhookEndpointBody = z.strictObject(endpointFields);
 
 export const patchWebhookEndpointBody = z
   .strictObject({
-    ...z.object(endpointFields).partial().shape,
+    // Each field optional and without its default: a description not sent stays as it is.
+    url: endpointFields.url.optional(),
+    description: endpointFields.description.unwrap().optional(),
+    eventTypes: endpointFields.eventTypes.optional(),
     enabled: z.boolean().optional().describe("false pauses deliveries (they wait, nothing is lost); true resumes them and clears the failure count"),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Send at least one of url, description, eventTypes, enabled" });
