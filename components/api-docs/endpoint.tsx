@@ -21,7 +21,7 @@ const METHOD_COLOURS: Record<string, string> = {
 
 /** A copy-pasteable request: path parameters filled with an example, the body from the route's example. */
 function curlOf(method: string, path: string, operation: Operation): string {
-  const url = `$ORDERLY_URL/api/v1${path.replace("{number}", "ORD-10001")}`;
+  const url = `$ORDERLY_URL/api/v1${path.replace("{number}", "ORD-10001").replace("{id}", "1").replace("{deliveryId}", "42")}`;
   const lines = [`curl -X ${method} "${url}"`, `  -H "Authorization: Bearer $ORDERLY_API_KEY"`];
   const body = operation.requestBody?.content["application/json"];
   if (body) {

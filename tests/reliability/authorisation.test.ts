@@ -24,6 +24,15 @@ const API_TABLE: Record<string, ApiKeyScope> = {
   "GET /orders/{number}/events": "read",
   "GET /workflow": "read",
   "PUT /workflow": "admin",
+  "POST /transitions": "write",
+  "GET /webhook-endpoints": "admin",
+  "POST /webhook-endpoints": "admin",
+  "GET /webhook-endpoints/{id}": "admin",
+  "PATCH /webhook-endpoints/{id}": "admin",
+  "DELETE /webhook-endpoints/{id}": "admin",
+  "POST /webhook-endpoints/{id}/rotate-secret": "admin",
+  "GET /webhook-endpoints/{id}/deliveries": "admin",
+  "POST /webhook-endpoints/{id}/deliveries/{deliveryId}/resend": "admin",
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -132,7 +141,7 @@ describe("authorisation table: /api/v1 against anonymous and each key scope", ()
         const key = caller === "anonymous" ? undefined : caller === "revoked-looking" ? "ork_not_a_real_key" : keys[caller];
         const response = await call(database.db, method, pathFor.replace(encodeURIComponent("__ORDER__"), orderNumber), {
           key,
-          ...(method === "GET" ? {} : { body: {} }),
+          ...(method === "GET" || method === "DELETE" ? {} : { body: {} }),
         });
         if (expected === "allowed") {
           // Past authentication and scope: whatever the empty body earns, it is not 401/403 or a 500.

@@ -73,7 +73,7 @@ export default async function ApiDocsPage() {
             Send <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> with every request. An admin creates keys at{" "}
             <Link className="text-blue-700 underline" href="/admin/integrations">Admin → Integrations</Link> or with{" "}
             <code className="font-mono">npm run apikey:create -- --name NAME --scope SCOPE</code>. Scopes: <strong>read</strong> (every GET),{" "}
-            <strong>write</strong> (also POST and PATCH), <strong>admin</strong> (also PUT /workflow). Changes appear in the order history under the key&apos;s name.
+            <strong>write</strong> (also POST and PATCH), <strong>admin</strong> (also PUT /workflow and the webhook endpoints). Changes appear in the order history under the key&apos;s name.
           </p>
         </div>
         <div className="space-y-2">
