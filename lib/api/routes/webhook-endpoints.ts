@@ -175,9 +175,10 @@ export const patchWebhookEndpointRoute = defineRoute({
       let endpoint = found.value;
       const { enabled, ...fields } = body;
       if (Object.values(fields).some((v) => v !== undefined)) {
-        // The screen's service takes the whole form: the fields not sent are the endpoint's own.
+        // The screen's service takes the whole form: the fields not sent (absent from the parsed
+        // body, JSON has no undefined) are the endpoint's own.
         const { url, description, eventTypes } = endpoint;
-        const updated = await updateWebhookEndpoint(tx, endpoint.id, { url, description, eventTypes, ...definedOnly(fields) }, actor);
+        const updated = await updateWebhookEndpoint(tx, endpoint.id, { url, description, eventTypes, ...fields }, actor);
         if (!updated.ok) return updated;
         endpoint = updated.value;
       }
@@ -189,10 +190,6 @@ export const patchWebhookEndpointRoute = defineRoute({
       return ok(endpointView(endpoint));
     }),
 });
-
-function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 export const deleteWebhookEndpointRoute = defineRoute({
   method: "DELETE",
