@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { inTransaction } from "@/db/transaction";
 import { idempotencyKeys } from "@/db/schema";
@@ -126,10 +126,20 @@ function claimKey(db: DbOrTx, request: IdempotentRequest, hash: string): Promise
       if (claimed) return { kind: "claimed", id: claimed.id };
       const existing = await existingRecord(tx, request, true);
       const repeat = repeatOf(existing, hash);
-      const lapsed = existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_CLAIM_LEASE_MS;
-      if (repeat.kind !== "in_progress" || !lapsed) return repeat;
-      await tx.update(idempotencyKeys).set({ createdAt: new Date() }).where(eq(idempotencyKeys.id, existing.id));
-      return { kind: "claimed", id: existing.id };
+      if (repeat.kind !== "in_progress") return repeat;
+      // The database's clock decides the lease, as it stamped the claim.
+      const [takenOver] = await tx
+        .update(idempotencyKeys)
+        .set({ createdAt: sql`now()` })
+        .where(
+          and(
+            eq(idempotencyKeys.id, existing.id),
+            isNull(idempotencyKeys.responseStatus),
+            lt(idempotencyKeys.createdAt, sql`now() - make_interval(secs => ${IDEMPOTENCY_CLAIM_LEASE_MS / 1000})`),
+          ),
+        )
+        .returning({ id: idempotencyKeys.id });
+      return takenOver ? { kind: "claimed", id: takenOver.id } : repeat;
     },
     () => true,
   );
@@ -170,7 +180,8 @@ export async function runIdempotentInSteps(
   await db
     .update(idempotencyKeys)
     .set({ responseStatus: response.status, responseBody: response.body, completedAt: new Date() })
-    .where(eq(idempotencyKeys.id, claim.id));
+    // A request slower than the lease, whose claim a retry took over and answered, keeps that answer.
+    .where(and(eq(idempotencyKeys.id, claim.id), isNull(idempotencyKeys.responseStatus)));
   return { kind: "fresh", response };
 }
 
