@@ -4,7 +4,7 @@ import type { DbHandle, Tx } from "@/db";
 import { idempotencyKeys, statusGroups } from "@/db/schema";
 import { openTestDb } from "@/tests/support/test-db";
 import { createApiKey } from "./api-keys";
-import { purgeIdempotencyKeys, requestHash, runIdempotent, type StoredResponse } from "./idempotency";
+import { purgeIdempotencyKeys, requestHash, runIdempotent, runIdempotentInSteps, type StoredResponse } from "./idempotency";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 let handle: DbHandle;
@@ -102,5 +102,64 @@ describe("runIdempotent", () => {
     expect(await purgeIdempotencyKeys(handle.db)).toBeGreaterThanOrEqual(1);
     const [row] = await handle.db.select({ n: count() }).from(idempotencyKeys).where(eq(idempotencyKeys.key, "k-old"));
     expect(row!.n).toBe(0);
+  });
+});
+
+describe("runIdempotentInSteps (ADR 0140)", () => {
+  const bulk = (key: string, body: unknown) => ({ apiKeyId, key, method: "POST", path: "/transitions", body });
+  const recordOf = async (key: string) => (await handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)))[0];
+  /** Two steps, each committed in a transaction of its own, as a bulk change commits each order. */
+  const twoSteps = (tag: string, status = 200) => async (): Promise<StoredResponse> => {
+    const first = await handle.db.transaction((tx) => writeGroup(tag)(tx));
+    await handle.db.transaction((tx) => writeGroup(tag)(tx));
+    return { status, body: { ...(first.body as object), steps: 2 } };
+  };
+
+  it("commits the claim before the steps, the answer after them, and replays it", async () => {
+    let claimSeen: unknown;
+    const first = await runIdempotentInSteps(handle.db, bulk("s-replay", { n: 1 }), async () => {
+      claimSeen = await recordOf("s-replay");
+      return twoSteps("s-replay")();
+    });
+    expect(claimSeen).toMatchObject({ responseStatus: null, completedAt: null });
+    expect(first.kind).toBe("fresh");
+    expect(await recordOf("s-replay")).toMatchObject({ responseStatus: 200, completedAt: expect.any(Date) });
+    const again = await runIdempotentInSteps(handle.db, bulk("s-replay", { n: 1 }), twoSteps("s-replay"));
+    expect(again).toEqual({ kind: "replayed", response: first.kind === "fresh" ? first.response : undefined });
+    expect(await groupsNamed("s-replay")).toBe(2);
+    expect(await runIdempotentInSteps(handle.db, bulk("s-replay", { n: 2 }), twoSteps("s-replay"))).toEqual({ kind: "conflict" });
+  });
+
+  it("gives the claim up on a refusal or a failure; the steps that committed stay", async () => {
+    const refused = await runIdempotentInSteps(handle.db, bulk("s-refused", {}), async () => ({ status: 422, body: {} }));
+    expect(refused).toEqual({ kind: "fresh", response: { status: 422, body: {} } });
+    expect(await recordOf("s-refused")).toBeUndefined();
+
+    const failing = runIdempotentInSteps(handle.db, bulk("s-failed", {}), async () => {
+      await handle.db.transaction((tx) => writeGroup("s-failed")(tx));
+      throw new Error("the process fell over");
+    });
+    await expect(failing).rejects.toThrow("the process fell over");
+    expect(await recordOf("s-failed")).toBeUndefined();
+    expect(await groupsNamed("s-failed")).toBe(1);
+    expect((await runIdempotentInSteps(handle.db, bulk("s-failed", {}), twoSteps("s-failed"))).kind).toBe("fresh");
+  });
+
+  it("answers a duplicate in progress, and keeps the first answer when a slow request's lapsed claim was taken over", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = runIdempotentInSteps(handle.db, bulk("s-slow", {}), async () => {
+      await gate;
+      return { status: 200, body: { by: "slow" } };
+    });
+    await expect.poll(() => recordOf("s-slow")).toBeDefined();
+    expect(await runIdempotentInSteps(handle.db, bulk("s-slow", {}), twoSteps("s-slow"))).toEqual({ kind: "in_progress" });
+
+    await handle.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 6 * 60_000) }).where(eq(idempotencyKeys.key, "s-slow"));
+    const retry = await runIdempotentInSteps(handle.db, bulk("s-slow", {}), async () => ({ status: 200, body: { by: "retry" } }));
+    expect(retry).toEqual({ kind: "fresh", response: { status: 200, body: { by: "retry" } } });
+    release();
+    await slow;
+    expect(await recordOf("s-slow")).toMatchObject({ responseStatus: 200, responseBody: { by: "retry" } });
   });
 });
