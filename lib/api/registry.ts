@@ -1,5 +1,6 @@
 import type { ApiRoute } from "./route";
 import { listOrderTypes, listStatuses } from "./routes/catalogue";
+import { listAllEventsRoute } from "./routes/events";
 import { listEventsRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, patchOrderRoute } from "./routes/orders";
 import { getWorkflowRoute, putWorkflowRoute } from "./routes/workflow";
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   transitionRoute,
   paymentRoute,
   listEventsRoute,
+  listAllEventsRoute,
   getWorkflowRoute,
   putWorkflowRoute,
 ];
