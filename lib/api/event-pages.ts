@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, type OrderEventType } from "@/db/schema";
 import type { EventPage } from "./schemas";
@@ -7,13 +7,33 @@ import { loadLookups, orderEventView } from "./views";
 /**
  * How long the feed waits before it lists an event (ADR 0138). Event ids come from one identity
  * sequence in the order they are drawn, but transactions commit in their own order: a change that
- * drew id 41 may commit after one that drew id 42. A reader that got 42 and asks for `after=42`
- * would never see 41. Every transaction that writes history is one order's change, which commits
- * within milliseconds of writing its events (10–30 ms measured, ADR 0133; chains of rules and a
- * queued document included well under a second), so an event written this long ago has every
- * event with a lower id committed (or rolled back) with it.
+ * drew id 41 may commit after one that drew id 42, and a reader that got 42 and then asks for
+ * `after=42` would never see 41. So the feed lists only events written before a horizon: this long
+ * before now, and this long before the start of the oldest transaction still writing (see
+ * `feedHorizon`), so a stalled change holds the feed back instead of being skipped. A change of
+ * one order takes 10–30 ms (ADR 0133); the margin covers clocks and everything in between.
  */
 export const FEED_SETTLE_MS = 10_000;
+
+/**
+ * The moment before which every event is final: `settleMs` before now, and before the oldest
+ * transaction of this database that is writing (has a transaction id) and has not ended. Any event
+ * still to be committed was drawn after its transaction began, so it is later than the horizon,
+ * and so is every event with a higher id. Read on its own, before the page: an event committed
+ * in between is then visible to the page's statement.
+ */
+export async function feedHorizon(db: DbOrTx, settleMs: number): Promise<Date> {
+  const [row] = await db
+    .select({
+      horizon: sql<string>`least(now(), (
+        select min(xact_start) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and backend_xid is not null
+      )) - make_interval(secs => ${settleMs / 1000})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (!row) throw new Error("the feed's horizon was not read");
+  return new Date(row.horizon);
+}
 
 export type EventPageRequest = {
   /** Only events with a larger id: the `nextCursor` of the previous page, or the last event id seen. */
@@ -22,7 +42,7 @@ export type EventPageRequest = {
   /** One order's history (`GET /orders/{number}/events`); all orders when left out. */
   orderId?: number;
   types?: readonly OrderEventType[];
-  /** Only events written before this moment: the feed's safety margin (see `FEED_SETTLE_MS`). */
+  /** Only events written before this moment: the feed's horizon (see `feedHorizon`). */
   writtenBefore?: Date;
 };
 
@@ -50,9 +70,14 @@ export function eventPageStatement(db: DbOrTx, request: EventPageRequest) {
     .limit(request.limit + 1);
 }
 
-/** One page of history with its cursor; the feed and the per-order history page the same way. */
-export async function readEventPage(db: DbOrTx, request: EventPageRequest): Promise<EventPage> {
-  const [lookups, rows] = await Promise.all([loadLookups(db), eventPageStatement(db, request)]);
+/**
+ * One page of history with its cursor; the feed and the per-order history page the same way.
+ * `settleMs`: list only what is final (the feed), up to `feedHorizon`.
+ */
+export async function readEventPage(db: DbOrTx, request: Omit<EventPageRequest, "writtenBefore"> & { settleMs?: number }): Promise<EventPage> {
+  const { settleMs, ...rest } = request;
+  const writtenBefore = settleMs === undefined ? undefined : await feedHorizon(db, settleMs);
+  const [lookups, rows] = await Promise.all([loadLookups(db), eventPageStatement(db, { ...rest, writtenBefore })]);
   const page = rows.slice(0, request.limit);
   // An empty page hands the cursor back: the client stores one value and asks again with it.
   const last = page.at(-1)?.id ?? request.after;

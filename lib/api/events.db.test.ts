@@ -8,7 +8,8 @@ import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { recordPayment, setTracking, transitionOrder } from "@/lib/orders";
-import { eventPageStatement, FEED_SETTLE_MS } from "./event-pages";
+import { env } from "@/lib/env";
+import { eventPageStatement, FEED_SETTLE_MS, readEventPage } from "./event-pages";
 import { eventPageSchema } from "./schemas";
 import { call, expectProblem, expectShape, keyFor } from "./test-support";
 
@@ -121,6 +122,40 @@ describe("GET /events", () => {
       [order.number, "created"],
       [order.number, "status_changed"],
     ]);
+  });
+
+  // Needs a second connection: PGlite has one, and a transaction left open there would hold up the reader.
+  it.skipIf(!env().TEST_DATABASE_URL)("does not pass an event whose transaction drew a lower id and commits later", async () => {
+    await settleAll();
+    const start = await readEventPage(db, { limit: 100, settleMs: 0 });
+    const slow = await createTestOrder(db, flow.type.code);
+    const quick = await createTestOrder(db, flow.type.code);
+    await settleAll();
+    const cursor = (await readEventPage(db, { limit: 100, settleMs: 0, after: Number(start.nextCursor) })).nextCursor;
+
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let drawn!: (id: number) => void;
+    const lowerId = new Promise<number>((resolve) => (drawn = resolve));
+    // A change that writes its event, then takes its time to commit.
+    const stalled = db.transaction(async (tx) => {
+      const [row] = await tx.insert(orderEvents).values({ orderId: slow.id, type: "comment", actorType: "system", actorLabel: "Slow", comment: "late" }).returning();
+      drawn(row!.id);
+      await released;
+    });
+    const x = await lowerId;
+    const y = must(await addOrderNote(db, { orderId: quick.id, text: "quick", actor: stan })).event.id;
+    expect(y).toBeGreaterThan(x);
+
+    // y is committed and x is not: listing y now would move the cursor past x for good.
+    const meanwhile = await readEventPage(db, { limit: 100, settleMs: 0, after: Number(cursor) });
+    expect(meanwhile.data.map((e) => e.id)).not.toContain(y);
+    expect(Number(meanwhile.nextCursor)).toBeLessThan(x);
+
+    release();
+    await stalled;
+    const after = await readEventPage(db, { limit: 100, settleMs: 0, after: Number(meanwhile.nextCursor) });
+    expect(after.data.map((e) => e.id)).toEqual([x, y]);
   });
 
   it("filters by event type, comma-separated", async () => {

@@ -11,8 +11,8 @@ export const listAllEventsRoute = defineRoute({
   summary: "The event feed: every order's history, oldest first",
   description: [
     "Every history entry of every order (created, status changed, payment recorded, tracking updated, comments and notes, undone changes, failed automations and notifications) in the order they were written, a page at a time, with the order's number: sync an ERP without webhooks or polling each order.",
-    "Store `nextCursor` and send it back as `after` next time; while `hasMore` is true, ask again at once. You get each event once, and none is skipped: an event is listed once it is " +
-      `${FEED_SETTLE_MS / 1000} seconds old, by when every change that began before it has been saved, so an event never turns up behind a cursor you already hold.`,
+    "Store `nextCursor` and send it back as `after` next time; while `hasMore` is true, ask again at once. You get each event once and none is skipped: an event is listed once it is " +
+      `${FEED_SETTLE_MS / 1000} seconds old and every change that began before it has been saved, so no event turns up later behind a cursor you already hold.`,
     "An undo is a `status_changed` event whose `undoes` names the change it takes back; a note is a `comment` with `data.note` true.",
   ].join("\n\n"),
   scope: "read",
@@ -25,7 +25,7 @@ export const listAllEventsRoute = defineRoute({
         after: query.after,
         limit: query.limit,
         types: query.types,
-        writtenBefore: new Date(Date.now() - FEED_SETTLE_MS),
+        settleMs: FEED_SETTLE_MS,
       }),
     ),
 });
