@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, type OrderEventType } from "@/db/schema";
+import { SEQUENCED_ORDER_EVENT_TYPES } from "@/lib/integrations/webhooks/events";
 import type { EventPage } from "./schemas";
 import { loadLookups, orderEventView } from "./views";
 
@@ -46,7 +47,21 @@ export type EventPageRequest = {
   writtenBefore?: Date;
 };
 
-const columns = { ...getTableColumns(orderEvents), orderNumber: orders.number };
+const sequenced = sql.join(
+  SEQUENCED_ORDER_EVENT_TYPES.map((type) => sql`${type}::order_event_type`),
+  sql`, `,
+);
+
+/**
+ * The order's version after the event, for the events that bump it (the webhook's `data.sequence`):
+ * how many of them the order has up to this one, read from `order_events_order_idx`.
+ */
+const sequence = sql<number | null>`case when ${orderEvents.type} in (${sequenced}) then (
+  select count(*)::int from ${orderEvents} as earlier
+  where earlier.order_id = ${orderEvents.orderId} and earlier.id <= ${orderEvents.id} and earlier.type in (${sequenced})
+) end`;
+
+const columns = { ...getTableColumns(orderEvents), orderNumber: orders.number, sequence };
 
 /**
  * The statement behind a page, oldest first, keyset on the event id: a range scan of the primary
@@ -82,7 +97,7 @@ export async function readEventPage(db: DbOrTx, request: Omit<EventPageRequest, 
   // An empty page hands the cursor back: the client stores one value and asks again with it.
   const last = page.at(-1)?.id ?? request.after;
   return {
-    data: page.map(({ orderNumber, ...event }) => orderEventView(event, orderNumber, lookups)),
+    data: page.map(({ orderNumber, sequence, ...event }) => orderEventView(event, { number: orderNumber, sequence }, lookups)),
     nextCursor: last === undefined ? null : String(last),
     hasMore: rows.length > request.limit,
   };

@@ -40,7 +40,7 @@ async function settleAll() {
   await db.update(orderEvents).set({ createdAt: sql`${orderEvents.createdAt} - make_interval(secs => ${FEED_SETTLE_MS / 1000 + 60})` });
 }
 
-type Item = { id: number; order: string; type: string; from: string | null; to: string | null; undoes: number | null; data: Record<string, unknown>; comment: string | null };
+type Item = { id: number; order: string; type: string; from: string | null; to: string | null; undoes: number | null; sequence: number | null; data: Record<string, unknown>; comment: string | null };
 type Page = { data: Item[]; nextCursor: string | null; hasMore: boolean };
 
 async function feed(query: string, key = readKey): Promise<Page> {
@@ -101,6 +101,18 @@ describe("GET /events", () => {
     expect(items.filter((e) => e.type === "payment_recorded")).toEqual([expect.objectContaining({ order: b.number, data: expect.objectContaining({ amount: 1000, reference: "TX-1" }) })]);
     expect(items.filter((e) => e.type === "tracking_updated")).toEqual([expect.objectContaining({ order: a.number })]);
     expect(items.filter((e) => e.type === "created").map((e) => e.order)).toEqual([a.number, b.number, c.number]);
+    // The webhooks' sequence: the order's version after each event that bumps it; none on a note.
+    expect(items.filter((e) => e.order === b.number).map((e) => [e.type, e.sequence])).toEqual([
+      ["created", 1],
+      ["payment_recorded", 2],
+      ["status_changed", 3],
+      ["status_changed", 4],
+    ]);
+    expect(items.filter((e) => e.order === c.number).map((e) => [e.type, e.sequence])).toEqual([
+      ["created", 1],
+      ["comment", null],
+    ]);
+    expect(byId.get(undo.event.id)!.sequence).toBe(undo.order.version);
 
     // Caught up: the same cursor again gives nothing new, and hands the cursor back to store.
     const caughtUp = await feed(`?after=${pages.at(-1)!.nextCursor}`);
@@ -240,6 +252,8 @@ describe("GET /orders/{number}/events", () => {
     ]);
     expect(items.map((e) => e.id)).toEqual(history.map((e) => e.id));
     expect(items.every((e) => e.order === order.number)).toBe(true);
+    expect(items.map((e) => e.sequence)).toEqual([1, 2, 3, null, 4, 5, 6]);
+    expect(items.at(-1)!.sequence).toBe(last.order.version);
     // No safety margin for one order: the change just made is there.
     expect(items.at(-1)!.id).toBe(last.event.id);
 

@@ -161,6 +161,11 @@ export const apiEventSchema = z.object({
 
 export const orderEventItemSchema = apiEventSchema.extend({
   order: z.string().describe("The order's number"),
+  sequence: z
+    .number()
+    .int()
+    .nullable()
+    .describe("For the events a webhook announces (created, status changes, payments, tracking): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records"),
 });
 
 export const eventPageSchema = z.object({

@@ -115,7 +115,7 @@ export function eventView(event: OrderEvent, lookups: Lookups): ApiEvent {
   };
 }
 
-/** An event in a list that can span orders (the feed, a page of one order's history): with its order's number. */
-export function orderEventView(event: OrderEvent, orderNumber: string, lookups: Lookups): OrderEventItem {
-  return { order: orderNumber, ...eventView(event, lookups) };
+/** An event in a list that can span orders (the feed, a page of one order's history): with its order's number and sequence. */
+export function orderEventView(event: OrderEvent, of: { number: string; sequence: number | null }, lookups: Lookups): OrderEventItem {
+  return { order: of.number, ...eventView(event, lookups), sequence: of.sequence };
 }
