@@ -31,6 +31,7 @@ export async function feedHorizon(db: DbOrTx, settleMs: number): Promise<Date> {
         where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and backend_xid is not null
       )) - make_interval(secs => ${settleMs / 1000})`,
     })
+    // One value, no table: drizzle's select wants a FROM, and this answers the same on both drivers.
     .from(sql`(select 1) as one`);
   if (!row) throw new Error("the feed's horizon was not read");
   return new Date(row.horizon);
