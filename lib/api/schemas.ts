@@ -20,13 +20,16 @@ export const orderNumberParams = z.object({
   number: z.string().min(1).max(64).describe("The order's number, e.g. ORD-10001"),
 });
 
+/** Every paged list's page size. */
+const pageLimit = z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)");
+
 export const listOrdersQuery = z.strictObject({
   status: statusCode.optional().describe("Only orders in this status (code)"),
   orderType: z.string().min(1).max(64).optional().describe("Only orders of this order type (code)"),
   channel: z.string().min(1).max(50).optional().describe("Only orders from this sales channel"),
   createdSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders created at or after this time"),
   updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders changed at or after this time (for polling sync)"),
-  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)"),
+  limit: pageLimit,
   cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page"),
 });
 
@@ -38,7 +41,7 @@ const eventPageFields = {
     .transform(Number)
     .optional()
     .describe("`nextCursor` of the previous page (the id of the last event you processed); leave out to start from the first event"),
-  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)"),
+  limit: pageLimit,
 };
 
 export const orderEventsQuery = z.strictObject(eventPageFields);
