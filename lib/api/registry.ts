@@ -1,6 +1,7 @@
 import type { ApiRoute } from "./route";
 import { bulkTransitionRoute } from "./routes/bulk-transitions";
 import { listOrderTypes, listStatuses } from "./routes/catalogue";
+import { listAllEventsRoute } from "./routes/events";
 import { listEventsRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, patchOrderRoute } from "./routes/orders";
 import { getWorkflowRoute, putWorkflowRoute } from "./routes/workflow";
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   transitionRoute,
   paymentRoute,
   listEventsRoute,
+  listAllEventsRoute,
   getWorkflowRoute,
   putWorkflowRoute,
   bulkTransitionRoute,

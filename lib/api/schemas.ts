@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
 import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
+import { orderEventType } from "@/db/schema";
 
 /**
  * The API's request and response shapes. Request bodies reuse the services' own zod schemas
@@ -19,14 +20,41 @@ export const orderNumberParams = z.object({
   number: z.string().min(1).max(64).describe("The order's number, e.g. ORD-10001"),
 });
 
+/** Every paged list's page size. */
+const pageLimit = z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)");
+
 export const listOrdersQuery = z.strictObject({
   status: statusCode.optional().describe("Only orders in this status (code)"),
   orderType: z.string().min(1).max(64).optional().describe("Only orders of this order type (code)"),
   channel: z.string().min(1).max(50).optional().describe("Only orders from this sales channel"),
   createdSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders created at or after this time"),
   updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders changed at or after this time (for polling sync)"),
-  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)"),
+  limit: pageLimit,
   cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page"),
+});
+
+/** Paging of history, the same for the feed and one order's events (lib/api/event-pages.ts). */
+const eventPageFields = {
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, "after is an event id (a whole number): the nextCursor of the previous page")
+    .transform(Number)
+    .optional()
+    .describe("`nextCursor` of the previous page (the id of the last event you processed); leave out to start from the first event"),
+  limit: pageLimit,
+};
+
+export const orderEventsQuery = z.strictObject(eventPageFields);
+
+const eventTypeList = z
+  .string()
+  .max(500)
+  .transform((list) => list.split(",").map((t) => t.trim()))
+  .pipe(z.array(z.enum(orderEventType.enumValues, { error: `Use event types: ${orderEventType.enumValues.join(", ")}` })).max(20));
+
+export const eventFeedQuery = z.strictObject({
+  ...eventPageFields,
+  types: eventTypeList.optional().describe(`Only events of these types, comma-separated, e.g. \`status_changed,payment_recorded\` (${orderEventType.enumValues.join(", ")})`),
 });
 
 // ---- request bodies ----------------------------------------------------------------------------
@@ -129,8 +157,24 @@ export const apiEventSchema = z.object({
   actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),
   comment: z.string().nullable(),
   customerVisible: z.boolean(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()).describe("What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record"),
+  undoes: z.number().int().nullable().describe("On a status change that takes another back (undo): the id of the event it undoes; null otherwise"),
   createdAt: timestamp,
+});
+
+export const orderEventItemSchema = apiEventSchema.extend({
+  order: z.string().describe("The order's number"),
+  sequence: z
+    .number()
+    .int()
+    .nullable()
+    .describe("For the events a webhook announces (created, status changes, payments, tracking): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records"),
+});
+
+export const eventPageSchema = z.object({
+  data: z.array(orderEventItemSchema),
+  nextCursor: z.string().nullable().describe("Pass as `after` for the next page, and store it to continue later; null only when there is no event yet"),
+  hasMore: z.boolean().describe("More events are ready now: ask again at once with `after`=`nextCursor`"),
 });
 
 export const orderPageSchema = z.object({
@@ -177,4 +221,6 @@ export const apiScopeSchema = z.enum(API_KEY_SCOPES);
 
 export type ApiOrder = z.infer<typeof apiOrderSchema>;
 export type ApiEvent = z.infer<typeof apiEventSchema>;
+export type OrderEventItem = z.infer<typeof orderEventItemSchema>;
+export type EventPage = z.infer<typeof eventPageSchema>;
 export type ApiStatus = z.infer<typeof apiStatusSchema>;

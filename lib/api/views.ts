@@ -4,7 +4,8 @@ import { compileQuery } from "@/db/compiled-query";
 import { orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { getSettings } from "@/lib/settings";
-import type { ApiEvent, ApiOrder, ApiStatus } from "./schemas";
+import { isUndo } from "@/lib/orders/undo-mark";
+import type { ApiEvent, ApiOrder, ApiStatus, OrderEventItem } from "./schemas";
 
 /**
  * Orders and events refer to statuses and types by id; the API speaks in codes. One lookup
@@ -109,6 +110,12 @@ export function eventView(event: OrderEvent, lookups: Lookups): ApiEvent {
     comment: event.comment,
     customerVisible: event.customerVisible,
     data: event.data,
+    undoes: isUndo(event) ? (event.data.undoes as number) : null,
     createdAt: event.createdAt.toISOString(),
   };
+}
+
+/** An event in a list that can span orders (the feed, a page of one order's history): with its order's number and sequence. */
+export function orderEventView(event: OrderEvent, of: { number: string; sequence: number | null }, lookups: Lookups): OrderEventItem {
+  return { order: of.number, ...eventView(event, lookups), sequence: of.sequence };
 }

@@ -22,6 +22,7 @@ const API_TABLE: Record<string, ApiKeyScope> = {
   "POST /orders/{number}/transitions": "write",
   "POST /orders/{number}/payments": "write",
   "GET /orders/{number}/events": "read",
+  "GET /events": "read",
   "GET /workflow": "read",
   "PUT /workflow": "admin",
   "POST /transitions": "write",

@@ -1,10 +1,8 @@
-import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { orderEvents } from "@/db/schema";
 import { recordPayment, transitionOrder } from "@/lib/orders";
 import { ok, refuse, type Refusal } from "@/lib/result";
 import { defineRoute } from "../route";
-import { apiEventSchema, orderChangeSchema, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
+import { readEventPage } from "../event-pages";
+import { eventPageSchema, orderChangeSchema, orderEventsQuery, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
 import { eventView, loadLookups, orderView } from "../views";
 import { findOrderByNumber } from "./find-order";
 
@@ -78,18 +76,18 @@ export const listEventsRoute = defineRoute({
   operationId: "listOrderEvents",
   tag: "Orders",
   summary: "An order's history",
-  description: "Every history entry of the order, oldest first: creation, status changes, payments, tracking updates and comments, with who made them.",
+  description:
+    "The order's history entries, oldest first, a page at a time: creation, status changes (an undo names the change it takes back in `undoes`), payments, tracking updates, comments and notes, with who made them. Follow `nextCursor` (as `after`) while `hasMore` is true. For every order at once, use `GET /events`.",
   scope: "read",
   params: orderNumberParams,
-  response: { status: 200, description: "The history", schema: z.object({ data: z.array(apiEventSchema) }) },
-  errors: ["not_found"],
-  handle: async ({ db, params }) => {
+  query: orderEventsQuery,
+  response: { status: 200, description: "One page of the history", schema: eventPageSchema },
+  errors: ["not_found", "validation_failed"],
+  handle: async ({ db, params, query }) => {
     const order = await findOrderByNumber(db, params.number);
     if (!order.ok) return order;
-    const [lookups, events] = await Promise.all([
-      loadLookups(db),
-      db.select().from(orderEvents).where(eq(orderEvents.orderId, order.value.id)).orderBy(asc(orderEvents.id)),
-    ]);
-    return ok({ data: events.map((e) => eventView(e, lookups)) });
+    // One order's changes draw their history ids under its row lock, so its ids are already in
+    // the order the history was written: no safety margin here, a change shows at once.
+    return ok(await readEventPage(db, { orderId: order.value.id, after: query.after, limit: query.limit }));
   },
 });

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { outbox, webhookEndpoints } from "@/db/schema";
+import { orders, outbox, statuses, webhookEndpoints } from "@/db/schema";
 import { mailboxEmailProvider, mailboxSmsProvider } from "@/lib/notifications/providers/mailbox";
 import { deliverDueMessages, type WorkerOptions } from "@/lib/notifications/worker";
 import { recordPayment, setTracking, transitionOrder } from "@/lib/orders";
@@ -95,6 +95,24 @@ describe("the webhook contract", () => {
     const repeats = [...receiver.requestsById.values()].filter((n) => n > 1).length;
     expect(repeats).toBeGreaterThan(5);
     expect(rows.some((r) => r.attempts > 1)).toBe(true);
+
+    // Retries deliver out of order; a receiver that keeps the highest sequence per order still
+    // ends with each order as it stands, and saw each order's events as 1, 2, 3, ...
+    const latest = new Map<string, { sequence: number; status: string }>();
+    const sequences = new Map<string, number[]>();
+    for (const { payload } of receiver.processed) {
+      const { order, sequence, status } = payload.data as { order: { number: string }; sequence: number; status: { code: string } };
+      sequences.set(order.number, [...(sequences.get(order.number) ?? []), sequence]);
+      if (sequence > (latest.get(order.number)?.sequence ?? 0)) latest.set(order.number, { sequence, status: status.code });
+    }
+    const final = await db.select({ number: orders.number, version: orders.version, statusId: orders.statusId }).from(orders);
+    const statusCodes = new Map((await db.select({ id: statuses.id, code: statuses.code }).from(statuses)).map((s) => [s.id, s.code]));
+    for (const [number, seen] of sequences) {
+      expect([...seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+      const order = final.find((o) => o.number === number)!;
+      expect(latest.get(number)).toEqual({ sequence: order.version, status: statusCodes.get(order.statusId) });
+    }
+    expect(sequences.size).toBe(6);
   });
 
   it("a receiver holding another secret refuses the signature", async () => {

@@ -92,6 +92,7 @@ describe("queueing webhooks", () => {
       timestamp: moved.event.createdAt.toISOString(),
       data: {
         eventId: moved.event.id,
+        sequence: 2,
         actor: { type: "user", label: "Stan Staff" },
         order: {
           number: order.number,

@@ -23,6 +23,13 @@ const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
   tracking_updated: "order.tracking_updated",
 };
 
+/**
+ * The order events a webhook announces. Each of them, and no other, bumps the order's version
+ * (creation writes 1), so the version after one of them is its place in the order's sequence
+ * (`data.sequence`; sequence.db.test.ts holds the two together).
+ */
+export const SEQUENCED_ORDER_EVENT_TYPES = Object.keys(BY_ORDER_EVENT) as OrderEventType[];
+
 /** The webhook an order event announces; comments and failure records announce none. */
 export function webhookEventTypeOf(type: OrderEventType): WebhookEventType | undefined {
   return BY_ORDER_EVENT[type];

@@ -10,5 +10,5 @@ export {
   type WebhookEndpointInput,
 } from "./endpoints";
 export { resendWebhookDelivery, sendTestWebhook } from "./deliveries";
-export { TEST_EVENT_TYPE, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhookEventTypeOf } from "./events";
+export { SEQUENCED_ORDER_EVENT_TYPES, TEST_EVENT_TYPE, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhookEventTypeOf } from "./events";
 export type { WebhookPayload } from "./payload";

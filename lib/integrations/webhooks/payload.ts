@@ -14,6 +14,13 @@ export type WebhookPayload = {
   timestamp: string;
   data: {
     eventId: number;
+    /**
+     * The order's version after this event: 1 for `order.created`, one more for every later event
+     * a webhook announces (each of them bumps the version), so it rises strictly per order.
+     * Deliveries can arrive out of order (retries, parallel workers): a receiver keeps the highest
+     * sequence it has applied per order and ignores a delivery with a lower or equal one.
+     */
+    sequence: number;
     actor: { type: string; label: string };
     order: {
       number: string;
@@ -79,6 +86,10 @@ export async function buildWebhookPayload(
     timestamp: event.createdAt.toISOString(),
     data: {
       eventId: event.id,
+      // Every event a webhook announces is written with the version bump in the same transaction
+      // (lib/orders: creation starts at 1; status changes, payments and tracking add one), under
+      // the order's row lock, so this is strictly increasing per order.
+      sequence: order.version,
       actor: { type: event.actorType, label: event.actorLabel },
       order: {
         number: order.number,
