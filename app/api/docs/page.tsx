@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Endpoint, type Operation } from "@/components/api-docs/endpoint";
-import { buildOpenApiDocument, PROBLEM_STATUS } from "@/lib/api";
+import { buildOpenApiDocument, inlineComponentRefs, PROBLEM_STATUS } from "@/lib/api";
 import { BODY_LIMITS, formatLimit, MAX_JSON_DEPTH } from "@/lib/http/body-limits";
 
 export async function generateMetadata() {
@@ -37,7 +37,7 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
  */
 export default async function ApiDocsPage() {
   const t = await getTranslations("apiDocs");
-  const doc = buildOpenApiDocument();
+  const doc = inlineComponentRefs(buildOpenApiDocument());
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), operation: op as unknown as Operation & { tags: string[] } })),
   );

@@ -1,10 +1,9 @@
 import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { orderEvents } from "@/db/schema";
 import { recordPayment, transitionOrder } from "@/lib/orders";
 import { ok, refuse, type Refusal } from "@/lib/result";
 import { defineRoute } from "../route";
-import { apiEventSchema, orderChangeSchema, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
+import { eventListSchema, orderChangeSchema, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
 import { eventView, loadLookups, orderView } from "../views";
 import { findOrderByNumber } from "./find-order";
 
@@ -81,7 +80,7 @@ export const listEventsRoute = defineRoute({
   description: "Every history entry of the order, oldest first: creation, status changes, payments, tracking updates and comments, with who made them.",
   scope: "read",
   params: orderNumberParams,
-  response: { status: 200, description: "The history", schema: z.object({ data: z.array(apiEventSchema) }) },
+  response: { status: 200, description: "The history", schema: eventListSchema },
   errors: ["not_found"],
   handle: async ({ db, params }) => {
     const order = await findOrderByNumber(db, params.number);
