@@ -92,6 +92,13 @@ export class ContractChecker {
     return problems;
   }
 
+  /** What in `value` the named schema component (e.g. `Problem`) does not allow. */
+  async componentMismatches(name: string, value: unknown): Promise<string[]> {
+    const pointer = `/components/schemas/${pointerPart(name)}`;
+    const output = (await this.validator(pointer))(value as never, "BASIC");
+    return output.valid ? [] : [`${name}: ${describeErrors(output.errors)}`];
+  }
+
   private validator(pointer: string): Promise<Validator> {
     let validator = this.validators.get(pointer);
     if (!validator) {

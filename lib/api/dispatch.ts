@@ -1,19 +1,17 @@
-import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
 import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
 import { readBodyWithin } from "@/lib/http/read-bounded-body";
 import { nestsDeeperThan, NESTING_TOO_DEEP_MESSAGE } from "@/lib/json-depth";
-import { findNulCharacters } from "@/lib/nul-characters";
 import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-out-of-range";
-import { validationFailed, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
-import { findUndeclaredFields, unwrapInput, type FieldIssue } from "./unknown-fields";
+import { parseQuery, parseWith } from "./request-parts";
 
 export const API_BASE = "/api/v1";
 
@@ -99,54 +97,6 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   }
   if (nestsDeeperThan(value)) return { ok: false, problem: problemOf("nesting_too_deep", NESTING_TOO_DEEP_MESSAGE, { maxDepth: MAX_JSON_DEPTH }) };
   return { ok: true, value };
-}
-
-/**
- * Validates one part of the request (path parameters, query, body) field by field: NUL
- * characters, fields the schema does not declare (at any depth, see unknown-fields.ts) and the
- * schema's own rules, all reported together.
- */
-function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, extraIssues: FieldIssue[] = []): Result<T> {
-  if (!schema) return { ok: true, value: undefined as T };
-  const parsed = schema.safeParse(value);
-  const issues = [
-    ...extraIssues,
-    ...findNulCharacters(value),
-    ...findUndeclaredFields(schema, value),
-    // Named per key by findUndeclaredFields already, with the key's own path.
-    ...(parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== "unrecognized_keys")),
-  ];
-  if (issues.length > 0) return validationFailed(issues);
-  return parsed.success ? { ok: true, value: parsed.data } : validationFailed(parsed.error.issues);
-}
-
-/** Does the route's query schema take a list for this parameter (`?status=a&status=b`)? */
-function takesList(schema: z.ZodType, name: string): boolean {
-  const shape = (unwrapInput(schema) as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape;
-  const field = shape && Object.hasOwn(shape, name) ? shape[name] : undefined;
-  return field !== undefined && (unwrapInput(field) as unknown as { _zod: { def: { type: string } } })._zod.def.type === "array";
-}
-
-/**
- * The query as the route's schema reads it. A parameter the schema declares as an array gets
- * every value (`style: form, explode: true`); any other parameter may be sent once, because
- * silently keeping one of two values hides a client's bug. A route without a query schema
- * takes no parameters at all.
- */
-function parseQuery<T>(schema: z.ZodType<T> | undefined, params: URLSearchParams): Result<T> {
-  const names = [...new Set(params.keys())];
-  if (!schema) {
-    if (names.length === 0) return { ok: true, value: undefined as T };
-    return validationFailed(names.map((name) => ({ path: [name], message: "Unknown parameter: this endpoint takes no query parameters" })));
-  }
-  const repeated: FieldIssue[] = [];
-  const entries = names.map((name): [string, unknown] => {
-    const values = params.getAll(name);
-    if (takesList(schema, name)) return [name, values];
-    if (values.length > 1) repeated.push({ path: [name], message: `Send ${name} once (it was sent ${values.length} times)` });
-    return [name, values[0]];
-  });
-  return parseWith(schema, Object.fromEntries(entries), repeated);
 }
 
 async function handleMatched(db: DbOrTx, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {

@@ -141,7 +141,9 @@ function documentedMembers(code: ApiErrorCode, extra: Record<string, unknown>): 
     const value = extra[member];
     if (value === undefined) continue;
     const parsed = PROBLEM_MEMBER_SCHEMAS[member].safeParse(value);
-    if (parsed.success) members[member] = parsed.data;
+    // `errors` is kept as built (checked, nothing in it to strip): zod's record copy would lose a
+    // "__proto__" field name, the very field a client must be told about.
+    if (parsed.success) members[member] = member === "errors" ? value : parsed.data;
     else console.error(`problem ${code}: "${member}" does not have its documented shape and was left out`, parsed.error.issues[0]);
   }
   return members as ProblemMembers;
