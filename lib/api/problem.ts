@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
+import { apiKeyScope } from "@/db/schema";
 import type { ErrorCode, FieldErrors, Refusal } from "@/lib/result";
 
 /**
@@ -54,7 +54,7 @@ export const PROBLEM_MEMBER_SCHEMAS = {
   reason: z.string().describe("Why, as a stable word: `payment_required`, `archived` (guard_failed); `invalid_phone`, `too_many_items` (validation_failed)"),
   expectedVersion: z.number().int().describe("The version the request was based on"),
   currentVersion: z.number().int().describe("The order's version now: read the order again and decide"),
-  requiredScope: z.enum(API_KEY_SCOPES).describe("The scope the endpoint needs"),
+  requiredScope: z.enum(apiKeyScope.enumValues).describe("The scope the endpoint needs"),
   limit: z.number().int().describe("The largest body taken, in bytes"),
   maxDepth: z.number().int().describe("How deep arrays and objects may nest"),
   stranded: z
