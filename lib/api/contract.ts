@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { addUriSchemePlugin } from "@hyperjump/browser";
 import { validate, type OutputUnit, type Validator } from "@hyperjump/json-schema/openapi-3-1";
+import { matchPath } from "./dispatch";
 import { buildOpenApiDocument } from "./openapi";
 
 /**
@@ -40,12 +41,6 @@ function register(doc: Doc): string {
 }
 
 const pointerPart = (part: string) => encodeURIComponent(part.replace(/~/g, "~0").replace(/\//g, "~1"));
-
-function matchTemplate(template: string, path: string): boolean {
-  const want = template.split("/");
-  const got = path.split("/");
-  return want.length === got.length && want.every((part, i) => (part.startsWith("{") && part.endsWith("}") ? got[i] !== "" : part === got[i]));
-}
 
 function describeErrors(units: OutputUnit[] | undefined): string {
   const leaves: string[] = [];
@@ -110,7 +105,7 @@ export class ContractChecker {
 
   private responseFor(method: string, path: string, status: number): { pointer: string; spec: ResponseObject; schemaPointer?: string } | { problem: string } {
     const paths = this.doc.paths as Record<string, Record<string, Operation>>;
-    const template = Object.keys(paths).find((t) => matchTemplate(t, path) && paths[t]![method]) ?? Object.keys(paths).find((t) => matchTemplate(t, path));
+    const template = Object.keys(paths).find((t) => matchPath(t, path) !== undefined && paths[t]![method]) ?? Object.keys(paths).find((t) => matchPath(t, path) !== undefined);
     if (!template) {
       // No such endpoint: the answer is a 404 problem, shaped like every problem.
       if (status !== 404) return { problem: "the path is not in the document, so only 404 is possible" };

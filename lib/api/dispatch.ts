@@ -17,7 +17,8 @@ export const API_BASE = "/api/v1";
 
 type Match = { route: ApiRoute; params: Record<string, string> };
 
-function matchPath(template: string, path: string): Record<string, string> | undefined {
+/** The path parameters when `path` fits the route template `template`, else undefined. */
+export function matchPath(template: string, path: string): Record<string, string> | undefined {
   const want = template.split("/");
   const got = path.split("/");
   if (want.length !== got.length) return undefined;
