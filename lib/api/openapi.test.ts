@@ -1,6 +1,8 @@
 import { validate } from "@hyperjump/json-schema/openapi-3-1";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "./openapi";
+import { z } from "zod";
+import { buildOpenApiDocument, parametersOf } from "./openapi";
+import type { ApiRoute } from "./route";
 
 type Node = Record<string, unknown>;
 const doc = buildOpenApiDocument();
@@ -64,5 +66,12 @@ describe("the OpenAPI document", () => {
     expect(buildOpenApiDocument({ appUrl: "https://sklep.example.com/" }).servers).toEqual([{ url: "https://sklep.example.com/api/v1", description: "This shop" }]);
     expect(buildOpenApiDocument({ appUrl: "" }).servers).toEqual([{ url: "/api/v1" }]);
     expect(buildOpenApiDocument({ appUrl: "javascript:alert(1)" }).servers).toEqual([{ url: "/api/v1" }]);
+  });
+
+  it("documents a list query parameter as sent repeated (style: form, explode: true), a single one plainly", () => {
+    const route = { method: "GET", query: z.strictObject({ status: z.array(z.string()).optional(), limit: z.number().optional() }) } as unknown as ApiRoute;
+    const [status, limit] = parametersOf(route);
+    expect(status).toMatchObject({ name: "status", in: "query", style: "form", explode: true, schema: { type: "array" } });
+    expect(limit).not.toHaveProperty("style");
   });
 });

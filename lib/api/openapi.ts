@@ -75,7 +75,8 @@ export function errorCodesOf(route: ApiRoute): ApiErrorCode[] {
   return [...codes];
 }
 
-function parametersOf(route: ApiRoute, writer: SchemaWriter): JsonSchema[] {
+/** The operation's parameters: path, query (a list one as `style: form, explode: true`) and Idempotency-Key. */
+export function parametersOf(route: ApiRoute, writer: SchemaWriter = new SchemaWriter()): JsonSchema[] {
   const list: JsonSchema[] = [];
   const add = (schema: z.ZodType | undefined, where: "path" | "query") => {
     if (!schema) return;
