@@ -106,7 +106,9 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".");
-    (errors[key] ??= []).push(issue.message);
+    // Own properties only: a field named "constructor" or "__proto__" must not reach Object.prototype.
+    if (!Object.hasOwn(errors, key)) Object.defineProperty(errors, key, { value: [], enumerable: true, writable: true, configurable: true });
+    errors[key]!.push(issue.message);
   }
   return errors;
 }

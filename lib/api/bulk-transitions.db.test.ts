@@ -105,7 +105,7 @@ describe("POST /transitions", () => {
       [{ to: "no_such_status", orders: [{ number: order!.number }] }, "to"],
       [{ to: flow.status.awaiting_payment.code, orders: [] }, "orders"],
       [{ to: flow.status.awaiting_payment.code, orders: [{ number: order!.number }, { number: order!.number }] }, "orders.1.number"],
-      [{ to: flow.status.awaiting_payment.code, orders: [{ number: order!.number, expectedVerison: 1 }] }, "orders.0"],
+      [{ to: flow.status.awaiting_payment.code, orders: [{ number: order!.number, expectedVerison: 1 }] }, "orders.0.expectedVerison"],
       [{ to: flow.status.awaiting_payment.code, orders: [{ number: order!.number }], notifyAll: true }, ""],
     ];
     for (const [body, field] of cases) {

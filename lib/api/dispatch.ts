@@ -1,23 +1,24 @@
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, runIdempotentInSteps, type IdempotentRequest, type StoredResponse } from "@/lib/integrations/idempotency";
 import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
 import { readBodyWithin } from "@/lib/http/read-bounded-body";
 import { nestsDeeperThan, NESTING_TOO_DEEP_MESSAGE } from "@/lib/json-depth";
-import { findNulCharacters } from "@/lib/nul-characters";
 import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-out-of-range";
-import { validationFailed, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
+import { getSettings } from "@/lib/settings";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
+import { parseQuery, parseWith } from "./request-parts";
 
 export const API_BASE = "/api/v1";
 
 type Match = { route: ApiRoute; params: Record<string, string> };
 
-function matchPath(template: string, path: string): Record<string, string> | undefined {
+/** The path parameters when `path` fits the route template `template`, else undefined. */
+export function matchPath(template: string, path: string): Record<string, string> | undefined {
   const want = template.split("/");
   const got = path.split("/");
   if (want.length !== got.length) return undefined;
@@ -99,14 +100,6 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   return { ok: true, value };
 }
 
-function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown): Result<T> {
-  if (!schema) return { ok: true, value: undefined as T };
-  const nul = findNulCharacters(value);
-  if (nul.length > 0) return validationFailed(nul);
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : validationFailed(parsed.error.issues);
-}
-
 async function handleMatched(db: DbOrTx, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {
   const token = bearerToken(request);
   if (!token) {
@@ -128,7 +121,7 @@ async function handleMatched(db: DbOrTx, request: Request, { route, params: rawP
   const params = parseWith(route.params, rawParams);
   if (!params.ok) return send(toStored(params, route));
   const url = new URL(request.url);
-  const query = parseWith(route.query, Object.fromEntries(url.searchParams));
+  const query = parseQuery(route.query, url.searchParams);
   if (!query.ok) return send(toStored(query, route));
 
   let rawBody: unknown;
@@ -183,7 +176,9 @@ export async function handleApiRequest(db: DbOrTx, request: Request): Promise<Re
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || "/" : url.pathname;
   try {
     if (path === "/openapi.json" && request.method === "GET") {
-      return new Response(JSON.stringify(buildOpenApiDocument()), {
+      // The shop's configured address makes `servers` absolute, so tools can call the API from the document alone.
+      const { appUrl } = await getSettings(db);
+      return new Response(JSON.stringify(buildOpenApiDocument({ appUrl })), {
         headers: { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" },
       });
     }

@@ -2,12 +2,22 @@ import { z } from "zod";
 import { createOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
 import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
 import { orderEventType } from "@/db/schema";
+import { documentSchema } from "@/lib/workflow-config";
+
+export { problemSchema } from "./problem";
 
 /**
  * The API's request and response shapes. Request bodies reuse the services' own zod schemas
- * (one copy of every rule); top-level objects are strict so a misspelt field ("expectedVerison")
- * is refused instead of silently ignored. Response schemas feed the OpenAPI document, and the
- * endpoint tests parse real responses with them, so the docs cannot drift from the answers.
+ * (one copy of every rule); the dispatcher refuses any field a schema does not declare, at every
+ * depth (unknown-fields.ts), so a misspelt field ("expectedVerison", `customer.emial`) is refused
+ * instead of silently ignored. Response schemas feed the OpenAPI document, and every response the
+ * API tests receive is validated against that document (contract.ts), so the docs cannot drift
+ * from the answers.
+ *
+ * Named components: a schema given `.meta({ id: "Name" })` is published once as
+ * `#/components/schemas/Name` and every path refers to it (openapi.ts hoists it). Give an id to a
+ * response shape that more than one endpoint shares, or that a client will want to name; ids are
+ * unique across the document (a second, different schema with the same id fails the OpenAPI test).
  */
 
 const statusCode = z.string().min(1).max(64).describe("A status's `code`, the ID an ERP maps its own statuses to");
@@ -70,14 +80,29 @@ export const transitionBody = z.strictObject({
 export const paymentBody = z.strictObject(recordPaymentInputSchema.pick({ amount: true, reference: true, expectedVersion: true }).shape);
 
 const trackingFields = setTrackingInputSchema.pick({ courier: true, trackingNumber: true, expectedVersion: true }).partial().shape;
-export const patchOrderBody = z
-  .strictObject(trackingFields)
-  .refine((b) => b.courier !== undefined || b.trackingNumber !== undefined, {
-    message: "Send courier, trackingNumber or both (null or \"\" clears one)",
-  });
+/**
+ * A PATCH body must change something: at least one of its fields other than `except` (e.g. the
+ * `expectedVersion` that only guards the change). Said twice from one list of keys: as the
+ * refinement the server runs and as the `anyOf` of `required` the OpenAPI document shows, so
+ * `PATCH {}` is refused by both. Fields added to the object later count automatically.
+ */
+export function requireSomeField<S extends z.ZodObject>(schema: S, { except = [] as string[], message }: { except?: string[]; message: string }) {
+  const fields = Object.keys(schema.shape).filter((key) => !except.includes(key));
+  return schema
+    .refine((body: Record<string, unknown>) => fields.some((key) => body[key] !== undefined), { message })
+    .meta({ anyOf: fields.map((key) => ({ required: [key] })) });
+}
 
-/** The workflow document is validated by lib/workflow-config itself (references, lint); here it is any object. */
-export const workflowBody = z.record(z.string(), z.unknown()).describe("A workflow document as `GET /workflow` returns it");
+export const patchOrderBody = requireSomeField(z.strictObject(trackingFields), {
+  except: ["expectedVersion"],
+  message: "Send courier, trackingNumber or both (null or \"\" clears one)",
+});
+
+/**
+ * The workflow document, declared field by field (lib/workflow-config's own schema), so unknown
+ * keys are refused at every depth; references and lint are checked by the import itself.
+ */
+export const workflowBody = documentSchema;
 
 export const putWorkflowQuery = z.strictObject({
   confirmStranded: z.coerce
@@ -107,14 +132,14 @@ export const apiStatusSchema = z.object({
   slaHours: z.number().int().nullable(),
   externalCodes: z.record(z.string(), z.string()).describe('Marketplace mappings, e.g. {"allegro": "SENT"}'),
   archived: z.boolean(),
-});
+}).meta({ id: "Status" });
 
 export const apiOrderTypeSchema = z.object({
   code: z.string(),
   name: z.string(),
   initialStatus: z.string().describe("Status code new orders start in"),
   transitions: z.array(z.tuple([z.string(), z.string()])).describe("The matrix: allowed [from, to] status-code pairs"),
-});
+}).meta({ id: "OrderType" });
 
 export const apiOrderSchema = z.object({
   number: z.string(),
@@ -147,7 +172,7 @@ export const apiOrderSchema = z.object({
   trackingUrl: z.string().describe("The customer's tracking page"),
   createdAt: timestamp,
   updatedAt: timestamp,
-});
+}).meta({ id: "Order" });
 
 export const apiEventSchema = z.object({
   id: z.number().int(),
@@ -160,7 +185,7 @@ export const apiEventSchema = z.object({
   data: z.record(z.string(), z.unknown()).describe("What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record"),
   undoes: z.number().int().nullable().describe("On a status change that takes another back (undo): the id of the event it undoes; null otherwise"),
   createdAt: timestamp,
-});
+}).meta({ id: "Event" });
 
 export const orderEventItemSchema = apiEventSchema.extend({
   order: z.string().describe("The order's number"),
@@ -169,52 +194,34 @@ export const orderEventItemSchema = apiEventSchema.extend({
     .int()
     .nullable()
     .describe("For the events a webhook announces (created, status changes, payments, tracking): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records"),
-});
+}).meta({ id: "FeedEvent" });
 
 export const eventPageSchema = z.object({
   data: z.array(orderEventItemSchema),
   nextCursor: z.string().nullable().describe("Pass as `after` for the next page, and store it to continue later; null only when there is no event yet"),
   hasMore: z.boolean().describe("More events are ready now: ask again at once with `after`=`nextCursor`"),
-});
+}).meta({ id: "EventPage" });
 
 export const orderPageSchema = z.object({
   data: z.array(apiOrderSchema),
   nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
-});
+}).meta({ id: "OrderPage" });
 
 export const orderChangeSchema = z.object({
   order: apiOrderSchema,
   event: apiEventSchema.nullable().describe("The history entry the change wrote (null when nothing changed)"),
-});
+}).meta({ id: "OrderChange" });
 
 export const transitionResultSchema = orderChangeSchema.extend({
   notificationsQueued: z.number().int().describe("Customer and admin messages queued by this change"),
-});
+}).meta({ id: "TransitionResult" });
+
+/** The lists `GET /statuses` and `GET /order-types` answer. */
+export const statusListSchema = z.object({ data: z.array(apiStatusSchema) }).meta({ id: "StatusList" });
+export const orderTypeListSchema = z.object({ data: z.array(apiOrderTypeSchema) }).meta({ id: "OrderTypeList" });
 
 export const workflowResultSchema = z.object({
   applied: z.record(z.string(), z.unknown()).describe("What the document changed, per groups, statuses and order types"),
-});
-
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().describe("What went wrong, in words"),
-  code: z.string().describe("Stable machine-readable reason"),
-  errors: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages (dotted paths) for validation_failed"),
-  allowed: z.array(z.object({ code: z.string(), name: z.string() })).optional().describe("transition_not_allowed: where the order may go"),
-  reason: z.string().optional().describe("guard_failed: why, e.g. payment_required"),
-  stranded: z
-    .array(
-      z.object({
-        orderType: z.object({ code: z.string(), name: z.string() }),
-        status: z.object({ code: z.string(), name: z.string() }),
-        orders: z.number().int().describe("Open orders of this type in this status"),
-      }),
-    )
-    .optional()
-    .describe("would_strand_orders: the open orders the change would leave with no way forward, per order type and status"),
-  total: z.number().int().optional().describe("would_strand_orders: all of them; send this number as `confirmStranded` to go ahead"),
 });
 
 export const apiScopeSchema = z.enum(API_KEY_SCOPES);

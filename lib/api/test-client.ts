@@ -3,9 +3,16 @@ import type { ApiKeyScope } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { handleApiRequest } from "./dispatch";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
+import type { ContractChecker } from "./contract";
 
 // Kept apart from test-support.ts (which asserts with vitest) so scripts outside vitest, such as
 // the Playwright fixtures' seeding, can drive the API the same way the tests do.
+//
+// Every answer `call` gets is checked against the published OpenAPI document (contract.ts) and
+// a mismatch throws, so each API test is also a contract test: a route added tomorrow is covered
+// by its own tests with no extra work. The check runs under vitest (VITEST is set), where the
+// validator, an ES module, loads; a script outside it (Playwright's seeding, compiled to CommonJS)
+// drives the API unchecked.
 
 /** A fresh key of the given scope, returned as its secret. */
 export async function keyFor(db: DbOrTx, scope: ApiKeyScope, name = `Test ${scope} key`): Promise<string> {
@@ -16,9 +23,21 @@ export async function keyFor(db: DbOrTx, scope: ApiKeyScope, name = `Test ${scop
 
 type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
-/** Drives the API the way `next start` does: a Request in, a Response out. */
+let checker: Promise<ContractChecker> | undefined;
+
+/** Throws when the response is not what the OpenAPI document says this request may get. */
+export async function expectMatchesContract(method: string, path: string, response: ApiCallResult): Promise<void> {
+  if (!process.env.VITEST) return;
+  checker ??= import("./contract").then(({ ContractChecker }) => new ContractChecker());
+  const mismatches = await (await checker).mismatches(method, path, response);
+  if (mismatches.length > 0) throw new Error(`The response breaks the OpenAPI document:\n${mismatches.join("\n")}\nbody: ${JSON.stringify(response.json)?.slice(0, 500)}`);
+}
+
+/** Drives the API the way `next start` does: a Request in, a Response out, checked against the OpenAPI document. */
 export async function call(db: DbOrTx, method: string, path: string, options: CallOptions = {}) {
-  return readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
+  const response = await readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
+  await expectMatchesContract(method, path, response);
+  return response;
 }
 
 /** The same call over real HTTP to a running server (`baseUrl` like `http://127.0.0.1:3600`). */
@@ -48,4 +67,4 @@ async function readApiResponse(response: Response) {
   return { status: response.status, headers: response.headers, json };
 }
 
-export type ApiCallResult = Awaited<ReturnType<typeof call>>;
+export type ApiCallResult = Awaited<ReturnType<typeof readApiResponse>>;

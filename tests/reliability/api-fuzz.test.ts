@@ -31,6 +31,35 @@ function fieldsOf(schema: ZodType | undefined): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** Names a client must never be able to smuggle in: Object.prototype's machinery. */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
+
+/**
+ * A body that is right at the top but carries an unknown or prototype key somewhere inside:
+ * `{"customer": {"emial": ...}}`, `{"items": [{"__proto__": {...}}]}`. Written as JSON text,
+ * because an object literal with "__proto__" would set a prototype instead of sending the key.
+ */
+function nestedUnknownArbitrary(fields: string[]) {
+  const step = fc.oneof(
+    fc.constantFrom(...fields, ...PROTOTYPE_KEYS).map((key) => (inner: string) => `{${JSON.stringify(key)}:${inner}}`),
+    fc.constant((inner: string) => `[${inner}]`),
+  );
+  return fc
+    .record({
+      top: fc.dictionary(fc.constantFrom(...fields), fc.oneof(hostileValue(), fc.constantFrom(...statusCodes)), { maxKeys: fields.length }),
+      field: fc.constantFrom(...fields),
+      path: fc.array(step, { minLength: 0, maxLength: 3 }),
+      key: fc.constantFrom("extra", "emial", "colour", ...PROTOTYPE_KEYS),
+      value: hostileValue(),
+    })
+    .map(({ top, field, path, key, value }) => {
+      const innermost = `{${JSON.stringify(key)}:${JSON.stringify(value) ?? "null"}}`;
+      const nested = path.reduceRight((inner, wrap) => wrap(inner), innermost);
+      const rest = JSON.stringify({ ...top, [field]: undefined }).slice(1);
+      return { rawBody: `{${JSON.stringify(field)}:${nested}${rest === "}" ? "}" : `,${rest}`}`, headers: { "content-type": "application/json" } };
+    });
+}
+
 function bodyArbitrary(schema: ZodType | undefined) {
   const fields = fieldsOf(schema);
   const shaped = fields.length
@@ -38,6 +67,7 @@ function bodyArbitrary(schema: ZodType | undefined) {
     : fc.jsonValue();
   return fc.oneof(
     shaped.map((value) => ({ body: value })),
+    nestedUnknownArbitrary(fields.length ? fields : ["data"]),
     fc.jsonValue().map((value) => ({ body: value })),
     fc.string().map((text) => ({ rawBody: text, headers: { "content-type": "application/json" } })),
     fc.string().map((text) => ({ rawBody: text, headers: { "content-type": "text/plain" } })),
@@ -52,19 +82,26 @@ function paramArbitrary() {
   );
 }
 
+/** Query pairs, names repeated and prototype names included: `?status=a&status=b&__proto__=x`. */
 function queryArbitrary(schema: ZodType | undefined) {
-  const fields = [...fieldsOf(schema), "cursor", "limit", "status"];
-  return fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.string(), fc.constantFrom("-1", "0", "1e9", "abc", ...statusCodes)), { maxKeys: 4 });
+  const names = [...fieldsOf(schema), "cursor", "limit", "status", ...PROTOTYPE_KEYS];
+  const value = fc.oneof(fc.string(), fc.constantFrom("-1", "0", "1e9", "abc", ...statusCodes));
+  const pairs = fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 4 });
+  return fc.oneof(
+    pairs,
+    // The same parameter twice, with whatever else.
+    fc.tuple(fc.constantFrom(...names), value, value, pairs).map(([name, a, b, rest]) => [[name, a], ...rest, [name, b]] as [string, string][]),
+  );
 }
 
 describe(`bad input on every /api/v1 endpoint (${RUNS_PER_ENDPOINT} runs each, seed ${SEED})`, () => {
   for (const route of API_ROUTES) {
-    it(`${route.method} ${route.path}: only 4xx for bad input, never a 500, and a refusal writes nothing`, async () => {
+    it(`${route.method} ${route.path}: only 4xx for bad input (nested unknown and prototype keys, repeated parameters too), never a 500, and a refusal writes nothing`, async () => {
       const statuses = new Map<number, number>();
       await fc.assert(
         fc.asyncProperty(paramArbitrary(), queryArbitrary(route.query), bodyArbitrary(route.body), async (param, query, payload) => {
           const path = route.path.replace(/\{[^}]+\}/g, param);
-          const search = new URLSearchParams(query as Record<string, string>).toString();
+          const search = new URLSearchParams(query).toString();
           const before = await databaseFingerprint(database.db);
           const response = await call(database.db, route.method, `${path}${search ? `?${search}` : ""}`, {
             key: adminKey,

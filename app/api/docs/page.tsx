@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Endpoint, type Operation } from "@/components/api-docs/endpoint";
-import { buildOpenApiDocument, PROBLEM_STATUS } from "@/lib/api";
+import { buildOpenApiDocument, inlineComponentRefs, PROBLEM_STATUS } from "@/lib/api";
 import { BODY_LIMITS, formatLimit, MAX_JSON_DEPTH } from "@/lib/http/body-limits";
 
 export async function generateMetadata() {
@@ -38,7 +38,7 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
  */
 export default async function ApiDocsPage() {
   const t = await getTranslations("apiDocs");
-  const doc = buildOpenApiDocument();
+  const doc = inlineComponentRefs(buildOpenApiDocument());
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), operation: op as unknown as Operation & { tags: string[] } })),
   );
@@ -79,7 +79,8 @@ export default async function ApiDocsPage() {
         <div className="space-y-2">
           <h3 className="font-semibold text-slate-900">Requests and money</h3>
           <p>
-            JSON only (<code className="font-mono">Content-Type: application/json</code>); unknown fields are refused, so a typo never passes silently.
+            JSON only (<code className="font-mono">Content-Type: application/json</code>); unknown fields are refused at every depth, so a typo never passes silently.
+            So are query parameters an endpoint does not take, and a parameter sent twice unless it is documented as a list (then repeat it: <code className="font-mono">?status=a&amp;status=b</code>).
             Money is in integer minor units (<code className="font-mono">12999</code> is 129.99 PLN). Statuses are addressed by their <code className="font-mono">code</code>.
             Orders carry a <code className="font-mono">version</code>: send it back as <code className="font-mono">expectedVersion</code> to refuse a change made from stale data.
           </p>

@@ -1,9 +1,8 @@
 import { asc } from "drizzle-orm";
-import { z } from "zod";
 import { orderTypes, transitions } from "@/db/schema";
 import { ok } from "@/lib/result";
 import { defineRoute } from "../route";
-import { apiOrderTypeSchema, apiStatusSchema } from "../schemas";
+import { orderTypeListSchema, statusListSchema } from "../schemas";
 import { loadLookups, statusView } from "../views";
 
 export const listStatuses = defineRoute({
@@ -14,7 +13,7 @@ export const listStatuses = defineRoute({
   summary: "List statuses",
   description: "Every status with its code (the ID to map an ERP's statuses to), group, payment flags and marketplace codes, in board order. Archived statuses are included and flagged.",
   scope: "read",
-  response: { status: 200, description: "The statuses", schema: z.object({ data: z.array(apiStatusSchema) }) },
+  response: { status: 200, description: "The statuses", schema: statusListSchema },
   errors: [],
   handle: async ({ db }) => {
     const lookups = await loadLookups(db);
@@ -34,7 +33,7 @@ export const listOrderTypes = defineRoute({
   summary: "List order types with their transition matrices",
   description: "Each order type's initial status and the allowed transitions as [from, to] status-code pairs. A pair not listed is refused by `POST /orders/{number}/transitions`.",
   scope: "read",
-  response: { status: 200, description: "The order types", schema: z.object({ data: z.array(apiOrderTypeSchema) }) },
+  response: { status: 200, description: "The order types", schema: orderTypeListSchema },
   errors: [],
   handle: async ({ db }) => {
     const [lookups, types, cells] = await Promise.all([
