@@ -76,6 +76,7 @@ export const apiStatusSchema = z.object({
   requiresPayment: z.boolean(),
   allowCashOnDelivery: z.boolean(),
   awaitsPayment: z.boolean(),
+  allowsEditing: z.boolean().describe("Orders in this status may have their customer, shipping address, items and total changed (`PATCH /orders/{number}`)"),
   slaHours: z.number().int().nullable(),
   externalCodes: z.record(z.string(), z.string()).describe('Marketplace mappings, e.g. {"allegro": "SENT"}'),
   archived: z.boolean(),
@@ -123,7 +124,7 @@ export const apiOrderSchema = z.object({
 
 export const apiEventSchema = z.object({
   id: z.number().int(),
-  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed"]),
+  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed", "order_edited"]),
   from: z.string().nullable().describe("Status code before (status changes)"),
   to: z.string().nullable().describe("Status code after (creation and status changes)"),
   actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),
