@@ -34,6 +34,7 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   method_not_allowed: { status: 405, title: "Method not allowed" },
   version_conflict: { status: 409, title: "Version conflict" },
   transition_not_allowed: { status: 409, title: "Transition not allowed" },
+  editing_not_allowed: { status: 409, title: "Editing not allowed" },
   idempotency_conflict: { status: 409, title: "Idempotency key reused" },
   last_admin: { status: 409, title: "Last active admin" },
   would_strand_orders: { status: 409, title: "Would strand orders" },
