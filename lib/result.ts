@@ -52,8 +52,8 @@ export type RefusalDetailsByCode = {
   // Why a change could not be undone (lib/orders/undo.ts).
   undo_refused: { reason: "not_undoable" | "changed_since" | "hold_over" | "already_sent" | "not_yours" };
   would_strand_orders: Stranding;
-  // The status the order is in, which does not allow editing.
-  editing_not_allowed: { status: { code: string; name: string } };
+  // The status the order is in, which does not allow editing (not `status`: a problem's `status` is its HTTP status).
+  editing_not_allowed: { orderStatus: { code: string; name: string } };
   validation_failed:
     | { lint: LintDetail[] | PublicLintDetail[] }
     | { reason: "too_many_items"; items: number; max: number }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
+import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
 import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
 
 /**
@@ -42,11 +42,23 @@ export const transitionBody = z.strictObject({
 export const paymentBody = z.strictObject(recordPaymentInputSchema.pick({ amount: true, reference: true, expectedVersion: true }).shape);
 
 const trackingFields = setTrackingInputSchema.pick({ courier: true, trackingNumber: true, expectedVersion: true }).partial().shape;
-export const patchOrderBody = z
-  .strictObject(trackingFields)
-  .refine((b) => b.courier !== undefined || b.trackingNumber !== undefined, {
-    message: "Send courier, trackingNumber or both (null or \"\" clears one)",
-  });
+const editFields = editOrderInputSchema.pick({ customer: true, shippingAddress: true, items: true, total: true }).shape;
+const EDIT_KEYS = ["customer", "shippingAddress", "items", "total"] as const;
+
+/**
+ * Tracking and edits share the endpoint but not a request: each PATCH is one change, with one
+ * history entry and one webhook, and the edit's status rule never blocks a tracking number.
+ */
+export const patchOrderBody = z.strictObject({ ...trackingFields, ...editFields }).superRefine((body, ctx) => {
+  const tracking = body.courier !== undefined || body.trackingNumber !== undefined;
+  const edits = EDIT_KEYS.filter((key) => body[key] !== undefined);
+  if (!tracking && edits.length === 0) {
+    ctx.addIssue({ code: "custom", message: 'Send courier and trackingNumber (null or "" clears one), or customer, shippingAddress, items or total' });
+  }
+  if (tracking) {
+    for (const key of edits) ctx.addIssue({ code: "custom", path: [key], message: "Send edits and tracking (courier, trackingNumber) in separate requests" });
+  }
+});
 
 /** The workflow document is validated by lib/workflow-config itself (references, lint); here it is any object. */
 export const workflowBody = z.record(z.string(), z.unknown()).describe("A workflow document as `GET /workflow` returns it");
@@ -161,6 +173,7 @@ export const problemSchema = z.object({
   errors: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages (dotted paths) for validation_failed"),
   allowed: z.array(z.object({ code: z.string(), name: z.string() })).optional().describe("transition_not_allowed: where the order may go"),
   reason: z.string().optional().describe("guard_failed: why, e.g. payment_required"),
+  orderStatus: z.object({ code: z.string(), name: z.string() }).optional().describe("editing_not_allowed: the status the order is in, which does not allow editing"),
   stranded: z
     .array(
       z.object({

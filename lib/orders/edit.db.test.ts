@@ -119,7 +119,7 @@ describe("editOrder", () => {
     const refused = await editOrder(db, { orderId: order.id, actor: staff, customer: { name: "Someone Else" } });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: "editing_not_allowed", details: { status: { code: wf.status.picking.code, name: "Picking" } } },
+      error: { code: "editing_not_allowed", details: { orderStatus: { code: wf.status.picking.code, name: "Picking" } } },
     });
     const after = await stored(order.id);
     expect(after).toMatchObject({ customerName: "Anna Kowalska", version: moved.value.order.version });

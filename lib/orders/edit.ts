@@ -101,7 +101,7 @@ export async function editOrder(db: DbOrTx, raw: EditOrderInput): Promise<Result
     if (!status) throw new Error(`order ${order.number}: its status is missing`);
     if (!status.allowsEditing) {
       return refuse("editing_not_allowed", `Order ${order.number} is in ${status.name}, which does not allow editing.`, {
-        details: { status: { code: status.code, name: status.name } },
+        details: { orderStatus: { code: status.code, name: status.name } },
       });
     }
     return change;

@@ -20,7 +20,7 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   version_conflict: "expectedVersion differs: the order changed since you read it. Read it again and decide.",
   transition_not_allowed: "The order type's matrix has no such step. `allowed` lists where the order may go.",
   editing_not_allowed:
-    "The order's status does not allow editing its customer, address, items or total (the status's `allowsEditing`). `status` names it. Tracking can still be set.",
+    "The order's status does not allow editing its customer, address, items or total (the status's `allowsEditing`). `orderStatus` names it. Tracking can still be set.",
   idempotency_conflict: "The Idempotency-Key was used before with another request.",
   unsupported_media_type: "Send Content-Type: application/json.",
   validation_failed: "A field is missing or wrong. `errors` maps each field (dotted path) to its messages.",
