@@ -46,23 +46,26 @@ export function CustomerEditForm({ orderId, version, initial, action }: { orderI
           const error = fieldErrorText(errors[field.path] ?? (field.path.startsWith("shippingAddress") ? errors.shippingAddress : undefined));
           const errorId = `${id}-${field.name}-error`;
           return (
-            <label key={field.name} className="block">
-              <span className="block text-slate-700">{field.label}</span>
-              <input
-                name={field.name}
-                type={field.type ?? "text"}
-                defaultValue={field.value}
-                autoComplete={field.autoComplete ?? "off"}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
-                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-              />
+            <div key={field.name}>
+              <label className="block">
+                <span className="block text-slate-700">{field.label}</span>
+                <input
+                  name={field.name}
+                  type={field.type ?? "text"}
+                  defaultValue={field.value}
+                  autoComplete={field.autoComplete ?? "off"}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+                />
+              </label>
+              {/* Beside the label, not in it: the field's name stays its label alone. */}
               {error && (
-                <span id={errorId} className="mt-1 block text-red-700">
+                <p id={errorId} className="mt-1 text-red-700">
                   {error}
-                </span>
+                </p>
               )}
-            </label>
+            </div>
           );
         })}
         <Button type="submit" variant="secondary" disabled={pending}>
