@@ -37,7 +37,7 @@ export function CustomerEditForm({ orderId, version, initial, action }: { orderI
     <details className="mt-4 text-sm" open={state !== null && !state.ok}>
       <summary className="cursor-pointer font-medium text-blue-700">{t("edit.open")}</summary>
       {/* Keyed by the version, like the tracking form: after a save a fresh form starts from the stored values. */}
-      <form key={version} action={formAction} className="mt-3 space-y-3">
+      <form key={version} action={formAction} noValidate className="mt-3 space-y-3">
         <input type="hidden" name="orderId" value={orderId} />
         <input type="hidden" name="expectedVersion" value={version} />
         {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
