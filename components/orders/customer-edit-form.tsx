@@ -34,7 +34,8 @@ export function CustomerEditForm({ orderId, version, initial, action }: { orderI
     { name: "country", path: "shippingAddress.country", label: t("edit.country"), value: initial.address?.country ?? "" },
   ];
   return (
-    <details className="mt-4 text-sm" open={state !== null && !state.ok}>
+    // Stays open once the person has saved, so the answer (success or why not) is in view.
+    <details className="mt-4 text-sm" open={state !== null}>
       <summary className="cursor-pointer font-medium text-blue-700">{t("edit.open")}</summary>
       {/* Keyed by the version, like the tracking form: after a save a fresh form starts from the stored values. */}
       <form key={version} action={formAction} noValidate className="mt-3 space-y-3">
