@@ -12,6 +12,8 @@ export type ErrorCode =
   | "status_not_permitted"
   | "undo_refused"
   | "version_conflict"
+  // The order's status does not allow editing its customer, address, items or total (lib/orders/edit.ts).
+  | "editing_not_allowed"
   | "validation_failed"
   | "forbidden"
   | "unauthorized"
@@ -50,6 +52,8 @@ export type RefusalDetailsByCode = {
   // Why a change could not be undone (lib/orders/undo.ts).
   undo_refused: { reason: "not_undoable" | "changed_since" | "hold_over" | "already_sent" | "not_yours" };
   would_strand_orders: Stranding;
+  // The status the order is in, which does not allow editing (not `status`: a problem's `status` is its HTTP status).
+  editing_not_allowed: { orderStatus: { code: string; name: string } };
   validation_failed:
     | { lint: LintDetail[] | PublicLintDetail[] }
     | { reason: "too_many_items"; items: number; max: number }

@@ -15,6 +15,7 @@ export type StatusFormValues = {
   allowCashOnDelivery: boolean;
   awaitsPayment: boolean;
   showDocumentsOnTracking: boolean;
+  allowsEditing: boolean;
   slaHours: string;
   externalCodes: CodePair[];
   notifyCustomerEmail: boolean;
@@ -41,6 +42,7 @@ export function toStatusInput(v: StatusFormValues) {
     allowCashOnDelivery: v.requiresPayment && v.allowCashOnDelivery,
     awaitsPayment: v.awaitsPayment,
     showDocumentsOnTracking: v.showDocumentsOnTracking,
+    allowsEditing: v.allowsEditing,
     // Not a number stays a string, so the server's message ("expected number") reaches the field.
     slaHours: sla === "" ? null : Number.isFinite(Number(sla)) ? Number(sla) : sla,
     externalCodes: v.externalCodes.map(({ channel, code }) => ({ channel, code })),

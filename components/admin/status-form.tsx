@@ -74,6 +74,7 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
     allowCashOnDelivery: t("cod"),
     awaitsPayment: t("awaitsPayment"),
     showDocumentsOnTracking: t("documents"),
+    allowsEditing: t("allowsEditing"),
     slaHours: t("sla"),
     externalCodes: t("externalCodes"),
     notifyCustomerEmail: t("emailCustomer"),
@@ -187,6 +188,7 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
               checked={v.showDocumentsOnTracking}
               onChange={(c) => set("showDocumentsOnTracking", c)}
             />
+            <Check label={t("allowsEditing")} hint={t("allowsEditingHint")} checked={v.allowsEditing} onChange={(c) => set("allowsEditing", c)} />
             <Field label={t("sla")} hint={t("slaHint")} errors={errors("slaHours")}>
               {(p) => <input {...p} inputMode="numeric" value={v.slaHours} onChange={(e) => set("slaHours", e.target.value)} className={`${inputClasses} w-32`} />}
             </Field>

@@ -10,7 +10,7 @@ import { useReplyText } from "@/components/ui/reply-text";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/integrations/webhooks/events";
 
 /** The catalogue's key of a webhook event type: next-intl reads dots in a key as nesting. */
-const eventKey = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) => type.replace(/^order\./, "") as "created" | "status_changed" | "payment_recorded" | "tracking_updated";
+const eventKey = (type: (typeof WEBHOOK_EVENT_TYPES)[number]) => type.replace(/^order\./, "") as "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "updated";
 
 type Values = { url: string; description: string; eventTypes: readonly string[] };
 

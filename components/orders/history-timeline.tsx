@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { statusNameIn } from "@/lib/i18n/status-name";
 import { courierName } from "@/lib/courier-name";
 import { isUndo } from "@/lib/orders/undo-mark";
+import { editFieldKey, editLines } from "./edit-lines";
 
 /** Why an automated action was refused: the reasons the catalogue words (`order.history.automationReasons`). */
 const AUTOMATION_REASONS = [
@@ -74,6 +75,26 @@ function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: str
         </>
       ) : (
         <>{data.courier ? t("trackingRemovedCourier", { courier: courierName(data.courier) }) : t("trackingRemoved")}</>
+      );
+    }
+    case "order_edited": {
+      const lines = editLines(event.data, {
+        money,
+        empty: t("edited.empty"),
+        paid: t("edited.paid"),
+        unpaid: t("edited.unpaid"),
+        moreItems: (count) => t("edited.moreItems", { count }),
+      });
+      return (
+        <>
+          {t("edited.title")}
+          {/* Lines, not a nested list: the history's items stay one per event for assistive tech. */}
+          {lines.map((line) => (
+            <span key={line.field} className="block text-slate-700">
+              {t("edited.change", { field: t(`edited.fields.${editFieldKey(line.field)}`), before: line.before, after: line.after })}
+            </span>
+          ))}
+        </>
       );
     }
     case "automation_failed": {

@@ -68,6 +68,7 @@ export const webhookEventType = pgEnum("webhook_event_type", [
   "order.status_changed",
   "order.payment_recorded",
   "order.tracking_updated",
+  "order.updated",
 ]);
 
 /** Where the shop wants to hear about changes. Deliveries are outbox rows of kind `webhook`. */

@@ -91,6 +91,7 @@ export const orderEventType = pgEnum("order_event_type", [
   "comment",
   "automation_failed",
   "notification_failed",
+  "order_edited",
 ]);
 
 export const actorType = pgEnum("actor_type", ["user", "api", "automation", "system"]);

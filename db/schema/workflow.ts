@@ -64,6 +64,8 @@ export const statuses = pgTable(
     translations: jsonb().$type<StatusTranslations>().notNull().default({}),
     /** Customers may download the order's documents (pro-forma, invoice) on the tracking page. */
     showDocumentsOnTracking: boolean().notNull().default(false),
+    /** An order here may still have its customer, address, items and total edited (lib/orders/edit.ts). */
+    allowsEditing: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -135,4 +135,15 @@ describe("applyPreset", () => {
     const rows = await h.db.select().from(transitions);
     expect(rows.length).toBe(before.transitions);
   });
+
+  it("lets orders be edited only in the statuses of the new kind (received, awaiting payment)", async () => {
+    const applied = await applyPreset(h.db, { preset: retailPreset, locale: "pl", orderType: { code: "edit_flags", name: "Edit flags" } });
+    const rows = await h.db.select({ code: statuses.code, allowsEditing: statuses.allowsEditing }).from(statuses);
+    const codes = new Set(retailPreset.statuses.map((s) => s.code));
+    const editable = rows.filter((r) => codes.has(r.code) && r.allowsEditing).map((r) => r.code).sort();
+    const expected = retailPreset.statuses.filter((s) => s.groupKind === "new").map((s) => s.code).sort();
+    expect(editable).toEqual(expected);
+    expect(editable).toContain("awaiting_payment");
+    expect(applied.statusIds.shipped).toBeDefined();
+  });
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { messageTemplates, orderTypes, statuses, statusGroups, transitions, type StatusGroupKind } from "@/db/schema";
 import { PRESET_CUSTOMER_EMAILS } from "./preset-emails";
-import { DEFAULT_STATUS_GROUPS, type Locale, type StatusPreset } from "./presets";
+import { allowsEditingByDefault, DEFAULT_STATUS_GROUPS, type Locale, type StatusPreset } from "./presets";
 import { inTransaction } from "@/db/transaction";
 
 export type ApplyPresetInput = {
@@ -85,6 +85,7 @@ export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<
           requiresPayment: s.requiresPayment,
           allowCashOnDelivery: s.allowCashOnDelivery,
           awaitsPayment: s.awaitsPayment,
+          allowsEditing: allowsEditingByDefault(s.groupKind),
           slaHours: s.slaHours,
           externalCodes: s.externalCodes,
           notifyCustomerEmail: s.notifyCustomerEmail,

@@ -64,6 +64,15 @@ export const DEFAULT_STATUS_GROUPS: readonly DefaultStatusGroup[] = [
   { key: "not_completed", name: "Not completed", colour: "#4b5563", position: 3, kind: "not_completed" },
 ];
 
+/**
+ * Which preset statuses let staff and the API edit an order's customer, address, items and total:
+ * those of the `new` kind (received, awaiting payment), before anyone has picked or packed
+ * anything. Migration 0015 gave existing shops' statuses the same rule (ADR 0143).
+ */
+export function allowsEditingByDefault(kind: StatusGroupKind): boolean {
+  return kind === "new";
+}
+
 const NO_FLAGS = {
   requiresPayment: false,
   allowCashOnDelivery: false,

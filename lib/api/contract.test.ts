@@ -22,6 +22,7 @@ const status = {
   position: 0,
   requiresPayment: false,
   allowCashOnDelivery: false,
+  allowsEditing: false,
   awaitsPayment: false,
   slaHours: null,
   externalCodes: {},

@@ -7,6 +7,7 @@ const EVERYTHING: Record<Exclude<ProblemMember, "errors"> | "ok" | "id" | "items
   errors: { "customer.email": ["Enter a valid email address"] },
   allowed: [{ id: 7, code: "paid", name: "Paid" }],
   reason: "payment_required",
+  orderStatus: { id: 5, code: "shipped", name: "Shipped" },
   expectedVersion: 3,
   currentVersion: 4,
   requiredScope: "admin",

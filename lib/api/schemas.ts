@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
+import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
 import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
 import { orderEventType } from "@/db/schema";
 import { documentSchema } from "@/lib/workflow-config";
@@ -93,9 +93,24 @@ export function requireSomeField<S extends z.ZodObject>(schema: S, { except = []
     .meta({ anyOf: fields.map((key) => ({ required: [key] })) });
 }
 
-export const patchOrderBody = requireSomeField(z.strictObject(trackingFields), {
+const editFields = editOrderInputSchema.pick({ customer: true, shippingAddress: true, items: true, total: true }).shape;
+const EDIT_KEYS = ["customer", "shippingAddress", "items", "total"] as const;
+
+/**
+ * Tracking and edits share the endpoint but not a request: each PATCH is one change, with one
+ * history entry and one webhook, and the edit's status rule never blocks a tracking number.
+ */
+const trackingOrEdit = z.strictObject({ ...trackingFields, ...editFields }).superRefine((body, ctx) => {
+  const tracking = body.courier !== undefined || body.trackingNumber !== undefined;
+  const edits = EDIT_KEYS.filter((key) => body[key] !== undefined);
+  if (tracking) {
+    for (const key of edits) ctx.addIssue({ code: "custom", path: [key], message: "Send edits and tracking (courier, trackingNumber) in separate requests" });
+  }
+});
+
+export const patchOrderBody = requireSomeField(trackingOrEdit, {
   except: ["expectedVersion"],
-  message: "Send courier, trackingNumber or both (null or \"\" clears one)",
+  message: 'Send courier and trackingNumber (null or "" clears one), or customer, shippingAddress, items or total',
 });
 
 /**
@@ -129,6 +144,7 @@ export const apiStatusSchema = z.object({
   requiresPayment: z.boolean(),
   allowCashOnDelivery: z.boolean(),
   awaitsPayment: z.boolean(),
+  allowsEditing: z.boolean().describe("Orders in this status may have their customer, shipping address, items and total changed (`PATCH /orders/{number}`)"),
   slaHours: z.number().int().nullable(),
   externalCodes: z.record(z.string(), z.string()).describe('Marketplace mappings, e.g. {"allegro": "SENT"}'),
   archived: z.boolean(),
@@ -176,7 +192,7 @@ export const apiOrderSchema = z.object({
 
 export const apiEventSchema = z.object({
   id: z.number().int(),
-  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed"]),
+  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed", "order_edited"]),
   from: z.string().nullable().describe("Status code before (status changes)"),
   to: z.string().nullable().describe("Status code after (creation and status changes)"),
   actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),

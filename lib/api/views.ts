@@ -65,6 +65,7 @@ export function statusView(status: Status, lookups: Lookups): ApiStatus {
     requiresPayment: status.requiresPayment,
     allowCashOnDelivery: status.allowCashOnDelivery,
     awaitsPayment: status.awaitsPayment,
+    allowsEditing: status.allowsEditing,
     slaHours: status.slaHours,
     externalCodes: status.externalCodes,
     archived: status.archivedAt !== null,

@@ -15,13 +15,45 @@ import { inTransaction } from "@/db/transaction";
 const L = ORDER_LIMITS;
 const text = (max: number) => z.string().trim().max(max, atMost(max));
 
-const itemSchema = z.object({
-  sku: text(L.sku).min(1, "Enter the SKU"),
-  name: text(L.itemName).min(1, "Enter the item's name"),
-  quantity: z.number().int().positive(),
-  unitPrice: z.number().int().nonnegative(),
-  vatRate: z.number().min(0).max(100).default(23),
-});
+/**
+ * The parts of an order that creation and editing (lib/orders/edit.ts) both take: one copy of each
+ * rule. Shapes, so a caller can wrap them strict or loose; `itemList` holds the list's bounds.
+ */
+export const orderParts = {
+  item: {
+    sku: text(L.sku).min(1, "Enter the SKU"),
+    name: text(L.itemName).min(1, "Enter the item's name"),
+    quantity: z.number().int().positive(),
+    unitPrice: z.number().int().nonnegative(),
+    vatRate: z.number().min(0).max(100).default(23),
+  },
+  customer: {
+    name: text(L.customerName).min(1, "Customer name is required"),
+    email: text(L.email).toLowerCase().pipe(z.email("Enter a valid email address")),
+    phone: phoneSchema(),
+  },
+  shippingAddress: {
+    name: text(L.address.name),
+    street: text(L.address.street),
+    postalCode: text(L.address.postalCode),
+    city: text(L.address.city),
+    country: z.string().length(2).toUpperCase(),
+  },
+  /** Minor units. */
+  total: z.number().int().nonnegative(),
+};
+
+export function itemList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .min(1, "An order needs at least one item")
+    .max(L.itemsPerOrder, `An order holds at most ${L.itemsPerOrder.toLocaleString("en")} items`);
+}
+
+/** What the items come to: the order's total unless one is given. */
+export function itemsTotal(items: readonly { quantity: number; unitPrice: number }[]): number {
+  return items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+}
 
 export const createOrderInputSchema = z.object({
   number: z
@@ -31,30 +63,19 @@ export const createOrderInputSchema = z.object({
   orderTypeCode: z.string().min(1),
   channel: text(L.channel).min(1, "Enter the sales channel"),
   customer: z.object({
-    name: text(L.customerName).min(1, "Customer name is required"),
-    email: text(L.email).toLowerCase().pipe(z.email("Enter a valid email address")).optional(),
-    phone: phoneSchema().optional(),
+    name: orderParts.customer.name,
+    email: orderParts.customer.email.optional(),
+    phone: orderParts.customer.phone.optional(),
   }),
   locale: z.enum(["pl", "en"]).default("pl"),
   currency: z.string().length(3).toUpperCase().default("PLN"),
-  items: z
-    .array(itemSchema)
-    .min(1, "An order needs at least one item")
-    .max(L.itemsPerOrder, `An order holds at most ${L.itemsPerOrder.toLocaleString("en")} items`),
+  items: itemList(z.object(orderParts.item)),
   /** Minor units; defaults to the sum of the items. */
-  total: z.number().int().nonnegative().optional(),
+  total: orderParts.total.optional(),
   paymentMethod: text(L.paymentMethod).min(1, "Enter the payment method"),
   shippingMethod: text(L.shippingMethod).optional(),
   courier: text(L.courier).optional(),
-  shippingAddress: z
-    .object({
-      name: text(L.address.name),
-      street: text(L.address.street),
-      postalCode: text(L.address.postalCode),
-      city: text(L.address.city),
-      country: z.string().length(2).toUpperCase(),
-    })
-    .optional(),
+  shippingAddress: z.object(orderParts.shippingAddress).optional(),
   actor: actorSchema,
 });
 
@@ -85,7 +106,7 @@ export async function createOrder(db: DbOrTx, raw: CreateOrderInput): Promise<Re
       }
     }
 
-    const total = input.total ?? input.items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+    const total = input.total ?? itemsTotal(input.items);
     const now = new Date();
     const [order] = await tx
       .insert(orders)

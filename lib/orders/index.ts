@@ -10,6 +10,8 @@ export {
   type TransitionInput,
   type TransitionOutcome,
 } from "./transition";
+export { editOrder, editOrderInputSchema, type EditOrderInput } from "./edit";
+export { EDITABLE_FIELDS, type EditedField, type OrderEditedData } from "./edit-fields";
 export { setTracking, setTrackingInputSchema, type SetTrackingInput, type SetTrackingOutcome } from "./tracking";
 export { transitionOrderByNumber } from "./transition-by-number";
 export { loadWorkflowDefinition } from "./workflow-definition";

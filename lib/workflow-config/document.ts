@@ -34,6 +34,8 @@ export const documentSchema = z.object({
       awaitsPayment: z.boolean().default(false),
       // Optional so documents exported before the field existed still import.
       showDocumentsOnTracking: z.boolean().default(false),
+      // Absent (documents exported before the flag existed): a status keeps what it has, a new one gets the column's default.
+      allowsEditing: z.boolean().optional(),
       slaHours: z.number().int().positive().max(8760).nullable().default(null),
       externalCodes: z.record(z.string().trim().min(1), z.string().trim().min(1).max(80)).default({}),
       notifyCustomerEmail: z.boolean().default(false),

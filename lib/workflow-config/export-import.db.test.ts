@@ -39,6 +39,37 @@ describe("export and import", () => {
     expect(completed?.showDocumentsOnTracking).toBe(false);
   });
 
+  it("carries the order-editing flag both ways, and an older document without it keeps what each status has", async () => {
+    const { status } = await createRetailWorkflow(handle.db);
+    await handle.db.update(statuses).set({ allowsEditing: true }).where(eq(statuses.id, status.new.id));
+    const doc = await exportWorkflow(handle.db);
+    const entry = (code: string) => doc.statuses.find((s) => s.code === code)!;
+    expect(entry(status.new.code).allowsEditing).toBe(true);
+    expect(entry(status.shipped.code).allowsEditing).toBe(false);
+
+    // Flipped in the document: the import writes both values, and the next export says so.
+    entry(status.new.code).allowsEditing = false;
+    entry(status.shipped.code).allowsEditing = true;
+    const preview = await previewImport(handle.db, doc);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.statuses.changed).toEqual(
+      expect.arrayContaining([
+        { id: status.new.code, fields: ["allowsEditing"] },
+        { id: status.shipped.code, fields: ["allowsEditing"] },
+      ]),
+    );
+    expect((await applyImport(handle.db, doc, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    const again = await exportWorkflow(handle.db);
+    expect(again.statuses.find((s) => s.code === status.new.code)?.allowsEditing).toBe(false);
+    expect(again.statuses.find((s) => s.code === status.shipped.code)?.allowsEditing).toBe(true);
+
+    const older = structuredClone(again) as unknown as { statuses: Record<string, unknown>[] };
+    for (const s of older.statuses) delete s.allowsEditing;
+    expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    const [shipped] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
+    expect(shipped?.allowsEditing).toBe(true);
+  });
+
   it("previews a change as a diff, then applies it atomically", async () => {
     const { type, status } = await createRetailWorkflow(handle.db);
     const doc = await exportWorkflow(handle.db);

@@ -36,6 +36,8 @@ export const statusInputSchema = z
     awaitsPayment: z.boolean(),
     /** Customers may download the order's documents from the tracking page while it is here. */
     showDocumentsOnTracking: z.boolean().default(false),
+    /** Orders here may still have their customer, address, items and total edited (ADR 0143). */
+    allowsEditing: z.boolean().default(false),
     /** The name and customer label in other languages (absent: left as stored). */
     translations: z
       .partialRecord(

@@ -18,6 +18,7 @@ export function statusDocument(status: Status, group: string, templates: Comment
     allowCashOnDelivery: status.allowCashOnDelivery,
     awaitsPayment: status.awaitsPayment,
     showDocumentsOnTracking: status.showDocumentsOnTracking,
+    allowsEditing: status.allowsEditing,
     slaHours: status.slaHours,
     externalCodes: status.externalCodes,
     notifyCustomerEmail: status.notifyCustomerEmail,

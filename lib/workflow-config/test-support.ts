@@ -16,6 +16,7 @@ export function statusInput(groupId: number, patch: Partial<StatusInput> = {}): 
     allowCashOnDelivery: false,
     awaitsPayment: false,
     showDocumentsOnTracking: false,
+    allowsEditing: false,
     slaHours: null,
     externalCodes: [],
     notifyCustomerEmail: false,

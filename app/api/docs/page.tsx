@@ -19,6 +19,8 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   method_not_allowed: "The path exists with other methods (see the Allow header).",
   version_conflict: "expectedVersion differs: the order changed since you read it. Read it again and decide.",
   transition_not_allowed: "The order type's matrix has no such step. `allowed` lists where the order may go.",
+  editing_not_allowed:
+    "The order's status does not allow editing its customer, address, items or total (the status's `allowsEditing`). `orderStatus` names it. Tracking can still be set.",
   idempotency_conflict: "The Idempotency-Key was used before with another request.",
   idempotency_in_progress: "Only POST /transitions (bulk): the first request with this Idempotency-Key is still running. Retry after Retry-After seconds to get its answer.",
   unsupported_media_type: "Send Content-Type: application/json.",

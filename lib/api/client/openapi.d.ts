@@ -85,10 +85,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Set the courier and tracking number
-         * @description Fields left out keep their value; null or an empty string clears one. Writes a `tracking_updated` history entry and bumps the version; sending the values the order already has changes nothing (and `event` is null).
+         * Set the tracking number, or edit the customer, address, items and total
+         * @description One of two changes per request. **Tracking**: `courier` and `trackingNumber`; a field left out keeps its value, null or an empty string clears one; allowed in every status; writes a `tracking_updated` history entry. **Edit**: `customer` (only the fields sent; null clears `email` or `phone`), `shippingAddress` (replaces it; null clears it), `items` (the whole list replaces the order's) and `total` (without it, new `items` set the total to their sum); only while the order's status allows editing (`allowsEditing` in `GET /statuses`), else 409 `editing_not_allowed`; writes one `order_edited` history entry with each changed field before and after, and sends the `order.updated` webhook. Tracking and edit fields in one request are refused (422). Both bump the version; sending the values the order already has changes nothing (and `event` is null).
          */
-        patch: operations["updateOrderShipping"];
+        patch: operations["updateOrder"];
         trace?: never;
     };
     "/orders/{number}/transitions": {
@@ -338,7 +338,7 @@ export interface components {
         Event: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -369,7 +369,7 @@ export interface components {
         FeedEvent: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -485,7 +485,7 @@ export interface components {
              * @description Stable machine-readable reason
              * @enum {string}
              */
-            code: "malformed_json" | "nesting_too_deep" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "version_conflict" | "transition_not_allowed" | "idempotency_conflict" | "idempotency_in_progress" | "last_admin" | "would_strand_orders" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "guard_failed" | "status_not_permitted" | "undo_refused" | "internal_error";
+            code: "malformed_json" | "nesting_too_deep" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "version_conflict" | "transition_not_allowed" | "editing_not_allowed" | "idempotency_conflict" | "idempotency_in_progress" | "last_admin" | "would_strand_orders" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "guard_failed" | "status_not_permitted" | "undo_refused" | "internal_error";
             /** @description Messages per field, keyed by its dotted path (`customer.email`, `items.0.sku`); a query parameter or header by its name. Sent with: `validation_failed` */
             errors?: {
                 [key: string]: string[];
@@ -497,6 +497,11 @@ export interface components {
             }[];
             /** @description Why, as a stable word: `payment_required`, `archived` (guard_failed); `invalid_phone`, `too_many_items` (validation_failed). Sent with: `validation_failed`, `guard_failed`, `undo_refused` */
             reason?: string;
+            /** @description The status the order is in, which does not allow editing. Sent with: `editing_not_allowed` */
+            orderStatus?: {
+                code: string;
+                name: string;
+            };
             /** @description The version the request was based on. Sent with: `version_conflict` */
             expectedVersion?: number;
             /** @description The order's version now: read the order again and decide. Sent with: `version_conflict` */
@@ -555,6 +560,8 @@ export interface components {
             requiresPayment: boolean;
             allowCashOnDelivery: boolean;
             awaitsPayment: boolean;
+            /** @description Orders in this status may have their customer, shipping address, items and total changed (`PATCH /orders/{number}`) */
+            allowsEditing: boolean;
             slaHours: number | null;
             /** @description Marketplace mappings, e.g. {"allegro": "SENT"} */
             externalCodes: {
@@ -1015,7 +1022,7 @@ export interface operations {
             };
         };
     };
-    updateOrderShipping: {
+    updateOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1029,8 +1036,19 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "courier": "inpost",
-                 *       "trackingNumber": "520000011234567890123456",
+                 *       "customer": {
+                 *         "name": "Anna Nowak",
+                 *         "phone": null
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "sku": "MUG-1",
+                 *           "name": "Kubek",
+                 *           "quantity": 3,
+                 *           "unitPrice": 2500,
+                 *           "vatRate": 23
+                 *         }
+                 *       ],
                  *       "expectedVersion": 4
                  *     }
                  */
@@ -1038,7 +1056,28 @@ export interface operations {
                     courier?: string | null;
                     trackingNumber?: string | null;
                     expectedVersion?: number;
-                } | unknown | unknown;
+                    customer?: {
+                        name?: string;
+                        email?: string | null;
+                        phone?: string | null;
+                    };
+                    shippingAddress?: {
+                        name: string;
+                        street: string;
+                        postalCode: string;
+                        city: string;
+                        country: string;
+                    } | null;
+                    items?: {
+                        sku: string;
+                        name: string;
+                        quantity: number;
+                        unitPrice: number;
+                        /** @default 23 */
+                        vatRate?: number;
+                    }[];
+                    total?: number;
+                } | unknown | unknown | unknown | unknown | unknown | unknown;
             };
         };
         responses: {
@@ -1088,7 +1127,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description `version_conflict` */
+            /** @description `version_conflict`, `editing_not_allowed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,7 +1511,7 @@ export interface operations {
                 after?: string;
                 /** @description Page size, 1 to 100 (default 50) */
                 limit?: number;
-                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed) */
+                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed, order_edited) */
                 types?: string;
             };
             header?: never;
@@ -1573,6 +1612,7 @@ export interface operations {
                             awaitsPayment: boolean;
                             /** @default false */
                             showDocumentsOnTracking: boolean;
+                            allowsEditing?: boolean;
                             /** @default null */
                             slaHours: number | null;
                             /** @default {} */
@@ -1693,6 +1733,7 @@ export interface operations {
                         awaitsPayment?: boolean;
                         /** @default false */
                         showDocumentsOnTracking?: boolean;
+                        allowsEditing?: boolean;
                         /** @default null */
                         slaHours?: number | null;
                         /** @default {} */
@@ -2007,7 +2048,7 @@ export interface operations {
                             id: number;
                             url: string;
                             description: string;
-                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                             /** @description false: deliveries wait until the endpoint is enabled again */
                             enabled: boolean;
                             /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2088,7 +2129,7 @@ export interface operations {
                     url: string;
                     /** @default  */
                     description?: string;
-                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                 };
             };
         };
@@ -2103,7 +2144,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2217,7 +2258,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2376,7 +2417,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string;
-                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                     /** @description false pauses deliveries (they wait, nothing is lost); true resumes them and clears the failure count */
                     enabled?: boolean;
                 };
@@ -2393,7 +2434,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2508,7 +2549,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */

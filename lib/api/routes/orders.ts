@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import { orders } from "@/db/schema";
-import { createOrder, setTracking } from "@/lib/orders";
+import { createOrder, editOrder, setTracking } from "@/lib/orders";
 import { ok, refuse } from "@/lib/result";
 import { defineRoute } from "../route";
 import { apiOrderSchema, createOrderBody, listOrdersQuery, orderChangeSchema, orderNumberParams, orderPageSchema, patchOrderBody } from "../schemas";
@@ -118,26 +118,35 @@ export const getOrderRoute = defineRoute({
 export const patchOrderRoute = defineRoute({
   method: "PATCH",
   path: "/orders/{number}",
-  operationId: "updateOrderShipping",
+  operationId: "updateOrder",
   tag: "Orders",
-  summary: "Set the courier and tracking number",
-  description: "Fields left out keep their value; null or an empty string clears one. Writes a `tracking_updated` history entry and bumps the version; sending the values the order already has changes nothing (and `event` is null).",
+  summary: "Set the tracking number, or edit the customer, address, items and total",
+  description:
+    "One of two changes per request. **Tracking**: `courier` and `trackingNumber`; a field left out keeps its value, null or an empty string clears one; allowed in every status; writes a `tracking_updated` history entry. **Edit**: `customer` (only the fields sent; null clears `email` or `phone`), `shippingAddress` (replaces it; null clears it), `items` (the whole list replaces the order's) and `total` (without it, new `items` set the total to their sum); only while the order's status allows editing (`allowsEditing` in `GET /statuses`), else 409 `editing_not_allowed`; writes one `order_edited` history entry with each changed field before and after, and sends the `order.updated` webhook. Tracking and edit fields in one request are refused (422). Both bump the version; sending the values the order already has changes nothing (and `event` is null).",
   scope: "write",
   params: orderNumberParams,
   body: patchOrderBody,
-  example: { courier: "inpost", trackingNumber: "520000011234567890123456", expectedVersion: 4 },
+  example: {
+    customer: { name: "Anna Nowak", phone: null },
+    items: [{ sku: "MUG-1", name: "Kubek", quantity: 3, unitPrice: 2500, vatRate: 23 }],
+    expectedVersion: 4,
+  },
   response: { status: 200, description: "The order after the change", schema: orderChangeSchema },
-  errors: ["not_found", "validation_failed", "version_conflict"],
+  errors: ["not_found", "validation_failed", "version_conflict", "editing_not_allowed"],
   handle: async ({ db, actor, params, body }) => {
     const order = await findOrderByNumber(db, params.number);
     if (!order.ok) return order;
-    const result = await setTracking(db, {
-      orderId: order.value.id,
-      courier: body.courier === undefined ? order.value.courier : body.courier,
-      trackingNumber: body.trackingNumber === undefined ? order.value.trackingNumber : body.trackingNumber,
-      expectedVersion: body.expectedVersion,
-      actor,
-    });
+    const { courier, trackingNumber, expectedVersion, ...edit } = body;
+    const result =
+      courier === undefined && trackingNumber === undefined
+        ? await editOrder(db, { ...edit, orderId: order.value.id, expectedVersion, actor })
+        : await setTracking(db, {
+            orderId: order.value.id,
+            courier: courier === undefined ? order.value.courier : courier,
+            trackingNumber: trackingNumber === undefined ? order.value.trackingNumber : trackingNumber,
+            expectedVersion,
+            actor,
+          });
     if (!result.ok) return result;
     const lookups = await loadLookups(db);
     return ok({ order: orderView(result.value.order, lookups), event: result.value.event && eventView(result.value.event, lookups) });

@@ -238,6 +238,7 @@ export const automations = bilingual({
         comment: "Komentarz",
         automation_failed: "Błąd automatyzacji",
         notification_failed: "Błąd powiadomienia",
+        order_edited: "Edycja zamówienia",
       },
     },
     skip: {
@@ -549,6 +550,7 @@ export const automations = bilingual({
         comment: "Comment",
         automation_failed: "Automation failed",
         notification_failed: "Notification failed",
+        order_edited: "Order edited",
       },
     },
     skip: {

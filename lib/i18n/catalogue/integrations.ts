@@ -86,6 +86,7 @@ export const integrations = bilingual({
         status_changed: "Zmiana statusu",
         payment_recorded: "Zarejestrowanie płatności",
         tracking_updated: "Zmiana numeru przesyłki lub przewoźnika",
+        updated: "Edycja zamówienia (klient, adres, pozycje lub suma)",
       },
       errors: {
         url: "Użyj adresu http lub https osiągalnego z internetu, np. https://erp.example.com/hooks/orderly, bez loginu i hasła (do 2000 znaków).",
@@ -226,6 +227,7 @@ export const integrations = bilingual({
         status_changed: "Status changed",
         payment_recorded: "Payment recorded",
         tracking_updated: "Tracking number or courier changed",
+        updated: "Order edited (customer, address, items or total)",
       },
       errors: {
         url: "Use an http or https address reachable from the internet, e.g. https://erp.example.com/hooks/orderly, without credentials (up to 2000 characters).",

@@ -17,6 +17,7 @@ export const refusals = bilingual({
     },
     status_not_permitted: "Twoja rola nie pozwala przenosić zamówień do tego statusu.",
     undo_refused: "Tej zmiany nie można już cofnąć.",
+    editing_not_allowed: "W tym statusie zamówienia nie można edytować.",
     undoReasons: {
       not_undoable: "Cofnąć można tylko zmianę statusu.",
       changed_since: "Zamówienie zmieniło się od tego czasu: cofnąć można tylko ostatnią zmianę.",
@@ -53,6 +54,7 @@ export const refusals = bilingual({
     },
     status_not_permitted: "Your role may not move orders into this status.",
     undo_refused: "This change can no longer be undone.",
+    editing_not_allowed: "Orders in this status cannot be edited.",
     undoReasons: {
       not_undoable: "Only a status change can be undone.",
       changed_since: "The order changed again since: only its latest change can be undone.",

@@ -6,6 +6,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "order.status_changed",
   "order.payment_recorded",
   "order.tracking_updated",
+  "order.updated",
 ] as const satisfies readonly WebhookEventType[];
 
 /** What each event type means, for the admin's checkboxes and the README. */
@@ -14,6 +15,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   "order.status_changed": "Status changed",
   "order.payment_recorded": "Payment recorded",
   "order.tracking_updated": "Tracking number or courier changed",
+  "order.updated": "Order edited (customer, address, items or total)",
 };
 
 const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
@@ -21,6 +23,7 @@ const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
   status_changed: "order.status_changed",
   payment_recorded: "order.payment_recorded",
   tracking_updated: "order.tracking_updated",
+  order_edited: "order.updated",
 };
 
 /**

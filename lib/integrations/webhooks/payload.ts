@@ -44,7 +44,7 @@ export type WebhookPayload = {
     };
     status: StatusSnapshot;
     previousStatus: StatusSnapshot | null;
-    /** What the event itself says: the comment, the payment, the tracking values before and after. */
+    /** What the event itself says: the comment, the payment, the tracking values before and after, an edit's changed fields. */
     details: Record<string, unknown>;
   };
 };
@@ -55,6 +55,9 @@ function snapshotOf(status: Status): StatusSnapshot {
 
 function detailsOf(event: OrderEvent): Record<string, unknown> {
   if (event.type === "status_changed") return event.comment ? { comment: event.comment, customerVisible: event.customerVisible } : {};
+  // An edit's before and after hold the customer's name, email, phone and address: name the fields only.
+  // (Sorted: the stored keys come back in jsonb's order, not the order they were written in.)
+  if (event.type === "order_edited") return { changed: Object.keys((event.data as { changes?: object }).changes ?? {}).sort() };
   return event.data;
 }
 

@@ -9,7 +9,7 @@ import { actorOf, serverAction } from "@/lib/auth";
 import { issueDocumentWithOutcome, queueDocumentEmail } from "@/lib/documents";
 import { tooLong } from "@/components/orders/field-errors";
 import { checkbox } from "@/lib/form-data";
-import { ORDER_LIMITS, recordPayment, setTracking } from "@/lib/orders";
+import { editOrder, ORDER_LIMITS, recordPayment, setTracking } from "@/lib/orders";
 import { addOrderNote } from "@/lib/orders/notes";
 import { ok, type Result } from "@/lib/result";
 import { applyChange } from "@/lib/status-change-input";
@@ -96,6 +96,45 @@ export const setTrackingAction = serverAction({
   },
   revalidate: ({ number }) => revalidateOrder(number),
   message: ({ changed }, _, t) => (changed ? t("order.shipping.saved") : t("order.shipping.unchanged")),
+});
+
+/** A text field of the edit form: the rules are the edit's own (lib/orders/edit.ts), which answers by field. */
+const formText = z.string().default("");
+
+/**
+ * The customer and shipping address from the order page, through `editOrder` like the API's
+ * edits: only while the order's status allows editing. Empty email or phone clears it; an
+ * address left wholly empty is no address.
+ */
+export const editCustomerAction = serverAction({
+  role: "staff",
+  schema: z.object({
+    orderId: z.coerce.number().int().positive(),
+    expectedVersion: z.coerce.number().int().positive(),
+    name: formText,
+    email: formText,
+    phone: formText,
+    addressName: formText,
+    street: formText,
+    postalCode: formText,
+    city: formText,
+    country: formText,
+  }),
+  handler: async (input, user) => {
+    const address = { name: input.addressName, street: input.street, postalCode: input.postalCode, city: input.city, country: input.country };
+    const result = refreshOnConflict(
+      await editOrder(await getDb(), {
+        orderId: input.orderId,
+        expectedVersion: input.expectedVersion,
+        actor: actorOf(user),
+        customer: { name: input.name, email: input.email.trim() || null, phone: input.phone.trim() || null },
+        shippingAddress: Object.values(address).every((v) => v.trim() === "") ? null : address,
+      }),
+    );
+    return result.ok ? ok({ number: result.value.order.number, changed: Boolean(result.value.event) }) : result;
+  },
+  revalidate: ({ number }) => revalidateOrder(number),
+  message: ({ changed }, _, t) => (changed ? t("order.edit.saved") : t("order.shipping.unchanged")),
 });
 
 export const issueDocumentAction = serverAction({

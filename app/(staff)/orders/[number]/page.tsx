@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/orders/copy-link";
+import { CustomerEditForm } from "@/components/orders/customer-edit-form";
 import { DocumentsPanel } from "@/components/orders/documents-panel";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
 import { NoteForm } from "@/components/orders/note-form";
@@ -27,7 +28,7 @@ import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
 import { undoChangeAction } from "../../undo/actions";
 import { previewChangeAction } from "../../preview/actions";
-import { addNoteAction, changeStatusAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
+import { addNoteAction, changeStatusAction, editCustomerAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const t = await getTranslations("order");
@@ -229,6 +230,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 </>
               )}
             </dl>
+            {/* Offered only while the order's status allows editing; the edit checks the same again under the lock. */}
+            {status.allowsEditing && (
+              <CustomerEditForm
+                orderId={order.id}
+                version={order.version}
+                initial={{ name: order.customerName, email: order.customerEmail, phone: order.customerPhone, address: order.shippingAddress }}
+                action={editCustomerAction}
+              />
+            )}
           </Card>
 
           <Card title={t("cards.shipping")}>

@@ -72,6 +72,7 @@ export default async function StatusPage({
           allowCashOnDelivery: s.allowCashOnDelivery,
           awaitsPayment: s.awaitsPayment,
           showDocumentsOnTracking: s.showDocumentsOnTracking,
+          allowsEditing: s.allowsEditing,
           slaHours: s.slaHours === null ? "" : String(s.slaHours),
           externalCodes: Object.entries(s.externalCodes).map(([channel, c]) => ({ key: `${channel}`, channel, code: c })),
           notifyCustomerEmail: s.notifyCustomerEmail,

@@ -42,6 +42,7 @@ export default async function NewStatusPage({ searchParams }: { searchParams: Pr
             allowCashOnDelivery: false,
             awaitsPayment: false,
             showDocumentsOnTracking: false,
+            allowsEditing: false,
             slaHours: "",
             externalCodes: [],
             notifyCustomerEmail: false,
