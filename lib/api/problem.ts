@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | "unsupported_media_type"
   | "idempotency_conflict"
   | "method_not_allowed"
+  | "rate_limited"
   | "internal_error";
 
 export type Problem = {
@@ -43,6 +44,7 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   guard_failed: { status: 422, title: "Guard failed" },
   status_not_permitted: { status: 403, title: "Status not permitted for the role" },
   undo_refused: { status: 409, title: "Undo refused" },
+  rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal error" },
 };
 

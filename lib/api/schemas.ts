@@ -171,6 +171,9 @@ export const problemSchema = z.object({
     .optional()
     .describe("would_strand_orders: the open orders the change would leave with no way forward, per order type and status"),
   total: z.number().int().optional().describe("would_strand_orders: all of them; send this number as `confirmStranded` to go ahead"),
+  limit: z.number().int().optional().describe("rate_limited: requests allowed per window"),
+  windowSeconds: z.number().int().optional().describe("rate_limited: the window's length in seconds"),
+  retryAfter: z.number().int().optional().describe("rate_limited: seconds until the window ends, as in `Retry-After`"),
 });
 
 export const apiScopeSchema = z.enum(API_KEY_SCOPES);

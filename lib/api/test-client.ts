@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/db";
 import type { ApiKeyScope } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { handleApiRequest } from "./dispatch";
+import type { ApiRateLimits } from "./rate-limit";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 
 // Kept apart from test-support.ts (which asserts with vitest) so scripts outside vitest, such as
@@ -14,11 +15,11 @@ export async function keyFor(db: DbOrTx, scope: ApiKeyScope, name = `Test ${scop
   return created.value.secret;
 }
 
-type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; limits?: ApiRateLimits };
 
 /** Drives the API the way `next start` does: a Request in, a Response out. */
 export async function call(db: DbOrTx, method: string, path: string, options: CallOptions = {}) {
-  return readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
+  return readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options), options.limits));
 }
 
 /** The same call over real HTTP to a running server (`baseUrl` like `http://127.0.0.1:3600`). */
