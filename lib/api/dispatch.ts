@@ -69,6 +69,31 @@ function send(stored: StoredResponse, headers: Record<string, string> = {}): Res
   return json(stored, headers);
 }
 
+const arrayFieldsBySchema = new WeakMap<z.ZodType, Set<string>>();
+
+/** The fields of a query schema declared as arrays (under `.optional()` or `.default()`): they take every value of a repeated parameter. */
+function arrayFieldsOf(schema: z.ZodType): Set<string> {
+  let fields = arrayFieldsBySchema.get(schema);
+  if (fields) return fields;
+  fields = new Set();
+  const shape = (schema._zod.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  for (const [name, field] of Object.entries(shape)) {
+    let def = field._zod.def as { type: string; innerType?: z.ZodType };
+    while (def.innerType && (def.type === "optional" || def.type === "default" || def.type === "nullable")) def = def.innerType._zod.def as typeof def;
+    if (def.type === "array") fields.add(name);
+  }
+  arrayFieldsBySchema.set(schema, fields);
+  return fields;
+}
+
+/** The query string as the route's schema reads it: arrays get every value (`?status=a&status=b`), other fields one. */
+function queryValues(searchParams: URLSearchParams, schema: z.ZodType | undefined): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = Object.fromEntries(searchParams);
+  if (!schema) return values;
+  for (const name of arrayFieldsOf(schema)) if (searchParams.has(name)) values[name] = searchParams.getAll(name);
+  return values;
+}
+
 function bearerToken(request: Request): string | undefined {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -164,7 +189,7 @@ async function handleAuthenticated(db: DbOrTx, request: Request, { route, params
   const params = parseWith(route.params, rawParams);
   if (!params.ok) return send(toStored(params, route));
   const url = new URL(request.url);
-  const query = parseWith(route.query, Object.fromEntries(url.searchParams));
+  const query = parseWith(route.query, queryValues(url.searchParams, route.query));
   if (!query.ok) return send(toStored(query, route));
 
   let rawBody: unknown;
