@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
 import { apiKeys, apiKeyScope, type ApiKey, type ApiKeyScope } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
 import { recordAudit, type AuditActor } from "@/lib/audit";
@@ -101,6 +102,13 @@ export async function listApiKeys(db: DbOrTx): Promise<ApiKeySummary[]> {
   return rows.map(summaryOf);
 }
 
+// Run by every API request: built once (see compileQuery).
+const selectKeyByPrefix = compileQuery<ApiKey[], { prefix: string }>(
+  "apiKeys.byPrefix",
+  (db) => db.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder("prefix"))),
+  getTableColumns(apiKeys),
+);
+
 /**
  * Finds the live key a bearer token belongs to. The row is found by its visible prefix and the
  * hashes are compared in constant time, so response timing says nothing about the secret.
@@ -110,7 +118,7 @@ export async function listApiKeys(db: DbOrTx): Promise<ApiKeySummary[]> {
 export async function authenticateApiKey(db: DbOrTx, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
   const denied = refuse("unauthorized", "The API key is missing, wrong or revoked.");
   if (!token || !token.startsWith("ok_") || token.length < PREFIX_LENGTH + 8 || token.length > 200) return denied;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, token.slice(0, PREFIX_LENGTH)));
+  const [row] = await selectKeyByPrefix(db, { prefix: token.slice(0, PREFIX_LENGTH) });
   if (!row) return denied;
   const presented = Buffer.from(hashSecret(token), "hex");
   const stored = Buffer.from(row.secretHash, "hex");
