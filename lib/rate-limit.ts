@@ -1,4 +1,4 @@
-import { and, eq, is, lt, sql } from "drizzle-orm";
+import { and, eq, is, lt, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { compileQuery, placeholderFor } from "@/db/compiled-query";
@@ -14,26 +14,36 @@ export type RateLimitCount = { allowed: boolean; limit: number; remaining: numbe
 
 export type RateLimitOptions = { name: string; limit: number; windowMs: number; now?: () => number };
 
+/**
+ * Makes the commit of the statement it is selected in skip the wait for the disk:
+ * `set_config(..., true)` lasts until that statement's own transaction ends. Each count of a key
+ * updates one row, whose lock is then held for microseconds, not a WAL flush. A crash may forget
+ * the last fraction of a second of counts; a limit can spare them. Never inside a caller's
+ * transaction, whose commit it would make lazy too.
+ */
+export const LAZY_COMMIT = sql`(select set_config('synchronous_commit', 'off', true)) as lazy_commit`;
+
+/**
+ * The count: one `insert ... on conflict do update ... returning hits` of the rows `source`
+ * selects (key, window start, 1), atomic without a lock held between requests.
+ */
+export function countingInsert(db: DbOrTx, source: SQL) {
+  return db
+    .insert(rateLimitCounters)
+    .select(source)
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+    })
+    .returning({ hits: rateLimitCounters.hits });
+}
+
+export const windowStartPlaceholder = () => placeholderFor("windowStart", rateLimitCounters.windowStart);
+
 function countStatement(name: string, lazyCommit: boolean) {
   return compileQuery<{ hits: number }[], { key: string; windowStart: Date }>(
     name,
-    (db) => {
-      const values = { key: sql.placeholder("key"), windowStart: placeholderFor("windowStart", rateLimitCounters.windowStart), hits: 1 };
-      // `set_config(..., true)` lasts until the statement's own transaction commits: that commit
-      // alone does not wait for the disk, so the counter row's lock is held microseconds, not a
-      // WAL flush. A crash may forget the last fraction of a second of counts; a limit can spare them.
-      const insert = lazyCommit
-        ? db
-            .insert(rateLimitCounters)
-            .select(sql`select ${values.key}, ${values.windowStart}, 1 from (select set_config('synchronous_commit', 'off', true)) as lazy_commit`)
-        : db.insert(rateLimitCounters).values(values);
-      return insert
-        .onConflictDoUpdate({
-          target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-          set: { hits: sql`${rateLimitCounters.hits} + 1` },
-        })
-        .returning({ hits: rateLimitCounters.hits });
-    },
+    (db) => countingInsert(db, sql`select ${sql.placeholder("key")}, ${windowStartPlaceholder()}, 1${lazyCommit ? sql` from ${LAZY_COMMIT}` : sql``}`),
     { hits: rateLimitCounters.hits },
   );
 }
@@ -58,18 +68,32 @@ export function createRateLimiter(options: RateLimitOptions) {
   };
   const keyOf = (key: string) => `${options.name}:${key}`;
 
+  /** Where a count made at `at` under `key` goes: its row's key and window start, and when the window ends. */
+  const windowFor = (key: string, at = now()) => {
+    const window = windowOf(at);
+    return { key: keyOf(key), start: window.start, resetAfterMs: window.retryAfterMs };
+  };
+  /** A count's row after the upsert, as the client is told it. */
+  const countOf = (hits: number, window: { resetAfterMs: number }): RateLimitCount => ({
+    allowed: hits <= options.limit,
+    limit: options.limit,
+    remaining: Math.max(options.limit - hits, 0),
+    resetAfterMs: window.resetAfterMs,
+  });
+
   /** Records an attempt and says where its window stands; past `limit` attempts it is not allowed. */
   async function count(db: DbOrTx, key: string, at = now()): Promise<RateLimitCount> {
-    const window = windowOf(at);
+    const window = windowFor(key, at);
     const statement = is(db, PgTransaction) ? countInTransaction : countOnItsOwn;
-    const [row] = await statement(db, { key: keyOf(key), windowStart: window.start });
-    const hits = row!.hits;
-    return { allowed: hits <= options.limit, limit: options.limit, remaining: Math.max(options.limit - hits, 0), resetAfterMs: window.retryAfterMs };
+    const [row] = await statement(db, { key: window.key, windowStart: window.start });
+    return countOf(row!.hits, window);
   }
 
   return {
     limit: options.limit,
     windowMs: options.windowMs,
+    windowFor,
+    countOf,
     count,
     /** Records an attempt; refused when `limit` attempts were already made in this window. */
     async hit(db: DbOrTx, key: string, at = now()): Promise<RateLimitVerdict> {

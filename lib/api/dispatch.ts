@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db";
-import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
+import { scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, type StoredResponse } from "@/lib/integrations/idempotency";
 import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
 import { readBodyWithin } from "@/lib/http/read-bounded-body";
@@ -10,7 +10,7 @@ import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-o
 import { validationFailed, type Result } from "@/lib/result";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
-import { apiRateLimits, API_RATE_POLICIES, rateLimitHeaders, secondsUntilReset, type ApiRateLimits } from "./rate-limit";
+import { apiRateLimits, API_RATE_POLICIES, authenticateAndCount, rateLimitHeaders, secondsUntilReset, type ApiRateLimits } from "./rate-limit";
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
 import { clientAddressOf } from "@/lib/client-address";
@@ -158,7 +158,7 @@ async function handleMatched(db: DbOrTx, request: Request, match: Match, path: s
       "www-authenticate": 'Bearer realm="orderly"',
     });
   }
-  const auth = await authenticateApiKey(db, token);
+  const auth = await authenticateAndCount(db, token, limits.perKey);
   if (!auth.ok) {
     // Wrong keys are counted per client address, so guessing costs a window per few tries.
     const failed = await limits.failedAuth.count(db, clientAddressOf(request.headers));
@@ -166,8 +166,7 @@ async function handleMatched(db: DbOrTx, request: Request, match: Match, path: s
     if (!failed.allowed) return problemResponse(rateLimited(limits.failedAuth, failed, "Too many requests with a wrong API key from this address."), headers);
     return problemResponse(problemFromRefusal(auth.error), headers);
   }
-  const key: ApiKeySummary = auth.value;
-  const counted = await limits.perKey.count(db, String(key.id));
+  const { key, count: counted } = auth;
   const headers = rateLimitHeaders(API_RATE_POLICIES.perKey, limits.perKey, counted);
   if (!counted.allowed) return problemResponse(rateLimited(limits.perKey, counted, "This API key has made all the requests its window allows."), headers);
   try {

@@ -88,6 +88,19 @@ describe("API rate limits per key", () => {
     expect(budget(other.headers.get("ratelimit")).remaining).toBe(1);
   });
 
+  it("counts a wrong secret under a key's prefix against the address, never against that key", async () => {
+    const time = clock(Date.UTC(2026, 0, 6, 10, 0, 0));
+    const limits = createApiRateLimits({ perKey: 2, failedAuth: 100, now: time.now });
+    const key = await keyFor(db, "read");
+    const forged = `${key.slice(0, 11)}${"x".repeat(key.length - 11)}`;
+    for (let i = 0; i < 3; i++) expectProblem(await call(db, "GET", "/statuses", { key: forged, limits }), 401, "unauthorized");
+    const real = [await call(db, "GET", "/statuses", { key, limits }), await call(db, "GET", "/statuses", { key, limits })];
+    expect(real.map((r) => [r.status, budget(r.headers.get("ratelimit")).remaining])).toEqual([
+      [200, 1],
+      [200, 0],
+    ]);
+  });
+
   it("counts across instances: two dispatchers on one database share the key's window", async () => {
     const time = clock(Date.UTC(2026, 0, 3, 10, 0, 0));
     // Two app servers: each builds its own limiter from the same settings, and both count in the database.

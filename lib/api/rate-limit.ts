@@ -1,5 +1,12 @@
+import { eq, getTableColumns, is, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
+import { apiKeys, type ApiKey } from "@/db/schema";
 import { env } from "@/lib/env";
-import { createRateLimiter, type RateLimitCount, type RateLimiter } from "@/lib/rate-limit";
+import { acceptApiKey, presentedKey, type ApiKeySummary } from "@/lib/integrations/api-keys";
+import { countingInsert, createRateLimiter, LAZY_COMMIT, windowStartPlaceholder, type RateLimitCount, type RateLimiter } from "@/lib/rate-limit";
+import { refuse, type Refusal } from "@/lib/result";
 
 /**
  * The API's two limits, counted in the database so every instance shares them (ADR 0141): each
@@ -49,4 +56,53 @@ export function rateLimitHeaders(policy: string, limiter: RateLimiter, count: Ra
   };
   if (!count.allowed) headers["retry-after"] = String(reset);
   return headers;
+}
+
+type KeyAndCount = ApiKey & { hits: number | null };
+
+/**
+ * The key's row by its prefix and, in the same statement, the request counted against it when
+ * the token's hash is that key's and it is not revoked (a wrong secret for a known prefix counts
+ * nothing against the key). One round trip for both: every API request pays it.
+ */
+function keyAndCountStatement(name: string, lazyCommit: boolean) {
+  const selection = { ...getTableColumns(apiKeys), hits: sql<number | null>`(select hits from api_request_count)` };
+  return compileQuery<KeyAndCount[], { prefix: string; secretHash: string; counterPrefix: string; windowStart: Date }>(
+    name,
+    (db) => {
+      const prefix = sql.placeholder("prefix");
+      const counted = db.$with("api_request_count", { hits: sql<number>`hits` }).as(
+        countingInsert(
+          db,
+          sql`select ${sql.placeholder("counterPrefix")} || ${apiKeys.id}, ${windowStartPlaceholder()}, 1 from ${apiKeys}${lazyCommit ? sql`, ${LAZY_COMMIT}` : sql``}
+            where ${apiKeys.prefix} = ${prefix} and ${apiKeys.secretHash} = ${sql.placeholder("secretHash")} and ${apiKeys.revokedAt} is null`,
+        ).getSQL(),
+      );
+      return db.with(counted).select(selection).from(apiKeys).where(eq(apiKeys.prefix, prefix));
+    },
+    selection,
+  );
+}
+
+const keyAndCountOnItsOwn = keyAndCountStatement("api.keyAndCountOnItsOwn", true);
+const keyAndCountInTransaction = keyAndCountStatement("api.keyAndCountInTransaction", false);
+
+/**
+ * Authenticates the bearer token and counts the request against its key's limit, in one round
+ * trip: what `authenticateApiKey` and `limiter.count` would answer, without the second statement.
+ */
+export async function authenticateAndCount(
+  db: DbOrTx,
+  token: string,
+  limiter: RateLimiter,
+): Promise<{ ok: false; error: Refusal } | { ok: true; key: ApiKeySummary; count: RateLimitCount }> {
+  const presented = presentedKey(token);
+  if (!presented) return refuse("unauthorized", "The API key is missing, wrong or revoked.");
+  const window = limiter.windowFor("");
+  const statement = is(db, PgTransaction) ? keyAndCountInTransaction : keyAndCountOnItsOwn;
+  const [row] = await statement(db, { prefix: presented.prefix, secretHash: presented.secretHash, counterPrefix: window.key, windowStart: window.start });
+  const auth = await acceptApiKey(db, token, row);
+  if (!auth.ok) return auth;
+  if (row?.hits === null || row?.hits === undefined) throw new Error("an accepted API key was not counted");
+  return { ok: true, key: auth.value, count: limiter.countOf(row.hits, window) };
 }

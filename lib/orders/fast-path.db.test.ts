@@ -5,9 +5,10 @@ import { inOwnTransaction } from "@/db/transaction";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 // Imported for the statements they compile: every one must be checked below.
+import "@/lib/api/rate-limit";
 import "@/lib/api/routes/find-order";
 import "@/lib/api/views";
-import { createApiKey } from "@/lib/integrations/api-keys";
+import { createApiKey, presentedKey } from "@/lib/integrations/api-keys";
 import "@/lib/integrations/idempotency";
 import "@/lib/rate-limit";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
@@ -68,6 +69,8 @@ beforeAll(async () => {
     "idempotency.claim": { apiKeyId: apiKey.value.key.id, key: "fast-path", method: "POST", path: "/orders", requestHash: "0".repeat(64) },
     "idempotency.storeResponse": { id: 1, responseStatus: 200, responseBody: { number: order.number }, completedAt: now },
     "rateLimit.countOnItsOwn": { key: "fast-path:a", windowStart: now },
+    "api.keyAndCountOnItsOwn": { ...presentedKey(apiKey.value.secret), counterPrefix: "fast-path-key:", windowStart: now },
+    "api.keyAndCountInTransaction": { ...presentedKey(apiKey.value.secret), counterPrefix: "fast-path-key:", windowStart: now },
     "rateLimit.countInTransaction": { key: "fast-path:b", windowStart: now },
   };
 });
