@@ -6,7 +6,7 @@ import { apiKeys, type ApiKey } from "@/db/schema";
 import { env } from "@/lib/env";
 import { acceptApiKey, presentedKey, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { countingInsert, createRateLimiter, LAZY_COMMIT, windowStartPlaceholder, type RateLimitCount, type RateLimiter } from "@/lib/rate-limit";
-import { refuse, type Refusal } from "@/lib/result";
+import type { Refusal } from "@/lib/result";
 
 /**
  * The API's two limits, counted in the database so every instance shares them (ADR 0141): each
@@ -97,10 +97,10 @@ export async function authenticateAndCount(
   limiter: RateLimiter,
 ): Promise<{ ok: false; error: Refusal } | { ok: true; key: ApiKeySummary; count: RateLimitCount }> {
   const presented = presentedKey(token);
-  if (!presented) return refuse("unauthorized", "The API key is missing, wrong or revoked.");
   const window = limiter.windowFor("");
   const statement = is(db, PgTransaction) ? keyAndCountInTransaction : keyAndCountOnItsOwn;
-  const [row] = await statement(db, { prefix: presented.prefix, secretHash: presented.secretHash, counterPrefix: window.key, windowStart: window.start });
+  // A token that cannot be a key is looked up nowhere; `acceptApiKey` refuses it like any other.
+  const [row] = presented ? await statement(db, { ...presented, counterPrefix: window.key, windowStart: window.start }) : [];
   const auth = await acceptApiKey(db, token, row);
   if (!auth.ok) return auth;
   if (row?.hits === null || row?.hits === undefined) throw new Error("an accepted API key was not counted");
