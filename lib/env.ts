@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
+/** The API's rate limits unless the environment sets them (requests per minute). */
+export const API_RATE_LIMIT_DEFAULTS = { perKey: 600, failedAuth: 30 } as const;
+
 /**
  * The environment, parsed once. Nothing else in the project reads `process.env`.
  */
@@ -29,6 +32,13 @@ const schema = z.object({
    * for rate limits is taken that many entries from the right. 0: the socket's peer (no proxy).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Requests per minute each API key may make (every answer says how many are left); over it,
+   * 429 `rate_limited`. The count is shared by every instance (it lives in the database).
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(API_RATE_LIMIT_DEFAULTS.perKey),
+  /** Requests per minute with a wrong or revoked API key one client address may make before 429. */
+  API_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(API_RATE_LIMIT_DEFAULTS.failedAuth),
   /** "true" lets webhook endpoints on loopback and private networks receive (tests, on-premises ERPs). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
   /** Outbox tuning (milliseconds and counts); unset: the worker's defaults. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { sql } from "drizzle-orm";
+import type { DbHandle, DbOrTx } from "@/db";
 import { rateLimitCounters } from "@/db/schema";
 import { openTestDb } from "@/tests/support/test-db";
 import { createRateLimiter, purgeRateLimitCounters } from "./rate-limit";
@@ -59,5 +60,20 @@ describe("the database rate limiter", () => {
     const keys = (await handle.db.select().from(rateLimitCounters)).map((r) => r.key);
     expect(keys).not.toContain("old:x");
     expect(keys).toContain("fresh:x");
+  });
+
+  it("counts with a commit that does not wait for the disk, but never makes a caller's transaction lazy", async () => {
+    const limiter = createRateLimiter({ name: "lazy", limit: 5, windowMs: 60_000 });
+    const setting = (db: DbOrTx) => db.select({ value: sql<string>`current_setting('synchronous_commit')` }).from(rateLimitCounters).limit(1);
+    // On its own: the setting lasts for the counting statement's transaction only.
+    expect(await limiter.count(handle.db, "x")).toMatchObject({ allowed: true, limit: 5, remaining: 4 });
+    expect(await setting(handle.db)).toEqual([{ value: "on" }]);
+    // Inside a transaction: counted there, and that transaction still commits to the disk.
+    const inside = await handle.db.transaction(async (tx) => {
+      await limiter.count(tx, "x");
+      return setting(tx);
+    });
+    expect(inside).toEqual([{ value: "on" }]);
+    expect((await limiter.count(handle.db, "x")).remaining).toBe(2);
   });
 });

@@ -76,6 +76,8 @@ export const orders = pgTable(
     // The board reads one order type's columns: per status, oldest change first.
     index("orders_type_status_changed_idx").on(t.orderTypeId, t.statusId, t.statusChangedAt),
     index("orders_created_idx").on(t.createdAt),
+    // The API lists orders by last change (a sync polls `sort=updated`, `updatedSince`): keyset pages in (updated_at, id).
+    index("orders_updated_idx").on(t.updatedAt, t.id),
     // A number typed or scanned in any case ("ord-10294") finds its order without a scan of the table.
     index("orders_number_upper_idx").on(sql`upper(${t.number})`),
     check("orders_number_format", sql`${t.number} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db";
-import { authenticateApiKey, scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
+import { scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, runIdempotentInSteps, type IdempotentRequest, type StoredResponse } from "@/lib/integrations/idempotency";
 import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
 import { readBodyWithin } from "@/lib/http/read-bounded-body";
@@ -9,9 +9,12 @@ import type { Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
 import { buildOpenApiDocument } from "./openapi";
 import { problemFromRefusal, problemOf, problemResponse, type Problem } from "./problem";
+import { apiRateLimits, API_RATE_POLICIES, authenticateAndCount, rateLimitHeaders, secondsUntilReset, type ApiRateLimits } from "./rate-limit";
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
 import { parseQuery, parseWith } from "./request-parts";
+import { clientAddressOf } from "@/lib/client-address";
+import type { RateLimitCount, RateLimiter } from "@/lib/rate-limit";
 
 export const API_BASE = "/api/v1";
 
@@ -100,16 +103,48 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   return { ok: true, value };
 }
 
-async function handleMatched(db: DbOrTx, request: Request, { route, params: rawParams }: Match, path: string): Promise<Response> {
+/** 429 past a limit: the problem carries the window, `Retry-After` says when to come back. */
+function rateLimited(limiter: RateLimiter, count: RateLimitCount, what: string): Problem {
+  const retryAfter = secondsUntilReset(count);
+  return problemOf("rate_limited", `${what} Try again in ${retryAfter} s.`, {
+    limit: limiter.limit,
+    windowSeconds: Math.round(limiter.windowMs / 1000),
+    retryAfter,
+  });
+}
+
+/** Every answer after the count carries the key's budget (`RateLimit`, `RateLimit-Policy`). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function handleMatched(db: DbOrTx, request: Request, match: Match, path: string, limits: ApiRateLimits): Promise<Response> {
   const token = bearerToken(request);
   if (!token) {
     return problemResponse(problemOf("unauthorized", 'Send your API key as "Authorization: Bearer <key>".'), {
       "www-authenticate": 'Bearer realm="orderly"',
     });
   }
-  const auth = await authenticateApiKey(db, token);
-  if (!auth.ok) return problemResponse(problemFromRefusal(auth.error));
-  const key: ApiKeySummary = auth.value;
+  const auth = await authenticateAndCount(db, token, limits.perKey);
+  if (!auth.ok) {
+    // Wrong keys are counted per client address, so guessing costs a window per few tries.
+    const failed = await limits.failedAuth.count(db, clientAddressOf(request.headers));
+    const headers = rateLimitHeaders(API_RATE_POLICIES.failedAuth, limits.failedAuth, failed);
+    if (!failed.allowed) return problemResponse(rateLimited(limits.failedAuth, failed, "Too many requests with a wrong API key from this address."), headers);
+    return problemResponse(problemFromRefusal(auth.error), headers);
+  }
+  const { key, count: counted } = auth;
+  const headers = rateLimitHeaders(API_RATE_POLICIES.perKey, limits.perKey, counted);
+  if (!counted.allowed) return problemResponse(rateLimited(limits.perKey, counted, "This API key has made all the requests its window allows."), headers);
+  try {
+    return withHeaders(await handleAuthenticated(db, request, match, path, key), headers);
+  } catch (error) {
+    return withHeaders(unexpected(error, request), headers);
+  }
+}
+
+async function handleAuthenticated(db: DbOrTx, request: Request, { route, params: rawParams }: Match, path: string, key: ApiKeySummary): Promise<Response> {
   if (!scopeAllows(key.scope, route.scope)) {
     return problemResponse(
       problemOf("forbidden", `This endpoint needs a key with the "${route.scope}" scope; this key has "${key.scope}".`, {
@@ -166,12 +201,23 @@ async function handleMatched(db: DbOrTx, request: Request, { route, params: rawP
 }
 
 /**
- * The whole of /api/v1 as one function of a database and a request, so tests drive it with
- * `new Request(...)` and the route files stay one line. Order of checks: route, key, scope,
- * parameters, body, idempotency, the service. Anything unexpected is logged and answered as a
- * 500 problem without internals.
+ * Anything unexpected is logged and answered as a 500 problem without internals. A number past
+ * what its column holds (an id, an amount) is the client's mistake, not ours; the failed statement
+ * rolled its transaction back, so nothing was written.
  */
-export async function handleApiRequest(db: DbOrTx, request: Request): Promise<Response> {
+function unexpected(error: unknown, request: Request): Response {
+  if (isNumberOutOfRange(error)) return problemResponse(problemOf("validation_failed", NUMBER_OUT_OF_RANGE_MESSAGE));
+  console.error(`API ${request.method} ${new URL(request.url).pathname} failed`, error);
+  return problemResponse(problemOf("internal_error", "Something went wrong on our side. The request changed nothing; try again later."));
+}
+
+/**
+ * The whole of /api/v1 as one function of a database and a request, so tests drive it with
+ * `new Request(...)` and the route files stay one line. Order of checks: route, key, rate limit,
+ * scope, parameters, body, idempotency, the service. `limits` are the environment's unless a test
+ * brings its own.
+ */
+export async function handleApiRequest(db: DbOrTx, request: Request, limits: ApiRateLimits = apiRateLimits()): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || "/" : url.pathname;
   try {
@@ -189,12 +235,8 @@ export async function handleApiRequest(db: DbOrTx, request: Request): Promise<Re
         allow: found.allow.join(", "),
       });
     }
-    return await handleMatched(db, request, found, path);
+    return await handleMatched(db, request, found, path, limits);
   } catch (error) {
-    // A number past what its column holds (an id, an amount) is the client's mistake, not ours;
-    // the failed statement rolled its transaction back, so nothing was written.
-    if (isNumberOutOfRange(error)) return problemResponse(problemOf("validation_failed", NUMBER_OUT_OF_RANGE_MESSAGE));
-    console.error(`API ${request.method} ${url.pathname} failed`, error);
-    return problemResponse(problemOf("internal_error", "Something went wrong on our side. The request changed nothing; try again later."));
+    return unexpected(error, request);
   }
 }

@@ -66,7 +66,7 @@ class SchemaWriter {
 }
 
 /** Every endpoint can answer these, besides its own refusals. */
-const COMMON_ERRORS: ApiErrorCode[] = ["unauthorized", "forbidden", "internal_error"];
+const COMMON_ERRORS: ApiErrorCode[] = ["unauthorized", "forbidden", "rate_limited", "internal_error"];
 const BODY_ERRORS: ApiErrorCode[] = ["malformed_json", "nesting_too_deep", "payload_too_large", "unsupported_media_type", "validation_failed"];
 
 export function errorCodesOf(route: ApiRoute): ApiErrorCode[] {
@@ -174,7 +174,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}) {
       title: "Orderly API",
       version: "1.0.0",
       description:
-        "Orders, statuses and the workflow of an Orderly shop. JSON only; authenticate with `Authorization: Bearer <key>` (keys are created by an admin at /admin/integrations). Errors are RFC 9457 `application/problem+json` with a stable `code` and only the extension members the `Problem` schema lists. Unknown fields (at any depth) and unknown or repeated query parameters are refused with 422 `validation_failed`. Money is in integer minor units.",
+        "Orders, statuses and the workflow of an Orderly shop. JSON only; authenticate with `Authorization: Bearer <key>` (keys are created by an admin at /admin/integrations). Errors are RFC 9457 `application/problem+json` with a stable `code` and only the extension members the `Problem` schema lists. Unknown fields (at any depth) and unknown or repeated query parameters are refused with 422 `validation_failed`. Money is in integer minor units. Every answer to a request with a valid key carries `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers): the key's requests per window and what is left of them; past the limit, 429 `rate_limited` with `Retry-After`.",
     },
     servers: serversOf(options.appUrl),
     tags: [

@@ -154,7 +154,7 @@ describe("GET /orders", () => {
     expect(pages).toBe(3);
     expect(seen).toEqual(made.map((o) => o.number));
     const none = await call(db, "GET", `/orders?channel=${channel}&status=${flow.status.shipped.code}`, { key });
-    expect(none.json).toEqual({ data: [], nextCursor: null });
+    expect(none.json).toEqual({ data: [], nextCursor: null, hasMore: false });
   });
 
   it("filters by created and updated time", async () => {

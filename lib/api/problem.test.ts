@@ -13,6 +13,8 @@ const EVERYTHING: Record<Exclude<ProblemMember, "errors"> | "ok" | "id" | "items
   requiredScope: "admin",
   limit: 1_048_576,
   maxDepth: 32,
+  windowSeconds: 60,
+  retryAfter: 17,
   stranded: [{ orderType: { id: 1, code: "retail", name: "Retail" }, status: { id: 2, code: "packed", name: "Packed" }, orders: 3 }],
   total: 3,
   lint: [{ severity: "error", code: "dead_end", message: "No way out", orderType: { id: 1, code: "retail", name: "Retail" }, statuses: ["packed"] }],

@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | "idempotency_conflict"
   | "idempotency_in_progress"
   | "method_not_allowed"
+  | "rate_limited"
   | "internal_error";
 
 /** One status and title per code: every endpoint answers a refusal the same way. */
@@ -38,6 +39,7 @@ export const PROBLEM_STATUS: Record<ApiErrorCode, { status: number; title: strin
   guard_failed: { status: 422, title: "Guard failed" },
   status_not_permitted: { status: 403, title: "Status not permitted for the role" },
   undo_refused: { status: 409, title: "Undo refused" },
+  rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal error" },
 };
 
@@ -59,8 +61,10 @@ export const PROBLEM_MEMBER_SCHEMAS = {
   expectedVersion: z.number().int().describe("The version the request was based on"),
   currentVersion: z.number().int().describe("The order's version now: read the order again and decide"),
   requiredScope: z.enum(apiKeyScope.enumValues).describe("The scope the endpoint needs"),
-  limit: z.number().int().describe("The largest body taken, in bytes"),
+  limit: z.number().int().describe("payload_too_large: the largest body taken, in bytes; rate_limited: the requests a window allows"),
   maxDepth: z.number().int().describe("How deep arrays and objects may nest"),
+  windowSeconds: z.number().int().describe("The rate limit's window, in seconds"),
+  retryAfter: z.number().int().describe("Seconds until the window ends, as in `Retry-After`"),
   stranded: z
     .array(z.object({ orderType: codeAndName, status: codeAndName, orders: z.number().int().describe("Open orders of this type in this status") }))
     .describe("The open orders the change would leave with no way forward, per order type and status"),
@@ -94,6 +98,7 @@ export const PROBLEM_MEMBERS: Record<ApiErrorCode, readonly ProblemMember[]> = {
   idempotency_conflict: [],
   idempotency_in_progress: [],
   editing_not_allowed: ["orderStatus"],
+  rate_limited: ["limit", "windowSeconds", "retryAfter"],
   last_admin: [],
   would_strand_orders: ["stranded", "total"],
   payload_too_large: ["limit"],

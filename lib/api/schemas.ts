@@ -26,21 +26,48 @@ const minorUnits = z.number().int().describe("Money in integer minor units (gros
 
 // ---- path and query parameters -------------------------------------------------------------
 
+export const groupKindSchema = z.enum(["new", "in_progress", "completed", "not_completed"]);
+
 export const orderNumberParams = z.object({
   number: z.string().min(1).max(64).describe("The order's number, e.g. ORD-10001"),
 });
 
 /** Every paged list's page size. */
 const pageLimit = z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50).describe("Page size, 1 to 100 (default 50)");
+/** The orders list's orderings: a field, descending with a leading `-` (ADR 0142). */
+export const ORDER_LIST_SORTS = ["created", "-created", "updated", "-updated"] as const;
+export const PAYMENT_STATES = ["unpaid", "partially_paid", "paid"] as const;
+/** At most this many values in one list parameter (after splitting at commas). */
+export const MAX_LIST_VALUES = 100;
+
+/**
+ * A list parameter, repeated (`status=a&status=b`), comma-separated (`status=a,b`) or both: the
+ * dispatcher hands every value of an array field; the handler splits them at commas.
+ */
+const listParam = (description: string) =>
+  z
+    .array(z.string().min(1, "Leave out an empty value").max(2_000, "This value is too long"))
+    .max(MAX_LIST_VALUES, `At most ${MAX_LIST_VALUES} values`)
+    .optional()
+    .describe(`${description}. Repeat the parameter or separate values with commas; at most ${MAX_LIST_VALUES}`);
+
+const since = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" });
 
 export const listOrdersQuery = z.strictObject({
-  status: statusCode.optional().describe("Only orders in this status (code)"),
+  status: listParam("Only orders in one of these statuses (codes)"),
+  group: listParam(`Only orders whose status is in a group of one of these kinds: ${groupKindSchema.options.join(", ")}`),
+  number: listParam("Only the orders with these numbers"),
+  paymentState: listParam(`Only orders in one of these payment states: ${PAYMENT_STATES.join(", ")} (paid: payments reached the total)`),
   orderType: z.string().min(1).max(64).optional().describe("Only orders of this order type (code)"),
   channel: z.string().min(1).max(50).optional().describe("Only orders from this sales channel"),
-  createdSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders created at or after this time"),
-  updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z" }).optional().describe("Only orders changed at or after this time (for polling sync)"),
+  createdSince: since.optional().describe("Only orders created at or after this time"),
+  updatedSince: since.optional().describe("Only orders changed at or after this time (for polling sync)"),
+  sort: z
+    .enum(ORDER_LIST_SORTS, { error: `Use one of ${ORDER_LIST_SORTS.join(", ")}` })
+    .default("created")
+    .describe("Order of the list: `created` (default, oldest first) or `updated` (least recently changed first); a leading `-` reverses it. Ties go by the order's id in the same direction"),
   limit: pageLimit,
-  cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page"),
+  cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page, with the same `sort`"),
 });
 
 /** Paging of history, the same for the feed and one order's events (lib/api/event-pages.ts). */
@@ -131,7 +158,6 @@ export const putWorkflowQuery = z.strictObject({
 
 // ---- responses -------------------------------------------------------------------------------------
 
-export const groupKindSchema = z.enum(["new", "in_progress", "completed", "not_completed"]);
 
 export const apiStatusSchema = z.object({
   code: z.string(),
@@ -220,7 +246,8 @@ export const eventPageSchema = z.object({
 
 export const orderPageSchema = z.object({
   data: z.array(apiOrderSchema),
-  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` (with the same `sort`) for the next page; null on the last page"),
+  hasMore: z.boolean().describe("Whether another page follows (then `nextCursor` is set)"),
 }).meta({ id: "OrderPage" });
 
 export const orderChangeSchema = z.object({

@@ -81,8 +81,11 @@ describe("query parameters: unknown and repeated ones are refused, naming them",
     expect(await refusedFields("GET", "/statuses?__proto__=x&constructor=y")).toEqual(["__proto__", "constructor"]);
   });
 
-  it("a repeated single-valued parameter, instead of silently using the last", async () => {
-    expect(await refusedFields("GET", `/orders?status=${flow.status.new.code}&status=${flow.status.cancelled.code}`)).toEqual(["status"]);
+  it("a repeated single-valued parameter, instead of silently using the last (a list parameter takes them all)", async () => {
+    const both = await call(db, "GET", `/orders?status=${flow.status.new.code}&status=${flow.status.cancelled.code}`, { key });
+    expect(both.status).toBe(200);
+    expect(await refusedFields("GET", "/orders?sort=created&sort=-updated")).toEqual(["sort"]);
+    expect(await refusedFields("GET", `/orders?orderType=${flow.type.code}&orderType=${flow.type.code}`)).toEqual(["orderType"]);
     expect(await refusedFields("GET", "/orders?limit=1&limit=2&colour=red")).toEqual(["colour", "limit"]);
     expect(await refusedFields("PUT", "/workflow?confirmStranded=1&confirmStranded=1", { body: {} })).toContain("confirmStranded");
   });

@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/db";
 import type { ApiKeyScope } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { handleApiRequest } from "./dispatch";
+import type { ApiRateLimits } from "./rate-limit";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 import type { ContractChecker } from "./contract";
 
@@ -21,7 +22,7 @@ export async function keyFor(db: DbOrTx, scope: ApiKeyScope, name = `Test ${scop
   return created.value.secret;
 }
 
-type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+type CallOptions = { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; limits?: ApiRateLimits };
 
 let checker: Promise<ContractChecker> | undefined;
 
@@ -35,7 +36,7 @@ export async function expectMatchesContract(method: string, path: string, respon
 
 /** Drives the API the way `next start` does: a Request in, a Response out, checked against the OpenAPI document. */
 export async function call(db: DbOrTx, method: string, path: string, options: CallOptions = {}) {
-  const response = await readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options)));
+  const response = await readApiResponse(await handleApiRequest(db, apiRequest("http://orderly.test", method, path, options), options.limits));
   await expectMatchesContract(method, path, response);
   return response;
 }

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { compileQuery } from "@/db/compiled-query";
 import { orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
 import { trackingUrlFor } from "@/lib/notifications/variables";
-import { getSettings } from "@/lib/settings";
+import { getMessageSettings } from "@/lib/settings";
 import { isUndo } from "@/lib/orders/undo-mark";
 import type { ApiEvent, ApiOrder, ApiStatus, OrderEventItem } from "./schemas";
 
@@ -37,7 +37,8 @@ export async function loadLookups(db: DbOrTx): Promise<Lookups> {
     allStatuses(db, {}),
     allGroups(db, {}),
     allTypeCodes(db, {}),
-    getSettings(db),
+    // Only the app's address: the compiled read of the message settings, not the whole row (logo included).
+    getMessageSettings(db),
   ]);
   return {
     statusById: new Map(statusRows.map((s) => [s.id, s])),

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
+import { compileQuery } from "@/db/compiled-query";
 import { apiKeys, apiKeyScope, type ApiKey, type ApiKeyScope } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
 import { recordAudit, type AuditActor } from "@/lib/audit";
@@ -101,24 +102,45 @@ export async function listApiKeys(db: DbOrTx): Promise<ApiKeySummary[]> {
   return rows.map(summaryOf);
 }
 
+// Run by every API request: built once (see compileQuery).
+const selectKeyByPrefix = compileQuery<ApiKey[], { prefix: string }>(
+  "apiKeys.byPrefix",
+  (db) => db.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder("prefix"))),
+  getTableColumns(apiKeys),
+);
+
+/** What a bearer token is looked up by (its visible prefix) and compared with (its hash); undefined when it cannot be a key. */
+export function presentedKey(token: string | null | undefined): { prefix: string; secretHash: string } | undefined {
+  if (!token || !token.startsWith("ok_") || token.length < PREFIX_LENGTH + 8 || token.length > 200) return undefined;
+  return { prefix: token.slice(0, PREFIX_LENGTH), secretHash: hashSecret(token) };
+}
+
+const DENIED = "The API key is missing, wrong or revoked.";
+
 /**
- * Finds the live key a bearer token belongs to. The row is found by its visible prefix and the
- * hashes are compared in constant time, so response timing says nothing about the secret.
- * Every failure answers the same `unauthorized`, so a caller cannot tell a revoked key from a
- * made-up one.
+ * Whether the row found by the token's prefix is the token's live key: the hashes are compared
+ * in constant time, so response timing says nothing about the secret. Every failure answers the
+ * same `unauthorized`, so a caller cannot tell a revoked key from a made-up one. Notes the use
+ * (to the minute).
  */
-export async function authenticateApiKey(db: DbOrTx, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
-  const denied = refuse("unauthorized", "The API key is missing, wrong or revoked.");
-  if (!token || !token.startsWith("ok_") || token.length < PREFIX_LENGTH + 8 || token.length > 200) return denied;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, token.slice(0, PREFIX_LENGTH)));
-  if (!row) return denied;
-  const presented = Buffer.from(hashSecret(token), "hex");
+export async function acceptApiKey(db: DbOrTx, token: string, row: ApiKey | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
+  const presented = presentedKey(token);
+  if (!presented || !row) return refuse("unauthorized", DENIED);
+  const given = Buffer.from(presented.secretHash, "hex");
   const stored = Buffer.from(row.secretHash, "hex");
-  if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) return denied;
-  if (row.revokedAt) return denied;
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return refuse("unauthorized", DENIED);
+  if (row.revokedAt) return refuse("unauthorized", DENIED);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
     row.lastUsedAt = now;
   }
   return ok(summaryOf(row));
+}
+
+/** Finds the live key a bearer token belongs to, by its visible prefix (see `acceptApiKey`). */
+export async function authenticateApiKey(db: DbOrTx, token: string | null | undefined, now = new Date()): Promise<Result<ApiKeySummary>> {
+  const presented = presentedKey(token);
+  if (!presented) return refuse("unauthorized", DENIED);
+  const [row] = await selectKeyByPrefix(db, { prefix: presented.prefix });
+  return acceptApiKey(db, token!, row, now);
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
+import { compileQuery, placeholderFor } from "@/db/compiled-query";
 import { inTransaction } from "@/db/transaction";
 import { idempotencyKeys } from "@/db/schema";
 
@@ -58,6 +59,35 @@ function repeatOf(existing: IdempotencyRecord, hash: string): Exclude<StepwiseOu
   return { kind: "replayed", response: { status: existing.responseStatus, body: existing.responseBody } };
 }
 
+// Every POST with an Idempotency-Key claims it and stores its answer: both built once (see compileQuery).
+const insertClaim = compileQuery<{ id: number }[], { apiKeyId: number; key: string; method: string; path: string; requestHash: string }>(
+  "idempotency.claim",
+  (db) =>
+    db
+      .insert(idempotencyKeys)
+      .values({
+        apiKeyId: sql.placeholder("apiKeyId"),
+        key: sql.placeholder("key"),
+        method: sql.placeholder("method"),
+        path: sql.placeholder("path"),
+        requestHash: sql.placeholder("requestHash"),
+      })
+      .onConflictDoNothing()
+      .returning({ id: idempotencyKeys.id }),
+  { id: idempotencyKeys.id },
+);
+
+const storeAnswer = compileQuery<unknown, { id: number; responseStatus: number; responseBody: unknown; completedAt: Date }>("idempotency.storeResponse", (db) =>
+  db
+    .update(idempotencyKeys)
+    .set({
+      responseStatus: placeholderFor("responseStatus", idempotencyKeys.responseStatus),
+      responseBody: placeholderFor("responseBody", idempotencyKeys.responseBody),
+      completedAt: placeholderFor("completedAt", idempotencyKeys.completedAt),
+    })
+    .where(eq(idempotencyKeys.id, sql.placeholder("id"))),
+);
+
 /**
  * Runs a POST at most once per (API key, Idempotency-Key). One transaction holds the whole
  * request: it first claims the key (a concurrent duplicate waits on the unique index until this
@@ -77,11 +107,7 @@ export async function runIdempotent(
   return inTransaction(
     db,
     async (tx): Promise<IdempotentOutcome> => {
-      const [claimed] = await tx
-        .insert(idempotencyKeys)
-        .values({ apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash })
-        .onConflictDoNothing()
-        .returning({ id: idempotencyKeys.id });
+      const [claimed] = await insertClaim(tx, { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash });
       if (!claimed) {
         const repeat = repeatOf(await existingRecord(tx, request), hash);
         // Only a request run in steps leaves a claim unanswered, and its path is never this one's.
@@ -90,10 +116,7 @@ export async function runIdempotent(
       }
       const response = await perform(tx);
       if (response.status >= 300) return { kind: "fresh", response };
-      await tx
-        .update(idempotencyKeys)
-        .set({ responseStatus: response.status, responseBody: response.body, completedAt: new Date() })
-        .where(eq(idempotencyKeys.id, claimed.id));
+      await storeAnswer(tx, { id: claimed.id, responseStatus: response.status, responseBody: response.body, completedAt: new Date() });
       return { kind: "fresh", response };
     },
     // A refusal's record goes with everything else it wrote; a replay or conflict wrote nothing.

@@ -5,7 +5,13 @@ import { inOwnTransaction } from "@/db/transaction";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 // Imported for the statements they compile: every one must be checked below.
+import "@/lib/api/rate-limit";
+import "@/lib/api/routes/find-order";
 import "@/lib/api/views";
+import { createApiKey, presentedKey } from "@/lib/integrations/api-keys";
+import "@/lib/integrations/idempotency";
+import "@/lib/rate-limit";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 import "@/lib/notifications/enqueue";
 import "@/lib/settings";
 import "./fast-path";
@@ -21,6 +27,8 @@ beforeAll(async () => {
   const wf = await createRetailWorkflow(db);
   const order = await createTestOrder(db, wf.type.code);
   const now = new Date("2026-12-05T10:11:12.345Z");
+  const apiKey = await createApiKey(db, { name: "Fast path", scope: "write" }, SYSTEM_AUDIT_ACTOR);
+  if (!apiKey.ok) throw new Error(apiKey.error.message);
   samples = {
     "orders.selectForUpdate": { orderId: order.id },
     "orders.checkByStatusId": { orderId: order.id, to: wf.status.awaiting_payment.id, userId: null },
@@ -56,6 +64,14 @@ beforeAll(async () => {
     "api.allStatuses": {},
     "api.allGroups": {},
     "api.allTypeCodes": {},
+    "api.orderByNumber": { number: order.number },
+    "apiKeys.byPrefix": { prefix: apiKey.value.key.prefix },
+    "idempotency.claim": { apiKeyId: apiKey.value.key.id, key: "fast-path", method: "POST", path: "/orders", requestHash: "0".repeat(64) },
+    "idempotency.storeResponse": { id: 1, responseStatus: 200, responseBody: { number: order.number }, completedAt: now },
+    "rateLimit.countOnItsOwn": { key: "fast-path:a", windowStart: now },
+    "api.keyAndCountOnItsOwn": { ...presentedKey(apiKey.value.secret), counterPrefix: "fast-path-key:", windowStart: now },
+    "api.keyAndCountInTransaction": { ...presentedKey(apiKey.value.secret), counterPrefix: "fast-path-key:", windowStart: now },
+    "rateLimit.countInTransaction": { key: "fast-path:b", windowStart: now },
   };
 });
 afterAll(async () => handle?.close());
@@ -65,6 +81,7 @@ const DRAWN: Record<string, string[]> = {
   "orders.checkByStatusId": ["eventId"],
   "orders.checkByStatusCode": ["eventId"],
   "outbox.insertMessage": ["id"],
+  "idempotency.claim": ["id"],
 };
 
 function withoutDrawnIds(answer: unknown, drawn: string[]): unknown {

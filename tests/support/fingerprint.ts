@@ -9,15 +9,16 @@ async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
 
 /**
  * A digest of every table's full contents, to prove a refused request (or a preview) wrote
- * nothing. `api_keys` is left out: authenticating stamps `last_used_at` (at most once a minute),
- * which is bookkeeping of the call itself, not a change the request asked for.
+ * nothing. `api_keys` and `rate_limit_counters` are left out: authenticating stamps `last_used_at`
+ * (at most once a minute) and every API call is counted against its key's rate limit, which is
+ * bookkeeping of the call itself, not a change the request asked for.
  */
 export async function databaseFingerprint(db: Db): Promise<Record<string, string>> {
   const tables = await rowsOf<{ table_name: string }>(
     db,
     sql`
     select table_name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'api_keys'
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('api_keys', 'rate_limit_counters')
     order by table_name`,
   );
   const digest: Record<string, string> = {};

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Endpoint, type Operation } from "@/components/api-docs/endpoint";
 import { buildOpenApiDocument, inlineComponentRefs, PROBLEM_STATUS } from "@/lib/api";
+import { API_RATE_LIMIT_DEFAULTS } from "@/lib/env";
 import { BODY_LIMITS, formatLimit, MAX_JSON_DEPTH } from "@/lib/http/body-limits";
 
 export async function generateMetadata() {
@@ -31,6 +32,8 @@ const ERROR_MEANINGS: Record<keyof typeof PROBLEM_STATUS, string> = {
   last_admin: "Only on the admin screens: disabling, demoting or resetting the shop's last active admin.",
   would_strand_orders:
     "The workflow would leave open orders with no way forward. `stranded` lists them per order type and status, `total` counts them; send the request again with `confirmStranded` set to that total to go ahead.",
+  rate_limited:
+    "The key made all the requests its window allows (or this address sent too many wrong keys). Wait `Retry-After` seconds; `limit`, `windowSeconds` and `retryAfter` say the same in the body. Every answer's `RateLimit` header shows what is left.",
   internal_error: "Our fault. Nothing was written; retry later with the same Idempotency-Key.",
 };
 
@@ -94,6 +97,16 @@ export default async function ApiDocsPage() {
             the same body gets the first response back (with <code className="font-mono">Idempotent-Replayed: true</code>) and writes nothing again; the same key
             with another body is refused with 409 <code className="font-mono">idempotency_conflict</code>. Only successful responses are kept, for 24 hours:
             a refused request may be retried with the same key once its cause is fixed.
+          </p>
+        </div>
+        <div className="space-y-2">
+          <h3 className="font-semibold text-slate-900">Rate limits</h3>
+          <p>
+            Each key may make {API_RATE_LIMIT_DEFAULTS.perKey} requests a minute unless the server is set otherwise, counted across every server. Every answer to
+            a request with a valid key says so: <code className="font-mono">RateLimit-Policy: &quot;key&quot;;q={API_RATE_LIMIT_DEFAULTS.perKey};w=60</code> and{" "}
+            <code className="font-mono">RateLimit: &quot;key&quot;;r=&lt;left&gt;;t=&lt;seconds to reset&gt;</code>. Past it: 429{" "}
+            <code className="font-mono">rate_limited</code> with <code className="font-mono">Retry-After</code>. Requests with a wrong key are limited per
+            client address ({API_RATE_LIMIT_DEFAULTS.failedAuth} a minute unless set otherwise).
           </p>
         </div>
         <div className="space-y-2">

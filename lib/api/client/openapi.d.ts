@@ -55,7 +55,7 @@ export interface paths {
         };
         /**
          * List orders
-         * @description Orders oldest first, filtered, a page at a time. Follow `nextCursor` until it is null. For a sync, poll with `updatedSince` set to the time of your previous poll.
+         * @description Orders filtered and sorted, a page at a time: oldest first unless `sort` says otherwise. Follow `nextCursor` (with the same `sort`) while `hasMore` is true; a cursor from another sort is refused. List filters (`status`, `group`, `number`, `paymentState`) take several values, repeated or comma-separated; different filters all apply. For a sync, poll with `sort=updated` and `updatedSince` set to the time of your previous poll.
          */
         get: operations["listOrders"];
         put?: never;
@@ -460,8 +460,10 @@ export interface components {
         };
         OrderPage: {
             data: components["schemas"]["Order"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
+            /** @description Pass as `cursor` (with the same `sort`) for the next page; null on the last page */
             nextCursor: string | null;
+            /** @description Whether another page follows (then `nextCursor` is set) */
+            hasMore: boolean;
         };
         OrderType: {
             code: string;
@@ -485,7 +487,7 @@ export interface components {
              * @description Stable machine-readable reason
              * @enum {string}
              */
-            code: "malformed_json" | "nesting_too_deep" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "version_conflict" | "transition_not_allowed" | "editing_not_allowed" | "idempotency_conflict" | "idempotency_in_progress" | "last_admin" | "would_strand_orders" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "guard_failed" | "status_not_permitted" | "undo_refused" | "internal_error";
+            code: "malformed_json" | "nesting_too_deep" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "version_conflict" | "transition_not_allowed" | "editing_not_allowed" | "idempotency_conflict" | "idempotency_in_progress" | "last_admin" | "would_strand_orders" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "guard_failed" | "status_not_permitted" | "undo_refused" | "rate_limited" | "internal_error";
             /** @description Messages per field, keyed by its dotted path (`customer.email`, `items.0.sku`); a query parameter or header by its name. Sent with: `validation_failed` */
             errors?: {
                 [key: string]: string[];
@@ -511,10 +513,14 @@ export interface components {
              * @enum {string}
              */
             requiredScope?: "read" | "write" | "admin";
-            /** @description The largest body taken, in bytes. Sent with: `payload_too_large` */
+            /** @description payload_too_large: the largest body taken, in bytes; rate_limited: the requests a window allows. Sent with: `rate_limited`, `payload_too_large` */
             limit?: number;
             /** @description How deep arrays and objects may nest. Sent with: `nesting_too_deep` */
             maxDepth?: number;
+            /** @description The rate limit's window, in seconds. Sent with: `rate_limited` */
+            windowSeconds?: number;
+            /** @description Seconds until the window ends, as in `Retry-After`. Sent with: `rate_limited` */
+            retryAfter?: number;
             /** @description The open orders the change would leave with no way forward, per order type and status. Sent with: `would_strand_orders` */
             stranded?: {
                 orderType: {
@@ -646,6 +652,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -703,6 +718,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -717,8 +741,14 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                /** @description Only orders in this status (code) */
-                status?: string;
+                /** @description Only orders in one of these statuses (codes). Repeat the parameter or separate values with commas; at most 100 */
+                status?: string[];
+                /** @description Only orders whose status is in a group of one of these kinds: new, in_progress, completed, not_completed. Repeat the parameter or separate values with commas; at most 100 */
+                group?: string[];
+                /** @description Only the orders with these numbers. Repeat the parameter or separate values with commas; at most 100 */
+                number?: string[];
+                /** @description Only orders in one of these payment states: unpaid, partially_paid, paid (paid: payments reached the total). Repeat the parameter or separate values with commas; at most 100 */
+                paymentState?: string[];
                 /** @description Only orders of this order type (code) */
                 orderType?: string;
                 /** @description Only orders from this sales channel */
@@ -727,9 +757,11 @@ export interface operations {
                 createdSince?: string;
                 /** @description Only orders changed at or after this time (for polling sync) */
                 updatedSince?: string;
+                /** @description Order of the list: `created` (default, oldest first) or `updated` (least recently changed first); a leading `-` reverses it. Ties go by the order's id in the same direction */
+                sort?: "created" | "-created" | "updated" | "-updated";
                 /** @description Page size, 1 to 100 (default 50) */
                 limit?: number;
-                /** @description `nextCursor` from the previous page */
+                /** @description `nextCursor` from the previous page, with the same `sort` */
                 cursor?: string;
             };
             header?: never;
@@ -768,6 +800,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -942,6 +983,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -1004,6 +1054,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1163,6 +1222,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -1297,6 +1365,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -1419,6 +1496,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -1493,6 +1579,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -1550,6 +1645,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1674,6 +1778,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1853,6 +1966,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2017,6 +2139,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2085,6 +2216,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2225,6 +2365,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2310,6 +2459,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2376,6 +2534,15 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2513,6 +2680,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2605,6 +2781,15 @@ export interface operations {
             };
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2717,6 +2902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error` */
             500: {
                 headers: {
@@ -2820,6 +3014,15 @@ export interface operations {
             };
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,6 @@
-import { and, asc, eq, gt, gte } from "drizzle-orm";
-import { orders } from "@/db/schema";
 import { createOrder, editOrder, setTracking } from "@/lib/orders";
-import { ok, refuse } from "@/lib/result";
+import { ok } from "@/lib/result";
+import { listOrdersPage } from "../order-listing";
 import { defineRoute } from "../route";
 import { apiOrderSchema, createOrderBody, listOrdersQuery, orderChangeSchema, orderNumberParams, orderPageSchema, patchOrderBody } from "../schemas";
 import { eventView, loadLookups, orderView } from "../views";
@@ -37,64 +36,23 @@ export const createOrderRoute = defineRoute({
   },
 });
 
-/** The cursor is opaque to clients; inside it is the last id of the page (keyset pagination). */
-export function encodeCursor(id: number): string {
-  return Buffer.from(JSON.stringify({ after: id })).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): number | undefined {
-  try {
-    const { after } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { after?: unknown };
-    return typeof after === "number" && Number.isInteger(after) && after >= 0 ? after : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export const listOrdersRoute = defineRoute({
   method: "GET",
   path: "/orders",
   operationId: "listOrders",
   tag: "Orders",
   summary: "List orders",
-  description: "Orders oldest first, filtered, a page at a time. Follow `nextCursor` until it is null. For a sync, poll with `updatedSince` set to the time of your previous poll.",
+  description:
+    "Orders filtered and sorted, a page at a time: oldest first unless `sort` says otherwise. Follow `nextCursor` (with the same `sort`) while `hasMore` is true; a cursor from another sort is refused. List filters (`status`, `group`, `number`, `paymentState`) take several values, repeated or comma-separated; different filters all apply. For a sync, poll with `sort=updated` and `updatedSince` set to the time of your previous poll.",
   scope: "read",
   query: listOrdersQuery,
   response: { status: 200, description: "One page of orders", schema: orderPageSchema },
   errors: ["validation_failed"],
   handle: async ({ db, query }) => {
     const lookups = await loadLookups(db);
-    const errors: Record<string, string[]> = {};
-    const statusId = query.status === undefined ? undefined : [...lookups.statusById.values()].find((s) => s.code === query.status)?.id;
-    if (query.status !== undefined && statusId === undefined) errors.status = [`No status has the code "${query.status}"`];
-    const typeId = query.orderType === undefined ? undefined : [...lookups.typeCodeById].find(([, code]) => code === query.orderType)?.[0];
-    if (query.orderType !== undefined && typeId === undefined) errors.orderType = [`No order type has the code "${query.orderType}"`];
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && after === undefined) errors.cursor = ["This is not a cursor this API gave out"];
-    if (Object.keys(errors).length > 0) {
-      return refuse("validation_failed", `Please check: ${Object.keys(errors).join(", ")}.`, { fieldErrors: errors });
-    }
-    const rows = await db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          statusId === undefined ? undefined : eq(orders.statusId, statusId),
-          typeId === undefined ? undefined : eq(orders.orderTypeId, typeId),
-          query.channel === undefined ? undefined : eq(orders.channel, query.channel),
-          query.createdSince === undefined ? undefined : gte(orders.createdAt, new Date(query.createdSince)),
-          query.updatedSince === undefined ? undefined : gte(orders.updatedAt, new Date(query.updatedSince)),
-          after === undefined ? undefined : gt(orders.id, after),
-        ),
-      )
-      .orderBy(asc(orders.id))
-      .limit(query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const more = rows.length > query.limit;
-    return ok({
-      data: page.map((o) => orderView(o, lookups)),
-      nextCursor: more ? encodeCursor(page[page.length - 1]!.id) : null,
-    });
+    const page = await listOrdersPage(db, query, lookups);
+    if (!page.ok) return page;
+    return ok({ data: page.value.rows.map((o) => orderView(o, lookups)), nextCursor: page.value.nextCursor, hasMore: page.value.hasMore });
   },
 });
 

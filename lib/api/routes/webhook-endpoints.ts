@@ -26,7 +26,7 @@ import {
   webhookEndpointParams,
   webhookEndpointWithSecretSchema,
 } from "../webhook-schemas";
-import { decodeCursor, encodeCursor } from "./orders";
+import { decodeCursor, encodeCursor } from "../id-cursor";
 
 /** An endpoint as the API shows it: everything but the signing secret. */
 function endpointView(endpoint: WebhookEndpoint) {

@@ -147,6 +147,9 @@ export async function startNextServer(options: { databaseUrl: string; port: numb
       AUTH_SECRET: TEST_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       WORKER_IN_APP: "false",
+      // Load scenarios send thousands of API requests a minute with one key; limits have tests of their own.
+      API_RATE_LIMIT_PER_MINUTE: "10000000",
+      API_FAILED_AUTH_PER_MINUTE: "10000000",
       ...options.env,
     },
     { ownGroup: true },
