@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { A11Y_HOOK, A11Y_ORDER, A11Y_RULE } from "./fixtures/a11y-pages";
-import { ADMIN, STAFF, expectNoAxeViolations } from "./support";
+import { ADMIN, STAFF, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 /**
  * Every page of the app, in Polish and in English, with axe's full tag set (WCAG 2.0, 2.1 and
@@ -18,14 +18,6 @@ const LANGUAGES = [
 ] as const;
 
 // By the fields' names, not their labels: the sign-in page speaks the browser's language.
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(who.email);
-  await page.locator('input[name="password"]').fill(who.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 /**
  * Opens a page, waits for its heading and holds it to axe; the step names the page in the report.
  * `exclude`: what axe cannot enter (the email preview's sandboxed frame without scripts, which it
@@ -75,7 +67,7 @@ for (const words of LANGUAGES) {
 
     test("the work pages as staff: orders, an order, the board (a card lifted too), scan, analytics, account", async ({ page }) => {
       await page.setViewportSize({ width: 1600, height: 1000 });
-      await signIn(page, STAFF);
+      await signInAnyLanguage(page, STAFF);
       await visit(page, "/orders");
       await visit(page, `/orders/${A11Y_ORDER}`);
       await visit(page, "/board");
@@ -97,7 +89,7 @@ for (const words of LANGUAGES) {
     });
 
     test("the admin's workflow pages, the picture as drawn, and the app-address warning", async ({ page }) => {
-      await signIn(page, ADMIN);
+      await signInAnyLanguage(page, ADMIN);
       await visit(page, "/admin", async () => {
         // The e2e shop's app address is a loopback one: every admin page says so and names the setting.
         const warning = page.getByTestId("app-address-warning");
@@ -117,7 +109,7 @@ for (const words of LANGUAGES) {
     });
 
     test("the admin's messages, integrations and automations", async ({ page }) => {
-      await signIn(page, ADMIN);
+      await signInAnyLanguage(page, ADMIN);
       await visit(page, "/admin/templates");
       await visit(page, "/admin/mailbox");
       await visit(page, await hrefOn(page, /^\/admin\/mailbox\/\d+$/), undefined, ["iframe[sandbox]"]);
@@ -132,7 +124,7 @@ for (const words of LANGUAGES) {
     });
 
     test("the admin's people, roles and audit trail", async ({ page }) => {
-      await signIn(page, ADMIN);
+      await signInAnyLanguage(page, ADMIN);
       await visit(page, "/admin/users");
       await visit(page, "/admin/roles");
       await visit(page, await hrefOn(page, /^\/admin\/roles\/\d+$/, /Magazyn/));
@@ -142,7 +134,7 @@ for (const words of LANGUAGES) {
     test("on a phone: the pages that scroll sideways can be scrolled by keyboard", async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await visit(page, "/api/docs");
-      await signIn(page, ADMIN);
+      await signInAnyLanguage(page, ADMIN);
       await visit(page, "/admin/audit");
       await visit(page, "/admin/mailbox");
       await visit(page, "/admin/users");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, signInAnyLanguage } from "./support";
 import { importOwnStatuses, uid } from "./admin-support";
 import { createKeyInUi } from "./api-support";
 import { AUDIT_RULE, AUDITOR } from "./fixtures/admin-audit";
@@ -23,14 +23,6 @@ const own = {
 };
 
 // By the fields' names, not their labels: the sign-in page may speak either language.
-async function signInAsAuditor(page: Page) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(AUDITOR.email);
-  await page.locator('input[name="password"]').fill(AUDITOR.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 const entries = (page: Page) => page.getByTestId("audit-entry");
 /** The entries of one kind and action (as the page words them) about a subject. */
 const entry = (page: Page, kind: string, action: string, subject: string) =>
@@ -45,7 +37,7 @@ test.describe("in English", () => {
   test("each kind of change leaves an entry: who, what, and what changed", async ({ page, request }) => {
     // A dozen screens, each saved and waited for: far more than the default 30 s on two cores.
     test.setTimeout(240_000);
-    await signInAsAuditor(page);
+    await signInAnyLanguage(page, AUDITOR);
 
     // Groups and statuses, through the workflow import.
     await importOwnStatuses(page, id);
@@ -171,7 +163,7 @@ test.describe("in Polish", () => {
 
   test("the trail speaks Polish: kinds, actions, fields and the filters", async ({ page }) => {
     test.setTimeout(90_000);
-    await signInAsAuditor(page);
+    await signInAnyLanguage(page, AUDITOR);
     await page.goto("/admin/audit");
     await expect(page.getByRole("heading", { name: "Dziennik zmian" })).toBeVisible();
     await page.getByLabel("Rodzaj").selectOption({ label: "Reguła automatyzacji" });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations } from "./support";
+import { expect, test } from "@playwright/test";
+import { ADMIN, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 /**
  * The admin's process screens in Polish and in English: the language follows the browser, every
@@ -8,14 +8,6 @@ import { ADMIN, expectNoAxeViolations } from "./support";
  */
 
 // By the fields' names, not their labels: the sign-in page may speak either language.
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 const SCREENS = {
   pl: [
     { path: "/admin", heading: "Proces obsługi zamówień", text: "Typy zamówień" },
@@ -39,7 +31,7 @@ test.describe("in Polish", () => {
   test.use({ locale: "pl-PL" });
   test.beforeEach(async ({ page }) => {
     test.slow();
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
   });
 
   // One test per screen: axe on the matrix of the whole e2e shop takes a while.
@@ -88,7 +80,7 @@ test.describe("in English", () => {
   test.use({ locale: "en-GB" });
   test.beforeEach(async ({ page }) => {
     test.slow();
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
   });
 
   for (const screen of SCREENS.en) {

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations as expectNoAxeViolationsIn } from "./support";
+import { ADMIN, expectNoAxeViolations as expectNoAxeViolationsIn, signInAnyLanguage } from "./support";
 
 // Axe walks each screen in both languages: slow on a busy machine.
 test.describe.configure({ timeout: 150_000 });
-
-/** Signs in by the form's fields, whatever language the login page speaks. */
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
 
 // The email's own preview sits in a sandboxed frame without scripts: axe cannot enter it and
 // waits for it to answer until its frame timeout. The screen around it is what is checked here.
@@ -31,7 +22,7 @@ test.describe("in Polish", () => {
   test.use({ locale: "pl-PL" });
 
   test("templates: the editors, the SMS counter with and without Polish letters in złoty, a refusal worded in Polish", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/templates");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page).toHaveTitle(/Szablony wiadomości/);
@@ -56,7 +47,7 @@ test.describe("in Polish", () => {
   });
 
   test("mailbox: the list and a message in Polish, dates in Polish", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/mailbox");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page.getByRole("heading", { name: "Skrzynka wiadomości" })).toBeVisible();
@@ -74,7 +65,7 @@ test.describe("in Polish", () => {
   });
 
   test("settings: language, time zone and SMS letters, a refused value worded in Polish", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/settings");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page).toHaveTitle(/Ustawienia sklepu/);
@@ -96,7 +87,7 @@ test.describe("in English", () => {
   test.use({ locale: "en-US" });
 
   test("templates speak English, with money as PLN", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/templates");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveTitle(/Message templates/);
@@ -110,7 +101,7 @@ test.describe("in English", () => {
   });
 
   test("the mailbox and a message speak English", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/mailbox");
     await expect(page.getByRole("heading", { name: "Mailbox" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Attempts" }).or(page.getByText(/No messages yet/))).toBeVisible();
@@ -121,7 +112,7 @@ test.describe("in English", () => {
   });
 
   test("the settings speak English", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/settings");
     await expect(page.getByRole("heading", { name: "Shop settings" })).toBeVisible();
     await expect(page.getByLabel("Language of staff screens")).toBeVisible();

@@ -1,25 +1,16 @@
-import { expect, test, type Page } from "@playwright/test";
-import { STAFF, expectNoAxeViolations } from "./support";
+import { expect, test } from "@playwright/test";
+import { STAFF, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 const ORDER = "E2E-I18N-ORDER";
 
 // Axe and two languages per screen: more steps than the default allows on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-/** Signs in by the form's fields, whatever language the sign-in page speaks. */
-async function signInAnyLanguage(page: Page) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(STAFF.email);
-  await page.locator('input[name="password"]').fill(STAFF.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 test.describe("a Polish browser", () => {
   test.use({ locale: "pl-PL" });
 
   test("reads the order page in Polish, with Polish money, status names and durations", async ({ page }) => {
-    await signInAnyLanguage(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto(`/orders/${ORDER}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page.getByRole("heading", { name: `Zamówienie ${ORDER}`, level: 1 })).toBeVisible();
@@ -40,7 +31,7 @@ test.describe("a Polish browser", () => {
   });
 
   test("tells a refused tracking number why in Polish", async ({ page }) => {
-    await signInAnyLanguage(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto(`/orders/${ORDER}`);
     await page.getByLabel("Numer przesyłki").fill("not valid!");
     await page.getByRole("button", { name: "Zapisz numer przesyłki" }).click();
@@ -49,7 +40,7 @@ test.describe("a Polish browser", () => {
   });
 
   test("reads analytics in Polish", async ({ page }) => {
-    await signInAnyLanguage(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto("/analytics");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page.getByRole("heading", { name: "Analityka", level: 1 })).toBeVisible();
@@ -64,7 +55,7 @@ test.describe("an English browser", () => {
   test.use({ locale: "en-US" });
 
   test("reads the order page in English", async ({ page }) => {
-    await signInAnyLanguage(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto(`/orders/${ORDER}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { name: `Order ${ORDER}`, level: 1 })).toBeVisible();
@@ -78,7 +69,7 @@ test.describe("an English browser", () => {
   });
 
   test("reads analytics in English", async ({ page }) => {
-    await signInAnyLanguage(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto("/analytics");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();

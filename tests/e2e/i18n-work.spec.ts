@@ -1,26 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { BoardPage } from "./board-support";
-import { STAFF, expectNoAxeViolations } from "./support";
+import { STAFF, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 // Wide enough for every retail column side by side, as on a warehouse monitor.
 test.use({ viewport: { width: 2200, height: 1000 } });
 // axe walks every board column: a busy machine needs the room.
 test.setTimeout(90_000);
 
-/** Signs in by the form's fields, whatever language the login page speaks. */
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(STAFF.email);
-  await page.locator("input[name=password]").fill(STAFF.password);
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 test.describe("in Polish", () => {
   test.use({ locale: "pl-PL" });
 
   test("the board names columns, money and waits in Polish, and a refused drop says why", async ({ page }) => {
-    await signIn(page);
+    await signInAnyLanguage(page, STAFF);
     const board = new BoardPage(page);
     await page.goto("/board?type=retail&q=E2E-I18N-W1");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
@@ -43,7 +34,7 @@ test.describe("in Polish", () => {
   });
 
   test("an allowed drop asks in Polish, moves the card and reports the queued email", async ({ page }) => {
-    await signIn(page);
+    await signInAnyLanguage(page, STAFF);
     const board = new BoardPage(page);
     await page.goto("/board?type=retail&q=E2E-I18N-W6");
     await expect(board.column("received").getByTestId("card-E2E-I18N-W6")).toBeVisible();
@@ -66,7 +57,7 @@ test.describe("in Polish", () => {
   });
 
   test("the order list and a bulk change report in Polish, with plural forms and refusals by code", async ({ page }) => {
-    await signIn(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto("/orders?q=E2E-I18N-W&sort=number&dir=asc");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page.getByRole("heading", { name: "Zamówienia", level: 1 })).toBeVisible();
@@ -99,7 +90,7 @@ test.describe("in Polish", () => {
   });
 
   test("scan mode says every outcome in Polish", async ({ page }) => {
-    await signIn(page);
+    await signInAnyLanguage(page, STAFF);
     await page.goto("/scan");
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page.getByRole("heading", { name: "Tryb skanowania", level: 1 })).toBeVisible();
@@ -126,7 +117,7 @@ test.describe("in English", () => {
   test.use({ locale: "en-US" });
 
   test("the board, the list and scan mode speak English", async ({ page }) => {
-    await signIn(page);
+    await signInAnyLanguage(page, STAFF);
     const board = new BoardPage(page);
     await page.goto("/board?type=retail&q=E2E-I18N-W1");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -1,17 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, STAFF, expectNoAxeViolations } from "./support";
+import { expect, test } from "@playwright/test";
+import { ADMIN, STAFF, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 // Two page loads per save on two cores, axe after each: more than the default allows.
 test.describe.configure({ timeout: 120_000 });
-
-/** Signs in by the form's fields, whatever language the sign-in page speaks. */
-async function signInAnyLanguage(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(who.email);
-  await page.locator('input[name="password"]').fill(who.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
 
 const words = {
   pl: {

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, STAFF, expectNoAxeViolations as expectNoAxeViolationsOn } from "./support";
+import { ADMIN, STAFF, expectNoAxeViolations as expectNoAxeViolationsOn, signInAnyLanguage } from "./support";
 
 // Two languages, axe, the customer's page and the mailbox: more steps than the default allows.
 test.describe.configure({ timeout: 150_000 });
-
-/** Signs in by the form's fields, whatever language the sign-in page speaks. */
-async function signInAnyLanguage(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(who.email);
-  await page.locator('input[name="password"]').fill(who.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
 
 async function expectNoAxeViolations(page: Page) {
   // After a form's action the page is rendered again, its title streamed in with it.

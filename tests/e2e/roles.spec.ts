@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { BoardPage } from "./board-support";
-import { ADMIN, expectNoAxeViolations } from "./support";
+import { ADMIN, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 /** The demo shop's warehouse account: role "Magazyn", scan mode only, and only the packing and shipping statuses. */
 const WAREHOUSE = { email: "magazyn@example.com", password: "demo-magazyn" };
@@ -8,20 +8,11 @@ const WAREHOUSE = { email: "magazyn@example.com", password: "demo-magazyn" };
 test.use({ viewport: { width: 2200, height: 1000 } });
 test.setTimeout(90_000);
 
-/** Signs in by the form's fields, whatever language the login page speaks. */
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(who.email);
-  await page.locator("input[name=password]").fill(who.password);
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 test.describe("an admin, in Polish", () => {
   test.use({ locale: "pl-PL" });
 
   test("creates a role, grants it scan mode and one status, sees it listed, then deletes it", async ({ page }) => {
-    await signIn(page, ADMIN);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/roles");
     await expect(page.getByRole("heading", { name: "Role", level: 1 })).toBeVisible();
     const table = page.getByRole("table", { name: "Role sklepu" });
@@ -67,7 +58,7 @@ test.describe("an admin, in English", () => {
   test.use({ locale: "en-US" });
 
   test("finds the admin role locked and a second role of the same name refused", async ({ page }) => {
-    await signIn(page, ADMIN);
+    await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/roles");
     await page.getByRole("link", { name: "admin", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Role: admin" })).toBeVisible();
@@ -87,7 +78,7 @@ test.describe("the warehouse role, in Polish", () => {
   test.use({ locale: "pl-PL" });
 
   test("sees only its areas, and Cancelled is refused on the board, the order page, in a bulk change and in scan mode", async ({ page }) => {
-    await signIn(page, WAREHOUSE);
+    await signInAnyLanguage(page, WAREHOUSE);
     const nav = page.getByRole("navigation", { name: "Główne menu" });
     await expect(nav.getByRole("link", { name: "Skanowanie" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Analityka" })).toHaveCount(0);

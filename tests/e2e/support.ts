@@ -12,6 +12,18 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await expect(page).toHaveURL(/\/orders$/);
 }
 
+/**
+ * Signs in through the form's field names, whichever language the sign-in page speaks (for specs
+ * that run in a Polish or English browser; `signIn` above reads the English labels).
+ */
+export async function signInAnyLanguage(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(who.email);
+  await page.locator('input[name="password"]').fill(who.password);
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/orders$/);
+}
+
 /** Opens an order's page by its number (fixture orders are declared in tests/e2e/fixtures/). */
 export async function openOrder(page: Page, number: string) {
   await page.goto(`/orders/${number}`);

@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import { messages } from "@/lib/i18n/messages";
 import { importDocument } from "./admin-support";
 import { STRANDING, statusCode, strandingDocument, type StrandingType } from "./fixtures/workflow-stranding";
-import { ADMIN, expectNoAxeViolations } from "./support";
+import { ADMIN, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 /**
  * A workflow edit that would leave open orders with no way forward asks first, naming how many
@@ -17,14 +17,6 @@ const stranded = (locale: "pl" | "en", type: StrandingType) =>
   words(locale)("refusals.wouldStrandOrders.one", { count: type.orders, status: type.middle, orderType: type.name });
 
 // By the fields' names, not their labels: the sign-in page may speak either language.
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/orders$/);
-}
-
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const cell = (page: Page, from: string, to: string) => page.getByRole("button", { name: new RegExp(`^${escaped(from)} → ${escaped(to)}: `) });
 
@@ -38,7 +30,7 @@ const focusStaysInDialog = (page: Page) =>
 test.beforeEach(async ({ page }) => {
   // Sign-in, the matrix of a type and axe on a modal: more than the default 30 s on two cores.
   test.slow();
-  await signInAsAdmin(page);
+  await signInAnyLanguage(page, ADMIN);
 });
 
 test.describe("in English", () => {
