@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { outbox, webhookAttempts, webhookEndpoints, type OutboxRow, type WebhookAttempt } from "@/db/schema";
+import { attemptsByDelivery } from "@/lib/integrations/webhooks/deliveries";
 import { pageOfOutbox } from "./outbox";
 
 /** Every endpoint, oldest first, with how many of its deliveries wait or failed for good. */
@@ -58,13 +59,7 @@ export async function listWebhookDeliveries({ db, endpointId, page = 1 }: { db: 
       payload: outbox.payload,
     },
   });
-  const attempts = rows.length
-    ? await db
-        .select()
-        .from(webhookAttempts)
-        .where(inArray(webhookAttempts.outboxId, rows.map((r) => r.id)))
-        .orderBy(asc(webhookAttempts.id))
-    : [];
-  const deliveries: WebhookDelivery[] = rows.map((row) => ({ ...row, attemptLog: attempts.filter((a) => a.outboxId === row.id) }));
+  const attempts = await attemptsByDelivery(db, rows.map((r) => r.id));
+  const deliveries: WebhookDelivery[] = rows.map((row) => ({ ...row, attemptLog: attempts.get(row.id) ?? [] }));
   return { deliveries, totalCount, pageCount };
 }

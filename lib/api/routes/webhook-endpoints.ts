@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inTransaction } from "@/db/transaction";
-import { orders, outbox, webhookAttempts, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import { orders, outbox, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
 import {
+  attemptsByDelivery,
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   resendWebhookDelivery,
@@ -86,18 +87,14 @@ async function deliveriesOf(db: DbOrTx, endpointId: number, options: { before?: 
     )
     .orderBy(desc(outbox.id))
     .limit(options.limit);
-  const attempts = rows.length
-    ? await db.select().from(webhookAttempts).where(inArray(webhookAttempts.outboxId, rows.map((r) => r.id))).orderBy(asc(webhookAttempts.id))
-    : [];
+  const attempts = await attemptsByDelivery(db, rows.map((r) => r.id));
   return rows.map(({ payload, ...row }) => ({
     ...row,
     type: typeof payload.type === "string" ? payload.type : "unknown",
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
     nextAttemptAt: row.nextAttemptAt.toISOString(),
-    attemptLog: attempts
-      .filter((a) => a.outboxId === row.id)
-      .map((a) => ({ at: a.createdAt.toISOString(), responseStatus: a.responseStatus, error: a.error, durationMs: a.durationMs })),
+    attemptLog: (attempts.get(row.id) ?? []).map((a) => ({ at: a.createdAt.toISOString(), responseStatus: a.responseStatus, error: a.error, durationMs: a.durationMs })),
   }));
 }
 

@@ -20,7 +20,7 @@ export const getWorkflowRoute = defineRoute({
 });
 
 /** A refusal as a client reads it: statuses and order types by code, never by database id. */
-async function publicRefusal(db: DbOrTx, error: Refusal): Promise<Result<never>> {
+async function refusalByCodes(db: DbOrTx, error: Refusal): Promise<Result<never>> {
   if (error.code === "would_strand_orders" && error.details) {
     const stranded = error.details.stranded.map(({ orderType, status, orders }) => ({
       orderType: { code: orderType.code, name: orderType.name },
@@ -55,6 +55,6 @@ export const putWorkflowRoute = defineRoute({
   handle: async ({ db, actor, body, query }) => {
     const result = await applyImport(db, body, actor, { confirmStranded: query.confirmStranded });
     if (result.ok) return ok({ applied: result.value });
-    return publicRefusal(db, result.error);
+    return refusalByCodes(db, result.error);
   },
 });

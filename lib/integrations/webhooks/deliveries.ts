@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { outbox, webhookEndpoints } from "@/db/schema";
+import { outbox, webhookAttempts, webhookEndpoints, type WebhookAttempt } from "@/db/schema";
 import { refuse, type Result } from "@/lib/result";
 import { TEST_EVENT_TYPE } from "./events";
 import { webhookIdFor } from "./webhook-id";
@@ -47,4 +47,13 @@ export async function sendTestWebhook(db: DbOrTx, endpointId: number): Promise<R
     .returning({ id: outbox.id });
   if (!row) throw new Error("test delivery was not written");
   return { ok: true, value: row };
+}
+
+/** The attempts of these deliveries (outbox ids), oldest first, grouped by delivery: one query for a page of them. */
+export async function attemptsByDelivery(db: DbOrTx, outboxIds: number[]): Promise<Map<number, WebhookAttempt[]>> {
+  const byDelivery = new Map<number, WebhookAttempt[]>(outboxIds.map((id) => [id, []]));
+  if (outboxIds.length === 0) return byDelivery;
+  const rows = await db.select().from(webhookAttempts).where(inArray(webhookAttempts.outboxId, outboxIds)).orderBy(asc(webhookAttempts.id));
+  for (const attempt of rows) byDelivery.get(attempt.outboxId)?.push(attempt);
+  return byDelivery;
 }

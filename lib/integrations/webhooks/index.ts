@@ -9,6 +9,6 @@ export {
   webhookEndpointInputSchema,
   type WebhookEndpointInput,
 } from "./endpoints";
-export { resendWebhookDelivery, sendTestWebhook } from "./deliveries";
+export { attemptsByDelivery, resendWebhookDelivery, sendTestWebhook } from "./deliveries";
 export { SEQUENCED_ORDER_EVENT_TYPES, TEST_EVENT_TYPE, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhookEventTypeOf } from "./events";
 export type { WebhookPayload } from "./payload";
