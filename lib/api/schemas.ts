@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
-import { API_KEY_SCOPES } from "@/lib/integrations/api-keys";
 import { orderEventType } from "@/db/schema";
 import { documentSchema } from "@/lib/workflow-config";
 
@@ -266,8 +265,6 @@ export const orderTypeListSchema = z.object({ data: z.array(apiOrderTypeSchema) 
 export const workflowResultSchema = z.object({
   applied: z.record(z.string(), z.unknown()).describe("What the document changed, per groups, statuses and order types"),
 });
-
-export const apiScopeSchema = z.enum(API_KEY_SCOPES);
 
 export type ApiOrder = z.infer<typeof apiOrderSchema>;
 export type ApiEvent = z.infer<typeof apiEventSchema>;
