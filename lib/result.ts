@@ -42,6 +42,8 @@ export type Stranding = { stranded: StrandedOrders[]; total: number };
  */
 export type RefusalDetailsByCode = {
   version_conflict: { expectedVersion: number; currentVersion: number };
+  // A status change whose order exists but whose target status does not (the API answers it as a bad `to`).
+  not_found: { missing: "status" };
   // A throttled sign-in: when the next try can work.
   unauthorized: { retryAfterSeconds: number };
   // The API names the allowed targets by code only: ids mean nothing outside the app.

@@ -49,7 +49,7 @@ function detailsInput(details: z.infer<typeof changeDetailsSchema>, to: number, 
 }
 
 /** A screen's change as the one transition service takes it (the change itself, or its preview). */
-export function transitionInputOf(change: SingleChange, actor: Actor): TransitionInput {
+export function transitionInputOf(change: SingleChange, actor: Actor): TransitionInput & { orderId: number } {
   return { orderId: change.orderId, expectedVersion: change.expectedVersion, ...detailsInput(change, change.to, actor) };
 }
 

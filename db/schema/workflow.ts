@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -149,3 +150,18 @@ export const commentTemplatesRelations = relations(commentTemplates, ({ one }) =
 }));
 
 export type CommentTemplate = typeof commentTemplates.$inferSelect;
+
+/**
+ * One row naming the state of what API answers look up (statuses, groups, order types, the app's
+ * address) (ADR 0144): statement triggers on those tables give it a new number, so a process may keep
+ * them in memory and read only this number to know whether they are still current.
+ */
+export const catalogueRevision = pgTable(
+  "catalogue_revision",
+  {
+    id: boolean().primaryKey().default(true),
+    /** Drawn from a sequence, never added to: a rolled-back change's number is never used again. */
+    revision: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("catalogue_revision_single_row", sql`${t.id}`)],
+);

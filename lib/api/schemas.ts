@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputSchema } from "@/lib/orders";
+import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputFields } from "@/lib/orders";
 import { orderEventType } from "@/db/schema";
 import { documentSchema } from "@/lib/workflow-config";
 
@@ -97,7 +97,7 @@ export const eventFeedQuery = z.strictObject({
 
 export const createOrderBody = z.strictObject(createOrderInputSchema.omit({ actor: true }).shape);
 
-const transitionFields = transitionInputSchema.pick({ expectedVersion: true, comment: true, customerVisible: true, notify: true }).shape;
+const transitionFields = transitionInputFields.pick({ expectedVersion: true, comment: true, customerVisible: true, notify: true }).shape;
 export const transitionBody = z.strictObject({
   to: statusCode,
   ...transitionFields,

@@ -1,7 +1,7 @@
 import { asc, getTableColumns } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { compileQuery } from "@/db/compiled-query";
-import { orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
+import { catalogueRevision, orderTypes, statusGroups, statuses, type Order, type OrderEvent, type Status, type StatusGroup } from "@/db/schema";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { getMessageSettings } from "@/lib/settings";
 import { isUndo } from "@/lib/orders/undo-mark";
@@ -32,7 +32,13 @@ const allGroups = compileQuery<StatusGroup[], Record<string, never>>(
 const typeCodes = { id: orderTypes.id, code: orderTypes.code };
 const allTypeCodes = compileQuery<{ id: number; code: string }[], Record<string, never>>("api.allTypeCodes", (db) => db.select(typeCodes).from(orderTypes), typeCodes);
 
-export async function loadLookups(db: DbOrTx): Promise<Lookups> {
+const readRevision = compileQuery<{ revision: number }[], Record<string, never>>(
+  "api.catalogueRevision",
+  (db) => db.select({ revision: catalogueRevision.revision }).from(catalogueRevision),
+  { revision: catalogueRevision.revision },
+);
+
+async function readLookups(db: DbOrTx): Promise<Lookups> {
   const [statusRows, groupRows, typeRows, settings] = await Promise.all([
     allStatuses(db, {}),
     allGroups(db, {}),
@@ -46,6 +52,24 @@ export async function loadLookups(db: DbOrTx): Promise<Lookups> {
     typeCodeById: new Map(typeRows.map((t) => [t.id, t.code])),
     appUrl: settings.appUrl,
   };
+}
+
+// The last lookups read, under the catalogue revision read before them (ADR 0144).
+let kept: { revision: number; lookups: Lookups } | undefined;
+
+/**
+ * The lookups, read again only when the catalogue revision moved since they were last read: every
+ * write to statuses, groups, order types or the app's address moves it (database triggers), so a
+ * change made by another process or in the caller's own transaction is seen at once. The revision
+ * is read first: lookups read after it are at least that new, so they are never kept under a
+ * revision newer than they are.
+ */
+export async function loadLookups(db: DbOrTx): Promise<Lookups> {
+  const [row] = await readRevision(db, {});
+  if (row && kept?.revision === row.revision) return kept.lookups;
+  const lookups = await readLookups(db);
+  if (row) kept = { revision: row.revision, lookups };
+  return lookups;
 }
 
 function must<T>(value: T | undefined, what: string): T {

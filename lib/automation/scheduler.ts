@@ -75,7 +75,7 @@ async function fireForOrder(
   observe: OrderEventContext["observe"],
 ) {
   return inTransaction(db, async (tx) => {
-    const locked = await lockOrderForChange(tx, orderId);
+    const locked = await lockOrderForChange(tx, { id: orderId });
     if (!locked.ok) return "gone";
     const order = locked.value;
     // Re-checked under the lock: someone may have moved the order since the scan.

@@ -15,7 +15,7 @@ import type { ChangeEffects, MessageFate, PreviewMessage, PreviewMove, PreviewWe
  * A change as a screen would make it: the order (by id, or by number as scan and the API know
  * it), the target status, and everything else exactly as `transitionOrder` takes it.
  */
-export type PreviewChangeInput = Omit<TransitionInput, "orderId"> &
+export type PreviewChangeInput = Omit<TransitionInput, "orderId" | "orderNumber"> &
   ({ orderId: number } | { orderNumber: string }) & {
     /** The reader's language, for the names of the statuses the rules would move the order to. */
     locale?: string;

@@ -90,7 +90,7 @@ export async function issueDocumentWithOutcome(db: DbOrTx, raw: IssueDocumentInp
 async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typeof issueDocumentInputSchema>): Promise<Result<IssueOutcome>> {
   // The order's row lock makes two requests for the same order's invoice take turns, so the
   // second sees the first's document instead of issuing another.
-  const locked = await lockOrderForChange(tx, orderId);
+  const locked = await lockOrderForChange(tx, { id: orderId });
   if (!locked.ok) return locked;
   const order = locked.value;
   const existing = await reusableDocument(tx, order, kind);

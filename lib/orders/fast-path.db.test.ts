@@ -30,9 +30,12 @@ beforeAll(async () => {
   const apiKey = await createApiKey(db, { name: "Fast path", scope: "write" }, SYSTEM_AUDIT_ACTOR);
   if (!apiKey.ok) throw new Error(apiKey.error.message);
   samples = {
-    "orders.selectForUpdate": { orderId: order.id },
-    "orders.checkByStatusId": { orderId: order.id, to: wf.status.awaiting_payment.id, userId: null },
-    "orders.checkByStatusCode": { orderId: order.id, to: wf.status.awaiting_payment.code, userId: null },
+    "orders.selectForUpdate": { order: order.id },
+    "orders.selectByNumberForUpdate": { order: order.number },
+    "orders.checkByStatusId": { order: order.id, to: wf.status.awaiting_payment.id, userId: null },
+    "orders.checkByStatusCode": { order: order.id, to: wf.status.awaiting_payment.code, userId: null },
+    "orders.checkByNumberAndStatusId": { order: order.number, to: wf.status.awaiting_payment.id, userId: null },
+    "orders.checkByNumberAndStatusCode": { order: order.number, to: wf.status.awaiting_payment.code, userId: null },
     "orders.updateStatus": { orderId: order.id, statusId: wf.status.awaiting_payment.id, version: order.version + 1, now },
     "orders.insertStatusEvent": {
       id: 900_001,
@@ -64,6 +67,7 @@ beforeAll(async () => {
     "api.allStatuses": {},
     "api.allGroups": {},
     "api.allTypeCodes": {},
+    "api.catalogueRevision": {},
     "api.orderByNumber": { number: order.number },
     "apiKeys.byPrefix": { prefix: apiKey.value.key.prefix },
     "idempotency.claim": { apiKeyId: apiKey.value.key.id, key: "fast-path", method: "POST", path: "/orders", requestHash: "0".repeat(64) },
@@ -80,6 +84,8 @@ afterAll(async () => handle?.close());
 const DRAWN: Record<string, string[]> = {
   "orders.checkByStatusId": ["eventId"],
   "orders.checkByStatusCode": ["eventId"],
+  "orders.checkByNumberAndStatusId": ["eventId"],
+  "orders.checkByNumberAndStatusCode": ["eventId"],
   "outbox.insertMessage": ["id"],
   "idempotency.claim": ["id"],
 };
@@ -115,7 +121,7 @@ describe("the compiled statements of the status change", () => {
   });
 
   it("answer and write exactly what drizzle's own prepared statement does", async () => {
-    const orderId = samples["orders.selectForUpdate"]!.orderId as number;
+    const orderId = samples["orders.selectForUpdate"]!.order as number;
     for (const [name, values] of Object.entries(samples)) {
       const statement = compiledQueries.get(name)!;
       const drawn = DRAWN[name] ?? [];

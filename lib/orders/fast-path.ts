@@ -11,16 +11,33 @@ import { orderEvents, orders, orderTypes, roles, roleStatusRights, statuses, sta
  * internals compileQuery relies on change.
  */
 
-/** Step 1 of every change to an order: its row, locked until the transaction ends. */
-export const selectOrderForUpdate = compileQuery<Order[], { orderId: number }>(
-  "orders.selectForUpdate",
-  (db) => db.select().from(orders).where(eq(orders.id, sql.placeholder("orderId"))).for("update"),
-  getTableColumns(orders),
-);
+/**
+ * Which order a statement is about: the `order` placeholder is its id, or its number (the API
+ * names orders by number, and reading the id first would cost a round trip of its own).
+ */
+const ORDER_MATCH = {
+  id: sql`${orders.id} = ${sql.placeholder("order")}`,
+  number: sql`${orders.number} = ${sql.placeholder("order")}`,
+} as const;
+type OrderMatch = keyof typeof ORDER_MATCH;
 
-/** The check's one statement, for a target named by `isTarget`; the order id and target are placeholders. */
-function checkStatement(statementName: string, isTarget: (target: Placeholder) => SQL, listeners: Record<string, SQL<boolean>>) {
-  const { selection, where } = checkParts(isTarget, listeners);
+/** Step 1 of every change to an order: its row, locked until the transaction ends. */
+export const selectOrderForUpdate = {
+  byId: compileQuery<Order[], { order: number }>(
+    "orders.selectForUpdate",
+    (db) => db.select().from(orders).where(ORDER_MATCH.id).for("update"),
+    getTableColumns(orders),
+  ),
+  byNumber: compileQuery<Order[], { order: string }>(
+    "orders.selectByNumberForUpdate",
+    (db) => db.select().from(orders).where(ORDER_MATCH.number).for("update"),
+    getTableColumns(orders),
+  ),
+};
+
+/** The check's one statement, for an order matched by `order` and a target named by `isTarget`; both are placeholders. */
+function checkStatement(statementName: string, order: OrderMatch, isTarget: (target: Placeholder) => SQL, listeners: Record<string, SQL<boolean>>) {
+  const { selection, where } = checkParts(order, isTarget, listeners);
   return compileQuery(
     statementName,
     (db) =>
@@ -35,10 +52,9 @@ function checkStatement(statementName: string, isTarget: (target: Placeholder) =
   );
 }
 
-function checkParts(isTarget: (target: Placeholder) => SQL, listeners: Record<string, SQL<boolean>>) {
-  const orderId = sql.placeholder("orderId");
-  const fromStatus = sql`(select ${orders.statusId} from ${orders} where ${orders.id} = ${orderId})`;
-  const orderType = sql`(select ${orders.orderTypeId} from ${orders} where ${orders.id} = ${orderId})`;
+function checkParts(order: OrderMatch, isTarget: (target: Placeholder) => SQL, listeners: Record<string, SQL<boolean>>) {
+  const fromStatus = sql`(select ${orders.statusId} from ${orders} where ${ORDER_MATCH[order]})`;
+  const orderType = sql`(select ${orders.orderTypeId} from ${orders} where ${ORDER_MATCH[order]})`;
   const allowed = sql<boolean>`exists (select 1 from ${transitions} where ${transitions.orderTypeId} = ${orderType} and ${transitions.fromStatusId} = ${fromStatus} and ${transitions.toStatusId} = ${statuses.id})`;
   const target = isTarget(sql.placeholder("to"));
   // The person making the change ("userId": null for the API, automations and the system, which
@@ -61,14 +77,19 @@ function checkParts(isTarget: (target: Placeholder) => SQL, listeners: Record<st
 }
 
 /**
- * The check (lib/orders/transition-check.ts), by id for screens, by code for the API. `listeners`
+ * The check (lib/orders/transition-check.ts): the order by id (screens, rules) or number (the API),
+ * the target by id (screens) or code (the API). `listeners`
  * are the wiring's columns (lib/orders/after-event.ts), handed in by the check's module: the wiring
  * reaches modules that lock orders, so this module may not import it.
  */
 export function checkStatements(listeners: Record<string, SQL<boolean>>) {
+  const byId = (to: Placeholder) => sql`${statuses.id} = ${to}`;
+  const byCode = (to: Placeholder) => sql`${statuses.code} = ${to}`;
   return {
-    byStatusId: checkStatement("orders.checkByStatusId", (to) => sql`${statuses.id} = ${to}`, listeners),
-    byStatusCode: checkStatement("orders.checkByStatusCode", (to) => sql`${statuses.code} = ${to}`, listeners),
+    byStatusId: checkStatement("orders.checkByStatusId", "id", byId, listeners),
+    byStatusCode: checkStatement("orders.checkByStatusCode", "id", byCode, listeners),
+    byNumberAndStatusId: checkStatement("orders.checkByNumberAndStatusId", "number", byId, listeners),
+    byNumberAndStatusCode: checkStatement("orders.checkByNumberAndStatusCode", "number", byCode, listeners),
   };
 }
 

@@ -4,6 +4,7 @@ export { recordPayment, recordPaymentInputSchema, type RecordPaymentInput } from
 export {
   transitionOrder,
   transitionOrders,
+  transitionInputFields,
   transitionInputSchema,
   type BulkTransitionInput,
   type BulkTransitionReport,

@@ -50,7 +50,7 @@ export async function addOrderNote(db: DbOrTx, raw: AddNoteInput): Promise<Resul
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
   return inTransaction(db, async (tx): Promise<Result<AddNoteOutcome>> => {
-    const locked = await lockOrderForChange(tx, input.orderId);
+    const locked = await lockOrderForChange(tx, { id: input.orderId });
     if (!locked.ok) return locked;
     const order = locked.value;
     if (input.emailCustomer && !order.customerEmail) {

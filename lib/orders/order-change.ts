@@ -37,7 +37,7 @@ export function changeOrder(
   decide: (order: Order, now: Date, tx: Tx) => OrderDecision | Promise<OrderDecision>,
 ): Promise<Result<OrderChangeOutcome>> {
   return inTransaction(db, async (tx): Promise<Result<OrderChangeOutcome>> => {
-    const locked = await lockOrderForChange(tx, input.orderId, input.expectedVersion);
+    const locked = await lockOrderForChange(tx, { id: input.orderId }, input.expectedVersion);
     if (!locked.ok) return locked;
     const order = locked.value;
     const now = new Date();

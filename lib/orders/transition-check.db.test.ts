@@ -32,7 +32,7 @@ describe("loadTransitionCheck", () => {
       await db.update(orders).set({ statusId: from.id }).where(eq(orders.id, order.id));
       for (const to of all) {
         for (const ref of [{ id: to.id }, { code: to.code }]) {
-          const check = await db.transaction((tx) => loadTransitionCheck(tx, { orderId: order.id, to: ref, userId: null }));
+          const check = await db.transaction((tx) => loadTransitionCheck(tx, { order: { id: order.id }, to: ref, userId: null }));
           expect(check.fromStatusId).toBe(from.id);
           expect(check.target?.id).toBe(to.id);
           if (!check.definition) throw new Error("slice missing");
@@ -62,7 +62,7 @@ describe("loadTransitionCheck", () => {
     for (const from of all) {
       await db.update(orders).set({ statusId: from.id }).where(eq(orders.id, order.id));
       for (const to of all) {
-        const check = await db.transaction((tx) => loadTransitionCheck(tx, { orderId: order.id, to: { id: to.id }, userId: person!.id }));
+        const check = await db.transaction((tx) => loadTransitionCheck(tx, { order: { id: order.id }, to: { id: to.id }, userId: person!.id }));
         if (!check.definition) throw new Error("slice missing");
         for (const paid of [false, true]) {
           const facts = { statusId: from.id, paid, paymentMethod: "transfer" };
@@ -79,10 +79,10 @@ describe("loadTransitionCheck", () => {
   it("finds no target for an unknown status and no order for an unknown id", async () => {
     const wf = await createRetailWorkflow(db);
     const order = await createTestOrder(db, wf.type.code);
-    const unknownTarget = await db.transaction((tx) => loadTransitionCheck(tx, { orderId: order.id, to: { code: "no_such_status" }, userId: null }));
+    const unknownTarget = await db.transaction((tx) => loadTransitionCheck(tx, { order: { id: order.id }, to: { code: "no_such_status" }, userId: null }));
     expect(unknownTarget.target).toBeUndefined();
     expect(unknownTarget.fromStatusId).toBe(wf.status.new.id);
-    const unknownOrder = await db.transaction((tx) => loadTransitionCheck(tx, { orderId: 999_999_999, to: { id: wf.status.new.id }, userId: null }));
+    const unknownOrder = await db.transaction((tx) => loadTransitionCheck(tx, { order: { id: 999_999_999 }, to: { id: wf.status.new.id }, userId: null }));
     expect(unknownOrder.fromStatusId).toBeNull();
     expect(unknownOrder.definition).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import type { Status } from "@/db/schema";
 import type { RoleRef, WorkflowDefinition } from "@/lib/workflow";
 import { listenerColumns } from "./after-event";
 import { checkStatements } from "./fast-path";
+import type { OrderKey } from "./lock-order";
 import type { Listeners } from "./reactions";
 import { toWorkflowStatus } from "./workflow-definition";
 
@@ -36,7 +37,7 @@ export type TransitionCheck = {
 const check = checkStatements(listenerColumns("status_changed"));
 
 /**
- * Reads what `transitionOrder` needs to judge a change of `orderId` in one statement. It reads the
+ * Reads what `transitionOrder` needs to judge a change of `order` in one statement. It reads the
  * order's type and status itself, so it can be sent right behind the row lock on the same
  * connection, without waiting for the lock's answer: statements run in order, and under READ
  * COMMITTED this one sees the row as it stands once the lock is ours. `userId` is the person
@@ -45,10 +46,16 @@ const check = checkStatements(listenerColumns("status_changed"));
  */
 export async function loadTransitionCheck(
   tx: Tx,
-  { orderId, to, userId }: { orderId: number; to: StatusRef; userId: number | null },
+  { order, to, userId }: { order: OrderKey; to: StatusRef; userId: number | null },
 ): Promise<TransitionCheck> {
   const rows =
-    "id" in to ? await check.byStatusId(tx, { orderId, to: to.id, userId }) : await check.byStatusCode(tx, { orderId, to: to.code, userId });
+    "id" in order
+      ? "id" in to
+        ? await check.byStatusId(tx, { order: order.id, to: to.id, userId })
+        : await check.byStatusCode(tx, { order: order.id, to: to.code, userId })
+      : "id" in to
+        ? await check.byNumberAndStatusId(tx, { order: order.number, to: to.id, userId })
+        : await check.byNumberAndStatusCode(tx, { order: order.number, to: to.code, userId });
   const fromStatusId = rows[0]?.fromStatusId ?? null;
   const initialStatusId = rows[0]?.initialStatusId ?? null;
   const target = rows.find((r) => r.isTarget)?.status;

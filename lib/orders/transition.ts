@@ -10,7 +10,7 @@ import { actorSchema, type Actor } from "./actor";
 import { atMost, ORDER_LIMITS } from "./limits";
 import { prepareReactions } from "./after-event";
 import { insertStatusEvent, updateStatus } from "./fast-path";
-import { lockOrderForChange } from "./lock-order";
+import { lockOrderForChange, type OrderKey } from "./lock-order";
 import type { EffectOutcome, Listeners, OrderEffect, OrderEventContext, ReactionSteps } from "./reactions";
 import { attemptInSavepoint } from "./savepoint";
 import { loadTransitionCheck } from "./transition-check";
@@ -22,14 +22,22 @@ const statusRefSchema = z.union([
   z.object({ code: z.string().min(1).max(64) }),
 ]);
 
-export const transitionInputSchema = z.object({
-  orderId: z.number().int().positive(),
+/** The fields of a change, for schemas that take some of them (the API's body); parse with `transitionInputSchema`. */
+export const transitionInputFields = z.object({
+  /** The order by id (screens, rules), or by its number (the API: read under the lock, not before it). */
+  orderId: z.number().int().positive().optional(),
+  orderNumber: z.string().min(1).max(64).optional(),
   to: statusRefSchema,
   actor: actorSchema,
   expectedVersion: z.number().int().positive().optional(),
   comment: z.string().trim().max(ORDER_LIMITS.comment, atMost(ORDER_LIMITS.comment)).optional(),
   customerVisible: z.boolean().optional(),
   notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
+});
+
+export const transitionInputSchema = transitionInputFields.refine((input) => (input.orderId === undefined) !== (input.orderNumber === undefined), {
+  message: "Name the order by its id or its number",
+  path: ["orderId"],
 });
 
 export type TransitionInput = z.input<typeof transitionInputSchema>;
@@ -85,9 +93,10 @@ async function changeStatus(db: DbOrTx, raw: TransitionInput, position: ChainPos
     // The row lock serialises concurrent changes of one order: the next one waits, then sees
     // the new version and status. What the check needs and the shop settings are sent behind
     // the lock on the same connection without waiting for it (one round trip, not four).
+    const key: OrderKey = input.orderId !== undefined ? { id: input.orderId } : { number: input.orderNumber! };
     const [locked, pipelined, settings] = await Promise.all([
-      lockOrderForChange(tx, input.orderId, input.expectedVersion),
-      loadTransitionCheck(tx, { orderId: input.orderId, to: input.to, userId: userIdOf(input.actor) }),
+      lockOrderForChange(tx, key, input.expectedVersion),
+      loadTransitionCheck(tx, { order: key, to: input.to, userId: userIdOf(input.actor) }),
       getMessageSettings(tx),
     ]);
     if (!locked.ok) return locked;
@@ -97,12 +106,12 @@ async function changeStatus(db: DbOrTx, raw: TransitionInput, position: ChainPos
     const check =
       pipelined.fromStatusId === order.statusId
         ? pipelined
-        : await loadTransitionCheck(tx, { orderId: order.id, to: input.to, userId: userIdOf(input.actor) });
+        : await loadTransitionCheck(tx, { order: { id: order.id }, to: input.to, userId: userIdOf(input.actor) });
 
     const target = check.target;
     if (!target) {
       const which = "code" in input.to ? `with code "${input.to.code}"` : `${input.to.id}`;
-      return refuse("not_found", `Status ${which} does not exist.`);
+      return refuse("not_found", `Status ${which} does not exist.`, { details: { missing: "status" } });
     }
     const definition = check.definition;
     if (!definition) return refuse("not_found", `The order type of ${order.number} does not exist.`);
@@ -223,7 +232,7 @@ async function applyEffect(tx: Tx, context: OrderEventContext, effect: OrderEffe
   });
 }
 
-export type BulkTransitionInput = Omit<TransitionInput, "orderId" | "expectedVersion"> & {
+export type BulkTransitionInput = Omit<TransitionInput, "orderId" | "orderNumber" | "expectedVersion"> & {
   orders: { orderId: number; expectedVersion?: number }[];
 };
 

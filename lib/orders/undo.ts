@@ -38,7 +38,7 @@ export async function undoStatusChange(db: DbOrTx, input: UndoInput): Promise<Re
     if (!input.mayUndoOthers && !(event.actorType === "user" && event.actorId === input.actor.id)) {
       return undoRefused("not_yours", "Only the person who made a change (or an admin) can undo it.");
     }
-    const locked = await lockOrderForChange(tx, event.orderId);
+    const locked = await lockOrderForChange(tx, { id: event.orderId });
     if (!locked.ok) return locked;
     const latest = await latestStatusChange(tx, event.orderId);
     if (latest !== event.id || locked.value.statusId !== event.toStatusId) {

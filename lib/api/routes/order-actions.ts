@@ -27,14 +27,13 @@ export const transitionRoute = defineRoute({
   response: { status: 200, description: "The order after the change", schema: transitionResultSchema },
   errors: ["not_found", "validation_failed", "transition_not_allowed", "guard_failed", "version_conflict", "idempotency_conflict"],
   handle: async ({ db, actor, params, body }) => {
-    const order = await findOrderByNumber(db, params.number);
-    if (!order.ok) return order;
     const { to, ...rest } = body;
-    // The lookups for the answer do not depend on the change: read alongside it, not after.
-    const [result, lookups] = await Promise.all([transitionOrder(db, { ...rest, orderId: order.value.id, to: { code: to }, actor }), loadLookups(db)]);
+    // The order is found by its number under the change's own lock, and the lookups for the
+    // answer do not depend on the change: all of it is read together, not one after another.
+    const [result, lookups] = await Promise.all([transitionOrder(db, { ...rest, orderNumber: params.number, to: { code: to }, actor }), loadLookups(db)]);
     if (!result.ok) {
-      // The order exists, so "not found" here is the target: the client sent an unknown code.
-      if (result.error.code === "not_found") {
+      // An unknown target is a bad `to`, not a missing resource; a missing order stays a 404.
+      if (result.error.code === "not_found" && result.error.details?.missing === "status") {
         return refuse("validation_failed", result.error.message, { fieldErrors: { to: ["No status has this code"] } });
       }
       return publicRefusal(result.error);
