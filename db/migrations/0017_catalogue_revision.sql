@@ -17,10 +17,20 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER "statuses_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "statuses" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+CREATE TRIGGER "statuses_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE ON "statuses" FOR EACH ROW EXECUTE FUNCTION "bump_catalogue_revision"();
 --> statement-breakpoint
-CREATE TRIGGER "status_groups_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "status_groups" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+CREATE TRIGGER "status_groups_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE ON "status_groups" FOR EACH ROW EXECUTE FUNCTION "bump_catalogue_revision"();
 --> statement-breakpoint
-CREATE TRIGGER "order_types_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "order_types" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+CREATE TRIGGER "order_types_catalogue_revision" AFTER INSERT OR UPDATE OR DELETE ON "order_types" FOR EACH ROW EXECUTE FUNCTION "bump_catalogue_revision"();
 --> statement-breakpoint
-CREATE TRIGGER "settings_catalogue_revision" AFTER INSERT OR UPDATE OF "app_url" OR DELETE OR TRUNCATE ON "settings" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+CREATE TRIGGER "settings_catalogue_revision" AFTER INSERT OR DELETE ON "settings" FOR EACH ROW EXECUTE FUNCTION "bump_catalogue_revision"();
+--> statement-breakpoint
+CREATE TRIGGER "settings_app_url_catalogue_revision" AFTER UPDATE ON "settings" FOR EACH ROW WHEN (OLD."app_url" IS DISTINCT FROM NEW."app_url") EXECUTE FUNCTION "bump_catalogue_revision"();
+--> statement-breakpoint
+CREATE TRIGGER "statuses_truncate_revision" AFTER TRUNCATE ON "statuses" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+--> statement-breakpoint
+CREATE TRIGGER "status_groups_truncate_revision" AFTER TRUNCATE ON "status_groups" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+--> statement-breakpoint
+CREATE TRIGGER "order_types_truncate_revision" AFTER TRUNCATE ON "order_types" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
+--> statement-breakpoint
+CREATE TRIGGER "settings_truncate_revision" AFTER TRUNCATE ON "settings" FOR EACH STATEMENT EXECUTE FUNCTION "bump_catalogue_revision"();
