@@ -1,4 +1,5 @@
-import { count, eq } from "drizzle-orm";
+import net from "node:net";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle, Tx } from "@/db";
 import { idempotencyKeys, statusGroups } from "@/db/schema";
@@ -94,6 +95,45 @@ describe("runIdempotent", () => {
     expect(results.filter((r) => r.kind === "replayed")).toHaveLength(3);
     const bodies = new Set(results.map((r) => (r.kind === "conflict" ? null : JSON.stringify(r.response))));
     expect(bodies.size).toBe(1);
+  });
+
+  it("rolls back a duplicate's work even when it failed, and still answers it with the first's response", async () => {
+    const first = await runIdempotent(handle.db, req("k-failing-duplicate", {}), writeGroup("failing-duplicate"));
+    const failing = async (tx: Tx): Promise<StoredResponse> => {
+      await writeGroup("failing-duplicate")(tx);
+      throw new Error("the duplicate's work failed");
+    };
+    const repeat = await runIdempotent(handle.db, req("k-failing-duplicate", {}), failing);
+    expect(repeat).toEqual({ kind: "replayed", response: first.kind === "fresh" ? first.response : null });
+    expect(await groupsNamed("failing-duplicate")).toBe(1);
+  });
+
+  it.skipIf(handle?.kind === "pglite" || !process.env.TEST_DATABASE_URL)("sends the claim and the work's first statement in one write (postgres.js)", async () => {
+    const writes: string[] = [];
+    const write = net.Socket.prototype.write;
+    net.Socket.prototype.write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+      if (typeof chunk !== "string" && this.remotePort !== undefined) writes.push(Buffer.from(chunk as Uint8Array).toString("latin1"));
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof write;
+    const work = async (tx: Tx): Promise<StoredResponse> => {
+      await tx.execute(sql`select 'the work' as marker`);
+      return { status: 200, body: {} };
+    };
+    // A statement's first run on a connection waits for Postgres to describe it; later runs do not.
+    // Run on every connection of the pool first, so whichever the measured run gets is warm.
+    await Promise.all(Array.from({ length: 30 }, (_, i) => runIdempotent(handle.db, req(`k-one-write-warm-${i}`, {}), work)));
+    try {
+      writes.length = 0;
+      await runIdempotent(handle.db, req("k-one-write", {}), work);
+    } finally {
+      net.Socket.prototype.write = write;
+    }
+    // The claim is a prepared statement by now: its write carries its bound values, the key among them.
+    const shown = writes.map((w) => w.replace(/[^ -~]/g, ".")).join(" || ");
+    const claim = writes.find((w) => w.includes("k-one-write"));
+    expect(claim, shown).toBeDefined();
+    expect(claim, shown).toContain("begin");
+    expect(claim, shown).toContain("select 'the work' as marker");
   });
 
   it("purges records older than 24 hours", async () => {

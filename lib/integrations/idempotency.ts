@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { compileQuery, placeholderFor } from "@/db/compiled-query";
-import { inTransaction } from "@/db/transaction";
+import { inOwnTransaction, inTransaction } from "@/db/transaction";
 import { idempotencyKeys } from "@/db/schema";
 
 /** A stored or fresh answer to a POST: what the client gets back, byte for byte on a replay. */
@@ -42,8 +42,8 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
 }
 
-async function existingRecord(tx: Tx, request: IdempotentRequest, lock = false): Promise<IdempotencyRecord> {
-  const query = tx
+async function existingRecord(db: DbOrTx, request: IdempotentRequest, lock = false): Promise<IdempotencyRecord> {
+  const query = db
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
@@ -88,12 +88,30 @@ const storeAnswer = compileQuery<unknown, { id: number; responseStatus: number; 
     .where(eq(idempotencyKeys.id, sql.placeholder("id"))),
 );
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: its outcome is read later, once something else has been awaited. */
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** The claim was taken by an earlier request: everything this one did is rolled back, its answer read after. */
+type Duplicate = { kind: "duplicate" };
+
 /**
  * Runs a POST at most once per (API key, Idempotency-Key). One transaction holds the whole
- * request: it first claims the key (a concurrent duplicate waits on the unique index until this
- * one commits, then finds the stored answer), then runs `perform` with that transaction (the
- * services join it: db/transaction.ts), then stores the response. The write and its
- * stored answer therefore commit together or not at all.
+ * request: it claims the key, runs `perform` with that transaction (the services join it:
+ * db/transaction.ts), then stores the response. The write and its stored answer therefore commit
+ * together or not at all.
+ *
+ * The claim and the work are sent together (ADR 0146): the work's first statements go out in the
+ * claim's write and run behind it on the same connection. A concurrent duplicate's claim waits on
+ * the unique index until the first request commits, so its work runs only afterwards, and is then
+ * rolled back whatever it did: the claim found the key taken, and the duplicate gets the stored
+ * answer (or a conflict), read after the rollback.
  *
  * Only successes are stored. A refusal (4xx) wrote nothing, so its record is rolled back with it
  * and a retry is evaluated afresh: an order refused for want of payment can move once paid.
@@ -104,24 +122,31 @@ export async function runIdempotent(
   perform: (tx: Tx) => Promise<StoredResponse>,
 ): Promise<IdempotentOutcome> {
   const hash = requestHash(request.method, request.path, request.body);
-  return inTransaction(
+  // A transaction of its own even inside a caller's: a duplicate's work must go, whatever the caller keeps.
+  const outcome = await inOwnTransaction(
     db,
-    async (tx): Promise<IdempotentOutcome> => {
-      const [claimed] = await insertClaim(tx, { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash });
-      if (!claimed) {
-        const repeat = repeatOf(await existingRecord(tx, request), hash);
-        // Only a request run in steps leaves a claim unanswered, and its path is never this one's.
-        if (repeat.kind === "in_progress") throw new Error("idempotency record is incomplete");
-        return repeat;
-      }
-      const response = await perform(tx);
+    async (tx): Promise<IdempotentOutcome | Duplicate> => {
+      const claiming = settle(insertClaim(tx, { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash }));
+      const working = settle(perform(tx));
+      const claim = await claiming;
+      if (!claim.ok) throw claim.error;
+      const [claimed] = claim.value;
+      if (!claimed) return { kind: "duplicate" };
+      const work = await working;
+      if (!work.ok) throw work.error;
+      const response = work.value;
       if (response.status >= 300) return { kind: "fresh", response };
       await storeAnswer(tx, { id: claimed.id, responseStatus: response.status, responseBody: response.body, completedAt: new Date() });
       return { kind: "fresh", response };
     },
-    // A refusal's record goes with everything else it wrote; a replay or conflict wrote nothing.
-    (outcome) => outcome.kind !== "fresh" || outcome.response.status < 300,
+    // A refusal's record goes with everything else it wrote; a duplicate's work is never kept.
+    (outcome) => outcome.kind === "fresh" && outcome.response.status < 300,
   );
+  if (outcome.kind !== "duplicate") return outcome;
+  const repeat = repeatOf(await existingRecord(db, request), hash);
+  // Only a request run in steps leaves a claim unanswered, and its path is never this one's.
+  if (repeat.kind === "in_progress") throw new Error("idempotency record is incomplete");
+  return repeat;
 }
 
 /**
