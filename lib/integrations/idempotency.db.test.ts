@@ -136,6 +136,39 @@ describe("runIdempotent", () => {
     expect(claim, shown).toContain("select 'the work' as marker");
   });
 
+  it("rolls the work back and fails when its answer cannot be stored", async () => {
+    // jsonb refuses a NUL character: the answer's store fails after the work has written.
+    const unstorable = async (tx: Tx): Promise<StoredResponse> => ({ ...(await writeGroup("unstorable")(tx)), body: { note: "a\u0000b" } });
+    await expect(runIdempotent(handle.db, req("k-unstorable", {}), unstorable)).rejects.toThrow();
+    expect(await groupsNamed("unstorable")).toBe(0);
+    const [record] = await handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "k-unstorable"));
+    expect(record).toBeUndefined();
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("sends the stored answer with the COMMIT, in one write (postgres.js)", async () => {
+    const writes: string[] = [];
+    const write = net.Socket.prototype.write;
+    const work = async (tx: Tx): Promise<StoredResponse> => {
+      await tx.execute(sql`select 'the work' as marker`);
+      // Over 1 kB, as an order's answer is: postgres.js used to send such a message on its own at once.
+      return { status: 200, body: { answer: "the-stored-answer", items: "x".repeat(2000) } };
+    };
+    await Promise.all(Array.from({ length: 30 }, (_, i) => runIdempotent(handle.db, req(`k-commit-warm-${i}`, {}), work)));
+    net.Socket.prototype.write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+      if (typeof chunk !== "string" && this.remotePort !== undefined) writes.push(Buffer.from(chunk as Uint8Array).toString("latin1"));
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof write;
+    try {
+      await runIdempotent(handle.db, req("k-commit", {}), work);
+    } finally {
+      net.Socket.prototype.write = write;
+    }
+    const shown = writes.map((w) => w.replace(/[^ -~]/g, ".")).join(" || ");
+    // The COMMIT is the last message of the transaction (a prepared statement by now, so its text
+    // is not in the write): the stored answer's write is the last one when they travel together.
+    expect(writes.findIndex((w) => w.includes("the-stored-answer")), shown).toBe(writes.length - 1);
+  });
+
   it("purges records older than 24 hours", async () => {
     await runIdempotent(handle.db, req("k-old", {}), writeGroup("old"));
     await handle.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(idempotencyKeys.key, "k-old"));

@@ -101,6 +101,9 @@ function settle<T>(work: Promise<T>): Promise<Settled<T>> {
 /** The claim was taken by an earlier request: everything this one did is rolled back, its answer read after. */
 type Duplicate = { kind: "duplicate" };
 
+/** A fresh answer whose record is still being stored when the transaction commits. */
+type Storing = { kind: "fresh"; response: StoredResponse; storing?: Promise<Settled<unknown>> };
+
 /**
  * Runs a POST at most once per (API key, Idempotency-Key). One transaction holds the whole
  * request: it claims the key, runs `perform` with that transaction (the services join it:
@@ -125,7 +128,7 @@ export async function runIdempotent(
   // A transaction of its own even inside a caller's: a duplicate's work must go, whatever the caller keeps.
   const outcome = await inOwnTransaction(
     db,
-    async (tx): Promise<IdempotentOutcome | Duplicate> => {
+    async (tx): Promise<Storing | Exclude<IdempotentOutcome, { kind: "fresh" }> | Duplicate> => {
       const claiming = settle(insertClaim(tx, { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash }));
       const working = settle(perform(tx));
       const claim = await claiming;
@@ -136,12 +139,19 @@ export async function runIdempotent(
       if (!work.ok) throw work.error;
       const response = work.value;
       if (response.status >= 300) return { kind: "fresh", response };
-      await storeAnswer(tx, { id: claimed.id, responseStatus: response.status, responseBody: response.body, completedAt: new Date() });
-      return { kind: "fresh", response };
+      // Not awaited here: the stored answer goes out with the COMMIT, in one write (ADR 0147).
+      // Should it fail, Postgres turns the COMMIT into a rollback, and its error is thrown below.
+      const storing = settle(storeAnswer(tx, { id: claimed.id, responseStatus: response.status, responseBody: response.body, completedAt: new Date() }));
+      return { kind: "fresh", response, storing };
     },
     // A refusal's record goes with everything else it wrote; a duplicate's work is never kept.
     (outcome) => outcome.kind === "fresh" && outcome.response.status < 300,
   );
+  if (outcome.kind === "fresh") {
+    const stored = await outcome.storing;
+    if (stored && !stored.ok) throw stored.error;
+    return { kind: "fresh", response: outcome.response };
+  }
   if (outcome.kind !== "duplicate") return outcome;
   const repeat = repeatOf(await existingRecord(db, request), hash);
   // Only a request run in steps leaves a claim unanswered, and its path is never this one's.
