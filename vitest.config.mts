@@ -26,7 +26,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "db",
-          include: ["{lib,db}/**/*.db.test.ts"],
+          include: ["{lib,db,app}/**/*.db.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,

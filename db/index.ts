@@ -21,10 +21,18 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = "pglite" | "postgres";
 
+/**
+ * Hears NOTIFY on `channel`: `onPayload` gets each payload, `onListen` runs once the LISTEN stands
+ * and again each time it is re-established after the connection was lost (notifications sent
+ * meanwhile are gone). Resolves, once listening, to the function that stops.
+ */
+export type Listen = (channel: string, onPayload: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
+
 export type DbHandle = {
   db: Db;
   kind: DatabaseKind;
   migrate: () => Promise<void>;
+  listen: Listen;
   close: () => Promise<void>;
 };
 
@@ -41,6 +49,12 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     db: db as unknown as Db,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // One session in the process: a NOTIFY from any of its transactions reaches it on commit.
+    listen: async (channel, onPayload, onListen) => {
+      const stop = await client.listen(channel, onPayload);
+      onListen?.();
+      return stop;
+    },
     close: () => client.close(),
   };
 }
@@ -73,6 +87,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db: db as unknown as Db,
     kind: "postgres",
     migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // postgres.js listens on a connection of its own beside the pool, with the pool's options
+    // (the backoff above too): when it drops it reconnects, LISTENs again and calls onListen.
+    listen: async (channel, onPayload, onListen) => (await client.listen(channel, onPayload, onListen)).unlisten,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -39,6 +39,11 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(API_RATE_LIMIT_DEFAULTS.perKey),
   /** Requests per minute with a wrong or revoked API key one client address may make before 429. */
   API_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(API_RATE_LIMIT_DEFAULTS.failedAuth),
+  /**
+   * Live update streams (`GET /api/live`) one app process holds open; past it, 503 and the
+   * screens fall back to polling. Each is an open request and a few timers.
+   */
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(500),
   /** "true" lets webhook endpoints on loopback and private networks receive (tests, on-premises ERPs). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
   /** Outbox tuning (milliseconds and counts); unset: the worker's defaults. */

@@ -24,8 +24,9 @@ function rowsOf<T>(result: unknown): T[] {
  * its own: about 40% of a 100k-order seed). Every id in a batch was just returned by the insert
  * or read from the database by the seed itself, so where the role may (a superuser, as on
  * PGlite) the checks are switched off for this transaction only, the way
- * `pg_restore --disable-triggers` loads data. The schema has no other triggers this would skip;
- * the seed's tests check the references afterwards.
+ * `pg_restore --disable-triggers` loads data. The only other trigger this skips is the live
+ * updates' NOTIFY per history row (ADR 0150), which no screen needs for a seed; the seed's tests
+ * check the references afterwards.
  */
 export async function skipForeignKeyChecks(tx: Tx): Promise<boolean> {
   const [row] = rowsOf<{ su: string }>(await tx.execute(sql`select current_setting('is_superuser') as su`));

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { BoardPage } from "./board-support";
-import { STAFF, openOrder, signIn } from "./support";
+import { STAFF, holdLiveUpdates, openOrder, signIn } from "./support";
 
 // Wide enough for every retail column side by side, as on a warehouse monitor.
 test.use({ viewport: { width: 2200, height: 1000 } });
@@ -91,7 +91,7 @@ test("a drop on an order someone else just changed is refused as a conflict and 
   test.setTimeout(60_000);
   const board = new BoardPage(page);
   // This board must stay stale for the test: its live updates are held back.
-  await page.route("**/board/changes", (route) => route.abort());
+  await holdLiveUpdates(page);
   await board.open("E2E-BOARD-CONFLICT");
   await expect(board.column("received").getByTestId("card-E2E-BOARD-CONFLICT")).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { STAFF, openOrder, signIn } from "./support";
+import { STAFF, holdLiveUpdates, openOrder, signIn } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, STAFF);
@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
 test("bulk change of 20 orders: progress, then a report per order; refusals leave the others changed", async ({ page, browser }) => {
   test.setTimeout(90_000);
   // The list must stay as loaded, so E2E-BULK-20 is stale when the bulk change runs.
-  await page.route("**/board/changes", (route) => route.abort());
+  await holdLiveUpdates(page);
   await page.goto("/orders?q=E2E-BULK-&sort=number&dir=asc");
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(20);

@@ -30,6 +30,12 @@ export async function openOrder(page: Page, number: string) {
   await expect(page.getByRole("heading", { name: `Order ${number}` })).toBeVisible();
 }
 
+/** Holds a screen's live updates back, the push stream and the fallback poll, so it stays as loaded. */
+export async function holdLiveUpdates(page: Page) {
+  await page.route("**/api/live**", (route) => route.abort());
+  await page.route("**/board/changes", (route) => route.abort());
+}
+
 /**
  * Rate limits count in fixed windows (lib/rate-limit.ts): a test that must see a limit reached
  * starts well inside a window, waiting out the last `marginMs` of the current one if need be.

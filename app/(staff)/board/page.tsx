@@ -62,7 +62,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     <div className="relative left-1/2 w-[calc(100vw-1rem)] -translate-x-1/2 space-y-4 px-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{common("nav.board")}</h1>
-        <LiveUpdates stamp={stamp} />
+        <LiveUpdates stamp={stamp} scope={{ orderTypeIds: [type.id] }} />
       </div>
       <BoardFiltersForm types={types} typeCode={type.code} search={search} facets={facets} />
       <KanbanBoard

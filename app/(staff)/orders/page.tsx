@@ -106,7 +106,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <div>
           <h1 className="text-2xl font-semibold">{common("nav.orders")}</h1>
           <div className="flex items-center gap-3 text-sm text-slate-600">
-            {t("total", { count: totalCount })} <LiveUpdates stamp={stamp} />
+            {t("total", { count: totalCount })}{" "}
+            <LiveUpdates
+              stamp={stamp}
+              scope={{ orderTypeIds: type ? [type.id] : undefined, statusIds: params.status ? [params.status] : undefined, orderIds: rows.map((r) => r.id) }}
+            />
           </div>
         </div>
       </div>

@@ -8,8 +8,10 @@ export const board = bilingual({
     noStatuses: "Ten typ zamówienia nie ma jeszcze statusów.",
     live: {
       on: "Na żywo",
+      reconnecting: "Ponowne łączenie…",
       offline: "Aktualizacje wstrzymane: brak połączenia",
-      hint: "Zmiany wprowadzone przez innych pojawiają się po kilku sekundach",
+      hint: "Zmiany wprowadzone przez innych pojawiają się w ciągu sekundy",
+      reconnectingHint: "Połączenie na żywo zostało przerwane: do czasu jego powrotu zmiany pojawiają się co kilka sekund",
     },
     group: {
       label: "Grupa statusów: {name}",
@@ -67,8 +69,10 @@ export const board = bilingual({
     noStatuses: "This order type has no statuses yet.",
     live: {
       on: "Live",
+      reconnecting: "Reconnecting…",
       offline: "Live updates paused: connection lost",
-      hint: "Changes made by others appear within a few seconds",
+      hint: "Changes made by others appear within a second",
+      reconnectingHint: "The live connection dropped: until it is back, changes appear every few seconds",
     },
     group: {
       label: "{name} group",

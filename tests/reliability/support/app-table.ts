@@ -77,6 +77,8 @@ export const APP_TABLE: Record<string, Access> = {
   "app/api/docs/page.tsx": "public",
   "app/api/auth/[...nextauth]/route.ts": "public",
   "app/api/health/route.ts": "public",
+  // The board's and the order list's live updates: every member who opens them.
+  "app/api/live/route.ts": "staff",
   "app/api/v1/[...path]/route.ts": "api-key",
   "app/track/page.tsx": "public",
   "app/track/lookup/route.ts": "public",

@@ -3,7 +3,8 @@ import { getChangeStamp } from "@/db/queries/board";
 import { authorize, getCurrentUser } from "@/lib/auth";
 
 /**
- * GET /board/changes → { stamp }: polled every few seconds by open boards and lists. A route
+ * GET /board/changes → { stamp }: polled every few seconds by open boards and lists while their
+ * live stream (GET /api/live, ADR 0150) is down. A route
  * handler rather than a server action, so polling never queues behind (or delays) a person's
  * own changes in the router's action queue.
  */
