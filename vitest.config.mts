@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,db,components,app,emails}/**/*.test.{ts,tsx}"],
+          include: ["{lib,db,components,app,emails,bench}/**/*.test.{ts,tsx}"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

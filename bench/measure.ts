@@ -5,6 +5,11 @@ export function figure(name: string, unit: string, value: number, baseline: numb
   return { name, unit, value, baseline, ratio: baseline === 0 ? Number.NaN : value / baseline };
 }
 
+/** The figure with pgbench's rate for the same work beside it. */
+export function withPgbench(line: BenchFigure, pgbench: number): BenchFigure {
+  return { ...line, pgbench, pgbenchRatio: pgbench === 0 ? Number.NaN : line.value / pgbench };
+}
+
 export function median(values: number[]): number {
   if (values.length === 0) throw new Error("median of nothing");
   const sorted = [...values].sort((a, b) => a - b);

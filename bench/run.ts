@@ -74,6 +74,7 @@ async function main(): Promise<number> {
 
   log(`\n${formatTable(figures)}\n`);
   log("ratio = Orderly / baseline: for per-second figures higher is better, for times lower is better.");
+  if (figures.some((f) => f.pgbench !== undefined)) log("ratio to pgbench = Orderly / pgbench running the baseline's statements: the database's own limit.");
   writeResults(figures);
   log(`Wrote ${RESULTS_FILE}.`);
   if (failed.length) console.error(`Failed: ${failed.join(", ")}`);

@@ -1,7 +1,11 @@
 import type { Db } from "@/db";
 
-/** One line of the benchmark table and of `bench/results.json`. `ratio` is always value / baseline. */
-export type BenchFigure = { name: string; unit: string; value: number; baseline: number; ratio: number };
+/**
+ * One line of the benchmark table and of `bench/results.json`. `ratio` is always value / baseline.
+ * Where the same work was also run through pgbench (the database's own limit for it), `pgbench` is
+ * its rate and `pgbenchRatio` value / pgbench.
+ */
+export type BenchFigure = { name: string; unit: string; value: number; baseline: number; ratio: number; pgbench?: number; pgbenchRatio?: number };
 
 /** What the runner hands every scenario: one seeded database and, on demand, the app running on it. */
 export type BenchContext = {
