@@ -3,14 +3,12 @@ export { createOrder, createOrderInputSchema, type CreateOrderInput } from "./cr
 export { recordPayment, recordPaymentInputSchema, type RecordPaymentInput } from "./payments";
 export {
   transitionOrder,
-  transitionOrders,
   transitionInputFields,
   transitionInputSchema,
-  type BulkTransitionInput,
-  type BulkTransitionReport,
   type TransitionInput,
   type TransitionOutcome,
 } from "./transition";
+export { transitionOrders, type BulkTransitionInput, type BulkTransitionReport } from "./bulk-transition";
 export { editOrder, editOrderInputSchema, type EditOrderInput } from "./edit";
 export { EDITABLE_FIELDS, type EditedField, type OrderEditedData } from "./edit-fields";
 export { setTracking, setTrackingInputSchema, type SetTrackingInput, type SetTrackingOutcome } from "./tracking";

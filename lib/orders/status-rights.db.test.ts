@@ -5,7 +5,8 @@ import { orderEvents, orders, roles, roleStatusRights, users } from "@/db/schema
 import { builtInRoleId } from "@/lib/roles/built-in";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { transitionOrder, transitionOrders } from "./transition";
+import { transitionOrders } from "./bulk-transition";
+import { transitionOrder } from "./transition";
 
 let handle: DbHandle;
 let db: Db;

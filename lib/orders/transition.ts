@@ -231,28 +231,3 @@ async function applyEffect(tx: Tx, context: OrderEventContext, effect: OrderEffe
     return { ok: true, order: result.value.order };
   });
 }
-
-export type BulkTransitionInput = Omit<TransitionInput, "orderId" | "orderNumber" | "expectedVersion"> & {
-  orders: { orderId: number; expectedVersion?: number }[];
-};
-
-export type BulkTransitionReport = { orderId: number; result: Result<TransitionOutcome> }[];
-
-/**
- * Bulk change: each order goes through `transitionOrder` in its own transaction, so one
- * refusal neither hides nor undoes another order's success.
- */
-export async function transitionOrders(
-  db: DbOrTx,
-  input: BulkTransitionInput,
-  onProgress?: (done: number, total: number) => void,
-): Promise<BulkTransitionReport> {
-  const report: BulkTransitionReport = [];
-  for (const { orderId, expectedVersion } of input.orders) {
-    const { orders: _all, ...shared } = input;
-    const result = await transitionOrder(db, { ...shared, orderId, expectedVersion });
-    report.push({ orderId, result });
-    onProgress?.(report.length, input.orders.length);
-  }
-  return report;
-}
