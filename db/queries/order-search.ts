@@ -1,0 +1,54 @@
+// The staff search, one module for the order list (db/queries/orders.ts) and the board
+// (board-query.ts), ADR 0147. Without `import "server-only"`: the board's reads and the
+// benchmark import it in plain Node.
+import { ilike, like, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db";
+import { orders, phoneDigits } from "@/db/schema";
+import { inOwnTransaction } from "@/db/transaction";
+import { phoneDigitsToSearch } from "@/lib/phone";
+
+/** LIKE's wildcards and its escape character escaped, so a typed "50%" or "a_b" means itself. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A LIKE pattern for `text` anywhere in a value, its wildcards taken literally. */
+export function likePattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+/**
+ * Orders where `text` appears, in any case, in the number, the customer's name or email, the
+ * tracking number or an item's SKU; and, when the text reads as (part of) a phone number, in the
+ * customer's phone however spaces, dashes and +48 were written on either side. Each alternative
+ * is one the trigram index orders_search_idx answers, so the search reads the index, not the table.
+ */
+export function orderSearchCondition(text: string): SQL {
+  const pattern = likePattern(text);
+  const matches = [
+    ilike(orders.number, pattern),
+    ilike(orders.customerName, pattern),
+    ilike(orders.customerEmail, pattern),
+    ilike(orders.trackingNumber, pattern),
+    ilike(orders.itemSkus, pattern),
+  ];
+  const digits = phoneDigitsToSearch(text);
+  // Digits only: nothing to escape.
+  if (digits) matches.push(like(phoneDigits(orders.customerPhone), `%${digits}%`));
+  return or(...matches)!;
+}
+
+/**
+ * Runs a search's reads with plans made for the text typed (`plan_cache_mode =
+ * force_custom_plan`, for this transaction only). Statements are prepared once per connection
+ * (db/prepared-by-default.ts), and after five runs Postgres may keep a generic plan, costed
+ * without the text: one that reads the list in its own order and filters every order, cheap only
+ * when many match. At 100,000 orders a phone number took 0.5 s that way against 1 ms through the
+ * index (ADR 0147). Planning afresh costs about a millisecond.
+ */
+export function withSearchPlans<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inOwnTransaction(db, async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    return work(tx);
+  });
+}
