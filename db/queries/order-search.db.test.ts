@@ -25,6 +25,7 @@ beforeAll(async () => {
   await order("SRCH-B2", { name: "Jan 50% Rabat_Owy", email: "jan_b@example.com", phone: "601-202-304" }, ["PLE-40"]);
   const legacy = await order("SRCH-C3", { name: "Ewa Nowak", email: "ewa@example.com" }, ["X%Y-1"]);
   await order("SRCH-D4", { name: "Back\\slash" }, ["ZZZ-9"]);
+  await order("SRCH-E5", { name: "Łucja Żółtowska" }, ["ZZZ-8"]);
   // Saved before phones were normalised: stored as it was typed.
   await db.update(orders).set({ customerPhone: "+48 777 888 999" }).where(eq(orders.id, legacy.id));
   await db.update(orders).set({ trackingNumber: "JJD000111222333" }).where(eq(orders.number, "SRCH-A1"));
@@ -46,12 +47,13 @@ async function found(text: string): Promise<string[]> {
 describe("the order search, on the list and the board alike", () => {
   it("finds an order by a part of its number, in any case", async () => {
     expect(await found("srch-a")).toEqual(["SRCH-A1"]);
-    expect(await found("SRCH-")).toEqual(["SRCH-A1", "SRCH-B2", "SRCH-C3", "SRCH-D4"]);
+    expect(await found("SRCH-")).toEqual(["SRCH-A1", "SRCH-B2", "SRCH-C3", "SRCH-D4", "SRCH-E5"]);
   });
 
   it("finds the customer by name and by email", async () => {
     expect(await found("wyszukiwalska")).toEqual(["SRCH-A1"]);
     expect(await found("SKLEP.EXAMPLE")).toEqual(["SRCH-A1"]);
+    expect(await found("ŻÓŁTOWSKA")).toEqual(["SRCH-E5"]);
   });
 
   it("finds the tracking number", async () => {
