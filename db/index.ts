@@ -43,7 +43,7 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   // PGlite makes its own directory but not the folders above it (`.data/` on a fresh checkout).
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  // pg_trgm is loaded for migration 0017's search index (ADR 0147); PGlite has no contrib
+  // pg_trgm is loaded for the order search's index (migration order_search, ADR 0148); PGlite has no contrib
   // extension unless it is named here, and CREATE EXTENSION fails without it.
   const options = { extensions: { pg_trgm } };
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);

@@ -1,4 +1,4 @@
--- The staff search (ADR 0147). pg_trgm's trigram index answers LIKE and ILIKE on a part of a
+-- The staff search (ADR 0148). pg_trgm's trigram index answers LIKE and ILIKE on a part of a
 -- value; it is a trusted extension, which the database's owner may create. PGlite loads it in
 -- db/index.ts.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint

@@ -1,5 +1,5 @@
 // The staff search, one module for the order list (db/queries/orders.ts) and the board
-// (board-query.ts), ADR 0147. Without `import "server-only"`: the board's reads and the
+// (board-query.ts), ADR 0148. Without `import "server-only"`: the board's reads and the
 // benchmark import it in plain Node.
 import { ilike, like, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
@@ -44,7 +44,7 @@ export function orderSearchCondition(text: string): SQL {
  * (db/prepared-by-default.ts), and after five runs Postgres may keep a generic plan, costed
  * without the text: one that reads the list in its own order and filters every order, cheap only
  * when many match. At 100,000 orders a phone number took 0.5 s that way against 1 ms through the
- * index (ADR 0147). Planning afresh costs about a millisecond.
+ * index (ADR 0148). Planning afresh costs about a millisecond.
  */
 export function withSearchPlans<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
   return inOwnTransaction(db, async (tx) => {

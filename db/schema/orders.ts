@@ -77,7 +77,7 @@ export const orders = pgTable(
     shippingAddress: jsonb().$type<ShippingAddress>(),
     items: jsonb().$type<OrderItem[]>().notNull().default([]),
     /**
-     * The items' SKUs, one a line, kept by Postgres (`order_item_skus`, migration 0017) for the
+     * The items' SKUs, one a line, kept by Postgres (`order_item_skus`, a function of migration order_search) for the
      * search: read as a column, not worked out of the JSON for every row the search looks at.
      */
     itemSkus: text().generatedAlwaysAs(sql`order_item_skus(items)`),
@@ -94,7 +94,7 @@ export const orders = pgTable(
     // A number typed or scanned in any case ("ord-10294") finds its order without a scan of the table.
     index("orders_number_upper_idx").on(sql`upper(${t.number})`),
     // The staff search: a part of any of these, in any case, through trigrams (pg_trgm); one
-    // index for all six, so a change of the order adds to one index rather than six (ADR 0147).
+    // index for all six, so a change of the order adds to one index rather than six (ADR 0148).
     index("orders_search_idx").using(
       "gin",
       t.number.op("gin_trgm_ops"),
