@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle, Tx } from "@/db";
-import { orders } from "@/db/schema";
+import { orders, statuses } from "@/db/schema";
 import { inOwnTransaction } from "@/db/transaction";
+import { editOrder, recordPayment, setTracking, transitionOrder } from "@/lib/orders";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { loadBoardData } from "./board-query";
@@ -12,13 +13,15 @@ import { orderSearchCondition } from "./order-search";
 let handle: DbHandle;
 let db: Db;
 let board: (text: string) => Promise<string[]>;
+/** The retail process the board shows; orders of another process are not on it. */
+let retail: Awaited<ReturnType<typeof createRetailWorkflow>>;
 
 const item = (sku: string) => ({ sku, name: "Item", quantity: 1, unitPrice: 1000, vatRate: 23 });
 
 beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
-  const wf = await createRetailWorkflow(db);
+  const wf = (retail = await createRetailWorkflow(db));
   const order = (number: string, customer: { name: string; email?: string; phone?: string }, skus: string[]) =>
     createTestOrder(db, wf.type.code, { number, customer, items: skus.map(item) });
   await order("SRCH-A1", { name: "Zofia Wyszukiwalska", email: "zofia@sklep.example", phone: "+48 601 202 303" }, ["KUB-350-BIA", "TAL-20"]);
@@ -111,10 +114,70 @@ describe("the search index", () => {
     const byPhone = await searchPlan("+48 601 202 303");
     expect(byPhone).not.toMatch(/Seq Scan/);
     // Number, name, email, tracking number, SKUs and phone digits: six lookups in the one index.
-    expect(byPhone.match(/Bitmap Index Scan on orders_search_idx/g)).toHaveLength(6);
+    expect(byPhone.match(/Bitmap Index Scan on order_search_idx/g)).toHaveLength(6);
     expect(byPhone).toMatch(/item_skus/);
-    expect(byPhone).toMatch(/regexp_replace\(customer_phone/);
+    expect(byPhone).toMatch(/phone_digits/);
     const byName = await searchPlan("Wyszukiwalska");
-    expect(byName.match(/Bitmap Index Scan on orders_search_idx/g)).toHaveLength(5);
+    expect(byName.match(/Bitmap Index Scan on order_search_idx/g)).toHaveLength(5);
+  });
+});
+
+describe("order_search, kept beside the orders", () => {
+  const staff = { type: "user" as const, id: "7", label: "Stan Staff" };
+  /** The transaction that last wrote the row (`xmin`): the same before and after means not written. */
+  const lastWrite = async (table: "orders" | "order_search", column: "id" | "order_id", id: number) => {
+    const answer = (await db.execute(sql`select xmin::text as xmin from ${sql.identifier(table)} where ${sql.identifier(column)} = ${id}`)) as unknown as
+      | { xmin: string }[]
+      | { rows: { xmin: string }[] };
+    const rows = Array.isArray(answer) ? answer : answer.rows;
+    return rows[0]?.xmin;
+  };
+
+  it("is not written by status changes or payments, only by changes of what is searched", async () => {
+    const wf = retail;
+    const order = await createTestOrder(db, wf.type.code, { number: "KEEP-1", customer: { name: "Stała Wyszukiwarka" } });
+    const searched = await lastWrite("order_search", "order_id", order.id);
+    expect(searched).toBeDefined();
+    const orderWrite = await lastWrite("orders", "id", order.id);
+    const paid = await recordPayment(db, { orderId: order.id, amount: order.total, actor: staff });
+    if (!paid.ok) throw new Error(paid.error.message);
+    for (const to of [wf.status.picking, wf.status.shipped]) {
+      const moved = await transitionOrder(db, { orderId: order.id, to: { id: to.id }, actor: staff });
+      if (!moved.ok) throw new Error(moved.error.message);
+    }
+    // The order itself was written, its search row was not.
+    expect(await lastWrite("orders", "id", order.id)).not.toBe(orderWrite);
+    expect(await lastWrite("order_search", "order_id", order.id)).toBe(searched);
+    expect(await found("stała wyszuk")).toEqual(["KEEP-1"]);
+  });
+
+  it("finds a tracking number and a customer right after they are changed, and no longer the old ones", async () => {
+    const wf = retail;
+    await db.update(statuses).set({ allowsEditing: true }).where(eq(statuses.id, wf.status.new.id));
+    const order = await createTestOrder(db, wf.type.code, {
+      number: "KEEP-2",
+      customer: { name: "Stary Klient", phone: "+48500600700" },
+      items: [item("OLD-SKU-1")],
+    });
+    const tracked = await setTracking(db, { orderId: order.id, courier: "dpd", trackingNumber: "TRK-NEW-4455", actor: staff });
+    if (!tracked.ok) throw new Error(tracked.error.message);
+    expect(await found("trk-new-44")).toEqual(["KEEP-2"]);
+    // One field at a time: each is enough for the order's search row to be written again.
+    const edits = [
+      { customer: { name: "Nowa Klientka", email: "nowa@klient.example" } },
+      { customer: { phone: "+48511622733" } },
+      { items: [item("NEW-SKU-2")] },
+    ];
+    for (const edit of edits) {
+      const edited = await editOrder(db, { orderId: order.id, actor: staff, ...edit });
+      if (!edited.ok) throw new Error(edited.error.message);
+    }
+    expect(await found("nowa klientka")).toEqual(["KEEP-2"]);
+    expect(await found("nowa@klient")).toEqual(["KEEP-2"]);
+    expect(await found("511 622 733")).toEqual(["KEEP-2"]);
+    expect(await found("new-sku-2")).toEqual(["KEEP-2"]);
+    expect(await found("stary klient")).toEqual([]);
+    expect(await found("500 600 700")).toEqual([]);
+    expect(await found("old-sku-1")).toEqual([]);
   });
 });

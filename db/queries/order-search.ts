@@ -3,7 +3,7 @@
 // benchmark import it in plain Node.
 import { ilike, like, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
-import { orders, phoneDigits } from "@/db/schema";
+import { orderSearch, orders } from "@/db/schema";
 import { inOwnTransaction } from "@/db/transaction";
 import { phoneDigitsToSearch } from "@/lib/phone";
 
@@ -20,22 +20,25 @@ export function likePattern(text: string): string {
 /**
  * Orders where `text` appears, in any case, in the number, the customer's name or email, the
  * tracking number or an item's SKU; and, when the text reads as (part of) a phone number, in the
- * customer's phone however spaces, dashes and +48 were written on either side. Each alternative
- * is one the trigram index orders_search_idx answers, so the search reads the index, not the table.
+ * customer's phone however spaces, dashes and +48 were written on either side. It looks in
+ * `order_search`, the orders' searched fields kept by Postgres beside them, whose trigram index
+ * (order_search_idx) answers each alternative, so the search reads the index, not the table; the
+ * index is there rather than on `orders` so that status changes do not write it (ADR 0148).
  */
 export function orderSearchCondition(text: string): SQL {
   const pattern = likePattern(text);
   const matches = [
-    ilike(orders.number, pattern),
-    ilike(orders.customerName, pattern),
-    ilike(orders.customerEmail, pattern),
-    ilike(orders.trackingNumber, pattern),
-    ilike(orders.itemSkus, pattern),
+    ilike(orderSearch.number, pattern),
+    ilike(orderSearch.customerName, pattern),
+    ilike(orderSearch.customerEmail, pattern),
+    ilike(orderSearch.trackingNumber, pattern),
+    ilike(orderSearch.itemSkus, pattern),
   ];
   const digits = phoneDigitsToSearch(text);
   // Digits only: nothing to escape.
-  if (digits) matches.push(like(phoneDigits(orders.customerPhone), `%${digits}%`));
-  return or(...matches)!;
+  if (digits) matches.push(like(orderSearch.phoneDigits, `%${digits}%`));
+  // A subquery rather than a join: the condition stays one the list and the board add to their own.
+  return sql`${orders.id} in (select ${orderSearch.orderId} from ${orderSearch} where ${or(...matches)})`;
 }
 
 /**

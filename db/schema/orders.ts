@@ -1,4 +1,4 @@
-import { relations, sql, type SQLWrapper } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -31,14 +31,6 @@ export type ShippingAddress = {
   city: string;
   country: string;
 };
-
-/**
- * The customer's phone as its digits alone, for the search: a number stored as typed before phones
- * were normalised ("+48 600 100 200") is found like a normalised one. Written once because the
- * search index below and the search's condition (db/queries/order-search.ts) must use the very
- * same expression, or the planner cannot answer the condition from the index.
- */
-export const phoneDigits = (phone: SQLWrapper) => sql`regexp_replace(${phone}, '[^0-9]', '', 'g')`;
 
 /** Numbers for orders created without one of their own (`ORD-10001`, ...). */
 export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 10001 });
@@ -76,11 +68,6 @@ export const orders = pgTable(
     trackingToken: text().notNull().unique(),
     shippingAddress: jsonb().$type<ShippingAddress>(),
     items: jsonb().$type<OrderItem[]>().notNull().default([]),
-    /**
-     * The items' SKUs, one a line, kept by Postgres (`order_item_skus`, a function of migration order_search) for the
-     * search: read as a column, not worked out of the JSON for every row the search looks at.
-     */
-    itemSkus: text().generatedAlwaysAs(sql`order_item_skus(items)`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -93,17 +80,6 @@ export const orders = pgTable(
     index("orders_updated_idx").on(t.updatedAt, t.id),
     // A number typed or scanned in any case ("ord-10294") finds its order without a scan of the table.
     index("orders_number_upper_idx").on(sql`upper(${t.number})`),
-    // The staff search: a part of any of these, in any case, through trigrams (pg_trgm); one
-    // index for all six, so a change of the order adds to one index rather than six (ADR 0148).
-    index("orders_search_idx").using(
-      "gin",
-      t.number.op("gin_trgm_ops"),
-      t.customerName.op("gin_trgm_ops"),
-      t.customerEmail.op("gin_trgm_ops"),
-      sql`${phoneDigits(t.customerPhone)} gin_trgm_ops`,
-      t.trackingNumber.op("gin_trgm_ops"),
-      t.itemSkus.op("gin_trgm_ops"),
-    ),
     check("orders_number_format", sql`${t.number} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`),
     check("orders_total_nonnegative", sql`${t.total} >= 0 and ${t.paidAmount} >= 0`),
   ],
