@@ -51,4 +51,8 @@ CREATE TRIGGER order_search_on_change
   EXECUTE FUNCTION order_search_write();--> statement-breakpoint
 -- The orders there are; the index is built after, in one pass.
 INSERT INTO order_search SELECT s.* FROM orders AS o, order_search_of(o) AS s;--> statement-breakpoint
+-- No parallel scan of the table: a narrow table looks cheap to read whole in parallel, and the
+-- planner, which prices an ILIKE like any operator, then preferred that to the trigram index for
+-- a surname in 1 % of the orders (0.22 s against 14 ms at 100,000 orders, ADR 0148).
+ALTER TABLE "order_search" SET (parallel_workers = 0);--> statement-breakpoint
 CREATE INDEX "order_search_idx" ON "order_search" USING gin ("number" gin_trgm_ops,"customer_name" gin_trgm_ops,"customer_email" gin_trgm_ops,"phone_digits" gin_trgm_ops,"tracking_number" gin_trgm_ops,"item_skus" gin_trgm_ops);
