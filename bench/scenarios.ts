@@ -3,6 +3,7 @@ import { apiScenario } from "./api";
 import { boardScenario } from "./board";
 import { bulkScenario } from "./bulk";
 import { outboxScenario } from "./outbox";
+import { searchScenario } from "./search";
 import { sessionScenario } from "./session";
 import { trackingScenario } from "./tracking";
 import { transitionScenario } from "./transition";
@@ -18,6 +19,7 @@ export const SCENARIOS: Scenario[] = [
   bulkScenario,
   sessionScenario,
   boardScenario,
+  searchScenario,
   analyticsScenario,
   trackingScenario,
   apiScenario,

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -42,7 +43,10 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   // PGlite makes its own directory but not the folders above it (`.data/` on a fresh checkout).
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  // pg_trgm is loaded for the order search's index (migration order_search, ADR 0148); PGlite has no contrib
+  // extension unless it is named here, and CREATE EXTENSION fails without it.
+  const options = { extensions: { pg_trgm } };
+  const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return {

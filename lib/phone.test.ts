@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalisePhone, phoneSchema } from "./phone";
+import { normalisePhone, phoneDigitsToSearch, phoneSchema } from "./phone";
 
 describe("phone numbers", () => {
   it.each([
@@ -31,4 +31,26 @@ describe("phone numbers", () => {
     expect(phoneSchema().safeParse("<script>alert(1)</script>").success).toBe(false);
     expect(phoneSchema().safeParse("9".repeat(10_000)).success).toBe(false);
   });
+});
+
+describe("phone digits to search for", () => {
+  it.each([
+    ["600 100 200", "600100200"],
+    ["600-100-200", "600100200"],
+    ["(600) 100-200", "600100200"],
+    ["+48 600 100 200", "600100200"],
+    ["+48600100200", "600100200"],
+    ["0048 600 100 200", "600100200"],
+    ["48 600 100 200", "600100200"],
+    ["+48 600", "600"],
+    ["100 200", "100200"],
+    ["10042", "10042"],
+    // 48 starting a shorter run of digits is part of the number (Radom's area code), not Poland.
+    ["48 123 45", "4812345"],
+    ["+44 20 7946 0958", "442079460958"],
+  ])("%s looks for %s", (typed, digits) => expect(phoneDigitsToSearch(typed)).toBe(digits));
+
+  it.each(["anna", "ORD-10042", "600.100.200", "+", " - ", "", "60", "+48", "+48 60"])("%s is no phone search", (typed) =>
+    expect(phoneDigitsToSearch(typed)).toBeNull(),
+  );
 });

@@ -19,6 +19,31 @@ export function normalisePhone(raw: string): string | null {
   return (text.startsWith("+") ? "+" : "") + digits;
 }
 
+/** Poland's country code, which a number may be stored or typed with or without. */
+const POLAND = "48";
+const POLISH_NUMBER_DIGITS = 9;
+/** Fewer digits have no trigram, so the search index could not narrow them down. */
+const PHONE_SEARCH_MIN_DIGITS = 3;
+
+/**
+ * The digits to look for among stored phones (compared as their digits alone) when someone
+ * searches for `text`, or null when the text is not (part of) a phone number. Spaces, dashes and
+ * brackets are dropped; so is Poland's country code when the text starts with "+48" or "0048" or
+ * is 48 and nine digits, because the same number may be stored with or without it: the rest is
+ * in both spellings. Three digits at least.
+ */
+export function phoneDigitsToSearch(text: string): string | null {
+  const typed = text.trim();
+  if (!PHONE_SHAPE.test(typed)) return null;
+  const digits = typed.replace(/\D/g, "");
+  const withCountry =
+    typed.startsWith(`+${POLAND}`) ||
+    digits.startsWith(`00${POLAND}`) ||
+    (digits.startsWith(POLAND) && digits.length === POLAND.length + POLISH_NUMBER_DIGITS);
+  const wanted = withCountry ? digits.slice(digits.indexOf(POLAND) + POLAND.length) : digits;
+  return wanted.length >= PHONE_SEARCH_MIN_DIGITS ? wanted : null;
+}
+
 const NOT_A_PHONE = `Enter a phone number: ${PHONE_DIGITS.min} to ${PHONE_DIGITS.max} digits, an optional leading +, spaces, dashes or brackets (e.g. +48 600 100 200)`;
 
 /**

@@ -1,10 +1,11 @@
 // The board's reads, without `import "server-only"` so the benchmark (plain Node) can run the
 // very same builder; db/queries/board.ts is the guarded entry point for the app.
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Placeholder } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { BOARD_COUNT_CAP } from "@/lib/board-limits";
 import { orders } from "@/db/schema";
+import { orderSearchCondition, withSearchPlans } from "./order-search";
 
 export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
 
@@ -14,7 +15,7 @@ export type BoardFilters = {
   paymentMethod?: string;
   paid?: "paid" | "unpaid";
   overdue?: boolean;
-  /** Number, customer name or email, matched anywhere. */
+  /** Text to find in the number, customer, phone, tracking number or SKUs (order-search.ts). */
   q?: string;
 };
 
@@ -24,11 +25,6 @@ export type BoardFilters = {
  * there nobody waits, and the latest are the ones people look for.
  */
 export type BoardColumnRequest = { statusId: number; slaHours: number | null; limit: number; newestFirst?: boolean };
-
-/** Escapes LIKE's wildcards so a search for "50%" means the text "50%". */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The filter conditions on `orders`. "Overdue" compares with the SLA of the order's own status,
@@ -44,12 +40,7 @@ function filterConditions(filters: BoardFilters, slaHours: SQL): SQL[] {
   if (filters.overdue) {
     conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${slaHours})`);
   }
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
-    conditions.push(
-      or(ilike(orders.number, pattern), ilike(orders.customerName, pattern), ilike(orders.customerEmail, pattern))!,
-    );
-  }
+  if (filters.q) conditions.push(orderSearchCondition(filters.q));
   return conditions;
 }
 
@@ -174,11 +165,14 @@ export async function loadBoardData(input: {
   if (input.columns.length === 0) return { cards: new Map(), counts: new Map() };
   const newest = input.columns.filter((c) => c.newestFirst);
   const oldest = input.columns.filter((c) => !c.newestFirst);
-  const [oldestRows, newestRows, countRows] = await Promise.all([
-    oldest.length > 0 ? selectBoardCards({ ...input, columns: oldest }) : [],
-    newest.length > 0 ? selectBoardCards({ ...input, columns: newest, newestFirst: true }) : [],
-    selectBoardCounts(input),
-  ]);
+  // A search plans for the text typed (withSearchPlans); without one the plans are the same for every load.
+  const read = (client: DbOrTx) =>
+    Promise.all([
+      oldest.length > 0 ? selectBoardCards({ ...input, db: client, columns: oldest }) : [],
+      newest.length > 0 ? selectBoardCards({ ...input, db: client, columns: newest, newestFirst: true }) : [],
+      selectBoardCounts({ ...input, db: client }),
+    ]);
+  const [oldestRows, newestRows, countRows] = await (input.filters.q ? withSearchPlans(input.db, read) : read(input.db));
   const cardRows = [...oldestRows, ...newestRows];
   const cards = new Map<number, BoardCard[]>(input.columns.map((c) => [c.statusId, []]));
   for (const card of cardRows) cards.get(card.statusId)?.push(card);

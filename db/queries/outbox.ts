@@ -3,6 +3,7 @@ import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orders, outbox, webhookEndpoints, type OutboxKind, type OutboxRow } from "@/db/schema";
+import { escapeLike, likePattern } from "./order-search";
 
 /**
  * What waits in the outbox, for /api/health. Webhook deliveries of a disabled endpoint are counted
@@ -47,7 +48,7 @@ export async function listMessages({ db, state, kind, q, page = 1 }: MailboxFilt
   const conditions: SQL[] = [];
   if (q) {
     const byOrder = inArray(outbox.orderId, db.select({ id: orders.id }).from(orders).where(ilike(orders.number, escapeLike(q))));
-    const byRecipient = ilike(outbox.recipient, `%${escapeLike(q)}%`);
+    const byRecipient = ilike(outbox.recipient, likePattern(q));
     conditions.push(or(byOrder, byRecipient)!);
   }
   if (state) conditions.push(eq(outbox.state, state));
@@ -109,9 +110,4 @@ export async function getMessage({ db, id }: { db: DbOrTx; id: number }) {
     .leftJoin(orders, eq(outbox.orderId, orders.id))
     .where(eq(outbox.id, id));
   return row;
-}
-
-/** `%` and `_` typed into the search mean themselves, not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -2,6 +2,7 @@ export * from "./roles";
 export * from "./users";
 export * from "./workflow";
 export * from "./orders";
+export * from "./order-search";
 export * from "./outbox";
 export * from "./settings";
 export * from "./templates";

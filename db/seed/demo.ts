@@ -235,7 +235,7 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
   }
   // Fresh statistics for the planner: PGlite has no autovacuum, and without them a large demo
   // database plans the board's per-column queries badly until someone runs ANALYZE.
-  await db.execute(sql`analyze orders, order_events`);
+  await db.execute(sql`analyze orders, order_events, order_search`);
   const done = result(created, events);
   log(`Demo orders: added ${formatCount(created)} (${formatCount(ordersBefore + created)} in total) in ${seconds(done.elapsedMs)}.`);
   return done;

@@ -26,3 +26,17 @@ test("staff find an order by customer name and status, then open it", async ({ p
   await expect(page.getByRole("heading", { name: "Order E2E-LIST-1" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Order history" })).toContainText("Order created in");
 });
+
+test("staff find an order by the customer's phone, typed their own way, and by an item's SKU", async ({ page }) => {
+  await signIn(page, STAFF);
+  const rows = page.locator("tbody").getByRole("row");
+  // Stored as +48731902468; typed without the country code, with dashes.
+  for (const typed of ["731-902-468", "+48 731 902 468", "e2e-szukaj-77"]) {
+    await page.getByLabel("Search").fill(typed);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(typed);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("E2E-LIST-2");
+  }
+});
+

@@ -1,0 +1,114 @@
+// The order list's read, without `import "server-only"` so the benchmark (plain Node) can run the
+// very same query; db/queries/orders.ts is the guarded entry point for the app.
+import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { orders, orderTypes, statuses } from "@/db/schema";
+import { statusNameIn } from "@/lib/i18n/status-name";
+import { orderSearchCondition, withSearchPlans } from "./order-search";
+
+export const ORDERS_PAGE_SIZE = 25;
+
+export const ORDER_SORTS = ["created", "number", "customer", "total", "in_status"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+export type OrderListFilters = {
+  page?: number;
+  statusId?: number;
+  /** Text to find in the number, customer, phone, tracking number or SKUs (order-search.ts). */
+  search?: string;
+  orderTypeId?: number;
+  channel?: string;
+  courier?: string;
+  paymentMethod?: string;
+  paid?: "paid" | "unpaid";
+  overdue?: boolean;
+  sort?: OrderSort;
+  dir?: "asc" | "desc";
+};
+
+function sortColumn(sort: OrderSort) {
+  switch (sort) {
+    case "number":
+      return orders.number;
+    case "customer":
+      return orders.customerName;
+    case "total":
+      return orders.total;
+    case "in_status":
+      return orders.statusChangedAt;
+    default:
+      return orders.createdAt;
+  }
+}
+
+/** One page of the list; each row's status `name` is in the reader's language (`locale`) where translated. */
+export async function listOrders({
+  db,
+  locale,
+  page = 1,
+  sort = "created",
+  dir = "desc",
+  ...filters
+}: OrderListFilters & { db: DbOrTx; locale: string }) {
+  const conditions: SQL[] = [];
+  if (filters.statusId) conditions.push(eq(orders.statusId, filters.statusId));
+  if (filters.orderTypeId) conditions.push(eq(orders.orderTypeId, filters.orderTypeId));
+  if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
+  if (filters.courier) conditions.push(eq(orders.courier, filters.courier));
+  if (filters.paymentMethod) conditions.push(eq(orders.paymentMethod, filters.paymentMethod));
+  if (filters.paid === "paid") conditions.push(isNotNull(orders.paidAt));
+  if (filters.paid === "unpaid") conditions.push(isNull(orders.paidAt));
+  if (filters.overdue) {
+    conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${statuses.slaHours})`);
+  }
+  if (filters.search) conditions.push(orderSearchCondition(filters.search));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const offset = (Math.max(page, 1) - 1) * ORDERS_PAGE_SIZE;
+  // "In status" reads as a duration: ascending means the shortest wait, i.e. the latest change.
+  const column = sortColumn(sort);
+  const ascending = sort === "in_status" ? dir === "desc" : dir === "asc";
+
+  // A search plans for the text typed (withSearchPlans); without one the plans are the same for every page.
+  const read = (client: DbOrTx) =>
+    Promise.all([
+      client
+        .select({
+          id: orders.id,
+          number: orders.number,
+          customerName: orders.customerName,
+          channel: orders.channel,
+          total: orders.total,
+          currency: orders.currency,
+          paidAt: orders.paidAt,
+          paymentMethod: orders.paymentMethod,
+          courier: orders.courier,
+          version: orders.version,
+          orderTypeId: orders.orderTypeId,
+          createdAt: orders.createdAt,
+          statusChangedAt: orders.statusChangedAt,
+          status: { id: statuses.id, name: statuses.name, translations: statuses.translations, colour: statuses.colour, slaHours: statuses.slaHours },
+          orderType: orderTypes.name,
+        })
+        .from(orders)
+        .innerJoin(statuses, eq(orders.statusId, statuses.id))
+        .innerJoin(orderTypes, eq(orders.orderTypeId, orderTypes.id))
+        .where(where)
+        .orderBy(ascending ? asc(column) : desc(column), ascending ? asc(orders.id) : desc(orders.id))
+        .limit(ORDERS_PAGE_SIZE)
+        .offset(offset),
+      client
+        .select({ count: count() })
+        .from(orders)
+        .innerJoin(statuses, eq(orders.statusId, statuses.id))
+        .where(where),
+    ]);
+  const [rows, [total]] = await (filters.search ? withSearchPlans(db, read) : read(db));
+  const totalCount = total?.count ?? 0;
+  const named = rows.map(({ status: { translations, ...status }, ...row }) => ({
+    ...row,
+    status: { ...status, name: statusNameIn({ name: status.name, translations }, locale) },
+  }));
+  return { rows: named, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
+}
+
+export type OrderListRow = Awaited<ReturnType<typeof listOrders>>["rows"][number];
