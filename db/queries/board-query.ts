@@ -1,11 +1,12 @@
 // The board's reads, without `import "server-only"` so the benchmark (plain Node) can run the
 // very same builder; db/queries/board.ts is the guarded entry point for the app.
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Placeholder } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { BOARD_COUNT_CAP } from "@/lib/board-limits";
 import { orders } from "@/db/schema";
-import { orderSearchCondition, withSearchPlans } from "./order-search";
+import { orderFilterConditions } from "./order-filters";
+import { withSearchPlans } from "./order-search";
 
 export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
 
@@ -26,22 +27,10 @@ export type BoardFilters = {
  */
 export type BoardColumnRequest = { statusId: number; slaHours: number | null; limit: number; newestFirst?: boolean };
 
-/**
- * The filter conditions on `orders`. "Overdue" compares with the SLA of the order's own status,
- * which the caller passes as SQL (a column of the row being filtered).
- */
+/** The board's filters as conditions on `orders` (shared with the order list). */
 function filterConditions(filters: BoardFilters, slaHours: SQL): SQL[] {
-  const conditions: SQL[] = [];
-  if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
-  if (filters.courier) conditions.push(eq(orders.courier, filters.courier));
-  if (filters.paymentMethod) conditions.push(eq(orders.paymentMethod, filters.paymentMethod));
-  if (filters.paid === "paid") conditions.push(isNotNull(orders.paidAt));
-  if (filters.paid === "unpaid") conditions.push(isNull(orders.paidAt));
-  if (filters.overdue) {
-    conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${slaHours})`);
-  }
-  if (filters.q) conditions.push(orderSearchCondition(filters.q));
-  return conditions;
+  const { q, ...shared } = filters;
+  return orderFilterConditions({ ...shared, search: q }, slaHours);
 }
 
 const cardFields = {

@@ -1,27 +1,21 @@
 // The order list's read, without `import "server-only"` so the benchmark (plain Node) can run the
 // very same query; db/queries/orders.ts is the guarded entry point for the app.
-import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses } from "@/db/schema";
 import { statusNameIn } from "@/lib/i18n/status-name";
-import { orderSearchCondition, withSearchPlans } from "./order-search";
+import { orderFilterConditions, type OrderFilters } from "./order-filters";
+import { withSearchPlans } from "./order-search";
 
 export const ORDERS_PAGE_SIZE = 25;
 
 export const ORDER_SORTS = ["created", "number", "customer", "total", "in_status"] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
-export type OrderListFilters = {
+export type OrderListFilters = OrderFilters & {
   page?: number;
   statusId?: number;
-  /** Text to find in the number, customer, phone, tracking number or SKUs (order-search.ts). */
-  search?: string;
   orderTypeId?: number;
-  channel?: string;
-  courier?: string;
-  paymentMethod?: string;
-  paid?: "paid" | "unpaid";
-  overdue?: boolean;
   sort?: OrderSort;
   dir?: "asc" | "desc";
 };
@@ -53,15 +47,7 @@ export async function listOrders({
   const conditions: SQL[] = [];
   if (filters.statusId) conditions.push(eq(orders.statusId, filters.statusId));
   if (filters.orderTypeId) conditions.push(eq(orders.orderTypeId, filters.orderTypeId));
-  if (filters.channel) conditions.push(eq(orders.channel, filters.channel));
-  if (filters.courier) conditions.push(eq(orders.courier, filters.courier));
-  if (filters.paymentMethod) conditions.push(eq(orders.paymentMethod, filters.paymentMethod));
-  if (filters.paid === "paid") conditions.push(isNotNull(orders.paidAt));
-  if (filters.paid === "unpaid") conditions.push(isNull(orders.paidAt));
-  if (filters.overdue) {
-    conditions.push(sql`${orders.statusChangedAt} < now() - make_interval(hours => ${statuses.slaHours})`);
-  }
-  if (filters.search) conditions.push(orderSearchCondition(filters.search));
+  conditions.push(...orderFilterConditions(filters, statuses.slaHours));
   const where = conditions.length ? and(...conditions) : undefined;
   const offset = (Math.max(page, 1) - 1) * ORDERS_PAGE_SIZE;
   // "In status" reads as a duration: ascending means the shortest wait, i.e. the latest change.
