@@ -1,26 +1,18 @@
 import { count, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { apiKeys, idempotencyKeys, orderEvents, orders } from "@/db/schema";
 import { requestHash } from "@/lib/integrations/idempotency";
 import { transitionOrder } from "@/lib/orders";
-import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
-import { openTestDb } from "@/tests/support/test-db";
+import { createTestOrder } from "@/tests/support/fixtures";
 import { bulkTransitionResultSchema, MAX_BULK_API_ORDERS } from "./bulk-schemas";
-import { call, expectProblem, expectShape, keyFor } from "./test-support";
+import { call, expectProblem, expectShape, keyFor, onRetailApiShop, type RetailApiShop } from "./test-support";
 
-let handle: DbHandle;
 let db: Db;
-let flow: Awaited<ReturnType<typeof createRetailWorkflow>>;
+let flow: RetailApiShop["flow"];
 let key: string;
 
-beforeAll(async () => {
-  handle = await openTestDb();
-  db = handle.db;
-  flow = await createRetailWorkflow(db);
-  key = await keyFor(db, "write", "ERP bulk");
-});
-afterAll(async () => handle?.close());
+onRetailApiShop("ERP bulk", (shop) => ({ db, flow, key } = shop));
 
 const system = { type: "system" as const, label: "Test" };
 

@@ -1,29 +1,23 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { orderEvents, orders, outbox, statuses } from "@/db/schema";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 import { createWebhookEndpoint } from "@/lib/integrations/webhooks/endpoints";
 import { transitionOrder } from "@/lib/orders";
-import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
-import { openTestDb } from "@/tests/support/test-db";
+import { createTestOrder } from "@/tests/support/fixtures";
 import { buildOpenApiDocument } from "./openapi";
 import { apiEventSchema, apiStatusSchema, orderChangeSchema, problemSchema } from "./schemas";
-import { call, expectProblem, expectShape, keyFor } from "./test-support";
+import { call, expectProblem, expectShape, onRetailApiShop, type RetailApiShop } from "./test-support";
 
-let handle: DbHandle;
 let db: Db;
-let flow: Awaited<ReturnType<typeof createRetailWorkflow>>;
+let flow: RetailApiShop["flow"];
 let key: string;
 
+onRetailApiShop("ERP", (shop) => ({ db, flow, key } = shop));
 beforeAll(async () => {
-  handle = await openTestDb();
-  db = handle.db;
-  flow = await createRetailWorkflow(db);
   await db.update(statuses).set({ allowsEditing: true }).where(eq(statuses.id, flow.status.new.id));
-  key = await keyFor(db, "write", "ERP");
 });
-afterAll(async () => handle?.close());
 
 async function written(orderId: number) {
   const [o] = await db.select().from(orders).where(eq(orders.id, orderId));

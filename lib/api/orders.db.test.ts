@@ -1,26 +1,16 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { idempotencyKeys, orderEvents, orders } from "@/db/schema";
-import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
-import { openTestDb } from "@/tests/support/test-db";
+import { createTestOrder } from "@/tests/support/fixtures";
 import { apiEventSchema, apiOrderSchema, orderChangeSchema, orderPageSchema } from "./schemas";
-import { call, expectProblem, expectShape, keyFor } from "./test-support";
+import { call, expectProblem, expectShape, onRetailApiShop, type RetailApiShop } from "./test-support";
 
-let handle: DbHandle;
 let db: Db;
-let flow: Awaited<ReturnType<typeof createRetailWorkflow>>;
+let flow: RetailApiShop["flow"];
 let key: string;
 
-beforeAll(async () => {
-  handle = await openTestDb();
-  db = handle.db;
-  flow = await createRetailWorkflow(db);
-  key = await keyFor(db, "write", "Shop connector");
-});
-afterAll(async () => {
-  await handle?.close();
-});
+onRetailApiShop("Shop connector", (shop) => ({ db, flow, key } = shop));
 
 async function rowCounts() {
   const [o] = await db.select({ n: count() }).from(orders);

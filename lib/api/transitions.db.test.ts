@@ -1,26 +1,16 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { orderEvents, orders } from "@/db/schema";
-import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
-import { openTestDb } from "@/tests/support/test-db";
+import { createTestOrder } from "@/tests/support/fixtures";
 import { transitionResultSchema } from "./schemas";
-import { call, expectProblem, expectShape, keyFor } from "./test-support";
+import { call, expectProblem, expectShape, onRetailApiShop, type RetailApiShop } from "./test-support";
 
-let handle: DbHandle;
 let db: Db;
-let flow: Awaited<ReturnType<typeof createRetailWorkflow>>;
+let flow: RetailApiShop["flow"];
 let key: string;
 
-beforeAll(async () => {
-  handle = await openTestDb();
-  db = handle.db;
-  flow = await createRetailWorkflow(db);
-  key = await keyFor(db, "write", "ERP Comarch");
-});
-afterAll(async () => {
-  await handle?.close();
-});
+onRetailApiShop("ERP Comarch", (shop) => ({ db, flow, key } = shop));
 
 const path = (number: string) => `/orders/${number}/transitions`;
 
