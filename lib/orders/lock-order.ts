@@ -7,7 +7,7 @@ import { selectOrderForUpdate } from "./fast-path";
 export type OrderKey = { id: number } | { number: string };
 
 /** How a refusal names an order it could not find. */
-export function describeOrderKey(key: OrderKey): string {
+function describeOrderKey(key: OrderKey): string {
   return "id" in key ? `Order ${key.id} does not exist.` : `There is no order ${key.number}.`;
 }
 

@@ -53,10 +53,15 @@ function noEndpoint(segment: string) {
 }
 
 /** A path id that is not a database id ("abc", "0", past the column) names no endpoint: 404, as the admin page answers. */
-async function findEndpoint(db: DbOrTx, segment: string): Promise<Result<WebhookEndpoint>> {
+function endpointIdOf(segment: string): Result<number> {
   const id = idFromSegment(segment);
-  if (id === undefined) return noEndpoint(segment);
-  const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  return id === undefined ? noEndpoint(segment) : ok(id);
+}
+
+async function findEndpoint(db: DbOrTx, segment: string): Promise<Result<WebhookEndpoint>> {
+  const id = endpointIdOf(segment);
+  if (!id.ok) return id;
+  const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id.value));
   return endpoint ? ok(endpoint) : noEndpoint(segment);
 }
 
@@ -200,9 +205,9 @@ export const deleteWebhookEndpointRoute = defineRoute({
   response: { status: 200, description: "Which endpoint was deleted", schema: deletedWebhookEndpointSchema },
   errors: ["not_found"],
   handle: async ({ db, actor, params }) => {
-    const id = idFromSegment(params.id);
-    if (id === undefined) return noEndpoint(params.id);
-    const deleted = await deleteWebhookEndpoint(db, id, actor);
+    const id = endpointIdOf(params.id);
+    if (!id.ok) return id;
+    const deleted = await deleteWebhookEndpoint(db, id.value, actor);
     return deleted.ok ? ok({ id: deleted.value.id, deleted: true as const }) : deleted;
   },
 });
@@ -219,9 +224,9 @@ export const rotateWebhookSecretRoute = defineRoute({
   response: { status: 200, description: "The endpoint with its new signing secret (the only time it is shown)", schema: webhookEndpointWithSecretSchema },
   errors: ["not_found", "idempotency_conflict"],
   handle: async ({ db, actor, params }) => {
-    const id = idFromSegment(params.id);
-    if (id === undefined) return noEndpoint(params.id);
-    const rotated = await rotateWebhookSecret(db, id, actor);
+    const id = endpointIdOf(params.id);
+    if (!id.ok) return id;
+    const rotated = await rotateWebhookSecret(db, id.value, actor);
     return rotated.ok ? ok(withSecret(rotated.value)) : rotated;
   },
 });
