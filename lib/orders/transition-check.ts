@@ -48,14 +48,9 @@ export async function loadTransitionCheck(
   tx: Tx,
   { order, to, userId }: { order: OrderKey; to: StatusRef; userId: number | null },
 ): Promise<TransitionCheck> {
-  const rows =
-    "id" in order
-      ? "id" in to
-        ? await check.byStatusId(tx, { order: order.id, to: to.id, userId })
-        : await check.byStatusCode(tx, { order: order.id, to: to.code, userId })
-      : "id" in to
-        ? await check.byNumberAndStatusId(tx, { order: order.number, to: to.id, userId })
-        : await check.byNumberAndStatusCode(tx, { order: order.number, to: to.code, userId });
+  const statement =
+    "id" in order ? ("id" in to ? check.byStatusId : check.byStatusCode) : "id" in to ? check.byNumberAndStatusId : check.byNumberAndStatusCode;
+  const rows = await statement(tx, { order: "id" in order ? order.id : order.number, to: "id" in to ? to.id : to.code, userId });
   const fromStatusId = rows[0]?.fromStatusId ?? null;
   const initialStatusId = rows[0]?.initialStatusId ?? null;
   const target = rows.find((r) => r.isTarget)?.status;
