@@ -51,6 +51,33 @@ describe.skipIf(!url)("a transaction on postgres.js", () => {
     await sql`drop table pipelined_begin_check`;
   });
 
+  it("refuses a statement sent through a transaction or savepoint after it ended, instead of running it outside", async () => {
+    await sql`create table if not exists ended_transaction_check (marker text)`;
+    let committed: postgres.TransactionSql | undefined;
+    let rolledBack: postgres.TransactionSql | undefined;
+    let savepoint: postgres.TransactionSql | undefined;
+    await sql.begin(async (tx) => {
+      committed = tx;
+      await tx.savepoint(async (sp) => {
+        savepoint = sp;
+      });
+      // The savepoint's own handle is refused once it ended; the transaction's still works.
+      await expect(savepoint!`insert into ended_transaction_check values ('after savepoint')`).rejects.toThrow();
+      await tx`insert into ended_transaction_check values ('inside')`;
+    });
+    await expect(
+      sql.begin(async (tx) => {
+        rolledBack = tx;
+        throw new Error("undo");
+      }),
+    ).rejects.toThrow("undo");
+    await expect(committed!`insert into ended_transaction_check values ('after commit')`).rejects.toThrow();
+    await expect(rolledBack!`insert into ended_transaction_check values ('after rollback')`).rejects.toThrow();
+    const markers = await sql`select marker from ended_transaction_check order by marker`;
+    expect(markers.map((row) => row.marker)).toEqual(["inside"]);
+    await sql`drop table ended_transaction_check`;
+  });
+
   it("waits for a BEGIN with options, which could fail on its own", async () => {
     writes.length = 0;
     await expect(sql.begin("isolation level no such level", async (tx) => tx`select 1`)).rejects.toThrow();

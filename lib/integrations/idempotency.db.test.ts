@@ -108,6 +108,19 @@ describe("runIdempotent", () => {
     expect(await groupsNamed("failing-duplicate")).toBe(1);
   });
 
+  it("lets a duplicate's slower work finish before rolling it back, so none of it lands outside the transaction", async () => {
+    const first = await runIdempotent(handle.db, req("k-slow-duplicate", {}), writeGroup("slow-duplicate"));
+    // The claim answers "taken" at once; the work writes only later, as a real service's later statements do.
+    const slow = async (tx: Tx): Promise<StoredResponse> => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return writeGroup("slow-duplicate")(tx);
+    };
+    const repeat = await runIdempotent(handle.db, req("k-slow-duplicate", {}), slow);
+    expect(repeat).toEqual({ kind: "replayed", response: first.kind === "fresh" ? first.response : null });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await groupsNamed("slow-duplicate")).toBe(1);
+  });
+
   it.skipIf(handle?.kind === "pglite" || !process.env.TEST_DATABASE_URL)("sends the claim and the work's first statement in one write (postgres.js)", async () => {
     const writes: string[] = [];
     const write = net.Socket.prototype.write;

@@ -113,8 +113,8 @@ type Storing = { kind: "fresh"; response: StoredResponse; storing?: Promise<Sett
  * The claim and the work are sent together (ADR 0146): the work's first statements go out in the
  * claim's write and run behind it on the same connection. A concurrent duplicate's claim waits on
  * the unique index until the first request commits, so its work runs only afterwards, and is then
- * rolled back whatever it did: the claim found the key taken, and the duplicate gets the stored
- * answer (or a conflict), read after the rollback.
+ * rolled back whatever it did, once it has finished: the claim found the key taken, and the
+ * duplicate gets the stored answer (or a conflict), read after the rollback.
  *
  * Only successes are stored. A refusal (4xx) wrote nothing, so its record is rolled back with it
  * and a retry is evaluated afresh: an order refused for want of payment can move once paid.
@@ -132,10 +132,12 @@ export async function runIdempotent(
       const claiming = settle(insertClaim(tx, { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, requestHash: hash }));
       const working = settle(perform(tx));
       const claim = await claiming;
+      // Whatever the claim found, the work is waited for before the transaction ends: a statement
+      // it sent after the ROLLBACK would run on the same connection outside any transaction, and stay.
+      const work = await working;
       if (!claim.ok) throw claim.error;
       const [claimed] = claim.value;
       if (!claimed) return { kind: "duplicate" };
-      const work = await working;
       if (!work.ok) throw work.error;
       const response = work.value;
       if (response.status >= 300) return { kind: "fresh", response };

@@ -42,9 +42,12 @@ async function heardAfter(from: number, count: number): Promise<OrderChange[]> {
 async function heardFrom(act: () => Promise<unknown>, markerOrderId: number): Promise<OrderChange[]> {
   const from = heard.length;
   await act();
-  await recordPayment(db, { orderId: markerOrderId, amount: 1, actor: staff });
+  const marked = await recordPayment(db, { orderId: markerOrderId, amount: 1, actor: staff });
+  if (!marked.ok) throw new Error(marked.error.message);
+  // The marker's own payment, not its creation, whose notification may still be on its way.
+  const isMarker = (change: OrderChange | null | undefined) => change?.orderId === markerOrderId && change.version === marked.value.order.version;
   const deadline = Date.now() + 5_000;
-  while (!heard.slice(from).some((p) => parseOrderChange(p)?.orderId === markerOrderId) && Date.now() < deadline) {
+  while (!heard.slice(from).some((p) => isMarker(parseOrderChange(p))) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 10));
   }
   return heard
