@@ -8,7 +8,7 @@ import { alternate, figure, median } from "./measure";
 import type { BenchContext, BenchFigure, Scenario } from "./types";
 
 /**
- * The board's data for the retail type of the 100,000-order shop (the first cards of every column
+ * The board's data for the retail type of the benchmark shop (the first cards of every column
  * plus capped counts) through the app's query module, beside the same statements written by hand
  * and sent straight to postgres.js, alternating, on the same database: the ratio is what the
  * query builder and the module's mapping cost.
@@ -62,7 +62,7 @@ export const boardScenario: Scenario = {
         ],
         { warmUp: WARM_UP, rounds: ROUNDS },
       );
-      return [figure("board (retail, 100k orders)", "ms", median(built), median(byHand))];
+      return [figure("board (retail)", "ms", median(built), median(byHand))];
     } finally {
       await hand.end({ timeout: 5 });
     }

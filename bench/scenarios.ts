@@ -2,6 +2,7 @@ import { analyticsScenario } from "./analytics";
 import { apiScenario } from "./api";
 import { boardScenario } from "./board";
 import { bulkScenario } from "./bulk";
+import { orderPageScenario } from "./order-page";
 import { outboxScenario } from "./outbox";
 import { searchScenario } from "./search";
 import { sessionScenario } from "./session";
@@ -20,6 +21,7 @@ export const SCENARIOS: Scenario[] = [
   sessionScenario,
   boardScenario,
   searchScenario,
+  orderPageScenario,
   analyticsScenario,
   trackingScenario,
   apiScenario,

@@ -8,7 +8,7 @@ import type { BenchContext, BenchFigure, Scenario } from "./types";
 /**
  * The order list's search (db/queries/order-list.ts with order-search.ts: the first page, newest
  * first, and the count) for a phone typed the way people read it, an item's SKU and a customer's
- * surname, on the 100,000-order shop, beside the same match written by hand in SQL and sent
+ * surname, on the benchmark shop, beside the same match written by hand in SQL and sent
  * straight to postgres.js, alternating. Both read order_search_idx; the ratio is what the shared
  * search module, its transaction for plans made per text (withSearchPlans) and the list's mapping
  * cost over the plainest SQL.
@@ -68,7 +68,7 @@ export const searchScenario: Scenario = {
           ],
           { warmUp: WARM_UP, rounds: ROUNDS },
         );
-        figures.push(figure(`search: ${search.label} (order list, 100k orders)`, "ms", median(built), median(byHand)));
+        figures.push(figure(`search: ${search.label} (order list)`, "ms", median(built), median(byHand)));
       }
       return figures;
     } finally {

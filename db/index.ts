@@ -100,8 +100,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 
 /** Opens the database the environment names: postgres.js when DATABASE_URL is set, else PGlite on disk. */
 export async function openConfiguredDb(): Promise<DbHandle> {
-  const { DATABASE_URL, PGLITE_DIR } = env();
-  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DIR);
+  const { DATABASE_URL, PGLITE_DIR, DATABASE_POOL_MAX } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL, { max: DATABASE_POOL_MAX }) : openPglite(PGLITE_DIR);
 }
 
 // PGlite takes no lock on its directory, so two clients in one process (hot reload) would

@@ -13,6 +13,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Set: a real Postgres server through postgres.js. Unset: embedded PGlite. */
   DATABASE_URL: z.string().url().optional(),
+  /** Connections each app or worker process keeps open to DATABASE_URL (instances × this ≤ what the server or pooler allows). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Where the embedded database keeps its files. */
   PGLITE_DIR: z.string().default(".data/pglite"),
   /** A real Postgres server for the database tests (`npm run test:pg`). */
