@@ -6,6 +6,8 @@ import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/
 import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
 import { getSettings } from "@/lib/settings";
 import { backoffMs } from "./backoff";
+import { inLanes } from "./in-lanes";
+import { pacedEmailProvider } from "./provider-pace";
 import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
 import { renderEmail, renderSms } from "./render";
 import { senderAddress } from "./sender";
@@ -24,6 +26,12 @@ export type WorkerOptions = {
   /** How long a claim lasts; a worker that dies mid-send loses its rows to others after this. */
   leaseMs?: number;
   batchSize?: number;
+  /**
+   * Sends one worker keeps in flight at once. Most of a send is waiting for the provider, so a
+   * few side by side keep up where one after another could not; the provider's own rate limit
+   * (`EmailProvider.requestsPerSecond`) still holds, across every worker (ADR 0156).
+   */
+  concurrency?: number;
   random?: () => number;
   /** First retry delay of emails and SMS; later ones double (tests shorten it). */
   backoffBaseMs?: number;
@@ -31,7 +39,7 @@ export type WorkerOptions = {
   webhooks?: WebhookDeliveryOptions;
 };
 
-const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
+const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20, concurrency: 4 };
 
 /**
  * Claims due rows of every kind: pending ones whose time has come, and rows whose claim expired
@@ -63,7 +71,7 @@ export async function claimDueMessages(db: DbOrTx, options: { batchSize: number;
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(options.batchSize)
     .for("update", { skipLocked: true });
-  return db
+  const claimed = await db
     .update(outbox)
     .set({
       state: "sending",
@@ -72,6 +80,8 @@ export async function claimDueMessages(db: DbOrTx, options: { batchSize: number;
     })
     .where(inArray(outbox.id, due))
     .returning();
+  // RETURNING keeps no order; the queue's is the one rows are sent in.
+  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
 }
 
 /** The row's own claim: a stale worker whose lease was taken over updates nothing. */
@@ -148,7 +158,8 @@ const RETRY_DELAYS: Record<OutboxKind, RetryDelay> = {
     }),
 };
 
-export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
+/** `deferred`: not sent, back in the queue without counting as an attempt (the provider's rate was taken). */
+export type DeliveryResult = "sent" | "retry" | "deferred" | "dead" | "lost_claim";
 
 /** Sends one claimed row and records the outcome: sent, retry later (per its kind's schedule), or dead. */
 export async function deliverClaimed(
@@ -180,6 +191,20 @@ export async function deliverClaimed(
       .where(ownClaim(row))
       .returning({ id: outbox.id });
     return updated.length ? "sent" : "lost_claim";
+  }
+
+  if (outcome.notSent) {
+    const updated = await db
+      .update(outbox)
+      .set({
+        state: "pending",
+        lockedUntil: null,
+        attempts: sql`${outbox.attempts} - 1`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${(outcome.retryAfterMs ?? 0) / 1000})`,
+      })
+      .where(ownClaim(row))
+      .returning({ id: outbox.id });
+    return updated.length ? "deferred" : "lost_claim";
   }
 
   const delay = outcome.retryable ? RETRY_DELAYS[row.kind](row, outcome, options) : null;
@@ -221,16 +246,22 @@ export async function deliverClaimed(
 
 export type WorkerTally = Record<DeliveryResult, number> & { claimed: number };
 
-/** One pass: claim a batch and deliver it. */
+/**
+ * One pass: claim a batch and deliver it, up to `concurrency` rows at once. Rows to the same
+ * recipient still go one after another, in the order claimed, so a customer reads "paid" before
+ * "shipped". Emails wait for the provider's rate limit, shared by every worker; a turn may be
+ * taken at most half a lease ahead, so a row is sent well within its claim or goes back unsent.
+ */
 export async function deliverDueMessages(db: DbOrTx, options: WorkerOptions): Promise<WorkerTally> {
-  const rows = await claimDueMessages(db, {
-    batchSize: options.batchSize ?? DEFAULTS.batchSize,
-    leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
-  });
-  const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, dead: 0, lost_claim: 0 };
+  const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
+  const rows = await claimDueMessages(db, { batchSize: options.batchSize ?? DEFAULTS.batchSize, leaseMs });
+  const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, deferred: 0, dead: 0, lost_claim: 0 };
   if (rows.length === 0) return tally;
   const settings = await getSettings(db);
-  for (const row of rows) tally[await deliverClaimed(db, row, options, settings)] += 1;
+  const paced: WorkerOptions = { ...options, email: pacedEmailProvider(db, options.email, { horizonMs: leaseMs / 2 }) };
+  await inLanes(rows, options.concurrency ?? DEFAULTS.concurrency, (row) => `${row.kind}:${row.recipient}`, async (row) => {
+    tally[await deliverClaimed(db, row, paced, settings)] += 1;
+  });
   return tally;
 }
 

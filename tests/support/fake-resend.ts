@@ -29,6 +29,13 @@ export class FakeResend extends LocalHttpServer {
   /** Called on every request before it is answered (e.g. to kill a worker mid-send). */
   onRequest?: (key: string) => void;
   requestCount = 0;
+  /** When each request to /emails arrived (ms, `performance.now()`): what a rate limit is checked on. */
+  readonly requestTimes: number[] = [];
+  /** Requests being answered right now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
+  /** How long the fake takes to answer (as a real provider does), so sends overlap when sent side by side. */
+  delayMs = 0;
   private nextId = 1;
 
   constructor() {
@@ -44,7 +51,15 @@ export class FakeResend extends LocalHttpServer {
     const key = String(req.headers["idempotency-key"] ?? "");
     if (req.method !== "POST" || req.url !== "/emails") return this.json(res, 404, { name: "not_found", message: "Not found", statusCode: 404 });
     if (!key) this.requestsWithoutKey.push(this.requestCount);
+    this.requestTimes.push(performance.now());
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    // Until the answer is written or the client gave up (a hang ends when the client times out).
+    let done = false;
+    const settle = () => (done ? undefined : ((done = true), (this.inFlight -= 1)));
+    res.once("finish", settle).once("close", settle);
     this.onRequest?.(key);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 
     const behaviour = this.script.shift() ?? this.drawFault() ?? this.fallback;
     if (behaviour === "drop") return req.socket.destroy();
@@ -66,6 +81,21 @@ export class FakeResend extends LocalHttpServer {
     this.deliveries.set(key, { id, from: body.from, replyTo: body.reply_to, to: body.to, subject: body.subject, html: body.html, attachments: body.attachments ?? [], requests: 1 });
     if (behaviour === "accept_then_hang") return;
     return this.json(res, 200, { id });
+  }
+
+  /**
+   * The most requests that arrived within any `windowMs` (from one request's arrival on): a rate
+   * limit of R a second holds when no window of 1000 − 1000/R ms (one spacing shorter than a
+   * second, for the jitter of arrival times) saw more than R.
+   */
+  mostRequestsWithin(windowMs: number, since = 0): number {
+    const times = this.requestTimes.slice(since);
+    let most = 0;
+    for (let first = 0, last = 0; first < times.length; first++) {
+      while (last < times.length && times[last]! < times[first]! + windowMs) last++;
+      most = Math.max(most, last - first);
+    }
+    return most;
   }
 
   /** Half of the hangs happen after the email was accepted: the worst case for a retry. */

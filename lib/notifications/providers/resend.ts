@@ -5,11 +5,12 @@ import { isRetryableStatus, parseRetryAfter, type EmailProvider } from "./types"
  * Resend, with the outbox row's idempotency key on every request: a retry after a timeout or a
  * crash mid-send is answered with the first send's result instead of a second email.
  */
-export function createResendProvider(options: { apiKey: string; baseUrl?: string; timeoutMs?: number }): EmailProvider {
+export function createResendProvider(options: { apiKey: string; baseUrl?: string; timeoutMs?: number; requestsPerSecond?: number }): EmailProvider {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
     name: "resend",
+    requestsPerSecond: options.requestsPerSecond,
     async sendEmail(message) {
       const { data, error, headers } = await client.emails.send(
         {

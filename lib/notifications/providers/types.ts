@@ -14,10 +14,18 @@ export type SmsMessage = { to: string; text: string; idempotencyKey: string };
 
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
-  /** retryable: a later attempt may succeed (5xx, 429, timeouts, dropped connections). */
-  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  /**
+   * retryable: a later attempt may succeed (5xx, 429, timeouts, dropped connections). notSent: no
+   * request was made (the provider's rate limit was taken), so the attempt does not count.
+   */
+  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number; notSent?: true };
 
-export type EmailProvider = { name: string; sendEmail(message: EmailMessage): Promise<SendOutcome> };
+export type EmailProvider = {
+  name: string;
+  sendEmail(message: EmailMessage): Promise<SendOutcome>;
+  /** The provider's rate limit, shared by every worker (`pacedEmailProvider`); unset: none. */
+  requestsPerSecond?: number;
+};
 export type SmsProvider = { name: string; sendSms(message: SmsMessage): Promise<SendOutcome> };
 
 /** HTTP statuses worth retrying: the request may well succeed later. */
