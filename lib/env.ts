@@ -28,6 +28,8 @@ const schema = z.object({
    * the outbox workers share it through the database. Resend's documented default is 2.
    */
   RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  /** Emails per Resend request (its batch endpoint takes up to 100); 1 sends each on its own. */
+  RESEND_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
   /** SMSAPI for SMS; unset: the dev mailbox. */
   SMSAPI_TOKEN: z.string().min(1).optional(),
   SMSAPI_BASE_URL: z.string().url().optional(),

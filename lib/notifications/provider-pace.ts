@@ -70,15 +70,18 @@ async function createPaceRow(db: DbOrTx, key: string): Promise<void> {
 export function pacedEmailProvider(db: DbOrTx, provider: EmailProvider, { horizonMs }: { horizonMs: number }): EmailProvider {
   const requestsPerSecond = provider.requestsPerSecond;
   if (!requestsPerSecond) return provider;
+  /** Runs one request in its turn; when the turns are taken too far ahead, answers "not sent" instead. */
+  const inTurn = async <T>(request: () => Promise<T>): Promise<T | { ok: false; retryable: true; notSent: true; error: string; retryAfterMs: number }> => {
+    const turn = await takeProviderTurn(db, provider.name, { requestsPerSecond, horizonMs });
+    if ("busyForMs" in turn) return { ok: false, retryable: true, notSent: true, error: `${provider.name}: rate limit taken`, retryAfterMs: turn.busyForMs };
+    if (turn.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, turn.waitMs));
+    return request();
+  };
+  const { sendBatch } = provider;
   return {
     ...provider,
-    async sendEmail(message) {
-      const turn = await takeProviderTurn(db, provider.name, { requestsPerSecond, horizonMs });
-      if ("busyForMs" in turn) {
-        return { ok: false, retryable: true, notSent: true, error: `${provider.name}: rate limit taken`, retryAfterMs: turn.busyForMs };
-      }
-      if (turn.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, turn.waitMs));
-      return provider.sendEmail(message);
-    },
+    sendEmail: (message) => inTurn(() => provider.sendEmail(message)),
+    // A batch is one request: one turn, however many emails it carries.
+    ...(sendBatch ? { sendBatch: (messages, key) => inTurn(() => sendBatch(messages, key)) } : {}),
   };
 }

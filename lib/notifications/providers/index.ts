@@ -14,6 +14,7 @@ export function providersFromEnv(): { email: EmailProvider; sms: SmsProvider } {
           baseUrl: e.RESEND_BASE_URL,
           timeoutMs: e.PROVIDER_TIMEOUT_MS,
           requestsPerSecond: e.RESEND_REQUESTS_PER_SECOND,
+          batchSize: e.RESEND_BATCH_SIZE,
         })
       : mailboxEmailProvider,
     sms: e.SMSAPI_TOKEN
