@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
 import type { OutboxRow, Settings } from "@/db/schema";
 import { loadDocumentAttachments } from "@/lib/documents/attachments";
-import { templateOfMessage, type OutboxPayload } from "./message-template";
+import { templateOfMessage, type OutboxPayload, type TemplateMemo } from "./message-template";
 import type { EmailMessage } from "./providers/types";
 import { renderEmail } from "./render";
 import { senderAddress } from "./sender";
@@ -11,9 +11,9 @@ import { senderAddress } from "./sender";
  * resolved and rendered now, at delivery (ADR 0034), the documents it names attached. The same for
  * an email sent on its own and one sent in a batch.
  */
-export async function composeEmail(db: DbOrTx, row: OutboxRow, settings: Settings): Promise<EmailMessage> {
+export async function composeEmail(db: DbOrTx, row: OutboxRow, settings: Settings, templates?: TemplateMemo): Promise<EmailMessage> {
   const payload = row.payload as OutboxPayload;
-  const { audience, locale, template, variables } = await templateOfMessage(db, row, settings);
+  const { audience, locale, template, variables } = await templateOfMessage(db, row, settings, templates);
   const email = await renderEmail({ template, variables, settings, locale, audience });
   const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   return {

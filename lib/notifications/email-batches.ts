@@ -5,7 +5,7 @@ import { outbox, type OutboxRow, type Settings } from "@/db/schema";
 import { isAccountEmailPayload } from "./account-email";
 import { composeEmail } from "./compose-email";
 import { recordOutcome, renderFailure, type DeliveryResult, type RowOutcome } from "./delivery-outcome";
-import type { OutboxPayload } from "./message-template";
+import type { OutboxPayload, TemplateMemo } from "./message-template";
 import type { EmailMessage, EmailProvider } from "./providers/types";
 import type { WorkerOptions } from "./worker-options";
 
@@ -116,10 +116,11 @@ export async function giveUp(db: DbOrTx, rows: OutboxRow[], options: WorkerOptio
 /** Sends one batch and records it: every held member sent with its id, or each one's failure. */
 export async function deliverBatch(db: DbOrTx, batch: EmailBatch, options: WorkerOptions, settings: Settings, tally: Tally): Promise<void> {
   const messages = new Map<number, EmailMessage>();
+  const templates: TemplateMemo = new Map();
   let failure: unknown;
   for (const row of batch.members) {
     try {
-      messages.set(row.id, await composeEmail(db, row, settings));
+      messages.set(row.id, await composeEmail(db, row, settings, templates));
     } catch (error) {
       failure ??= error;
       // A new batch leaves out a member it cannot render; one that went before must go again whole.

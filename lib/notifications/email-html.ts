@@ -8,18 +8,34 @@ const XHTML_DOCTYPE =
 /** React hints the browser to preload images; in an email it is a stray tag, so it goes. */
 const IMAGE_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="image")[^>]*>/g;
 
+let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
+
 /**
- * The HTML document of an email laid out with React Email components. React's Node stream, read
- * whole once every part is ready, rather than `render` of @react-email/render: that goes through
- * web streams and a Suspense boundary and costs three to four times as much (about 1.1 ms against
- * 0.3 ms an email, production React), which the outbox worker paid on every email it sent
- * (ADR 0156). The layouts are synchronous, so the stream holds the whole email at once.
- * `react-dom/server` is imported when first used, as React Email does: Next's server layers refuse
- * it as a static import, and they offer only the streaming renderers (not renderToString).
+ * The HTML document of an email laid out with React Email components, without @react-email/render's
+ * `render`: that goes through web streams and a Suspense boundary and costs several times as much
+ * (about 1.1 ms an email, production React), which the outbox worker paid on every email it sent
+ * (ADR 0156). The layouts are synchronous, so React's static renderer gives the whole email at once
+ * (about 0.1 ms); Next's server layers refuse it (they keep only the streaming renderers), and
+ * there React's Node stream, read whole once every part is ready, does (about 0.6 ms).
+ * `react-dom/server` is imported when first used, as React Email does: Next refuses it as a static
+ * import in server code.
  */
 export async function renderEmailHtml(element: ReactElement): Promise<string> {
-  const { renderToPipeableStream } = await import("react-dom/server");
-  const html = await new Promise<string>((resolve, reject) => {
+  // Kept once imported: each `import()` goes through the module loader again (0.4 ms under tsx).
+  const server = await (reactDomServer ??= import("react-dom/server"));
+  let html: string;
+  try {
+    html = server.renderToStaticMarkup(element);
+  } catch {
+    html = await renderThroughStream(server.renderToPipeableStream, element);
+  }
+  return `${XHTML_DOCTYPE}${html.replace(/^<!DOCTYPE[^>]*>/i, "").replace(IMAGE_PRELOAD, "")}`;
+}
+
+type PipeableRenderer = (typeof import("react-dom/server"))["renderToPipeableStream"];
+
+function renderThroughStream(renderToPipeableStream: PipeableRenderer, element: ReactElement): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -38,5 +54,4 @@ export async function renderEmailHtml(element: ReactElement): Promise<string> {
       onError: reject,
     });
   });
-  return `${XHTML_DOCTYPE}${html.replace(/^<!DOCTYPE[^>]*>/i, "").replace(IMAGE_PRELOAD, "")}`;
 }
