@@ -24,7 +24,7 @@ import type { BenchFigure } from "./types";
  * either side reaches.
  */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 300);
-const ROUNDS = 3;
+const ROUNDS = 5;
 const KEY_PREFIX = "bench-outbox:";
 const REQUESTS_PER_SECOND = 10_000;
 const WORKER = { batchSize: 100, concurrency: 8 };
