@@ -113,6 +113,20 @@ describe("emails in batches", () => {
     expect([...fake.batches.values()].map((b) => b.requests).sort()).toEqual([1, 2]);
   });
 
+  it("a batch goes again in the very order it first went, whatever order its rows fall due in", async () => {
+    const rows = await queueEmails(3);
+    // Due in the reverse of their order in the table.
+    for (const [i, row] of rows.entries()) {
+      await db.update(outbox).set({ nextAttemptAt: sql`now() - make_interval(secs => ${i + 1})` }).where(inArray(outbox.id, [row.id]));
+    }
+    fake.script = ["accept_then_hang"];
+    expect((await deliverDueMessages(db, batching())).retry).toBe(3);
+    await workUntilDone(batching(), rows);
+    // The same request under the same key: answered with the first ids, not refused as another request (409).
+    await expectEachSentOnce(rows);
+    expect([...fake.batches.values()].map((b) => b.requests)).toEqual([2]);
+  });
+
   it("a worker that dies with its batch accepted loses it to another, which gathers the whole batch from one claimed row and sends it again", async () => {
     const rows = await queueEmails(3);
     // The dying worker's batch reaches the provider, which sends it, but the worker never hears back.

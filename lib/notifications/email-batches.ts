@@ -152,9 +152,14 @@ export async function deliverBatch(db: DbOrTx, batch: EmailBatch, options: Worke
   for (const row of ready.held) tally[await recordOutcome(db, row, outcome, options)] += 1;
 }
 
-/** Writes a new batch's key on its members' rows (those still this worker's), before it may leave. */
-async function markBatch(db: DbOrTx, rows: OutboxRow[], tally: Tally): Promise<EmailBatch | undefined> {
-  if (rows.length === 0) return undefined;
+/**
+ * Writes a new batch's key on its members' rows (those still this worker's), before it may leave.
+ * Its members go in id order, the order `gatherBatches` finds them in when it goes again: the
+ * same emails in another order are another request to the provider, refused under the same key.
+ */
+async function markBatch(db: DbOrTx, claimed: OutboxRow[], tally: Tally): Promise<EmailBatch | undefined> {
+  if (claimed.length === 0) return undefined;
+  const rows = [...claimed].sort((a, b) => a.id - b.id);
   const key = batchKeyOf(rows);
   const marked = await db
     .update(outbox)
