@@ -36,7 +36,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function batching(extra: Partial<WorkerOptions> = {}, batchSize = 3): WorkerOptions {
   return {
-    email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 300, batchSize }),
+    // Short, so a hang is given up quickly; long enough that a busy machine's slow answer is not one.
+    email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 1_000, batchSize }),
     sms: mailboxSmsProvider,
     backoffBaseMs: 1,
     maxAttempts: 6,
