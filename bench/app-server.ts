@@ -10,7 +10,7 @@ import path from "node:path";
 const SOURCE_DIRS = ["app", "components", "lib", "db", "emails"];
 const BUILD_STAMP = path.join(".next", "BUILD_ID");
 /** Production needs a secret; this one signs nothing but the benchmark's own sessions. */
-const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
+export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
 function newestSourceChange(dir: string): number {
   let newest = 0;

@@ -23,6 +23,13 @@ const schema = z.object({
   /** Resend for email; unset: the dev mailbox keeps messages for /admin/mailbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
+  /**
+   * Resend's rate limit for the team (requests per second, every API key and worker together);
+   * the outbox workers share it through the database. Resend's documented default is 2.
+   */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  /** Emails per Resend request (its batch endpoint takes up to 100); 1 sends each on its own. */
+  RESEND_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
   /** SMSAPI for SMS; unset: the dev mailbox. */
   SMSAPI_TOKEN: z.string().min(1).optional(),
   SMSAPI_BASE_URL: z.string().url().optional(),
@@ -54,6 +61,8 @@ const schema = z.object({
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(10).optional(),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   OUTBOX_IDLE_MS: z.coerce.number().int().min(10).optional(),
+  /** Sends one worker keeps in flight at once (emails, SMS and webhooks alike). */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** How long one provider request may take before it counts as failed and is retried. */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   /** A Postgres server on which `npm run test:reliability` creates its throw-away databases. */

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { render } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import AccountEmail from "@/emails/account-email";
@@ -8,6 +7,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n/messages";
 import type { EmailProvider, SendOutcome } from "./providers/types";
+import { renderEmailHtml } from "./email-html";
 import { senderAddress } from "./sender";
 
 export const ACCOUNT_EMAIL_KINDS = ["invitation", "password_reset"] as const;
@@ -74,7 +74,7 @@ export async function renderAccountEmail(payload: AccountEmailPayload, settings:
   const buttonLabel = invitation ? t("invitation.button") : t("reset.button");
   const notes = [t("validUntil", { until }), invitation ? t("invitation.ignore") : t("reset.ignore")];
   const footer = [shop, settings.supportEmail, settings.supportPhone].filter(Boolean).join(" · ");
-  const html = await render(
+  const html = await renderEmailHtml(
     createElement(AccountEmail, { locale, shopName: shop, brandColour: settings.brandColour, subject, paragraphs, buttonLabel, link, notes, footer }),
   );
   const text = [...paragraphs, `${buttonLabel}: ${link}`, ...notes, footer].join("\n\n");

@@ -43,10 +43,18 @@ export function languageOfMessage(
  * one place. An admin alert goes to the shop's people, in the shop's staff language, not the
  * customer's (`languageOfMessage`).
  */
+/**
+ * Status templates already looked up, by status, channel, audience and language: a batch of a
+ * hundred emails after one bulk change reads its one template once, not a hundred times. Kept
+ * for one batch only, so an edited template applies from the next.
+ */
+export type TemplateMemo = Map<string, Promise<MessageTemplateText>>;
+
 export async function templateOfMessage(
   db: DbOrTx,
   row: Pick<OutboxRow, "kind" | "payload">,
   settings: Pick<Settings, "staffLocale" | "defaultLocale">,
+  memo?: TemplateMemo,
 ): Promise<MessageTemplateChoice> {
   const payload = row.payload as OutboxPayload;
   const channel = row.kind === "sms" ? "sms" : "email";
@@ -58,7 +66,16 @@ export async function templateOfMessage(
     : payload.template?.note
       ? noteEmailTemplate(locale)
       : statusId
-        ? await resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale)
+        ? await remembered(memo, `${statusId}:${channel}:${audience}:${locale}`, () =>
+            resolveTemplate(db, { statusId, channel, audience, locale }, settings.defaultLocale),
+          )
         : defaultTemplate(channel, audience, locale);
   return { audience, locale, template, variables: payload.variables ?? {} };
+}
+
+function remembered(memo: TemplateMemo | undefined, key: string, look: () => Promise<MessageTemplateText>): Promise<MessageTemplateText> {
+  if (!memo) return look();
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = look()));
+  return found;
 }

@@ -1,10 +1,10 @@
-import { render } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import { messages } from "@/lib/i18n/messages";
 import StatusUpdateEmail, { type StatusUpdateEmailProps } from "@/emails/status-update";
 import type { Settings } from "@/db/schema";
 import type { MessageTemplateText } from "./default-templates";
+import { renderEmailHtml } from "./email-html";
 import { renderTemplate, renderTemplateLines } from "./template";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -49,7 +49,7 @@ export async function renderEmail(input: {
     footer: [settings.shopName, settings.supportEmail, settings.supportPhone].filter(Boolean).join(" · "),
     alert: input.audience === "admin" ? alertChrome(locale, settings.shopName, orderPageUrl(settings.appUrl, variables.orderNumber)) : undefined,
   };
-  const html = await render(createElement(StatusUpdateEmail, props));
+  const html = await renderEmailHtml(createElement(StatusUpdateEmail, props));
   return { subject, html, text: plainTextOf(props) };
 }
 

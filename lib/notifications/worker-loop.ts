@@ -49,7 +49,10 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
       try {
         const tally = await deliverDueMessages(db, options);
         busy = tally.claimed >= (options.batchSize ?? 20);
-        if (tally.claimed) log(`outbox: ${tally.sent} sent, ${tally.retry} to retry, ${tally.dead} dead`);
+        if (tally.claimed) {
+          const deferred = tally.deferred ? `, ${tally.deferred} back in the queue for the provider's rate limit` : "";
+          log(`outbox: ${tally.sent} sent, ${tally.retry} to retry, ${tally.dead} dead${deferred}`);
+        }
       } catch (error) {
         log(`outbox worker error: ${error instanceof Error ? error.message : String(error)}`);
       }

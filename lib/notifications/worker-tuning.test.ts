@@ -10,8 +10,9 @@ describe("workerTuningFromEnv", () => {
         OUTBOX_BACKOFF_BASE_MS: 100,
         OUTBOX_BATCH_SIZE: 7,
         OUTBOX_IDLE_MS: 50,
+        OUTBOX_CONCURRENCY: 3,
       }),
-    ).toEqual({ leaseMs: 5_000, maxAttempts: 20, backoffBaseMs: 100, batchSize: 7, idleMs: 50 });
+    ).toEqual({ leaseMs: 5_000, maxAttempts: 20, backoffBaseMs: 100, batchSize: 7, idleMs: 50, concurrency: 3 });
   });
 
   it("leaves unset knobs out, so spreading the tuning keeps the worker's defaults", () => {

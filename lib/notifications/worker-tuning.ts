@@ -1,7 +1,7 @@
 import type { Env } from "@/lib/env";
 import type { WorkerOptions } from "./worker";
 
-export type WorkerTuning = Pick<WorkerOptions, "leaseMs" | "maxAttempts" | "backoffBaseMs" | "batchSize"> & {
+export type WorkerTuning = Pick<WorkerOptions, "leaseMs" | "maxAttempts" | "backoffBaseMs" | "batchSize" | "concurrency"> & {
   idleMs?: number;
 };
 
@@ -11,7 +11,7 @@ export type WorkerTuning = Pick<WorkerOptions, "leaseMs" | "maxAttempts" | "back
  * and backoffs to finish in seconds) override only what they name.
  */
 export function workerTuningFromEnv(
-  e: Pick<Env, "OUTBOX_LEASE_MS" | "OUTBOX_MAX_ATTEMPTS" | "OUTBOX_BACKOFF_BASE_MS" | "OUTBOX_BATCH_SIZE" | "OUTBOX_IDLE_MS">,
+  e: Pick<Env, "OUTBOX_LEASE_MS" | "OUTBOX_MAX_ATTEMPTS" | "OUTBOX_BACKOFF_BASE_MS" | "OUTBOX_BATCH_SIZE" | "OUTBOX_IDLE_MS" | "OUTBOX_CONCURRENCY">,
 ): WorkerTuning {
   const tuning: WorkerTuning = {
     leaseMs: e.OUTBOX_LEASE_MS,
@@ -19,6 +19,7 @@ export function workerTuningFromEnv(
     backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
     batchSize: e.OUTBOX_BATCH_SIZE,
     idleMs: e.OUTBOX_IDLE_MS,
+    concurrency: e.OUTBOX_CONCURRENCY,
   };
   return Object.fromEntries(Object.entries(tuning).filter(([, value]) => value !== undefined)) as WorkerTuning;
 }

@@ -8,11 +8,12 @@ import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures"
 import { openTestDb } from "@/tests/support/test-db";
 import { enqueueStatusNotifications } from "./enqueue";
 import { mailboxSmsProvider } from "./providers/mailbox";
-import type { SmsProvider } from "./providers/types";
+import type { EmailProvider, SmsProvider } from "./providers/types";
 import { createResendProvider } from "./providers/resend";
 import { smsRecipient } from "./sms-recipient";
 import { claimDueMessages, deliverClaimed, deliverDueMessages, retryDeadMessage, type WorkerOptions } from "./worker";
 import { getSettings } from "@/lib/settings";
+import { rateLimitCounters } from "@/db/schema";
 
 let handle: DbHandle;
 let db: Db;
@@ -35,7 +36,8 @@ afterAll(async () => {
 
 function workerOptions(extra: Partial<WorkerOptions> = {}): WorkerOptions {
   return {
-    email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 300 }),
+    // Short, so a hang is given up quickly; long enough that a busy machine's slow answer is not one.
+    email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 1_000 }),
     sms: mailboxSmsProvider,
     backoffBaseMs: 1,
     maxAttempts: 6,
@@ -131,8 +133,14 @@ describe("outbox worker", () => {
 
   it("waits at least as long as Retry-After says", async () => {
     const [orderId] = await queueEmails(1);
-    fake.script = ["429"];
-    const tally = await deliverDueMessages(db, workerOptions());
+    // Every request of the pass is refused: which of the order's emails goes first is not the point.
+    fake.fallback = "429";
+    let tally;
+    try {
+      tally = await deliverDueMessages(db, workerOptions());
+    } finally {
+      fake.fallback = "ok";
+    }
     expect(tally.retry).toBeGreaterThanOrEqual(1);
     const [row] = (await statusEmailsOf([orderId!]));
     expect(row?.state).toBe("pending");
@@ -261,3 +269,121 @@ describe("outbox worker", () => {
     expect((await rowsOf([order.id])).length).toBe(before);
   });
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A client that never gives up on a slow answer here: these tests count requests, and a retry would add one. */
+const patient = (extra: { requestsPerSecond?: number } = {}) =>
+  createResendProvider({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 10_000, ...extra });
+
+/** Passes until nothing of these orders waits, each row when it is due (as the loop would, not hurried). */
+async function workUntilSent(options: WorkerOptions, orderIds: number[]) {
+  for (let pass = 0; pass < 500; pass++) {
+    if (!(await rowsOf(orderIds)).some((r) => r.state === "pending" || r.state === "sending")) return;
+    if ((await deliverDueMessages(db, options)).claimed === 0) await sleep(20);
+  }
+  throw new Error("outbox did not drain");
+}
+
+describe("outbox worker: sends side by side, at the provider's pace", () => {
+  it("keeps at most `concurrency` sends in flight, and uses them all", async () => {
+    const orderIds = await queueEmails(6);
+    fake.delayMs = 40;
+    fake.maxInFlight = 0;
+    try {
+      await drain(workerOptions({ concurrency: 3, email: patient() }), orderIds);
+    } finally {
+      fake.delayMs = 0;
+    }
+    expect((await statusEmailsOf(orderIds)).map((r) => r.state)).toEqual(Array(6).fill("sent"));
+    expect(fake.maxInFlight).toBe(3);
+  });
+
+  it("sends a customer's emails one after another, in the order they were queued", async () => {
+    const [orderId] = await queueEmails(1);
+    fake.delayMs = 40;
+    fake.maxInFlight = 0;
+    const before = fake.requestCount;
+    const order: string[] = [];
+    fake.onRequest = (key) => order.push(key);
+    try {
+      await drain(workerOptions({ concurrency: 4, email: patient() }), [orderId!]);
+    } finally {
+      fake.delayMs = 0;
+      fake.onRequest = undefined;
+    }
+    // The order confirmation, then the "awaiting payment" email: the second left once the first was answered.
+    const emails = (await rowsOf([orderId!])).filter((r) => r.kind === "email").sort((a, b) => a.id - b.id);
+    expect(emails.map((r) => r.state)).toEqual(["sent", "sent"]);
+    expect(fake.requestCount - before).toBe(2);
+    expect(order).toEqual(emails.map((r) => r.idempotencyKey));
+    expect(fake.maxInFlight).toBe(1);
+  });
+
+  it("two workers together keep the provider's rate limit, shared through the database", async () => {
+    const orderIds = await queueEmails(4);
+    const since = fake.requestTimes.length;
+    const rate = 4;
+    // Each worker has its own provider client, as separate processes would.
+    const paced = () => workerOptions({ concurrency: 4, email: patient({ requestsPerSecond: rate }) });
+    // Small batches, so both have rows to send.
+    await Promise.all([workUntilSent({ ...paced(), batchSize: 3 }, orderIds), workUntilSent({ ...paced(), batchSize: 3 }, orderIds)]);
+    expect((await statusEmailsOf(orderIds)).map((r) => r.state)).toEqual(Array(4).fill("sent"));
+    const sent = fake.requestTimes.length - since;
+    expect(sent).toBeGreaterThanOrEqual(8);
+    // Counted on the provider's side: never more than `rate` requests within a second.
+    expect(fake.mostRequestsWithin(1000 - 1000 / rate, since)).toBeLessThanOrEqual(rate);
+  });
+
+  it("puts a row back unsent, its attempt not counted, when the provider's turns are taken further ahead than half a lease", async () => {
+    // One request a second, a 1 s lease: a turn may be taken at most 0.5 s ahead.
+    await db.delete(rateLimitCounters);
+    const orderIds = await queueEmails(2);
+    const before = fake.requestCount;
+    const slow = workerOptions({ concurrency: 3, leaseMs: 1_000, email: createResendProvider({ apiKey: "re_test", baseUrl: fake.url, requestsPerSecond: 1 }) });
+    const tally = await deliverDueMessages(db, slow);
+    expect(tally.deferred).toBeGreaterThan(0);
+    // The first email went at once; the next turn, a second later, is past the horizon.
+    expect(fake.requestCount - before).toBe(1);
+    const waiting = (await rowsOf(orderIds)).filter((r) => r.kind === "email" && r.state === "pending");
+    expect(waiting.length).toBe(tally.deferred);
+    for (const row of waiting) {
+      expect(row.attempts).toBe(0);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    await workUntilSent(slow, orderIds);
+    for (const row of await statusEmailsOf(orderIds)) {
+      expect(row.state).toBe("sent");
+      expect(fake.deliveries.get(row.idempotencyKey)?.requests).toBe(1);
+    }
+  });
+
+  it("a worker that dies with sends in flight loses its rows to another after the lease; every customer gets one email", async () => {
+    const orderIds = await queueEmails(6);
+    fake.delayMs = 20;
+    // The dying worker's sends reach the provider, which accepts them, but it never hears back: it is gone.
+    const reaching = patient();
+    const dying: EmailProvider = { name: "resend", sendEmail: (m) => (void reaching.sendEmail(m), new Promise(() => {})) };
+    const inFlight: string[] = [];
+    fake.onRequest = (key) => inFlight.push(key);
+    void deliverDueMessages(db, workerOptions({ email: dying, concurrency: 3, leaseMs: 300 }));
+    await expect.poll(() => inFlight.length).toBeGreaterThanOrEqual(2);
+    await sleep(350);
+    fake.onRequest = undefined;
+    try {
+      await drain(workerOptions({ concurrency: 3, leaseMs: 300, email: patient() }), orderIds);
+    } finally {
+      fake.delayMs = 0;
+    }
+    const emails = (await rowsOf(orderIds)).filter((r) => r.kind === "email");
+    expect(emails).toHaveLength(12);
+    for (const row of emails) {
+      expect(row.state).toBe("sent");
+      const delivery = fake.deliveries.get(row.idempotencyKey)!;
+      expect(row.providerMessageId).toBe(delivery.id);
+      // The sends that were in flight went again with their keys: asked twice, sent once.
+      expect(delivery.requests).toBe(inFlight.includes(row.idempotencyKey) ? 2 : 1);
+    }
+  });
+});
+

@@ -1,37 +1,22 @@
 import { and, asc, eq, exists, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderEvents, outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
-import { loadDocumentAttachments } from "@/lib/documents/attachments";
-import { sendWebhookRow, type WebhookDeliveryOptions } from "@/lib/integrations/webhooks/deliver";
-import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
+import { outbox, webhookEndpoints, type OutboxKind, type OutboxRow, type Settings } from "@/db/schema";
+import { sendWebhookRow } from "@/lib/integrations/webhooks/deliver";
 import { getSettings } from "@/lib/settings";
-import { backoffMs } from "./backoff";
-import type { EmailProvider, SendOutcome, SmsProvider } from "./providers/types";
-import { renderEmail, renderSms } from "./render";
-import { senderAddress } from "./sender";
-import { smsRecipient } from "./sms-recipient";
-import { templateOfMessage, type OutboxPayload } from "./message-template";
-import { transliteratesSms, withoutPolishLetters } from "./transliterate";
-import { inTransaction } from "@/db/transaction";
 import { isAccountEmailPayload, sendAccountEmailRow } from "./account-email";
+import { composeEmail } from "./compose-email";
+import { recordOutcome, renderFailure, type DeliveryResult, type RowOutcome } from "./delivery-outcome";
+import { batchOf, deliverBatch, giveUp, letWait, planDeliveries, type EmailBatch } from "./email-batches";
+import { inLanes } from "./in-lanes";
+import { templateOfMessage } from "./message-template";
+import { pacedEmailProvider } from "./provider-pace";
+import { renderSms } from "./render";
+import { smsRecipient } from "./sms-recipient";
+import { transliteratesSms, withoutPolishLetters } from "./transliterate";
+import { WORKER_DEFAULTS, type WorkerOptions } from "./worker-options";
 
-export type WorkerOptions = {
-  email: EmailProvider;
-  sms: SmsProvider;
-  /** After this many failed attempts an email or SMS row is marked dead and waits for a person
-   * (webhook rows follow their own schedule: `webhooks.retrySchedule`). */
-  maxAttempts?: number;
-  /** How long a claim lasts; a worker that dies mid-send loses its rows to others after this. */
-  leaseMs?: number;
-  batchSize?: number;
-  random?: () => number;
-  /** First retry delay of emails and SMS; later ones double (tests shorten it). */
-  backoffBaseMs?: number;
-  /** Timeout, private-network policy and auto-disable rule for `webhook` rows. */
-  webhooks?: WebhookDeliveryOptions;
-};
-
-const DEFAULTS = { maxAttempts: 8, leaseMs: 60_000, batchSize: 20 };
+export type { WorkerOptions } from "./worker-options";
+export type { DeliveryResult } from "./delivery-outcome";
 
 /**
  * Claims due rows of every kind: pending ones whose time has come, and rows whose claim expired
@@ -63,7 +48,7 @@ export async function claimDueMessages(db: DbOrTx, options: { batchSize: number;
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(options.batchSize)
     .for("update", { skipLocked: true });
-  return db
+  const claimed = await db
     .update(outbox)
     .set({
       state: "sending",
@@ -72,14 +57,10 @@ export async function claimDueMessages(db: DbOrTx, options: { batchSize: number;
     })
     .where(inArray(outbox.id, due))
     .returning();
+  // RETURNING keeps no order; the queue's is the one rows are sent in.
+  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
 }
 
-/** The row's own claim: a stale worker whose lease was taken over updates nothing. */
-function ownClaim(row: OutboxRow) {
-  return and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts));
-}
-
-type RowOutcome = SendOutcome & { subject?: string; body?: string };
 type RowSender = (db: DbOrTx, row: OutboxRow, settings: Settings, options: WorkerOptions) => Promise<RowOutcome>;
 
 /** How each kind of row leaves the system. */
@@ -97,11 +78,8 @@ async function sendMessageRow(
 ): Promise<RowOutcome> {
   // An invitation or password link (lib/accounts): its own email, no order, no template.
   if (row.kind === "email" && isAccountEmailPayload(row.payload)) return sendAccountEmailRow(row, settings, options.email);
-  const payload = row.payload as OutboxPayload;
-  const channel = row.kind === "sms" ? "sms" : "email";
-  const { audience, locale, template, variables } = await templateOfMessage(db, row, settings);
-
-  if (channel === "sms") {
+  if (row.kind === "sms") {
+    const { template, variables } = await templateOfMessage(db, row, settings);
     const rendered = renderSms(template, variables);
     const text = transliteratesSms(template, settings) ? withoutPolishLetters(rendered) : rendered;
     const to = smsRecipient(row.recipient);
@@ -109,46 +87,10 @@ async function sendMessageRow(
     const outcome = await options.sms.sendSms({ to: to.value, text, idempotencyKey: row.idempotencyKey });
     return { ...outcome, body: text };
   }
-  const email = await renderEmail({ template, variables, settings, locale, audience });
-  const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
-  const outcome = await options.email.sendEmail({
-    to: row.recipient,
-    // The address the shop verified with its provider; else the support address, as before one was set.
-    from: senderAddress(settings.shopName, settings.senderEmail ?? settings.supportEmail ?? "no-reply@orderly.local"),
-    replyTo: settings.supportEmail ?? undefined,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    idempotencyKey: row.idempotencyKey,
-    ...(attachments.length ? { attachments } : {}),
-  });
-  return { ...outcome, subject: email.subject, body: email.html };
+  const message = await composeEmail(db, row, settings);
+  const outcome = await options.email.sendEmail(message);
+  return { ...outcome, subject: message.subject, body: message.html };
 }
-
-/** How long a failed row waits before its next attempt, or null when it has had its attempts. */
-type RetryDelay = (row: OutboxRow, outcome: SendOutcome & { ok: false }, options: WorkerOptions) => number | null;
-
-function messageRetryDelay(row: OutboxRow, outcome: SendOutcome & { ok: false }, options: WorkerOptions): number | null {
-  if (row.attempts >= (options.maxAttempts ?? DEFAULTS.maxAttempts)) return null;
-  return Math.max(backoffMs(row.attempts, options.random, options.backoffBaseMs), outcome.retryAfterMs ?? 0);
-}
-
-/**
- * Customers' messages are worth little after an hour of trying; a receiving system that is down
- * for a day still wants its events, so webhooks retry over days.
- */
-const RETRY_DELAYS: Record<OutboxKind, RetryDelay> = {
-  email: messageRetryDelay,
-  sms: messageRetryDelay,
-  webhook: (row, outcome, options) =>
-    nextWebhookAttemptDelayMs(row.attempts, {
-      schedule: options.webhooks?.retrySchedule,
-      random: options.random,
-      retryAfterMs: outcome.retryAfterMs,
-    }),
-};
-
-export type DeliveryResult = "sent" | "retry" | "dead" | "lost_claim";
 
 /** Sends one claimed row and records the outcome: sent, retry later (per its kind's schedule), or dead. */
 export async function deliverClaimed(
@@ -161,85 +103,52 @@ export async function deliverClaimed(
   try {
     outcome = await SENDERS[row.kind](db, row, settings ?? (await getSettings(db)), options);
   } catch (error) {
-    // A bug or a rendering failure: retrying will not help, a person must look.
-    outcome = { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
+    outcome = renderFailure(error);
   }
-
-  if (outcome.ok) {
-    const updated = await db
-      .update(outbox)
-      .set({
-        state: "sent",
-        sentAt: sql`now()`,
-        lockedUntil: null,
-        lastError: null,
-        providerMessageId: outcome.providerMessageId,
-        renderedSubject: outcome.subject ?? null,
-        renderedBody: outcome.body ?? null,
-      })
-      .where(ownClaim(row))
-      .returning({ id: outbox.id });
-    return updated.length ? "sent" : "lost_claim";
-  }
-
-  const delay = outcome.retryable ? RETRY_DELAYS[row.kind](row, outcome, options) : null;
-  if (delay !== null) {
-    const updated = await db
-      .update(outbox)
-      .set({
-        state: "pending",
-        lockedUntil: null,
-        lastError: outcome.error,
-        nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})`,
-      })
-      .where(ownClaim(row))
-      .returning({ id: outbox.id });
-    return updated.length ? "retry" : "lost_claim";
-  }
-
-  return inTransaction(db, async (tx) => {
-    const updated = await tx
-      .update(outbox)
-      .set({ state: "dead", lockedUntil: null, lastError: outcome.error })
-      .where(ownClaim(row))
-      .returning({ id: outbox.id });
-    if (!updated.length) return "lost_claim" as const;
-    // A customer or admin message that never arrived belongs in the order's history; a failed
-    // webhook belongs to the endpoint's deliveries log.
-    if (row.orderId && row.kind !== "webhook") {
-      await tx.insert(orderEvents).values({
-        orderId: row.orderId,
-        type: "notification_failed",
-        actorType: "system",
-        actorLabel: "Notifications",
-        data: { outboxId: row.id, kind: row.kind, recipient: row.recipient, attempts: row.attempts, error: outcome.error },
-      });
-    }
-    return "dead" as const;
-  });
+  return recordOutcome(db, row, outcome, options);
 }
 
 export type WorkerTally = Record<DeliveryResult, number> & { claimed: number };
 
-/** One pass: claim a batch and deliver it. */
+/**
+ * One pass: claim due rows and deliver them, up to `concurrency` sends at once: emails in batches
+ * where the provider takes them (`planDeliveries`), every other row on its own. A recipient's rows
+ * sent on their own go one after another, in the order claimed, so a customer reads "paid" before
+ * "shipped". Emails wait for the provider's rate limit, shared by every worker; a turn may be
+ * taken at most half a lease ahead, so a row is sent well within its claim or goes back unsent.
+ */
 export async function deliverDueMessages(db: DbOrTx, options: WorkerOptions): Promise<WorkerTally> {
-  const rows = await claimDueMessages(db, {
-    batchSize: options.batchSize ?? DEFAULTS.batchSize,
-    leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
-  });
-  const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, dead: 0, lost_claim: 0 };
+  const leaseMs = options.leaseMs ?? WORKER_DEFAULTS.leaseMs;
+  const rows = await claimDueMessages(db, { batchSize: options.batchSize ?? WORKER_DEFAULTS.batchSize, leaseMs });
+  const tally: WorkerTally = { claimed: rows.length, sent: 0, retry: 0, deferred: 0, dead: 0, lost_claim: 0 };
   if (rows.length === 0) return tally;
   const settings = await getSettings(db);
-  for (const row of rows) tally[await deliverClaimed(db, row, options, settings)] += 1;
+  const paced: WorkerOptions = { ...options, email: pacedEmailProvider(db, options.email, { horizonMs: leaseMs / 2 }) };
+  const plan = await planDeliveries(db, rows, paced.email, leaseMs);
+  await letWait(db, plan.waiting, options, tally);
+  await giveUp(db, plan.broken, options, tally);
+  type Send = { row: OutboxRow } | { batch: EmailBatch };
+  const sends: Send[] = [...plan.batches.map((batch) => ({ batch })), ...plan.singles.map((row) => ({ row }))];
+  const lane = (send: Send) => ("row" in send ? `${send.row.kind}:${send.row.recipient}` : `batch:${send.batch.members[0]!.id}`);
+  await inLanes(sends, options.concurrency ?? WORKER_DEFAULTS.concurrency, lane, async (send) => {
+    if ("batch" in send) await deliverBatch(db, send.batch, paced, settings, tally);
+    else tally[await deliverClaimed(db, send.row, paced, settings)] += 1;
+  });
   return tally;
 }
 
 /** Puts a dead row back in the queue now (the admin's retry button). */
 export async function retryDeadMessage(db: DbOrTx, id: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: outbox.id, providerMessageId: outbox.providerMessageId })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.state, "dead")));
+  if (!row) return false;
+  // An email that went in a batch comes back with the batch: it only ever goes again whole.
   const updated = await db
     .update(outbox)
     .set({ state: "pending", attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
-    .where(and(eq(outbox.id, id), eq(outbox.state, "dead")))
+    .where(and(batchOf(row), eq(outbox.state, "dead")))
     .returning({ id: outbox.id });
   return updated.length > 0;
 }

@@ -8,7 +8,15 @@ import type { EmailProvider, SmsProvider } from "./types";
 export function providersFromEnv(): { email: EmailProvider; sms: SmsProvider } {
   const e = env();
   return {
-    email: e.RESEND_API_KEY ? createResendProvider({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, timeoutMs: e.PROVIDER_TIMEOUT_MS }) : mailboxEmailProvider,
+    email: e.RESEND_API_KEY
+      ? createResendProvider({
+          apiKey: e.RESEND_API_KEY,
+          baseUrl: e.RESEND_BASE_URL,
+          timeoutMs: e.PROVIDER_TIMEOUT_MS,
+          requestsPerSecond: e.RESEND_REQUESTS_PER_SECOND,
+          batchSize: e.RESEND_BATCH_SIZE,
+        })
+      : mailboxEmailProvider,
     sms: e.SMSAPI_TOKEN
       ? createSmsapiProvider({
           token: e.SMSAPI_TOKEN,
