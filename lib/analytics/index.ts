@@ -12,7 +12,7 @@ export { loadDailyFlow, type DailyFlow } from "./daily-flow";
 export { loadTimeInStatus, type TimeInStatus } from "./time-in-status";
 export { loadFunnel, type Funnel, type FunnelStep } from "./funnel";
 export { loadRates, type Rates } from "./rates";
-export { loadStuckOrders, STUCK_LIST_LIMIT, type StuckOrder, type StuckOrders } from "./stuck-orders";
+export { loadStuckOrders, STUCK_CSV_LIMIT, STUCK_LIST_LIMIT, type StuckOrder, type StuckOrders } from "./stuck-orders";
 export { toCsv, type CsvTable } from "./csv";
 export { ANALYTICS_TABLES, loadAnalyticsTable, type AnalyticsTable } from "./tables";
 export { looksLikeReturn } from "./scope";
