@@ -206,7 +206,7 @@ describe("seedDemo", () => {
 
   it("gives the analytics rollups every order's figures, as the triggers the bulk load skips would have", async () => {
     expect(await rollupDrift(h.db)).toBe(0);
-    const [row] = await h.db.execute<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup where figure = 'created'`).then((r) =>
+    const [row] = await h.db.execute<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup_all where figure = 'created'`).then((r) =>
       Array.isArray(r) ? r : (r as unknown as { rows: { n: number }[] }).rows,
     );
     expect(Number(row?.n)).toBe(TOTAL);

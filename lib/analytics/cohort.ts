@@ -1,6 +1,6 @@
 import { and, eq, like, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { analyticsRollup } from "@/db/schema";
+import { analyticsRollupAll } from "@/db/schema";
 import { daysBetween, type AnalyticsFilters } from "./filters";
 import { rollupRowsOf } from "./scope";
 
@@ -25,15 +25,15 @@ const REACHED_EPOCH = "2000-01-01";
 export async function loadCohortReach(db: DbOrTx, filters: AnalyticsFilters): Promise<CohortReach> {
   const lastDay = daysBetween(REACHED_EPOCH, filters.to);
   const rows = await db
-    .select({ figure: analyticsRollup.figure, n: sql<number>`sum(${analyticsRollup.n})::int` })
-    .from(analyticsRollup)
+    .select({ figure: analyticsRollupAll.figure, n: sql<number>`sum(${analyticsRollupAll.n})::int` })
+    .from(analyticsRollupAll)
     .where(
       rollupRowsOf(
-        or(eq(analyticsRollup.figure, "created"), and(like(analyticsRollup.figure, "reached:%"), lte(analyticsRollup.detail, lastDay))),
+        or(eq(analyticsRollupAll.figure, "created"), and(like(analyticsRollupAll.figure, "reached:%"), lte(analyticsRollupAll.detail, lastDay))),
         filters,
       ),
     )
-    .groupBy(analyticsRollup.figure);
+    .groupBy(analyticsRollupAll.figure);
   const of = (figure: string) => Number(rows.find((r) => r.figure === figure)?.n ?? 0);
   const categories: Category[] = ["new", "in_progress", "completed", "not_completed", "cancelled", "returned"];
   return {

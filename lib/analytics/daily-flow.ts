@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { analyticsRollup } from "@/db/schema";
+import { analyticsRollupAll } from "@/db/schema";
 import { analyticsFiltersSchema, daysOf, type AnalyticsFilters } from "./filters";
 import { rollupRowsOf } from "./scope";
 
@@ -15,10 +15,10 @@ export type DailyFlow = { day: string; entered: number; completed: number };
 export async function loadDailyFlow(db: DbOrTx, input: AnalyticsFilters): Promise<DailyFlow[]> {
   const filters = analyticsFiltersSchema.parse(input);
   const rows = await db
-    .select({ figure: analyticsRollup.figure, day: analyticsRollup.day, n: sql<number>`sum(${analyticsRollup.n})::int` })
-    .from(analyticsRollup)
-    .where(rollupRowsOf(inArray(analyticsRollup.figure, ["created", "completed"]), filters))
-    .groupBy(analyticsRollup.figure, analyticsRollup.day);
+    .select({ figure: analyticsRollupAll.figure, day: analyticsRollupAll.day, n: sql<number>`sum(${analyticsRollupAll.n})::int` })
+    .from(analyticsRollupAll)
+    .where(rollupRowsOf(inArray(analyticsRollupAll.figure, ["created", "completed"]), filters))
+    .groupBy(analyticsRollupAll.figure, analyticsRollupAll.day);
   const count = (figure: string) => new Map(rows.filter((r) => r.figure === figure).map((r) => [r.day, Number(r.n)]));
   const entered = count("created");
   const completed = count("completed");

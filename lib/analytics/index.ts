@@ -16,3 +16,4 @@ export { loadStuckOrders, STUCK_CSV_LIMIT, STUCK_LIST_LIMIT, type StuckOrder, ty
 export { toCsv, type CsvTable } from "./csv";
 export { ANALYTICS_TABLES, loadAnalyticsTable, type AnalyticsTable } from "./tables";
 export { looksLikeReturn } from "./scope";
+export { foldAnalyticsRollups } from "./fold";

@@ -1,5 +1,5 @@
 import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { analyticsRollup, orders, orderTypes } from "@/db/schema";
+import { analyticsRollupAll, orders, orderTypes } from "@/db/schema";
 import type { AnalyticsFilters } from "./filters";
 
 /*
@@ -21,18 +21,18 @@ export function orderScope(filters: AnalyticsFilters): SQL[] {
 export function rollupScope(filters: AnalyticsFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.orderType) {
-    conditions.push(sql`${analyticsRollup.orderTypeId} = (select ${orderTypes.id} from ${orderTypes} where ${eq(orderTypes.code, filters.orderType)})`);
+    conditions.push(sql`${analyticsRollupAll.orderTypeId} = (select ${orderTypes.id} from ${orderTypes} where ${eq(orderTypes.code, filters.orderType)})`);
   }
-  if (filters.channel) conditions.push(eq(analyticsRollup.channel, filters.channel));
+  if (filters.channel) conditions.push(eq(analyticsRollupAll.channel, filters.channel));
   return conditions;
 }
 
 /** The rollup rows of one figure for the period's days (shop days, both ends included), filtered. */
 export function rollupRowsOf(figure: string | SQL | undefined, filters: AnalyticsFilters): SQL | undefined {
   return and(
-    typeof figure === "string" ? eq(analyticsRollup.figure, figure) : figure,
-    gte(analyticsRollup.day, filters.from),
-    lte(analyticsRollup.day, filters.to),
+    typeof figure === "string" ? eq(analyticsRollupAll.figure, figure) : figure,
+    gte(analyticsRollupAll.day, filters.from),
+    lte(analyticsRollupAll.day, filters.to),
     ...rollupScope(filters),
   );
 }

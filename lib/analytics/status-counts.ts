@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { analyticsRollup, statuses, statusGroups, type StatusGroupKind } from "@/db/schema";
+import { analyticsRollupAll, statuses, statusGroups, type StatusGroupKind } from "@/db/schema";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
 import { rollupScope } from "./scope";
 
@@ -27,11 +27,11 @@ export type GroupCount = { groupId: number; name: string; kind: StatusGroupKind;
 export async function countOrdersByStatus(db: DbOrTx, input: AnalyticsFilters): Promise<StatusCount[]> {
   const filters = analyticsFiltersSchema.parse(input);
   const perStatus = db
-    .select({ statusId: analyticsRollup.statusId, orders: sql<number>`sum(${analyticsRollup.n})::int`.as("orders") })
-    .from(analyticsRollup)
-    .where(and(eq(analyticsRollup.figure, "now"), eq(analyticsRollup.day, NOW_DAY), ...rollupScope(filters)))
-    .groupBy(analyticsRollup.statusId)
-    .having(sql`sum(${analyticsRollup.n}) <> 0`)
+    .select({ statusId: analyticsRollupAll.statusId, orders: sql<number>`sum(${analyticsRollupAll.n})::int`.as("orders") })
+    .from(analyticsRollupAll)
+    .where(and(eq(analyticsRollupAll.figure, "now"), eq(analyticsRollupAll.day, NOW_DAY), ...rollupScope(filters)))
+    .groupBy(analyticsRollupAll.statusId)
+    .having(sql`sum(${analyticsRollupAll.n}) <> 0`)
     .as("per_status");
   const rows = await db
     .select({

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { analyticsRollup, orders, statuses, statusGroups } from "@/db/schema";
+import { analyticsRollupAll, orders, statuses, statusGroups } from "@/db/schema";
 import { bucketOf, percentileOfBuckets } from "./duration-buckets";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
 import { OPEN_KINDS, orderScope, rollupRowsOf } from "./scope";
@@ -59,15 +59,15 @@ export async function loadTimeInStatus(
       .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id)),
     db
       .select({
-        figure: analyticsRollup.figure,
-        statusId: analyticsRollup.statusId,
-        detail: analyticsRollup.detail,
-        n: sql<number>`sum(${analyticsRollup.n})::int`,
+        figure: analyticsRollupAll.figure,
+        statusId: analyticsRollupAll.statusId,
+        detail: analyticsRollupAll.detail,
+        n: sql<number>`sum(${analyticsRollupAll.n})::int`,
       })
-      .from(analyticsRollup)
-      .where(rollupRowsOf(inArray(analyticsRollup.figure, ["entries", "closed", "over_sla", "open"]), filters))
-      .groupBy(analyticsRollup.figure, analyticsRollup.statusId, analyticsRollup.detail)
-      .having(sql`sum(${analyticsRollup.n}) <> 0`),
+      .from(analyticsRollupAll)
+      .where(rollupRowsOf(inArray(analyticsRollupAll.figure, ["entries", "closed", "over_sla", "open"]), filters))
+      .groupBy(analyticsRollupAll.figure, analyticsRollupAll.statusId, analyticsRollupAll.detail)
+      .having(sql`sum(${analyticsRollupAll.n}) <> 0`),
   ]);
   const boundaries = await openStaysAtSlaLimit(db, filters, now, waiting, rows);
   const result: TimeInStatus[] = [];

@@ -312,17 +312,18 @@ export async function fullScanStuckOrders(
 }
 
 /**
- * Keys where the rollups differ from the sum of every order's figures worked out afresh from its
- * row and history (`analytics_order_figures`, what the rebuild writes): 0 when every trigger kept
+ * Keys where the rollups (folded and waiting) differ from the sum of every order's figures worked out afresh from its
+ * row and history (`analytics_figures`, what the rebuild writes): 0 when every trigger kept
  * them right.
  */
 export async function rollupDrift(db: DbOrTx): Promise<number> {
   const result = await db.execute<{ drift: number }>(sql`
     with kept as (
-      select figure, day, order_type_id, channel, status_id, detail, n, micros from analytics_rollup where n <> 0 or micros <> 0
+      select figure, day, order_type_id, channel, status_id, detail, sum(n)::integer as n, sum(micros)::bigint as micros
+      from analytics_rollup_all group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0 or sum(micros) <> 0
     ), fresh as (
       select f.figure, f.day, f.order_type_id, f.channel, f.status_id, f.detail, sum(f.n)::integer as n, sum(f.micros)::bigint as micros
-      from orders o, analytics_order_figures(o, analytics_history(o.id)) f
+      from orders o, analytics_figures(array[o], analytics_history(o.id)) f
       group by 1, 2, 3, 4, 5, 6
       having sum(f.n) <> 0 or sum(f.micros) <> 0
     )
