@@ -211,6 +211,8 @@ DECLARE
   o orders;
   previous analytics_entry;
   previous_sla integer;
+  reached text[];
+  completes boolean;
   day date := analytics_day(entry.at);
   micros bigint;
   deltas analytics_delta[] := '{}';
@@ -234,25 +236,25 @@ BEGIN
   deltas := deltas || ARRAY[
     ROW('entries', day, o.order_type_id, o.channel, entry.status_id, 0, 1, 0)::analytics_delta,
     ROW('open', day, o.order_type_id, o.channel, entry.status_id, floor(extract(epoch FROM entry.at) / 3600)::integer, 1, 0)::analytics_delta];
-  -- The categories of the status the order reaches for the first time (no other entry of it has
-  -- one of them), and whether this is its first completion of the day: from the
-  -- status-history index and analytics_status_categories.
+  -- The categories of the status the order reaches for the first time (no other entry of its
+  -- has one of them), from analytics_status_categories and the status-history index.
+  SELECT coalesce(array_agg(mine.category) FILTER (WHERE NOT EXISTS (
+           SELECT 1 FROM order_events e JOIN analytics_status_categories other ON other.status_id = e.to_status_id AND other.category = mine.category
+           WHERE e.order_id = entry.order_id AND e.type IN ('created', 'status_changed') AND e.id <> entry.id)), '{}'),
+         coalesce(bool_or(mine.category = 'completed'), false)
+  INTO reached, completes
+  FROM analytics_status_categories mine WHERE mine.status_id = entry.status_id;
   deltas := deltas || ARRAY(
-    SELECT CASE WHEN c.category = 'completed:day'
-             THEN ROW('completed', day, o.order_type_id, o.channel, 0, 0, 1, 0)::analytics_delta
-             ELSE ROW('reached:' || c.category, analytics_day(o.created_at), o.order_type_id, o.channel, 0, day - date '2000-01-01', 1, 0)::analytics_delta END
-    FROM (
-      SELECT mine.category FROM analytics_status_categories mine
-      WHERE mine.status_id = entry.status_id AND NOT EXISTS (
-        SELECT 1 FROM order_events e JOIN analytics_status_categories other ON other.status_id = e.to_status_id AND other.category = mine.category
-        WHERE e.order_id = entry.order_id AND e.type IN ('created', 'status_changed') AND e.id <> entry.id)
-      UNION ALL
-      SELECT 'completed:day' FROM analytics_status_categories mine
-      WHERE mine.status_id = entry.status_id AND mine.category = 'completed' AND NOT EXISTS (
-        SELECT 1 FROM order_events e JOIN analytics_status_categories other ON other.status_id = e.to_status_id AND other.category = 'completed'
-        WHERE e.order_id = entry.order_id AND e.type IN ('created', 'status_changed') AND e.id <> entry.id
-          AND e.created_at >= (day::timestamp AT TIME ZONE 'Europe/Warsaw') AND e.created_at < ((day + 1)::timestamp AT TIME ZONE 'Europe/Warsaw'))
-    ) c);
+    SELECT ROW('reached:' || c, analytics_day(o.created_at), o.order_type_id, o.channel, 0, day - date '2000-01-01', 1, 0)::analytics_delta
+    FROM unnest(reached) c);
+  -- Its first completion of the day, unless an earlier entry of the day completed it already.
+  IF completes AND NOT EXISTS (
+    SELECT 1 FROM order_events e JOIN analytics_status_categories other ON other.status_id = e.to_status_id AND other.category = 'completed'
+    WHERE e.order_id = entry.order_id AND e.type IN ('created', 'status_changed') AND e.id <> entry.id
+      AND e.created_at >= (day::timestamp AT TIME ZONE 'Europe/Warsaw') AND e.created_at < ((day + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')
+  ) THEN
+    deltas := deltas || ROW('completed', day, o.order_type_id, o.channel, 0, 0, 1, 0)::analytics_delta;
+  END IF;
   PERFORM analytics_add(deltas);
 END
 $$;--> statement-breakpoint
