@@ -206,6 +206,25 @@ describe("stuck orders", () => {
   });
 });
 
+describe("open stays over their SLA", () => {
+  it("counts exactly those that began before the limit, in the hour the limit falls in too", async () => {
+    // A workflow of its own: the random changes above move SLAs.
+    const own = await createAnalyticsWorkflow(db);
+    const s = own.status; // picking: SLA 24 h
+    const now = new Date("2026-11-20T12:40:00Z"); // the limit: 19 November, 12:40Z
+    const stay = (picked: string) => insertHistory(db, { orderTypeId: own.type.id, steps: [{ status: s.new, at: "2026-11-19T08:00:00Z" }, { status: s.picking, at: picked }] });
+    await stay("2026-11-19T11:59:00Z"); // an hour before the limit's: over
+    await stay("2026-11-19T12:30:00Z"); // the limit's hour, before it: over
+    await stay("2026-11-19T12:39:59.999Z"); // a millisecond before it: over
+    await stay("2026-11-19T12:40:00Z"); // at the limit: exactly 24 h, not over
+    await stay("2026-11-19T12:50:00Z"); // after it: not over
+    const filters = { from: "2026-11-19", to: "2026-11-19", orderType: own.type.code };
+    const picking = (rows: Awaited<ReturnType<typeof loadTimeInStatus>>) => rows.find((r) => r.statusId === s.picking.id);
+    expect(picking(await loadTimeInStatus(db, filters, { now }))).toMatchObject({ stays: 5, open: 5, slaBreaches: 3 });
+    expect(picking(await fullScanTimeInStatus(db, filters, { now }))).toMatchObject({ stays: 5, open: 5, slaBreaches: 3 });
+  });
+});
+
 describe("the triggers and the screens share their rules", () => {
   it("buckets durations as duration-buckets.ts does", async () => {
     const rng = new Random(SEED);
