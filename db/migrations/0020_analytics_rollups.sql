@@ -52,7 +52,7 @@ CREATE FUNCTION analytics_day(at timestamptz) RETURNS date
 -- lib/analytics/duration-buckets.ts holds the same scale.
 CREATE FUNCTION analytics_bucket(micros bigint) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN floor(8 * log(2::numeric, 1 + micros / 1000000.0))::integer;--> statement-breakpoint
+  RETURN floor(8 * ln(1 + micros / 1000000.0::float8) / ln(2::float8))::integer;--> statement-breakpoint
 -- What a status counts as: its group's kind, and "returned" (a return or complaint: its code or its
 -- group's key names one, docs/adr/0061) or "cancelled" (any other status of a not_completed group).
 -- lib/analytics/scope.ts holds the same pattern (RETURN_PATTERN).
@@ -85,6 +85,11 @@ CREATE TRIGGER analytics_on_status_insert AFTER INSERT ON statuses
   FOR EACH STATEMENT EXECUTE FUNCTION analytics_on_status_insert();--> statement-breakpoint
 -- One status entry of an order's history (a `created` or `status_changed` row).
 CREATE TYPE analytics_entry AS (order_id integer, id bigint, at timestamptz, status_id integer);--> statement-breakpoint
+-- What the figures need of an order's row.
+CREATE TYPE analytics_order AS (id integer, order_type_id integer, channel text, created_at timestamptz, status_id integer);--> statement-breakpoint
+CREATE FUNCTION analytics_order_of(o orders) RETURNS analytics_order
+  LANGUAGE sql IMMUTABLE
+  RETURN ROW(o.id, o.order_type_id, o.channel, o.created_at, o.status_id)::analytics_order;--> statement-breakpoint
 -- One change to a row of analytics_rollup.
 CREATE TYPE analytics_delta AS (figure text, day date, order_type_id integer, channel text, status_id integer, detail integer, n integer, micros bigint);--> statement-breakpoint
 -- An order's status entries.
@@ -98,16 +103,19 @@ END
 $$;--> statement-breakpoint
 -- What orders add to analytics_rollup, a row each time they count once (callers sum them), given
 -- their rows and their status entries (see the table's comment in db/schema/analytics.ts).
-CREATE FUNCTION analytics_figures(order_rows orders[], history analytics_entry[]) RETURNS SETOF analytics_delta
+CREATE FUNCTION analytics_figures(order_rows analytics_order[], history analytics_entry[]) RETURNS SETOF analytics_delta
   LANGUAGE plpgsql STABLE AS $$
 BEGIN
-  RETURN QUERY
+  -- Planned for each call's arrays (EXECUTE): a plan kept from a call with one order joins the
+  -- entries to the orders in a nested loop, which a rebuild's 20,000 orders turn into billions
+  -- of comparisons.
+  RETURN QUERY EXECUTE $query$
   WITH o AS (
-    SELECT * FROM unnest(order_rows)
+    SELECT * FROM unnest($1)
   ),
   entries AS (
     SELECT h.order_id, h.id, h.at, h.status_id, o.order_type_id, o.channel, o.created_at AS order_created
-    FROM unnest(history) AS h JOIN o ON o.id = h.order_id
+    FROM unnest($2) AS h JOIN o ON o.id = h.order_id
   ),
   kinds AS (
     SELECT s.id, s.sla_hours, ARRAY(SELECT c.category FROM analytics_status_categories c WHERE c.status_id = s.id) AS categories
@@ -142,7 +150,8 @@ BEGIN
   SELECT 'reached:' || c.category, analytics_day(e.order_created), e.order_type_id, e.channel, 0,
          analytics_day(min(e.at)) - date '2000-01-01', 1, 0
   FROM entries e JOIN kinds k ON k.id = e.status_id, unnest(k.categories) AS c(category)
-  GROUP BY e.order_id, e.order_created, e.order_type_id, e.channel, c.category;
+  GROUP BY e.order_id, e.order_created, e.order_type_id, e.channel, c.category
+  $query$ USING order_rows, history;
 END
 $$;--> statement-breakpoint
 -- A change's counts, summed per key, inserted into analytics_rollup_pending (keys whose counts do
@@ -157,33 +166,29 @@ BEGIN
   HAVING sum(d.n) <> 0 OR sum(d.micros) <> 0;
 END
 $$;--> statement-breakpoint
--- Counts added to analytics_rollup itself, summed per key, in key order (two writers never wait
--- on each other's rows in opposite orders): the fold and the fill.
-CREATE FUNCTION analytics_store(deltas analytics_delta[]) RETURNS void
-  LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO analytics_rollup AS r (figure, day, order_type_id, channel, status_id, detail, n, micros)
-  SELECT d.figure, d.day, d.order_type_id, d.channel, d.status_id, d.detail, sum(d.n)::integer, sum(d.micros)::bigint
-  FROM unnest(deltas) d
-  GROUP BY d.figure, d.day, d.order_type_id, d.channel, d.status_id, d.detail
-  HAVING sum(d.n) <> 0 OR sum(d.micros) <> 0
-  ORDER BY d.figure, d.day, d.order_type_id, d.channel, d.status_id, d.detail
-  ON CONFLICT (figure, day, order_type_id, channel, status_id, detail)
-  DO UPDATE SET n = r.n + EXCLUDED.n, micros = r.micros + EXCLUDED.micros;
-END
-$$;--> statement-breakpoint
--- Moves the changes' counts that have committed into analytics_rollup, in one transaction: a
+-- Moves the changes' counts that have committed into analytics_rollup, summed per key and in key
+-- order (two folds never wait on each other's rows in opposite orders), in one statement: a
 -- reader sees them either waiting or folded, never both or neither. A change still open is not
 -- seen, and waits for the next fold. Returns how many rows it moved.
 CREATE FUNCTION analytics_fold() RETURNS integer
   LANGUAGE plpgsql AS $$
 DECLARE
-  moved analytics_delta[];
+  moved integer;
 BEGIN
-  WITH taken AS (DELETE FROM analytics_rollup_pending RETURNING *)
-  SELECT ARRAY(SELECT ROW(t.figure, t.day, t.order_type_id, t.channel, t.status_id, t.detail, t.n, t.micros)::analytics_delta FROM taken t) INTO moved;
-  PERFORM analytics_store(moved);
-  RETURN cardinality(moved);
+  WITH taken AS (
+    DELETE FROM analytics_rollup_pending RETURNING *
+  ), stored AS (
+    INSERT INTO analytics_rollup AS r (figure, day, order_type_id, channel, status_id, detail, n, micros)
+    SELECT t.figure, t.day, t.order_type_id, t.channel, t.status_id, t.detail, sum(t.n)::integer, sum(t.micros)::bigint
+    FROM taken t
+    GROUP BY t.figure, t.day, t.order_type_id, t.channel, t.status_id, t.detail
+    HAVING sum(t.n) <> 0 OR sum(t.micros) <> 0
+    ORDER BY t.figure, t.day, t.order_type_id, t.channel, t.status_id, t.detail
+    ON CONFLICT (figure, day, order_type_id, channel, status_id, detail)
+    DO UPDATE SET n = r.n + EXCLUDED.n, micros = r.micros + EXCLUDED.micros
+  )
+  SELECT count(*)::integer INTO moved FROM taken;
+  RETURN moved;
 END
 $$;--> statement-breakpoint
 CREATE VIEW analytics_rollup_all AS
@@ -192,7 +197,7 @@ CREATE VIEW analytics_rollup_all AS
   SELECT figure, day, order_type_id, channel, status_id, detail, n, micros FROM analytics_rollup_pending;--> statement-breakpoint
 -- Takes away what orders added with the histories they had and adds what they add with the ones
 -- they have: `before` holds each concerned order's row and entries as they were, `after` as they are.
-CREATE FUNCTION analytics_replace(before_rows orders[], before_history analytics_entry[], after_rows orders[], after_history analytics_entry[])
+CREATE FUNCTION analytics_replace(before_rows analytics_order[], before_history analytics_entry[], after_rows analytics_order[], after_history analytics_entry[])
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM analytics_add(ARRAY(
@@ -267,7 +272,7 @@ $$;--> statement-breakpoint
 CREATE FUNCTION analytics_entries_changed(written analytics_entry[], replaced analytics_entry[]) RETURNS void
   LANGUAGE plpgsql AS $$
 DECLARE
-  concerned orders[];
+  concerned analytics_order[];
   after_history analytics_entry[];
   before_history analytics_entry[];
 BEGIN
@@ -284,7 +289,7 @@ BEGIN
     RETURN;
   END IF;
   concerned := ARRAY(
-    SELECT o FROM orders o
+    SELECT analytics_order_of(o) FROM orders o
     WHERE o.id IN (SELECT w.order_id FROM unnest(written) w UNION SELECT r.order_id FROM unnest(replaced) r));
   after_history := ARRAY(
     SELECT ROW(e.order_id, e.id, e.created_at, e.to_status_id)::analytics_entry FROM order_events e
@@ -342,10 +347,14 @@ DECLARE
   history analytics_entry[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM analytics_replace('{}', '{}', ARRAY[NEW], analytics_history(NEW.id));
+    -- Its entries are written after it, and counted then; so a new order adds its creation and
+    -- its status now.
+    INSERT INTO analytics_rollup_pending (figure, day, order_type_id, channel, status_id, n)
+    VALUES ('created', analytics_day(NEW.created_at), NEW.order_type_id, NEW.channel, 0, 1),
+           ('now', date '2000-01-01', NEW.order_type_id, NEW.channel, NEW.status_id, 1);
     RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM analytics_replace(ARRAY[OLD], analytics_history(OLD.id), '{}', '{}');
+    PERFORM analytics_replace(ARRAY[analytics_order_of(OLD)], analytics_history(OLD.id), '{}', '{}');
     RETURN OLD;
   ELSIF (OLD.order_type_id, OLD.channel, OLD.created_at) IS NOT DISTINCT FROM (NEW.order_type_id, NEW.channel, NEW.created_at) THEN
     INSERT INTO analytics_rollup_pending (figure, day, order_type_id, channel, status_id, n)
@@ -354,7 +363,7 @@ BEGIN
     RETURN NULL;
   END IF;
   history := analytics_history(NEW.id);
-  PERFORM analytics_replace(ARRAY[OLD], history, ARRAY[NEW], history);
+  PERFORM analytics_replace(ARRAY[analytics_order_of(OLD)], history, ARRAY[analytics_order_of(NEW)], history);
   RETURN NULL;
 END
 $$;--> statement-breakpoint
@@ -378,11 +387,17 @@ BEGIN
       SELECT o.id, (row_number() OVER (ORDER BY o.id) - 1) / 20000 AS part FROM orders o WHERE ids IS NULL OR o.id = ANY (ids)
     ) c GROUP BY c.part
   LOOP
-    PERFORM analytics_store(ARRAY(
-      SELECT f FROM analytics_figures(
-        ARRAY(SELECT o FROM orders o WHERE o.id = ANY (chunk)),
-        ARRAY(SELECT ROW(e.order_id, e.id, e.created_at, e.to_status_id)::analytics_entry FROM order_events e
-              WHERE e.order_id = ANY (chunk) AND e.type IN ('created', 'status_changed'))) f));
+    INSERT INTO analytics_rollup AS r (figure, day, order_type_id, channel, status_id, detail, n, micros)
+    SELECT f.figure, f.day, f.order_type_id, f.channel, f.status_id, f.detail, sum(f.n)::integer, sum(f.micros)::bigint
+    FROM analytics_figures(
+      ARRAY(SELECT analytics_order_of(o) FROM orders o WHERE o.id = ANY (chunk)),
+      ARRAY(SELECT ROW(e.order_id, e.id, e.created_at, e.to_status_id)::analytics_entry FROM order_events e
+            WHERE e.order_id = ANY (chunk) AND e.type IN ('created', 'status_changed'))) f
+    GROUP BY f.figure, f.day, f.order_type_id, f.channel, f.status_id, f.detail
+    HAVING sum(f.n) <> 0 OR sum(f.micros) <> 0
+    ORDER BY f.figure, f.day, f.order_type_id, f.channel, f.status_id, f.detail
+    ON CONFLICT (figure, day, order_type_id, channel, status_id, detail)
+    DO UPDATE SET n = r.n + EXCLUDED.n, micros = r.micros + EXCLUDED.micros;
   END LOOP;
 END
 $$;--> statement-breakpoint

@@ -323,7 +323,7 @@ export async function rollupDrift(db: DbOrTx): Promise<number> {
       from analytics_rollup_all group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0 or sum(micros) <> 0
     ), fresh as (
       select f.figure, f.day, f.order_type_id, f.channel, f.status_id, f.detail, sum(f.n)::integer as n, sum(f.micros)::bigint as micros
-      from orders o, analytics_figures(array[o], analytics_history(o.id)) f
+      from orders o, analytics_figures(array[analytics_order_of(o)], analytics_history(o.id)) f
       group by 1, 2, 3, 4, 5, 6
       having sum(f.n) <> 0 or sum(f.micros) <> 0
     )
