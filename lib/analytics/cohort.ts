@@ -1,4 +1,4 @@
-import { and, eq, like, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { analyticsRollupAll } from "@/db/schema";
 import { daysBetween, type AnalyticsFilters } from "./filters";
@@ -11,7 +11,8 @@ import { rollupRowsOf } from "./scope";
  */
 
 /** What an order can reach: its group kinds, and returns and cancellations (see `analytics_categories`). */
-export type Category = "new" | "in_progress" | "completed" | "not_completed" | "cancelled" | "returned";
+const CATEGORIES = ["new", "in_progress", "completed", "not_completed", "cancelled", "returned"] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 export type CohortReach = { cohort: number; reached: Record<Category, number> };
 
@@ -24,18 +25,20 @@ const REACHED_EPOCH = "2000-01-01";
  */
 export async function loadCohortReach(db: DbOrTx, filters: AnalyticsFilters): Promise<CohortReach> {
   const lastDay = daysBetween(REACHED_EPOCH, filters.to);
+  const reached = CATEGORIES.map((c) => `reached:${c}`);
   const rows = await db
     .select({ figure: analyticsRollupAll.figure, n: sql<number>`sum(${analyticsRollupAll.n})::int` })
     .from(analyticsRollupAll)
+    // The figures by name, so the key's first column bounds what is read.
     .where(
       rollupRowsOf(
-        or(eq(analyticsRollupAll.figure, "created"), and(like(analyticsRollupAll.figure, "reached:%"), lte(analyticsRollupAll.detail, lastDay))),
+        or(eq(analyticsRollupAll.figure, "created"), and(inArray(analyticsRollupAll.figure, reached), lte(analyticsRollupAll.detail, lastDay))),
         filters,
       ),
     )
     .groupBy(analyticsRollupAll.figure);
   const of = (figure: string) => Number(rows.find((r) => r.figure === figure)?.n ?? 0);
-  const categories: Category[] = ["new", "in_progress", "completed", "not_completed", "cancelled", "returned"];
+  const categories = CATEGORIES;
   return {
     cohort: of("created"),
     reached: Object.fromEntries(categories.map((c) => [c, of(`reached:${c}`)])) as Record<Category, number>,
