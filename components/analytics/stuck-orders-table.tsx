@@ -24,14 +24,18 @@ function boardHref(params: Record<string, string | undefined>): string {
 /** Stuck orders, each linking to its page and to itself on its type's board. */
 export function StuckOrdersTable({
   rows,
-  total,
+  more,
+  csvLimit,
   now,
   idleDays,
   locale,
   timeZone,
 }: {
   rows: StuckRow[];
-  total: number;
+  /** More orders are stuck than the list shows (it is the longest-waiting ones). */
+  more: boolean;
+  /** The most the CSV download lists. */
+  csvLimit: number;
   now: number;
   idleDays: number;
   locale: string;
@@ -45,9 +49,7 @@ export function StuckOrdersTable({
   };
   return (
     <div className="space-y-2">
-      {total > rows.length && (
-        <p className="text-sm text-slate-600">{t("showing", { shown: rows.length, total })}</p>
-      )}
+      {more && <p className="text-sm text-slate-600">{t("more", { shown: rows.length, csvLimit })}</p>}
       <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("table")}</caption>

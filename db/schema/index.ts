@@ -3,6 +3,7 @@ export * from "./users";
 export * from "./workflow";
 export * from "./orders";
 export * from "./order-search";
+export * from "./analytics";
 export * from "./outbox";
 export * from "./settings";
 export * from "./templates";

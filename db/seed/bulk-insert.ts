@@ -26,8 +26,9 @@ function rowsOf<T>(result: unknown): T[] {
  * PGlite) the checks are switched off for this transaction only, the way
  * `pg_restore --disable-triggers` loads data. The other triggers this skips are the live
  * updates' NOTIFY per history row (ADR 0150), which no screen needs for a seed, and those that
- * keep `order_search` (ADR 0148), whose rows insertEncodedBatch writes itself; the seed's tests
- * check the references and the search rows afterwards.
+ * keep `order_search` (ADR 0148), whose rows insertEncodedBatch writes itself, and the analytics
+ * rollups (ADR 0157), which the caller then adds with addAnalyticsRollups; the seed's tests check
+ * the references, the search rows and the rollups afterwards. Says whether it switched them off.
  */
 export async function skipForeignKeyChecks(tx: Tx): Promise<boolean> {
   const [row] = rowsOf<{ su: string }>(await tx.execute(sql`select current_setting('is_superuser') as su`));
@@ -186,4 +187,12 @@ export async function insertEncodedBatch(db: DbOrTx | Tx, batch: EncodedBatch): 
     on conflict (order_id) do nothing
   `);
   return ids;
+}
+
+/**
+ * The analytics rollups of orders whose triggers skipForeignKeyChecks switched off (ADR 0157):
+ * their figures added in one statement. Only then: where the triggers ran, they are counted.
+ */
+export async function addAnalyticsRollups(tx: Tx, orderIds: number[]): Promise<void> {
+  await tx.execute(sql`select analytics_add_orders(${`{${orderIds.join(",")}}`}::text::integer[])`);
 }

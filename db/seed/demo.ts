@@ -5,7 +5,7 @@ import { builtInRoleId } from "@/lib/roles/built-in";
 import { hashPassword } from "@/lib/auth/password";
 import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
 import { applyPreset } from "./apply-preset";
-import { insertEncodedBatch, skipForeignKeyChecks } from "./bulk-insert";
+import { addAnalyticsRollups, insertEncodedBatch, skipForeignKeyChecks } from "./bulk-insert";
 import { demoBatches, type BatchPlan } from "./demo-batches";
 import type { DemoActor, DemoContext, DemoOrderType } from "./demo-orders";
 import { retailPreset, wholesalePreset } from "./presets";
@@ -226,8 +226,9 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
   let events = 0;
   for await (const batch of demoBatches(ctx, plan, { worker: options.worker ?? true, log })) {
     await inTransaction(db, async (tx) => {
-      await skipForeignKeyChecks(tx);
-      await insertEncodedBatch(tx, batch);
+      const triggersSkipped = await skipForeignKeyChecks(tx);
+      const ids = await insertEncodedBatch(tx, batch);
+      if (triggersSkipped) await addAnalyticsRollups(tx, ids);
     });
     created += batch.count;
     events += batch.eventCount;

@@ -1,7 +1,8 @@
-import { and, gte, lt, sql, type SQL } from "drizzle-orm";
-import { orders } from "@/db/schema";
-import type { AnalyticsFilters } from "./filters";
-import { orderScope, periodEnd, periodStart, statusIdsWhere } from "./scope";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { analyticsRollupAll } from "@/db/schema";
+import { daysBetween, type AnalyticsFilters } from "./filters";
+import { rollupRowsOf } from "./scope";
 
 /*
  * The funnel and the rates follow a cohort: the orders created in the period (and matching the
@@ -9,15 +10,37 @@ import { orderScope, periodEnd, periodStart, statusIdsWhere } from "./scope";
  * and lets a past period's figures stay put as later history is written.
  */
 
-export function cohortConditions(filters: AnalyticsFilters): SQL | undefined {
-  return and(gte(orders.createdAt, periodStart(filters)), lt(orders.createdAt, periodEnd(filters)), ...orderScope(filters));
-}
+/** What an order can reach: its group kinds, and returns and cancellations (see `analytics_categories`). */
+const CATEGORIES = ["new", "in_progress", "completed", "not_completed", "cancelled", "returned"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type CohortReach = { cohort: number; reached: Record<Category, number> };
+
+/** `detail` of a `reached:` rollup row: the day it was first reached, as days since this one. */
+const REACHED_EPOCH = "2000-01-01";
 
 /**
- * Whether the cohort order in the current row entered one of the statuses meeting `statusCondition`
- * before the period's end. One probe of the status-history index per order, stopping at the first
- * match: the cohort's figures cost what the cohort is, not the whole history, and need no sort.
+ * The period's orders and, per category, how many of them first entered one of its statuses by
+ * the period's end: the rollups keep each order's first day in each category, by creation day.
  */
-export function reachedBeforeEnd(filters: AnalyticsFilters, statusCondition: SQL | undefined): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from order_events e where e.order_id = ${orders.id} and e.type in ('created', 'status_changed') and e.created_at < ${periodEnd(filters)} and e.to_status_id = any(${statusIdsWhere(statusCondition)}))`;
+export async function loadCohortReach(db: DbOrTx, filters: AnalyticsFilters): Promise<CohortReach> {
+  const lastDay = daysBetween(REACHED_EPOCH, filters.to);
+  const reached = CATEGORIES.map((c) => `reached:${c}`);
+  const rows = await db
+    .select({ figure: analyticsRollupAll.figure, n: sql<number>`sum(${analyticsRollupAll.n})::int` })
+    .from(analyticsRollupAll)
+    // The figures by name, so the key's first column bounds what is read.
+    .where(
+      rollupRowsOf(
+        or(eq(analyticsRollupAll.figure, "created"), and(inArray(analyticsRollupAll.figure, reached), lte(analyticsRollupAll.detail, lastDay))),
+        filters,
+      ),
+    )
+    .groupBy(analyticsRollupAll.figure);
+  const of = (figure: string) => Number(rows.find((r) => r.figure === figure)?.n ?? 0);
+  const categories = CATEGORIES;
+  return {
+    cohort: of("created"),
+    reached: Object.fromEntries(categories.map((c) => [c, of(`reached:${c}`)])) as Record<Category, number>,
+  };
 }

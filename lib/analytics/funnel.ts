@@ -1,9 +1,7 @@
-import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, statusGroups, statusGroupKind, type StatusGroupKind } from "@/db/schema";
-import { cohortConditions, reachedBeforeEnd } from "./cohort";
+import { statusGroupKind, type StatusGroupKind } from "@/db/schema";
+import { loadCohortReach } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { withoutJit } from "./without-jit";
 
 export type FunnelStep = { kind: StatusGroupKind; orders: number; share: number };
 export type Funnel = { cohort: number; steps: FunnelStep[] };
@@ -15,22 +13,9 @@ export type Funnel = { cohort: number; steps: FunnelStep[] };
  */
 export async function loadFunnel(db: DbOrTx, input: AnalyticsFilters): Promise<Funnel> {
   const filters = analyticsFiltersSchema.parse(input);
-  const kinds = statusGroupKind.enumValues;
-  const [row] = await withoutJit(db, (tx) =>
-    tx
-      .select({
-        cohort: sql<number>`count(*)::int`,
-        ...Object.fromEntries(kinds.map((kind) => [kind, sql<number>`count(*) filter (where ${reachedBeforeEnd(filters, eq(statusGroups.kind, kind))})::int`])),
-      })
-      .from(orders)
-      .where(cohortConditions(filters)),
-  );
-  const total = Number(row?.cohort ?? 0);
+  const { cohort, reached } = await loadCohortReach(db, filters);
   return {
-    cohort: total,
-    steps: kinds.map((kind) => {
-      const n = Number((row as Record<string, unknown> | undefined)?.[kind] ?? 0);
-      return { kind, orders: n, share: total ? n / total : 0 };
-    }),
+    cohort,
+    steps: statusGroupKind.enumValues.map((kind) => ({ kind, orders: reached[kind], share: cohort ? reached[kind] / cohort : 0 })),
   };
 }

@@ -1,10 +1,6 @@
-import { and, eq, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, statusGroups } from "@/db/schema";
-import { cohortConditions, reachedBeforeEnd } from "./cohort";
+import { loadCohortReach } from "./cohort";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { isReturnStatus } from "./scope";
-import { withoutJit } from "./without-jit";
 
 export type Rates = {
   /** Orders created in the period. */
@@ -24,26 +20,12 @@ export type Rates = {
  */
 export async function loadRates(db: DbOrTx, input: AnalyticsFilters): Promise<Rates> {
   const filters = analyticsFiltersSchema.parse(input);
-  const reachedCancellation = reachedBeforeEnd(filters, and(eq(statusGroups.kind, "not_completed"), not(isReturnStatus())));
-  const reachedReturn = reachedBeforeEnd(filters, isReturnStatus());
-  const [row] = await withoutJit(db, (tx) =>
-    tx
-      .select({
-        cohort: sql<number>`count(*)::int`,
-        cancelled: sql<number>`count(*) filter (where ${reachedCancellation})::int`,
-        returned: sql<number>`count(*) filter (where ${reachedReturn})::int`,
-      })
-      .from(orders)
-      .where(cohortConditions(filters)),
-  );
-  const cohort = Number(row?.cohort ?? 0);
-  const cancelled = Number(row?.cancelled ?? 0);
-  const returned = Number(row?.returned ?? 0);
+  const { cohort, reached } = await loadCohortReach(db, filters);
   return {
     cohort,
-    cancelled,
-    returned,
-    cancellationRate: cohort ? cancelled / cohort : 0,
-    returnRate: cohort ? returned / cohort : 0,
+    cancelled: reached.cancelled,
+    returned: reached.returned,
+    cancellationRate: cohort ? reached.cancelled / cohort : 0,
+    returnRate: cohort ? reached.returned / cohort : 0,
   };
 }

@@ -1,8 +1,11 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orders, statuses, statusGroups, type StatusGroupKind } from "@/db/schema";
+import { analyticsRollupAll, statuses, statusGroups, type StatusGroupKind } from "@/db/schema";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { orderScope } from "./scope";
+import { rollupScope } from "./scope";
+
+/** `day` of the rollup rows that count the orders in each status now. */
+const NOW_DAY = "2000-01-01";
 
 export type StatusCount = {
   statusId: number;
@@ -18,17 +21,19 @@ export type GroupCount = { groupId: number; name: string; kind: StatusGroupKind;
 
 /**
  * Where orders are now: how many sit in each status, in board order. A snapshot, so the period
- * does not apply; the order type and channel do.
+ * does not apply; the order type and channel do. Read from the rollups' counts per status, type
+ * and channel, which every status change keeps.
  */
 export async function countOrdersByStatus(db: DbOrTx, input: AnalyticsFilters): Promise<StatusCount[]> {
   const filters = analyticsFiltersSchema.parse(input);
   const perStatus = db
-    .select({ statusId: orders.statusId, orders: count().as("orders") })
-    .from(orders)
-    .where(and(...orderScope(filters)))
-    .groupBy(orders.statusId)
+    .select({ statusId: analyticsRollupAll.statusId, orders: sql<number>`sum(${analyticsRollupAll.n})::int`.as("orders") })
+    .from(analyticsRollupAll)
+    .where(and(eq(analyticsRollupAll.figure, "now"), eq(analyticsRollupAll.day, NOW_DAY), ...rollupScope(filters)))
+    .groupBy(analyticsRollupAll.statusId)
+    .having(sql`sum(${analyticsRollupAll.n}) <> 0`)
     .as("per_status");
-  return db
+  const rows = await db
     .select({
       statusId: statuses.id,
       code: statuses.code,
@@ -42,6 +47,7 @@ export async function countOrdersByStatus(db: DbOrTx, input: AnalyticsFilters): 
     .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
     .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
     .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
+  return rows.map((r) => ({ ...r, orders: Number(r.orders) }));
 }
 
 /** The per-status counts summed per group, groups in the order they came (board order). */

@@ -1,10 +1,14 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses, statusGroups } from "@/db/schema";
 import { analyticsFiltersSchema, idleDaysSchema, type AnalyticsFilters } from "./filters";
 import { orderScope } from "./scope";
 
+/** The most stuck orders the page lists, and counts: past it, it says "200+". */
 export const STUCK_LIST_LIMIT = 200;
+
+/** The most stuck orders one CSV download lists. */
+export const STUCK_CSV_LIMIT = 10_000;
 
 export type StuckOrder = {
   orderId: number;
@@ -24,12 +28,24 @@ export type StuckOrder = {
   idle: boolean;
 };
 
-export type StuckOrders = { total: number; rows: StuckOrder[] };
+export type StuckOrders = {
+  /** How many are stuck, counted up to the limit: `more` says there are others beyond it. */
+  total: number;
+  more: boolean;
+  rows: StuckOrder[];
+};
 
 /**
  * Open orders (group kinds `new` and `in_progress`) that are over their status's SLA or have had
  * no history event for `idleDays`, longest-waiting first. A snapshot of now: the period does not
- * apply, the order type and channel do. At most `limit` rows; `total` counts them all.
+ * apply, the order type and channel do. At most `limit` rows, and counted no further (`more`
+ * when there are others): the count of every stuck order would read every open order.
+ *
+ * Per open status, its orders are read oldest in the status first, from the (status, time in
+ * status) index, among those old enough to be stuck at all (past the SLA, or in the status longer
+ * than the idle days: a status change writes a history event, so an order idle for N days has
+ * been in its status at least that long), until `limit` + 1 are found; the merge of those is the
+ * answer. What it reads is bounded by the limit, not by the orders waiting.
  */
 export async function loadStuckOrders(
   db: DbOrTx,
@@ -38,70 +54,75 @@ export async function loadStuckOrders(
 ): Promise<StuckOrders> {
   const filters = analyticsFiltersSchema.parse(input);
   const idleDays = idleDaysSchema.parse(options.idleDays);
+  const limit = options.limit ?? STUCK_LIST_LIMIT;
   const now = (options.now ?? new Date()).toISOString();
-  const open = db.$with("open_orders").as(
-    db
-      .select({
-        orderId: sql<number>`${orders.id}`.as("order_id"),
-        number: orders.number,
-        orderTypeCode: sql<string>`${orderTypes.code}`.as("order_type_code"),
-        orderTypeName: sql<string>`${orderTypes.name}`.as("order_type_name"),
-        channel: orders.channel,
-        statusCode: sql<string>`${statuses.code}`.as("status_code"),
-        statusName: sql<string>`${statuses.name}`.as("status_name"),
-        statusColour: sql<string>`${statuses.colour}`.as("status_colour"),
-        slaHours: statuses.slaHours,
-        statusChangedAt: orders.statusChangedAt,
-        // The newest event by the (order_id, id) index: one row read per open order.
-        lastEventAt: sql<Date>`(select e.created_at from order_events e where e.order_id = ${orders.id} order by e.id desc limit 1)`.as("last_event_at"),
-      })
-      .from(orders)
-      .innerJoin(statuses, eq(statuses.id, orders.statusId))
-      .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-      .innerJoin(orderTypes, eq(orderTypes.id, orders.orderTypeId))
-      // The open statuses first, as a list of ids: the planner then reads only their orders from
-      // the (status_id, status_changed_at) index and looks up the last event of those alone.
-      .where(
-        and(
-          inArray(
-            orders.statusId,
-            db
-              .select({ id: statuses.id })
-              .from(statuses)
-              .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-              .where(inArray(statusGroups.kind, ["new", "in_progress"])),
-          ),
-          ...orderScope(filters),
-        ),
-      ),
-  );
-  const overSla = sql<boolean>`(${open.slaHours} is not null and ${open.statusChangedAt} < ${now}::timestamptz - make_interval(hours => ${open.slaHours}))`;
-  const idle = sql<boolean>`(${open.lastEventAt} < ${now}::timestamptz - make_interval(days => ${idleDays}))`;
-  const rows = await db
-    .with(open)
+  const waiting = db
+    .select({ id: sql<number>`${statuses.id}`.as("waiting_status_id"), slaHours: sql<number | null>`${statuses.slaHours}`.as("waiting_sla_hours") })
+    .from(statuses)
+    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+    .where(inArray(statusGroups.kind, ["new", "in_progress"]))
+    .as("waiting");
+  // The newest event by the (order_id, id) index: one row read per order looked at.
+  const lastEventAt = sql<Date>`(select e.created_at from order_events e where e.order_id = ${orders.id} order by e.id desc limit 1)`;
+  const slaLimit = sql`${now}::timestamptz - make_interval(hours => ${waiting.slaHours})`;
+  const idleLimit = sql`${now}::timestamptz - make_interval(days => ${idleDays})`;
+  const overSla = sql<boolean>`(${waiting.slaHours} is not null and ${orders.statusChangedAt} < ${slaLimit})`;
+  const idle = sql<boolean>`(${lastEventAt} < ${idleLimit})`;
+  const stuck = db
     .select({
-      orderId: open.orderId,
-      number: open.number,
-      orderTypeCode: open.orderTypeCode,
-      orderTypeName: open.orderTypeName,
-      channel: open.channel,
-      statusCode: open.statusCode,
-      statusName: open.statusName,
-      statusColour: open.statusColour,
-      slaHours: open.slaHours,
-      statusChangedAt: open.statusChangedAt,
-      lastEventAt: open.lastEventAt,
-      overSla,
-      idle,
-      total: sql<number>`count(*) over ()`,
+      orderId: sql<number>`${orders.id}`.as("order_id"),
+      number: orders.number,
+      orderTypeCode: sql<string>`${orderTypes.code}`.as("order_type_code"),
+      orderTypeName: sql<string>`${orderTypes.name}`.as("order_type_name"),
+      channel: orders.channel,
+      statusCode: sql<string>`${statuses.code}`.as("status_code"),
+      statusName: sql<string>`${statuses.name}`.as("status_name"),
+      statusColour: sql<string>`${statuses.colour}`.as("status_colour"),
+      slaHours: statuses.slaHours,
+      statusChangedAt: orders.statusChangedAt,
+      lastEventAt: lastEventAt.as("last_event_at"),
+      overSla: overSla.as("over_sla"),
+      idle: idle.as("idle"),
     })
-    .from(open)
-    .where(sql`${overSla} or ${idle}`)
-    .orderBy(asc(open.statusChangedAt), asc(open.orderId))
-    .limit(options.limit ?? STUCK_LIST_LIMIT);
+    .from(orders)
+    .innerJoin(statuses, eq(statuses.id, orders.statusId))
+    .innerJoin(orderTypes, eq(orderTypes.id, orders.orderTypeId))
+    .where(
+      and(
+        sql`${orders.statusId} = ${waiting.id}`,
+        lt(orders.statusChangedAt, sql`greatest(coalesce(${slaLimit}, '-infinity'), ${idleLimit})`),
+        sql`(${overSla} or ${idle})`,
+        ...orderScope(filters),
+      ),
+    )
+    .orderBy(asc(orders.statusChangedAt), asc(orders.id))
+    .limit(limit + 1)
+    .as("stuck");
+  const rows = await db
+    .select({
+      orderId: stuck.orderId,
+      number: stuck.number,
+      orderTypeCode: stuck.orderTypeCode,
+      orderTypeName: stuck.orderTypeName,
+      channel: stuck.channel,
+      statusCode: stuck.statusCode,
+      statusName: stuck.statusName,
+      statusColour: stuck.statusColour,
+      slaHours: stuck.slaHours,
+      statusChangedAt: stuck.statusChangedAt,
+      lastEventAt: stuck.lastEventAt,
+      overSla: stuck.overSla,
+      idle: stuck.idle,
+    })
+    .from(waiting)
+    .crossJoinLateral(stuck)
+    .orderBy(asc(stuck.statusChangedAt), asc(stuck.orderId))
+    .limit(limit + 1);
+  const shown = rows.slice(0, limit);
   return {
-    total: Number(rows[0]?.total ?? 0),
-    rows: rows.map(({ total: _total, ...r }) => ({
+    total: shown.length,
+    more: rows.length > limit,
+    rows: shown.map((r) => ({
       ...r,
       statusChangedAt: new Date(r.statusChangedAt),
       lastEventAt: new Date(r.lastEventAt),

@@ -5,7 +5,7 @@ import type { AnalyticsFilters } from "./filters";
 import { loadFunnel } from "./funnel";
 import { loadRates } from "./rates";
 import { countOrdersByStatus } from "./status-counts";
-import { loadStuckOrders } from "./stuck-orders";
+import { loadStuckOrders, STUCK_CSV_LIMIT } from "./stuck-orders";
 import { loadTimeInStatus } from "./time-in-status";
 
 /** Each table the page shows, by the name its CSV download uses. */
@@ -64,7 +64,7 @@ export async function loadAnalyticsTable(
       };
     }
     case "stuck": {
-      const { rows } = await loadStuckOrders(db, filters, { ...options, limit: 10_000 });
+      const { rows } = await loadStuckOrders(db, filters, { ...options, limit: STUCK_CSV_LIMIT });
       return {
         headers: ["order", "order type", "channel", "status", "in status since", "last event", "over SLA", "idle"],
         rows: rows.map((r) => [r.number, r.orderTypeCode, r.channel, r.statusName, r.statusChangedAt, r.lastEventAt, r.overSla, r.idle]),

@@ -1,9 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { orderEvents, statuses, statusGroups } from "@/db/schema";
+import { analyticsRollupAll, orders, statuses, statusGroups } from "@/db/schema";
+import { bucketOf, percentileOfBuckets } from "./duration-buckets";
 import { analyticsFiltersSchema, type AnalyticsFilters } from "./filters";
-import { OPEN_KINDS, orderIdInScope, periodEnd, periodStart, STATUS_ENTRY_TYPES, statusIdsWhere } from "./scope";
-import { withoutJit } from "./without-jit";
+import { OPEN_KINDS, orderScope, rollupRowsOf } from "./scope";
 
 export type TimeInStatus = {
   statusId: number;
@@ -15,11 +15,14 @@ export type TimeInStatus = {
   stays: number;
   /** Of those, still going now (measured until `now`). */
   open: number;
+  /** Read from duration buckets: within the bucket of the true figure (about 9 %, ADR 0157). */
   medianSeconds: number;
   p90Seconds: number;
   /** Stays longer than the status's SLA; 0 when it has none. */
   slaBreaches: number;
 };
+
+const HOUR_MS = 3_600_000;
 
 /**
  * How long orders wait in each open status (group kinds `new` and `in_progress`; terminal
@@ -28,6 +31,11 @@ export type TimeInStatus = {
  * until `now` while it is still there. A stay belongs to the period it began in; an open stay
  * counts with the time it has waited so far, so a status where orders pile up is not made to look
  * fast by leaving its slowest stays out (docs/adr/0059).
+ *
+ * From the rollups (ADR 0157): per day of the period, the stays begun, the ended ones by duration
+ * bucket and over the SLA, and the open ones by the hour they began. An open stay's duration is
+ * taken from the middle of its hour; whether it is over the SLA is exact: the hour the SLA's
+ * limit falls in is counted from the orders themselves.
  */
 export async function loadTimeInStatus(
   db: DbOrTx,
@@ -35,79 +43,92 @@ export async function loadTimeInStatus(
   options: { now?: Date } = {},
 ): Promise<TimeInStatus[]> {
   const filters = analyticsFiltersSchema.parse(input);
-  const now = (options.now ?? new Date()).toISOString();
-  // A stay ends at the order's next status event. Every such event comes after the stay began, so
-  // the status events from the period's start on hold all of them. The status-history index keeps
-  // them in (order, time, id) order, which is LEAD's order: the window reads each once, unsorted.
-  const stays = db.$with("stays").as(
+  const now = (options.now ?? new Date()).getTime();
+  const [waiting, rows] = await Promise.all([
     db
-      .select({
-        statusId: sql<number>`${orderEvents.toStatusId}`.as("status_id"),
-        enteredAt: sql<Date>`${orderEvents.createdAt}`.as("entered_at"),
-        leftAt: sql<Date | null>`lead(${orderEvents.createdAt}) over (partition by ${orderEvents.orderId} order by ${orderEvents.createdAt}, ${orderEvents.id})`.as("left_at"),
-      })
-      .from(orderEvents)
-      .where(
-        and(
-          inArray(orderEvents.type, [...STATUS_ENTRY_TYPES]),
-          gte(orderEvents.createdAt, periodStart(filters)),
-          ...orderIdInScope(filters, orderEvents.orderId),
-        ),
-      ),
-  );
-  // Each stay reduced to what the figures need, so the sort that groups them by status stays
-  // narrow (names and positions join the few result rows afterwards).
-  const seconds = sql<number>`extract(epoch from coalesce(${stays.leftAt}, ${now}::timestamptz) - ${stays.enteredAt})::float8`;
-  const timed = db.$with("timed").as(
-    db
-      .select({
-        statusId: sql<number>`${stays.statusId}`.as("timed_status_id"),
-        seconds: seconds.as("seconds"),
-        open: sql<boolean>`${stays.leftAt} is null`.as("open"),
-        overSla: sql<boolean>`coalesce(${seconds} > ${statuses.slaHours} * 3600, false)`.as("over_sla"),
-      })
-      .from(stays)
-      .innerJoin(statuses, eq(statuses.id, stays.statusId))
-      .where(and(lt(stays.enteredAt, periodEnd(filters)), sql`${stays.statusId} = any(${statusIdsWhere(inArray(statusGroups.kind, [...OPEN_KINDS]))})`)),
-  );
-  const perStatus = db
-    .with(stays, timed)
-    .select({
-      statusId: timed.statusId,
-      stays: sql<number>`count(*)::int`.as("stays"),
-      open: sql<number>`count(*) filter (where ${timed.open})::int`.as("open_stays"),
-      medianSeconds: sql<number>`percentile_cont(0.5) within group (order by ${timed.seconds})`.as("median_seconds"),
-      p90Seconds: sql<number>`percentile_cont(0.9) within group (order by ${timed.seconds})`.as("p90_seconds"),
-      slaBreaches: sql<number>`count(*) filter (where ${timed.overSla})::int`.as("sla_breaches"),
-    })
-    .from(timed)
-    .groupBy(timed.statusId)
-    .as("per_status");
-  const rows = await withoutJit(db, (tx) =>
-    tx
       .select({
         statusId: statuses.id,
         code: statuses.code,
         name: statuses.name,
         groupName: statusGroups.name,
         slaHours: statuses.slaHours,
-        stays: perStatus.stays,
-        open: perStatus.open,
-        medianSeconds: perStatus.medianSeconds,
-        p90Seconds: perStatus.p90Seconds,
-        slaBreaches: perStatus.slaBreaches,
       })
-      .from(perStatus)
-      .innerJoin(statuses, eq(statuses.id, perStatus.statusId))
+      .from(statuses)
       .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
+      .where(inArray(statusGroups.kind, [...OPEN_KINDS]))
       .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id)),
+    db
+      .select({
+        figure: analyticsRollupAll.figure,
+        statusId: analyticsRollupAll.statusId,
+        detail: analyticsRollupAll.detail,
+        n: sql<number>`sum(${analyticsRollupAll.n})::int`,
+      })
+      .from(analyticsRollupAll)
+      .where(rollupRowsOf(inArray(analyticsRollupAll.figure, ["entries", "closed", "over_sla", "open"]), filters))
+      .groupBy(analyticsRollupAll.figure, analyticsRollupAll.statusId, analyticsRollupAll.detail)
+      .having(sql`sum(${analyticsRollupAll.n}) <> 0`),
+  ]);
+  const boundaries = await openStaysAtSlaLimit(db, filters, now, waiting, rows);
+  const result: TimeInStatus[] = [];
+  for (const status of waiting) {
+    const mine = rows.filter((r) => r.statusId === status.statusId);
+    const sum = (figure: string) => mine.filter((r) => r.figure === figure).reduce((total, r) => total + Number(r.n), 0);
+    const stays = sum("entries");
+    if (stays === 0) continue;
+    const buckets = new Map<number, number>();
+    const add = (bucket: number, n: number) => buckets.set(bucket, (buckets.get(bucket) ?? 0) + n);
+    let openBreaches = boundaries.get(status.statusId) ?? 0;
+    const limitHour = status.slaHours === null ? null : Math.floor((now - status.slaHours * HOUR_MS) / HOUR_MS);
+    for (const r of mine) {
+      if (r.figure === "closed") add(r.detail, Number(r.n));
+      if (r.figure !== "open") continue;
+      // The middle of the hour's stays: of [began, began + 1 h), or of [began, now) for this hour's.
+      const began = r.detail * HOUR_MS;
+      add(bucketOf((now - (began + Math.min(began + HOUR_MS, now)) / 2) / 1000), Number(r.n));
+      if (limitHour !== null && r.detail < limitHour) openBreaches += Number(r.n);
+    }
+    result.push({
+      ...status,
+      stays,
+      open: sum("open"),
+      medianSeconds: percentileOfBuckets(buckets, 0.5),
+      p90Seconds: percentileOfBuckets(buckets, 0.9),
+      slaBreaches: status.slaHours === null ? 0 : sum("over_sla") + openBreaches,
+    });
+  }
+  return result;
+}
+
+type RollupRow = { figure: string; statusId: number; detail: number; n: number };
+
+/**
+ * For each status with an SLA, the open stays of the period that began in the hour its limit
+ * falls in (now − SLA) and before the limit: the rollups know that hour's stays only as a count,
+ * so the orders sitting in the status since then are counted one by one — an hour's orders.
+ */
+async function openStaysAtSlaLimit(
+  db: DbOrTx,
+  filters: AnalyticsFilters,
+  now: number,
+  waiting: { statusId: number; slaHours: number | null }[],
+  rows: RollupRow[],
+): Promise<Map<number, number>> {
+  const limits = waiting.flatMap((s) => {
+    if (s.slaHours === null) return [];
+    const limit = now - s.slaHours * HOUR_MS;
+    const hour = Math.floor(limit / HOUR_MS);
+    const counted = rows.some((r) => r.figure === "open" && r.statusId === s.statusId && r.detail === hour);
+    return counted ? [{ statusId: s.statusId, from: new Date(hour * HOUR_MS), until: new Date(limit) }] : [];
+  });
+  const counts = await Promise.all(
+    limits.map(async (l) => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(orders)
+        .where(and(eq(orders.statusId, l.statusId), gte(orders.statusChangedAt, l.from), lt(orders.statusChangedAt, l.until), ...orderScope(filters)));
+      return [l.statusId, Number(row?.n ?? 0)] as const;
+    }),
   );
-  return rows.map((r) => ({
-    ...r,
-    stays: Number(r.stays),
-    open: Number(r.open),
-    medianSeconds: Number(r.medianSeconds),
-    p90Seconds: Number(r.p90Seconds),
-    slaBreaches: Number(r.slaBreaches),
-  }));
+  return new Map(counts);
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { idempotencyKeys, outbox } from "@/db/schema";
+import { analyticsRollupPending, idempotencyKeys, outbox } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
@@ -58,6 +58,19 @@ it("the loop drops stored API answers older than a day and keeps recent ones", a
         timeout: 10_000,
       })
       .toEqual(["recent"]);
+  } finally {
+    await loop.stop();
+  }
+});
+
+it("the loop folds the status changes' analytics counts into the rollups", async () => {
+  const wf = await createRetailWorkflow(handle.db);
+  await createTestOrder(handle.db, wf.type.code);
+  const waiting = async () => (await handle.db.select().from(analyticsRollupPending)).length;
+  expect(await waiting()).toBeGreaterThan(0);
+  const loop = startWorkerLoop(handle.db, { email: mailboxEmailProvider, sms: mailboxSmsProvider, idleMs: 50, foldEveryMs: 50 });
+  try {
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(0);
   } finally {
     await loop.stop();
   }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { foldAnalyticsRollups } from "@/lib/analytics/fold";
 import { runDueTimeRules } from "@/lib/automation/scheduler";
 import { purgeIdempotencyKeys } from "@/lib/integrations/idempotency";
 import { purgeRateLimitCounters } from "@/lib/rate-limit";
@@ -10,6 +11,8 @@ type LoopOptions = WorkerOptions & {
   idleMs?: number;
   /** How often the time-in-status automation rules are checked; 0 switches them off here. */
   scheduleEveryMs?: number;
+  /** How often the status changes' analytics counts are folded into the rollups; 0 switches it off here. */
+  foldEveryMs?: number;
   log?: (line: string) => void;
 };
 
@@ -19,7 +22,8 @@ type LoopOptions = WorkerOptions & {
  * The same loop runs the automation scheduler once a minute: every process that delivers the
  * outbox also fires time rules, and their run log keeps several loops from firing one twice.
  * It also drops the API's stored idempotent answers once they are past their retention, and
- * rate-limit counts of windows long over.
+ * rate-limit counts of windows long over, and every few seconds folds the analytics counts the
+ * status changes left waiting into the rollups (ADR 0157).
  */
 export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
   const idleMs = options.idleMs ?? 2_000;
@@ -28,6 +32,8 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
   let running = true;
   let wake: (() => void) | undefined;
   let lastSchedule = 0;
+  const foldEveryMs = options.foldEveryMs ?? 5_000;
+  let lastFold = 0;
 
   const done = (async () => {
     while (running) {
@@ -44,6 +50,14 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
           if (counters) log(`rate limits: ${counters} counts of past windows removed`);
         } catch (error) {
           log(`automation scheduler error: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (foldEveryMs > 0 && Date.now() - lastFold >= foldEveryMs) {
+        lastFold = Date.now();
+        try {
+          await foldAnalyticsRollups(db);
+        } catch (error) {
+          log(`analytics fold error: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
       try {

@@ -18,6 +18,7 @@ import {
   PERIOD_PRESETS,
   resolveSearch,
   searchParamsOf,
+  STUCK_CSV_LIMIT,
   sumByGroup,
   type AnalyticsTable,
 } from "@/lib/analytics";
@@ -229,14 +230,14 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 
       <FigureCard
         id="stuck"
-        title={t("stuck.title", { count: stuck.total })}
+        title={t("stuck.title", { count: stuck.total, more: stuck.more ? "yes" : "no" })}
         description={t("stuck.description", { days: idleDays })}
         csvHref={csv("stuck")}
         empty={stuck.total === 0}
         emptyText={t("stuck.empty")}
       >
         <OverdueBoardLinks types={stuckTypes} channel={filters.channel} />
-        <StuckOrdersTable rows={stuckRows} total={stuck.total} now={now.getTime()} idleDays={idleDays} locale={locale} timeZone={timeZone} />
+        <StuckOrdersTable rows={stuckRows} more={stuck.more} csvLimit={STUCK_CSV_LIMIT} now={now.getTime()} idleDays={idleDays} locale={locale} timeZone={timeZone} />
       </FigureCard>
     </div>
   );

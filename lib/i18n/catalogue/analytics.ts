@@ -95,12 +95,12 @@ export const analytics = bilingual({
       hoursUnit: " godz.",
     },
     stuck: {
-      title: "Utknięte zamówienia ({count, number})",
+      title: "Utknięte zamówienia ({count, number}{more, select, yes {+} other {}})",
       description:
         "Otwarte zamówienia po terminie SLA swojego statusu albo bez żadnego zdarzenia od {days, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}}. Stan na teraz, niezależnie od okresu.",
       empty: "Nic nie utknęło: każde otwarte zamówienie mieści się w SLA i było niedawno zmieniane.",
-      showing:
-        "{shown, plural, one {Pokazano # najdłużej czekające} few {Pokazano # najdłużej czekające} many {Pokazano # najdłużej czekających} other {Pokazano # najdłużej czekającego}} z {total, plural, one {# utkniętego zamówienia} few {# utkniętych zamówień} many {# utkniętych zamówień} other {# utkniętego zamówienia}}; plik CSV zawiera wszystkie.",
+      more:
+        "{shown, plural, one {Pokazano # najdłużej czekające} few {Pokazano # najdłużej czekające} many {Pokazano # najdłużej czekających} other {Pokazano # najdłużej czekającego}}; utknęło ich więcej. Plik CSV zawiera do {csvLimit, number}.",
       table: "Utknięte zamówienia, od najdłużej czekających",
       order: "Zamówienie",
       status: "Status",
@@ -209,12 +209,12 @@ export const analytics = bilingual({
       hoursUnit: " h",
     },
     stuck: {
-      title: "Stuck orders ({count, number})",
+      title: "Stuck orders ({count, number}{more, select, yes {+} other {}})",
       description:
         "Open orders over their status's SLA, or with no event at all for {days, plural, one {# day} other {# days}}. Now, whatever the period.",
       empty: "Nothing is stuck: every open order is within its SLA and was touched recently.",
-      showing:
-        "Showing the {shown, plural, one {# longest-waiting} other {# longest-waiting}} of {total, plural, one {# stuck order} other {# stuck orders}}; the CSV holds them all.",
+      more:
+        "Showing the {shown, plural, one {# longest-waiting} other {# longest-waiting}}; more orders are stuck. The CSV holds up to {csvLimit, number}.",
       table: "Stuck orders, longest waiting first",
       order: "Order",
       status: "Status",
