@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import { orderEvents, orders, orderTypes, settings, statuses } from "@/db/schema";
@@ -7,7 +8,8 @@ import { transitionOrder } from "@/lib/orders";
 import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { createReturn, type CreateReturnInput } from "./index";
+import { readReturnForm } from "./form";
+import { createReturn, heldItems, type CreateReturnInput } from "./index";
 
 let handle: DbHandle;
 let db: Db;
@@ -148,5 +150,35 @@ describe("createReturn", () => {
     const both = await Promise.all([ask(parent.id, { items: [{ sku: "MUG-1", quantity: 2 }] }), ask(parent.id, { items: [{ sku: "MUG-1", quantity: 2 }] })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.$count(orders, eq(orders.parentOrderId, parent.id))).toBe(1);
+  });
+});
+
+describe("the tracking page's form, fuzzed", () => {
+  it("answers any form with a result, never a throw, and never hands out more than was ordered", async () => {
+    const parent = await sale();
+    const text = fc.string({ maxLength: 40 });
+    // Mostly well-formed, so the property also reaches the quantity checks and the writes.
+    const likely = <T,>(values: fc.Arbitrary<T>, other: fc.Arbitrary<T>) => fc.oneof({ arbitrary: values, weight: 5 }, { arbitrary: other, weight: 1 });
+    const quantity = likely(fc.constantFrom("1", "2", "3", "4", "-1", "0", "0.5", "1e9", "NaN", ""), text);
+    const form = fc.record({
+      kind: likely(fc.constantFrom("return", "complaint"), text),
+      reason: likely(fc.constantFrom("damaged", "other", ""), text),
+      description: text,
+      quantities: fc.array(fc.tuple(likely(fc.constantFrom("MUG-1", "TEA-2"), fc.constantFrom("", "NOPE", "__proto__")), quantity), { maxLength: 4 }),
+      noise: fc.array(fc.tuple(fc.string({ maxLength: 12 }), text), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(form, async (f) => {
+        const data = new FormData();
+        for (const [k, v] of [["kind", f.kind], ["reason", f.reason], ["description", f.description], ...f.quantities.map(([sku, q]) => [`qty:${sku}`, q]), ...f.noise]) data.append(k!, v!);
+        const result = await createReturn(db, { ...readReturnForm(data), parent: { trackingToken: parent.trackingToken }, actor: customer });
+        expect(typeof result.ok).toBe("boolean");
+      }),
+      { numRuns: 200 },
+    );
+    const returned = new Map<string, number>();
+    for (const items of await heldItems(db, parent.id, "return")) for (const i of items) returned.set(i.sku, (returned.get(i.sku) ?? 0) + i.quantity);
+    expect(returned.get("MUG-1") ?? 0).toBeLessThanOrEqual(2);
+    expect(returned.get("TEA-2") ?? 0).toBeLessThanOrEqual(3);
   });
 });

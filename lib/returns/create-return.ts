@@ -22,7 +22,7 @@ export const createReturnInputSchema = z
     parent: z.union([z.object({ id: z.number().int().positive() }), z.object({ trackingToken: z.string().min(1).max(200) })]),
     kind: z.enum(["return", "complaint"]),
     items: z
-      .array(z.object({ sku: z.string().min(1).max(ORDER_LIMITS.sku), quantity: z.number().int("quantity").positive("quantity") }))
+      .array(z.object({ sku: z.string().min(1, "unknownItem").max(ORDER_LIMITS.sku, "unknownItem"), quantity: z.number("quantity").int("quantity").positive("quantity") }))
       .min(1, "noItems")
       .max(ORDER_LIMITS.itemsPerOrder, "noItems"),
     reason: z.enum(RETURN_REASONS, "reason").nullable().default(null),
