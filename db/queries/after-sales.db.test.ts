@@ -7,7 +7,8 @@ import { transitionOrder } from "@/lib/orders";
 import { createReturn } from "@/lib/returns";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { getAfterSalesForTracking } from "./after-sales";
+import { getAfterSalesForTracking, getLinkedOrders } from "./after-sales";
+import { listOrders } from "./order-list";
 
 let handle: DbHandle;
 let db: Db;
@@ -58,5 +59,25 @@ describe("getAfterSalesForTracking", () => {
     if (!made.ok) throw new Error(made.error.message);
     expect(await getAfterSalesForTracking({ db, token: made.value.trackingToken, locale: "en" })).toBeUndefined();
     expect(await getAfterSalesForTracking({ db, token: "no-such-token-000", locale: "en" })).toBeUndefined();
+  });
+});
+
+describe("the links staff see", () => {
+  it("give a sale its returns and complaints, and each of them its sale, on the order page and in the list", async () => {
+    const sale = await completedSale(1);
+    const ret = await createReturn(db, { parent: { id: sale.id }, kind: "return", items: [{ sku: "MUG-1", quantity: 1 }], reason: "wrong_size", actor: customer });
+    const complaint = await createReturn(db, { parent: { id: sale.id }, kind: "complaint", items: [{ sku: "MUG-1", quantity: 1 }], description: "Chipped", actor: customer });
+    if (!ret.ok || !complaint.ok) throw new Error("not created");
+
+    const ofSale = await getLinkedOrders({ db, order: sale });
+    expect(ofSale.parent).toBeUndefined();
+    expect(ofSale.children.map((c) => [c.number, c.kind, c.status.code, c.total])).toEqual([
+      [ret.value.number, "return", "return_requested", 2500],
+      [complaint.value.number, "complaint", "complaint_submitted", 2500],
+    ]);
+    expect(await getLinkedOrders({ db, order: ret.value })).toEqual({ parent: { number: sale.number }, children: [] });
+
+    const list = await listOrders({ db, search: ret.value.number, locale: "en" });
+    expect(list.rows.map((r) => [r.number, r.parentNumber])).toEqual([[ret.value.number, sale.number]]);
   });
 });

@@ -57,3 +57,19 @@ export async function getAfterSalesForTracking({ db, token, locale, now = new Da
   }));
   return { returnWindowDays, return: await offer("return"), complaint: await offer("complaint"), requests };
 }
+
+/**
+ * An order's links for its staff page (ADR 0161): the sale a return or complaint belongs to, and
+ * the returns and complaints of a sale, oldest first.
+ */
+export async function getLinkedOrders({ db, order }: { db: DbOrTx; order: { id: number; parentOrderId: number | null } }) {
+  const parent = order.parentOrderId === null ? undefined : (await db.select({ number: orders.number }).from(orders).where(eq(orders.id, order.parentOrderId)))[0];
+  const children = await db
+    .select({ number: orders.number, total: orders.total, currency: orders.currency, createdAt: orders.createdAt, kind: orderTypes.kind, typeName: orderTypes.name, status: statuses })
+    .from(orders)
+    .innerJoin(orderTypes, eq(orderTypes.id, orders.orderTypeId))
+    .innerJoin(statuses, eq(statuses.id, orders.statusId))
+    .where(eq(orders.parentOrderId, order.id))
+    .orderBy(asc(orders.id));
+  return { parent, children };
+}

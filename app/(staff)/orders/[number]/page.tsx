@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { AfterSalesPanel } from "@/components/orders/after-sales-panel";
 import { CopyLink } from "@/components/orders/copy-link";
 import { CustomerEditForm } from "@/components/orders/customer-edit-form";
 import { DocumentsPanel } from "@/components/orders/documents-panel";
@@ -14,6 +15,7 @@ import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { listCommentTemplates } from "@/db/queries/board";
+import { getLinkedOrders } from "@/db/queries/after-sales";
 import { listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
@@ -45,14 +47,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { order, itemCount, status, orderType } = found;
   const [t, tCommon, tNotes, locale, timeZone] = await Promise.all([getTranslations("order"), getTranslations("common"), getTranslations("notes"), getLocale(), getTimeZone()]);
-  const [history, definition, statusRows, settings, documents, rights] = await Promise.all([
+  const [history, definition, statusRows, settings, documents, rights, linked, tTrack] = await Promise.all([
     getOrderHistory({ db, orderId: order.id, page: pageFromQuery(query.history) }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour, translations: statusTable.translations }).from(statusTable),
     getSettings(db),
     listOrderDocuments({ db, orderId: order.id }),
     loadStatusRights(db, user.role.id),
+    getLinkedOrders({ db, order }),
+    getTranslations("track"),
   ]);
+  const request = order.returnRequest;
   const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
   const statusById = new Map(statusRows.map((s) => [s.id, s]));
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
@@ -97,7 +102,28 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <span className="text-sm text-slate-600">
           {orderType.name} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
+        {linked.parent && orderType.kind !== "sale" && (
+          <Link href={`/orders/${linked.parent.number}`} className="text-sm text-blue-700 hover:underline" data-testid="parent-order-link">
+            {t(`afterSales.of.${orderType.kind}`, { number: linked.parent.number })}
+          </Link>
+        )}
       </header>
+      {request && (request.reason || request.description) && (
+        <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="return-request">
+          {request.reason && (
+            <>
+              <dt className="text-slate-600">{t("afterSales.reason")}</dt>
+              <dd>{tTrack.has(`afterSales.reasons.${request.reason}` as "afterSales.reasons.other") ? tTrack(`afterSales.reasons.${request.reason}` as "afterSales.reasons.other") : request.reason}</dd>
+            </>
+          )}
+          {request.description && (
+            <>
+              <dt className="text-slate-600">{t("afterSales.description")}</dt>
+              <dd className="whitespace-pre-wrap">{request.description}</dd>
+            </>
+          )}
+        </dl>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -266,6 +292,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
               emailAction={emailDocumentAction}
             />
           </Card>
+
+          {orderType.kind === "sale" && (
+            <Card title={t("cards.afterSales")}>
+              <AfterSalesPanel requests={linked.children} locale={locale} />
+            </Card>
+          )}
 
           <Card title={t("cards.trackingPage")}>
             <CopyLink url={trackingUrlFor(order, settings.appUrl)} label={t("trackingLink")} />
