@@ -1,4 +1,5 @@
 CREATE TYPE "public"."order_type_kind" AS ENUM('sale', 'return', 'complaint');--> statement-breakpoint
+ALTER TYPE "public"."order_event_type" ADD VALUE 'refund_recorded';--> statement-breakpoint
 ALTER TABLE "order_types" ADD COLUMN "kind" "order_type_kind" DEFAULT 'sale' NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "parent_order_id" integer;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "return_request" jsonb;--> statement-breakpoint

@@ -110,6 +110,8 @@ export const orderEventType = pgEnum("order_event_type", [
   "automation_failed",
   "notification_failed",
   "order_edited",
+  // Money sent back on a return or complaint (lib/returns/refund.ts, ADR 0162).
+  "refund_recorded",
 ]);
 
 export const actorType = pgEnum("actor_type", ["user", "api", "automation", "system"]);

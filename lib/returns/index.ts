@@ -3,3 +3,4 @@ export { createReturn, createReturnInputSchema, heldItems, type CreateReturnInpu
 export { afterSalesEligibility, COMPLAINT_WINDOW_DAYS, type AfterSalesKind, type Eligibility, type IneligibleReason } from "./eligibility";
 export { returnableLines, type ReturnableLine } from "./quantities";
 export { DESCRIPTION_MAX, RETURN_REASONS, type ReturnReason } from "./reasons";
+export { recordRefund, recordRefundInputSchema, refundedSoFar, REFUND_METHODS, type RecordRefundInput, type RefundData } from "./refund";

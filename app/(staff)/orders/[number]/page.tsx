@@ -10,6 +10,7 @@ import { NoteForm } from "@/components/orders/note-form";
 import { Pagination } from "@/components/orders/pagination";
 import { TrackingForm } from "@/components/orders/tracking-form";
 import { PaymentForm } from "@/components/orders/payment-form";
+import { RefundForm } from "@/components/orders/refund-form";
 import { StatusChangePanel, type TargetOption } from "@/components/orders/status-change-panel";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -30,7 +31,8 @@ import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
 import { undoChangeAction } from "../../undo/actions";
 import { previewChangeAction } from "../../preview/actions";
-import { addNoteAction, changeStatusAction, editCustomerAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
+import { addNoteAction, changeStatusAction, editCustomerAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, recordRefundAction, setTrackingAction } from "./actions";
+import { refundedSoFar } from "@/lib/returns";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const t = await getTranslations("order");
@@ -57,6 +59,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getLinkedOrders({ db, order }),
     getTranslations("track"),
   ]);
+  const refunded = orderType.kind === "sale" ? 0 : await refundedSoFar(db, order.id);
+  const typed = (minor: number) => (locale === "pl" ? (minor / 100).toFixed(2).replace(".", ",") : (minor / 100).toFixed(2));
   const request = order.returnRequest;
   const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
   const statusById = new Map(statusRows.map((s) => [s.id, s]));
@@ -292,6 +296,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
               emailAction={emailDocumentAction}
             />
           </Card>
+
+          {orderType.kind !== "sale" && (
+            <Card title={t("cards.refund")}>
+              <RefundForm
+                orderId={order.id}
+                amountLeft={typed(Math.max(order.total - refunded, 0))}
+                refundedText={t("refund.refunded", { refunded: money(refunded), total: money(order.total) })}
+                action={recordRefundAction}
+              />
+            </Card>
+          )}
 
           {orderType.kind === "sale" && (
             <Card title={t("cards.afterSales")}>
