@@ -21,12 +21,14 @@ type Props = {
 export function AfterSales({ token, locale, brandColour, afterSales, outcome }: Props) {
   const t = customerTranslator(locale);
   const { return: ret, complaint, requests } = afterSales;
-  const open = [ret, complaint].some((o) => o.eligibility.eligible);
+  // A kind is offered while the order takes it and something is left to pick.
+  const usable = (o: AfterSalesOffer) => o.eligibility.eligible && o.lines.some((l) => l.left > 0);
+  const open = usable(ret) || usable(complaint);
   const notCompleted = !ret.eligibility.eligible && ret.eligibility.reason === "not_completed";
   if (notCompleted && requests.length === 0) return null;
   const date = (d: Date) => formatDateIn(locale, d, false);
   const errorKey = outcome.error && t.has(`afterSales.errors.${outcome.error}` as "afterSales.errors.reason") ? (`afterSales.errors.${outcome.error}` as "afterSales.errors.reason") : null;
-  const lines = ret.eligibility.eligible ? ret.lines : complaint.lines;
+  const lines = usable(ret) ? ret.lines : complaint.lines;
 
   return (
     <section id="after-sales" className="space-y-4 rounded-xl bg-white p-5 shadow-sm" data-testid="after-sales">
@@ -56,10 +58,10 @@ export function AfterSales({ token, locale, brandColour, afterSales, outcome }: 
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium">{t("afterSales.kind")}</legend>
             {(["return", "complaint"] as const).map((kind) => {
-              const eligible = (kind === "return" ? ret : complaint).eligibility.eligible;
+              const offered = usable(kind === "return" ? ret : complaint);
               return (
                 <label key={kind} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="kind" value={kind} disabled={!eligible} defaultChecked={eligible && (kind === "return" || !ret.eligibility.eligible)} />
+                  <input type="radio" name="kind" value={kind} disabled={!offered} defaultChecked={offered && (kind === "return" || !usable(ret))} />
                   <span>
                     {t(`afterSales.kinds.${kind}`)} <span className="text-slate-600">– {t(`afterSales.kindHints.${kind}`)}</span>
                   </span>

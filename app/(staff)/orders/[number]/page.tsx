@@ -209,29 +209,32 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-6">
-          <Card title={t("cards.payment")}>
-            <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">{t("payment.method")}</dt>
-              <dd>{methodName}</dd>
-              <dt className="text-slate-600">{t("payment.paid")}</dt>
-              <dd className="tabular-nums">{t("payment.paidOf", { paid: money(order.paidAmount), total: money(order.total) })}</dd>
-              <dt className="text-slate-600">{t("payment.state")}</dt>
-              <dd>
-                {order.paidAt ? (
-                  <span className="font-medium text-green-700">{t("payment.paidOn", { date: date(order.paidAt) })}</span>
-                ) : (
-                  <span className="font-medium text-amber-700">{t("payment.unpaid")}</span>
-                )}
-              </dd>
-            </dl>
-            {due > 0 && (
-              <PaymentForm
-                orderId={order.id}
-                amountDue={locale === "pl" ? (due / 100).toFixed(2).replace(".", ",") : (due / 100).toFixed(2)}
-                action={recordPaymentAction}
-              />
-            )}
-          </Card>
+          {/* A return or complaint is not paid for: its money goes the other way, through the refund card. */}
+          {orderType.kind === "sale" && (
+            <Card title={t("cards.payment")}>
+              <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("payment.method")}</dt>
+                <dd>{methodName}</dd>
+                <dt className="text-slate-600">{t("payment.paid")}</dt>
+                <dd className="tabular-nums">{t("payment.paidOf", { paid: money(order.paidAmount), total: money(order.total) })}</dd>
+                <dt className="text-slate-600">{t("payment.state")}</dt>
+                <dd>
+                  {order.paidAt ? (
+                    <span className="font-medium text-green-700">{t("payment.paidOn", { date: date(order.paidAt) })}</span>
+                  ) : (
+                    <span className="font-medium text-amber-700">{t("payment.unpaid")}</span>
+                  )}
+                </dd>
+              </dl>
+              {due > 0 && (
+                <PaymentForm
+                  orderId={order.id}
+                  amountDue={locale === "pl" ? (due / 100).toFixed(2).replace(".", ",") : (due / 100).toFixed(2)}
+                  action={recordPaymentAction}
+                />
+              )}
+            </Card>
+          )}
 
           <Card title={t("cards.customer")}>
             <dl className="space-y-1 text-sm">
