@@ -19,6 +19,11 @@ async function lookUp(page: Page, number: string) {
   await expect(page.getByRole("heading", { name: `Zamówienie ${number}` })).toBeVisible();
 }
 
+/** The new screens, for docs/screenshots/: written only when asked (`E2E_SCREENSHOTS=1`), so a test run leaves the tree clean. */
+async function screenshot(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS === "1") await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+}
+
 test.describe.configure({ timeout: 120_000 });
 
 test("a customer starts a return, staff accept it on the board and refund it, and the customer sees it refunded", async ({ browser }) => {
@@ -29,7 +34,7 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   await afterSales.getByLabel("Ilość: Kubek ceramiczny (najwyżej 1)").fill("1");
   await afterSales.getByLabel("Powód zwrotu").selectOption({ label: "Uszkodzony" });
   await afterSales.getByLabel(/^Opis/).fill("Ucho odpadło");
-  await customer.screenshot({ path: "docs/screenshots/returns-tracking-form-pl.png", fullPage: true });
+  await screenshot(customer, "returns-tracking-form-pl");
   await afterSales.getByRole("button", { name: "Wyślij zgłoszenie" }).click();
   await expect(customer.getByRole("status").filter({ hasText: "Dziękujemy, zgłoszenie zostało wysłane" })).toBeVisible();
   const request = customer.getByTestId("after-sales-requests").getByRole("listitem").first();
@@ -44,7 +49,7 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   await signIn(staff, STAFF);
   await openOrder(staff, "E2E-RET-1");
   await expect(staff.getByTestId("after-sales-panel")).toContainText("Return requested");
-  await staff.screenshot({ path: "docs/screenshots/returns-sale-page-en.png", fullPage: true });
+  await screenshot(staff, "returns-sale-page-en");
 
   const board = new BoardPage(staff);
   await board.open(returnNumber, "return");
@@ -74,13 +79,13 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   await expect(refund.getByText("Refund recorded.")).toBeVisible();
   await expect(staff.getByRole("list", { name: "Order history" }).getByRole("listitem").first()).toContainText("Refunded");
   await change("Refunded");
-  await staff.screenshot({ path: "docs/screenshots/returns-return-page-en.png", fullPage: true });
+  await screenshot(staff, "returns-return-page-en");
 
   await customer.reload();
   await expect(customer.getByTestId("after-sales-requests")).toContainText("Pieniądze zwrócone");
   await customer.goto(customer.url().replace("lang=pl", "lang=en"));
   await expect(customer.getByTestId("after-sales-requests")).toContainText("Refunded");
-  await customer.screenshot({ path: "docs/screenshots/returns-tracking-refunded-en.png", fullPage: true });
+  await screenshot(customer, "returns-tracking-refunded-en");
 });
 
 test("the return window closes returns but not complaints, and the form is rate-limited", async ({ browser }) => {
@@ -100,7 +105,7 @@ test("the return window closes returns but not complaints, and the form is rate-
   expect(late.headers().location).toContain("returnError=window_closed");
   await customer.goto(late.headers().location!);
   await expect(customer.getByTestId("after-sales").getByRole("alert")).toHaveText("Termin na to zgłoszenie minął.");
-  await customer.screenshot({ path: "docs/screenshots/returns-tracking-window-closed-pl.png", fullPage: true });
+  await screenshot(customer, "returns-tracking-window-closed-pl");
 
   // Five a client per ten minutes: the first (above) and four more pass the limit, the sixth does not.
   for (let i = 0; i < 4; i++) expect((await post({ kind: "complaint" })).headers().location).toContain("returnError=");
