@@ -62,6 +62,10 @@ export type RefusalDetailsByCode = {
     | { missing: string[] }
     | { missingStatuses: string[] }
     | { reason: "invalid_phone" }
+    // An order that takes no return or complaint now (lib/returns/create-return.ts).
+    | { reason: "not_a_sale" | "not_completed" | "window_closed" | "no_process" }
+    // A refund asked of an order that is no return or complaint (lib/returns/refund.ts).
+    | { reason: "not_a_return" }
     | { reason: UrlRefusal["code"] }
     | WorkflowConfigReason
     | RoleConfigReason;

@@ -1,9 +1,9 @@
 /** A field's error as the order page's forms word it: `order.errors.<key>` with its values. */
 export type FieldErrorMessage =
   | { key: "tooLong"; values: { max: number } }
-  | { key: "amountFormat" | "amountPositive" | "courierKey" | "trackingChars" | "invalid"; values: Record<string, never> };
+  | { key: "amountFormat" | "amountPositive" | "courierKey" | "trackingChars" | "refundTooMuch" | "invalid"; values: Record<string, never> };
 
-const PLAIN = new Set(["amountFormat", "amountPositive", "courierKey", "trackingChars"]);
+const PLAIN = new Set(["amountFormat", "amountPositive", "courierKey", "trackingChars", "refundTooMuch"]);
 
 /**
  * The order actions' schemas give catalogue keys as their messages ("trackingChars",

@@ -36,6 +36,7 @@ function documentOf(data: unknown): DocumentFacts | undefined {
 function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: string }) {
   const t = useTranslations("order.history");
   const tDocuments = useTranslations("order.documents");
+  const tRefund = useTranslations("order.refund");
   const tNotes = useTranslations("notes");
   const locale = useLocale();
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -63,6 +64,16 @@ function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: str
         <>
           {t("paymentRecorded", { amount: money(data.amount ?? 0) })}
           {data.fullyPaid ? t("paidInFull") : t("paidSoFar", { paid: money(data.paidAmount ?? 0), total: money(data.total ?? 0) })}
+          {data.reference && <span className="text-slate-500"> · {data.reference}</span>}
+        </>
+      );
+    }
+    case "refund_recorded": {
+      const data = event.data as { amount?: number; method?: string; reference?: string | null };
+      const method = data.method && tRefund.has(`methods.${data.method}` as "methods.card") ? tRefund(`methods.${data.method}` as "methods.card") : (data.method ?? "");
+      return (
+        <>
+          {t("refundRecorded", { amount: money(data.amount ?? 0), method })}
           {data.reference && <span className="text-slate-500"> · {data.reference}</span>}
         </>
       );

@@ -105,7 +105,17 @@ export function OrderTable({
                     <Link href={`/orders/${row.number}`} className="text-blue-700 hover:underline">
                       {row.number}
                     </Link>
-                    <div className="text-xs text-slate-500">{row.orderType}</div>
+                    <div className="text-xs text-slate-500">
+                      {row.orderType}
+                      {row.parentNumber && (
+                        <>
+                          {" "}
+                          <Link href={`/orders/${row.parentNumber}`} className="hover:underline">
+                            {t("table.of", { number: row.parentNumber })}
+                          </Link>
+                        </>
+                      )}
+                    </div>
                   </td>
                   <td className="px-4 py-2.5">{row.customerName}</td>
                   <td className="px-4 py-2.5">

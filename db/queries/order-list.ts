@@ -1,6 +1,6 @@
 // The order list's read, without `import "server-only"` so the benchmark (plain Node) can run the
 // very same query; db/queries/orders.ts is the guarded entry point for the app.
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses } from "@/db/schema";
 import { statusNameIn } from "@/lib/i18n/status-name";
@@ -74,6 +74,8 @@ export async function listOrders({
           statusChangedAt: orders.statusChangedAt,
           status: { id: statuses.id, name: statuses.name, translations: statuses.translations, colour: statuses.colour, slaHours: statuses.slaHours },
           orderType: orderTypes.name,
+          // A return or complaint names its sale (ADR 0161): one index lookup per row of the page.
+          parentNumber: sql<string | null>`(select parent.number from orders parent where parent.id = ${orders.parentOrderId})`,
         })
         .from(orders)
         .innerJoin(statuses, eq(orders.statusId, statuses.id))

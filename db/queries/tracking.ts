@@ -9,7 +9,8 @@ import { pageCountOf, TIMELINE_PAGE_SIZE } from "@/lib/orders/page-bounds";
 import { buildTrackingView, type CustomerStatus, type TrackingView } from "@/lib/tracking/view";
 import { firstItems, itemCount } from "./order-items";
 
-function labelIn(status: Pick<Status, "customerLabel" | "translations">, locale: Locale): string | null {
+/** A status's customer label in a language, or null when the status is hidden from customers. */
+export function labelIn(status: Pick<Status, "customerLabel" | "translations">, locale: Locale): string | null {
   // Hidden stays hidden in every language: no shop label, no translated one.
   if (status.customerLabel === null) return null;
   return status.translations[locale]?.customerLabel ?? status.customerLabel;

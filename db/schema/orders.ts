@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   timestamp,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { orderTypes, statuses } from "./workflow";
 
@@ -30,6 +31,15 @@ export type ShippingAddress = {
   postalCode: string;
   city: string;
   country: string;
+};
+
+/**
+ * What the customer asked for when starting a return or complaint (lib/returns): a reason from the
+ * fixed list for a return, a description for a complaint (a return may carry one too).
+ */
+export type ReturnRequest = {
+  reason: string | null;
+  description: string | null;
 };
 
 /** Numbers for orders created without one of their own (`ORD-10001`, ...). */
@@ -68,6 +78,10 @@ export const orders = pgTable(
     trackingToken: text().notNull().unique(),
     shippingAddress: jsonb().$type<ShippingAddress>(),
     items: jsonb().$type<OrderItem[]>().notNull().default([]),
+    /** A return or complaint's sale (ADR 0161); null for sales. */
+    parentOrderId: integer().references((): AnyPgColumn => orders.id),
+    /** A return or complaint's request as the customer made it; null for sales. */
+    returnRequest: jsonb().$type<ReturnRequest>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -76,6 +90,8 @@ export const orders = pgTable(
     // The board reads one order type's columns: per status, oldest change first.
     index("orders_type_status_changed_idx").on(t.orderTypeId, t.statusId, t.statusChangedAt),
     index("orders_created_idx").on(t.createdAt),
+    // A sale's returns and complaints, read on its page, its tracking page and when checking quantities.
+    index("orders_parent_idx").on(t.parentOrderId).where(sql`${t.parentOrderId} is not null`),
     // The API lists orders by last change (a sync polls `sort=updated`, `updatedSince`): keyset pages in (updated_at, id).
     index("orders_updated_idx").on(t.updatedAt, t.id),
     // A number typed or scanned in any case ("ord-10294") finds its order without a scan of the table.
@@ -94,6 +110,8 @@ export const orderEventType = pgEnum("order_event_type", [
   "automation_failed",
   "notification_failed",
   "order_edited",
+  // Money sent back on a return or complaint (lib/returns/refund.ts, ADR 0162).
+  "refund_recorded",
 ]);
 
 export const actorType = pgEnum("actor_type", ["user", "api", "automation", "system"]);

@@ -36,6 +36,8 @@ export const settings = pgTable(
     /** Price of one SMS segment in minor units, for the template editor's cost estimate. */
     smsPriceDomestic: integer().notNull().default(16),
     smsPriceForeign: integer().notNull().default(35),
+    /** Days after an order is completed in which its customer may start a return from the tracking page (ADR 0161). */
+    returnWindowDays: integer().notNull().default(14),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -43,6 +45,7 @@ export const settings = pgTable(
     check("settings_staff_locale", sql`${t.staffLocale} in ('pl', 'en')`),
     check("settings_message_hold", sql`${t.messageHoldSeconds} between 0 and 600`),
     check("settings_duplicate_window", sql`${t.duplicateWindowHours} between 0 and 720`),
+    check("settings_return_window", sql`${t.returnWindowDays} between 0 and 365`),
   ],
 );
 

@@ -78,10 +78,17 @@ export const statuses = pgTable(
   ],
 );
 
+/**
+ * What an order type's orders are (ADR 0161): sales, or returns and complaints, which are orders of
+ * their own linked to the sale they concern (`orders.parent_order_id`) and run by the same engine.
+ */
+export const orderTypeKind = pgEnum("order_type_kind", ["sale", "return", "complaint"]);
+
 export const orderTypes = pgTable("order_types", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   code: text().notNull().unique(),
   name: text().notNull(),
+  kind: orderTypeKind().notNull().default("sale"),
   initialStatusId: integer()
     .notNull()
     .references(() => statuses.id),
@@ -129,6 +136,7 @@ export type StatusGroup = typeof statusGroups.$inferSelect;
 export type StatusGroupKind = (typeof statusGroupKind.enumValues)[number];
 export type Status = typeof statuses.$inferSelect;
 export type OrderType = typeof orderTypes.$inferSelect;
+export type OrderTypeKind = (typeof orderTypeKind.enumValues)[number];
 export type Transition = typeof transitions.$inferSelect;
 
 /** Ready-made comments staff pick when changing status; status null means any status. */

@@ -117,10 +117,10 @@ export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<
       .where(sql`${orderTypes.code} <> ${orderType.code}`);
     const [type] = await tx
       .insert(orderTypes)
-      .values({ code: orderType.code, name: orderType.name, initialStatusId, position: count })
+      .values({ code: orderType.code, name: orderType.name, kind: preset.kind ?? "sale", initialStatusId, position: count })
       .onConflictDoUpdate({
         target: orderTypes.code,
-        set: { name: sql`excluded.name`, initialStatusId: sql`excluded.initial_status_id` },
+        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, initialStatusId: sql`excluded.initial_status_id` },
       })
       .returning({ id: orderTypes.id });
     if (!type) throw new Error(`order type ${orderType.code} was not written`);

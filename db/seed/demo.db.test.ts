@@ -45,7 +45,7 @@ async function tableCounts() {
 }
 
 describe("seedDemo", () => {
-  it(`creates ${DEFAULT_DEMO_ORDERS} orders by default, with settings, accounts and two order types`, async () => {
+  it(`creates ${DEFAULT_DEMO_ORDERS} orders by default, with settings, accounts, two sale order types and the return and complaint processes`, async () => {
     expect(first.ordersBefore).toBe(0);
     expect(first.ordersCreated).toBe(DEFAULT_DEMO_ORDERS);
     expect(await h.db.$count(orders)).toBe(DEFAULT_DEMO_ORDERS);
@@ -59,9 +59,11 @@ describe("seedDemo", () => {
     expect(Object.keys(shop?.courierTrackingLinks ?? {}).sort()).toEqual(["dhl", "dpd", "inpost", "poczta_polska"]);
 
     const types = await h.db.select().from(orderTypes).orderBy(asc(orderTypes.position));
-    expect(types.map((t) => [t.code, t.name])).toEqual([
-      ["retail", "Retail"],
-      ["wholesale", "Wholesale"],
+    expect(types.map((t) => [t.code, t.name, t.kind])).toEqual([
+      ["retail", "Retail", "sale"],
+      ["wholesale", "Wholesale", "sale"],
+      ["return", "Return", "return"],
+      ["complaint", "Complaint", "complaint"],
     ]);
     const [awaiting] = await h.db.select().from(statuses).where(eq(statuses.code, "awaiting_payment"));
     expect(awaiting?.name).toBe("Awaiting payment");

@@ -10,6 +10,7 @@ export {
   type SeedDemoOptions,
   type SeedDemoResult,
 } from "./demo";
+export { AFTER_SALES_ORDER_TYPES, AFTER_SALES_PRESETS, complaintPreset, returnPreset } from "./after-sales-presets";
 export {
   DEFAULT_STATUS_GROUPS,
   STATUS_PRESETS,

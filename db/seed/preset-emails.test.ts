@@ -4,13 +4,14 @@ import { defaultTemplate } from "@/lib/notifications/default-templates";
 import { renderEmail } from "@/lib/notifications/render";
 import { checkTemplate } from "@/lib/notifications/template";
 import { PRESET_CUSTOMER_EMAILS } from "./preset-emails";
+import { AFTER_SALES_PRESETS } from "./after-sales-presets";
 import { STATUS_PRESETS } from "./presets";
 
 const settings = { shopName: "Sklep Demo", brandColour: "#1d4ed8", supportEmail: "sklep@example.com", supportPhone: null };
 const LOCALES = ["pl", "en"] as const;
 
 /** Every customer-facing status of every preset, once per code. */
-const customerFacing = [...new Map(STATUS_PRESETS.flatMap((p) => p.statuses.filter((s) => s.customerLabel).map((s) => [s.code, s] as const))).values()];
+const customerFacing = [...new Map([...STATUS_PRESETS, ...AFTER_SALES_PRESETS].flatMap((p) => p.statuses.filter((s) => s.customerLabel).map((s) => [s.code, s] as const))).values()];
 
 /** The values a message has before the parcel, the bank account or a comment exist. */
 const missing = { ...sampleVariables(), courier: "", trackingNumber: "", trackingLink: "", comment: "", bankAccount: "" };

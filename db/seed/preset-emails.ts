@@ -1,3 +1,5 @@
+import { AFTER_SALES_EMAILS } from "./after-sales-emails";
+import { en, pl, text, type PresetEmail } from "./email-parts";
 import type { Locale } from "./presets";
 
 /**
@@ -10,19 +12,8 @@ import type { Locale } from "./presets";
  * the email is rendered (lib/notifications/template.ts, `renderTemplateLines`), so an email sent
  * before the parcel has a number reads without a "Tracking number:" label.
  */
-export type PresetEmail = { subject: string; body: string };
+export type { PresetEmail };
 
-const pl = {
-  greeting: "Dzień dobry {{customerFirstName}},",
-  signoff: "Pozdrawiamy,\n{{shopName}}",
-};
-const en = {
-  greeting: "Hello {{customerFirstName}},",
-  signoff: "Best regards,\n{{shopName}}",
-};
-
-/** Paragraphs joined with blank lines: the layout makes each one a paragraph. */
-const text = (...paragraphs: string[]) => paragraphs.join("\n\n");
 
 const orderReceived: Record<Locale, PresetEmail> = {
   pl: {
@@ -73,6 +64,7 @@ export const PRESET_CUSTOMER_EMAILS: Readonly<
 > = {
   received: orderReceived,
   new: orderReceived,
+  ...AFTER_SALES_EMAILS,
 
   unconfirmed: {
     pl: {

@@ -1,4 +1,4 @@
-import type { StatusGroupKind } from "@/db/schema";
+import type { OrderTypeKind, StatusGroupKind } from "@/db/schema";
 import type { WorkflowDefinition } from "@/lib/workflow";
 
 /*
@@ -39,7 +39,9 @@ export type PresetStatus = {
 };
 
 export type StatusPreset = {
-  key: "retail" | "wholesale" | "marketplace";
+  key: "retail" | "wholesale" | "marketplace" | "returns" | "complaints";
+  /** What the order type applied from it holds (ADR 0161); sales when absent. */
+  kind?: OrderTypeKind;
   name: LocalizedText;
   description: string;
   initialStatus: string;
@@ -47,6 +49,9 @@ export type StatusPreset = {
   /** The matrix as [fromCode, toCode]: a pair not listed is not allowed. */
   transitions: [from: string, to: string][];
 };
+
+/** A shop's sale process, offered on the statuses screen (the after-sales presets are applied apart). */
+export type ShopPreset = StatusPreset & { key: "retail" | "wholesale" | "marketplace" };
 
 export type DefaultStatusGroup = {
   key: StatusGroupKind;
@@ -73,7 +78,7 @@ export function allowsEditingByDefault(kind: StatusGroupKind): boolean {
   return kind === "new";
 }
 
-const NO_FLAGS = {
+export const NO_FLAGS = {
   requiresPayment: false,
   allowCashOnDelivery: false,
   awaitsPayment: false,
@@ -224,7 +229,7 @@ const awaitingDispatch: PresetStatus = {
   externalCodes: { allegro: "READY_FOR_SHIPMENT" },
 };
 
-export const retailPreset: StatusPreset = {
+export const retailPreset: ShopPreset = {
   key: "retail",
   name: { pl: "Sklep internetowy", en: "Retail shop" },
   description:
@@ -313,7 +318,7 @@ const complaintClosed: PresetStatus = {
   notifyCustomerEmail: true,
 };
 
-export const wholesalePreset: StatusPreset = {
+export const wholesalePreset: ShopPreset = {
   key: "wholesale",
   name: { pl: "Hurtownia B2B", en: "B2B wholesaler" },
   description:
@@ -447,7 +452,7 @@ const COURIER_STATUSES = [
   courierStatus("courier_poczta_polska", "Poczta Polska", "#9a3412"),
 ];
 
-export const marketplacePreset: StatusPreset = {
+export const marketplacePreset: ShopPreset = {
   key: "marketplace",
   name: { pl: "Magazyn marketplace", en: "Marketplace warehouse" },
   description:
@@ -489,7 +494,7 @@ export const marketplacePreset: StatusPreset = {
   ],
 };
 
-export const STATUS_PRESETS: readonly StatusPreset[] = [retailPreset, wholesalePreset, marketplacePreset];
+export const STATUS_PRESETS: readonly ShopPreset[] = [retailPreset, wholesalePreset, marketplacePreset];
 
 /**
  * A preset as the workflow engine sees it, with ids numbered from 1 in the preset's status order.

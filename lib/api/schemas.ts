@@ -217,7 +217,7 @@ export const apiOrderSchema = z.object({
 
 export const apiEventSchema = z.object({
   id: z.number().int(),
-  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed", "order_edited"]),
+  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed", "order_edited", "refund_recorded"]),
   from: z.string().nullable().describe("Status code before (status changes)"),
   to: z.string().nullable().describe("Status code after (creation and status changes)"),
   actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),

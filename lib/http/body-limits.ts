@@ -16,6 +16,8 @@ export const BODY_LIMITS = {
   signIn: 16 * 1024,
   /** The anonymous order lookup: a number (64), an email (254) and the language, a few hundred bytes encoded. */
   trackLookup: 4 * 1024,
+  /** A return or complaint from the tracking page: a quantity per item (an order holds at most 1,000) and a description of 2,000 characters. */
+  trackReturn: 64 * 1024,
 } as const;
 
 export type BodySurface = keyof typeof BODY_LIMITS;

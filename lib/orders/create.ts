@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { orderEvents, orders, orderTypes, statuses, type Order } from "@/db/schema";
+import { orderEvents, orders, orderTypes, statuses, type Order, type ReturnRequest } from "@/db/schema";
 import { enqueueStatusNotifications } from "@/lib/notifications/enqueue";
 import { refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
@@ -81,8 +81,14 @@ export const createOrderInputSchema = z.object({
 
 export type CreateOrderInput = z.input<typeof createOrderInputSchema>;
 
-/** Creates an order in its type's initial status, with its `created` event and notifications. */
-export async function createOrder(db: DbOrTx, raw: CreateOrderInput): Promise<Result<Order>> {
+/** What makes an order a return or complaint: its sale and the customer's request (lib/returns, ADR 0161). */
+export type AfterSalesLink = { parentOrderId: number; returnRequest: ReturnRequest };
+
+/**
+ * Creates an order in its type's initial status, with its `created` event and notifications.
+ * `link` is given only by lib/returns, which has checked it; no caller input reaches it.
+ */
+export async function createOrder(db: DbOrTx, raw: CreateOrderInput, link?: AfterSalesLink): Promise<Result<Order>> {
   const parsed = createOrderInputSchema.safeParse(raw);
   if (!parsed.success) return validationFailed(parsed.error.issues);
   const input = parsed.data;
@@ -128,6 +134,8 @@ export async function createOrder(db: DbOrTx, raw: CreateOrderInput): Promise<Re
         trackingToken: newTrackingToken(),
         shippingAddress: input.shippingAddress,
         items: input.items,
+        parentOrderId: link?.parentOrderId,
+        returnRequest: link?.returnRequest,
         createdAt: now,
         updatedAt: now,
       })

@@ -1,5 +1,5 @@
 export { SYSTEM_ACTOR, actorSchema, type Actor } from "./actor";
-export { createOrder, createOrderInputSchema, type CreateOrderInput } from "./create";
+export { createOrder, createOrderInputSchema, type AfterSalesLink, type CreateOrderInput } from "./create";
 export { recordPayment, recordPaymentInputSchema, type RecordPaymentInput } from "./payments";
 export {
   transitionOrder,

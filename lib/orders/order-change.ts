@@ -15,7 +15,7 @@ export type OrderChange = {
       "paidAmount" | "paidAt" | "courier" | "trackingNumber" | "customerName" | "customerEmail" | "customerPhone" | "shippingAddress" | "items" | "total"
     >
   >;
-  event: { type: "payment_recorded" | "tracking_updated" | "order_edited"; data: Record<string, unknown> };
+  event: { type: "payment_recorded" | "tracking_updated" | "order_edited" | "refund_recorded"; data: Record<string, unknown> };
 };
 
 /** What `decide` answers: the change, `null` when nothing changes, or why the locked order refuses it. */

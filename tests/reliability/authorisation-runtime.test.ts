@@ -72,6 +72,8 @@ describe("every page, requested as anonymous, staff, a warehouse role of the sho
 
 /** Route handlers that answer only a POST, with the form a customer's browser sends. */
 function routeRequest(route: string, rows: RouteRows): RequestInit {
+  // A return with nothing picked: refused, answered with a redirect back to the tracking page.
+  if (/^\/track\/[^/]+\/return$/.test(route)) return { method: "POST", body: new URLSearchParams({ kind: "return" }) };
   if (route !== "/track/lookup") return {};
   return { method: "POST", body: new URLSearchParams({ number: rows.order.number, email: rows.order.customerEmail ?? "" }) };
 }

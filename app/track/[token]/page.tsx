@@ -9,6 +9,9 @@ import { customerTranslator, formatDateIn, formatMoneyIn, isLocale } from "@/lib
 import { pageFromQuery } from "@/lib/orders/page-bounds";
 import { loadTrackingPage } from "./tracking-data";
 import { courierName } from "@/lib/courier-name";
+import { AfterSales } from "@/components/tracking/after-sales";
+import { getDb } from "@/db";
+import { getAfterSalesForTracking } from "@/db/queries/after-sales";
 
 // In the page's language, which lib/i18n/request.ts decides as the page does (?lang=, the order's, the shop's).
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +27,9 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const found = await loadTrackingPage(token, isLocale(query.lang) ? query.lang : undefined, pageFromQuery(query.history));
   if (!found) notFound();
   const { view, locale, shop, documents } = found;
+  // Not cached with the view: a return's progress does not change its sale.
+  const afterSales = await getAfterSalesForTracking({ db: await getDb(), token, locale });
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
   const t = customerTranslator(locale);
   const money = (minor: number) => formatMoneyIn(locale, minor, view.currency);
 
@@ -145,6 +151,16 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </p>
         {view.payment?.paid && <p className="mt-1 text-sm text-green-800">{t("paid")}</p>}
       </section>
+
+      {afterSales && (
+        <AfterSales
+          token={token}
+          locale={locale}
+          brandColour={shop.brandColour}
+          afterSales={afterSales}
+          outcome={{ sent: one(query.returnSent) === "1", error: one(query.returnError) }}
+        />
+      )}
 
       {documents.length > 0 && (
         <section className="rounded-xl bg-white p-5 shadow-sm">

@@ -338,7 +338,7 @@ export interface components {
         Event: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -369,7 +369,7 @@ export interface components {
         FeedEvent: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -1606,7 +1606,7 @@ export interface operations {
                 after?: string;
                 /** @description Page size, 1 to 100 (default 50) */
                 limit?: number;
-                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed, order_edited) */
+                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed, order_edited, refund_recorded) */
                 types?: string;
             };
             header?: never;

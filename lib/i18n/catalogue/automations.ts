@@ -239,6 +239,7 @@ export const automations = bilingual({
         automation_failed: "Błąd automatyzacji",
         notification_failed: "Błąd powiadomienia",
         order_edited: "Edycja zamówienia",
+        refund_recorded: "Zwrot pieniędzy",
       },
     },
     skip: {
@@ -551,6 +552,7 @@ export const automations = bilingual({
         automation_failed: "Automation failed",
         notification_failed: "Notification failed",
         order_edited: "Order edited",
+        refund_recorded: "Refund recorded",
       },
     },
     skip: {

@@ -49,6 +49,7 @@ export const orders = bilingual({
       clearSelection: "Odznacz wszystkie",
       selectAll: "Zaznacz wszystkie zamówienia na tej stronie",
       select: "Zaznacz {number}",
+      of: "do {number}",
       overSla: "Przekroczono czas na ten status ({hours, number} godz.)",
     },
     inline: {
@@ -145,6 +146,7 @@ export const orders = bilingual({
       clearSelection: "Clear selection",
       selectAll: "Select all orders on this page",
       select: "Select {number}",
+      of: "of {number}",
       overSla: "Over the {hours, number} h SLA",
     },
     inline: {

@@ -84,5 +84,7 @@ export const APP_TABLE: Record<string, Access> = {
   "app/track/lookup/route.ts": "public",
   "app/track/[token]/page.tsx": "public",
   "app/track/[token]/documents/[id]/route.ts": "public",
+  // The tracking token is the key, as for the page; rate-limited per client (ADR 0161).
+  "app/track/[token]/return/route.ts": "public",
 };
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { recordRefund, REFUND_METHODS } from "@/lib/returns";
 import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
@@ -75,6 +76,22 @@ export const recordPaymentAction = serverAction({
   },
   revalidate: ({ number }) => revalidateOrder(number),
   message: ({ paid }, _, t) => (paid ? t("order.payment.recordedPaid") : t("order.payment.recorded")),
+});
+
+export const recordRefundAction = serverAction({
+  role: "staff",
+  schema: z.object({
+    orderId: z.coerce.number().int().positive(),
+    amount: amountInput,
+    method: z.enum(REFUND_METHODS),
+    reference: z.string().trim().max(ORDER_LIMITS.paymentReference, tooLong(ORDER_LIMITS.paymentReference)).optional(),
+  }),
+  handler: async (input, user) => {
+    const result = await recordRefund(await getDb(), { ...input, reference: input.reference || null, actor: actorOf(user) });
+    return result.ok ? ok({ number: result.value.order.number }) : result;
+  },
+  revalidate: ({ number }) => revalidateOrder(number),
+  message: (_r, _i, t) => t("order.refund.recorded"),
 });
 
 export const setTrackingAction = serverAction({

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { AfterSalesPanel } from "@/components/orders/after-sales-panel";
 import { CopyLink } from "@/components/orders/copy-link";
 import { CustomerEditForm } from "@/components/orders/customer-edit-form";
 import { DocumentsPanel } from "@/components/orders/documents-panel";
@@ -9,11 +10,13 @@ import { NoteForm } from "@/components/orders/note-form";
 import { Pagination } from "@/components/orders/pagination";
 import { TrackingForm } from "@/components/orders/tracking-form";
 import { PaymentForm } from "@/components/orders/payment-form";
+import { RefundForm } from "@/components/orders/refund-form";
 import { StatusChangePanel, type TargetOption } from "@/components/orders/status-change-panel";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { listCommentTemplates } from "@/db/queries/board";
+import { getLinkedOrders } from "@/db/queries/after-sales";
 import { listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
@@ -28,7 +31,8 @@ import { getSettings } from "@/lib/settings";
 import { describeTargets } from "@/lib/workflow";
 import { undoChangeAction } from "../../undo/actions";
 import { previewChangeAction } from "../../preview/actions";
-import { addNoteAction, changeStatusAction, editCustomerAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, setTrackingAction } from "./actions";
+import { addNoteAction, changeStatusAction, editCustomerAction, emailDocumentAction, issueDocumentAction, recordPaymentAction, recordRefundAction, setTrackingAction } from "./actions";
+import { refundedSoFar } from "@/lib/returns";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const t = await getTranslations("order");
@@ -45,14 +49,19 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { order, itemCount, status, orderType } = found;
   const [t, tCommon, tNotes, locale, timeZone] = await Promise.all([getTranslations("order"), getTranslations("common"), getTranslations("notes"), getLocale(), getTimeZone()]);
-  const [history, definition, statusRows, settings, documents, rights] = await Promise.all([
+  const [history, definition, statusRows, settings, documents, rights, linked, tTrack] = await Promise.all([
     getOrderHistory({ db, orderId: order.id, page: pageFromQuery(query.history) }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour, translations: statusTable.translations }).from(statusTable),
     getSettings(db),
     listOrderDocuments({ db, orderId: order.id }),
     loadStatusRights(db, user.role.id),
+    getLinkedOrders({ db, order }),
+    getTranslations("track"),
   ]);
+  const refunded = orderType.kind === "sale" ? 0 : await refundedSoFar(db, order.id);
+  const typed = (minor: number) => (locale === "pl" ? (minor / 100).toFixed(2).replace(".", ",") : (minor / 100).toFixed(2));
+  const request = order.returnRequest;
   const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
   const statusById = new Map(statusRows.map((s) => [s.id, s]));
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
@@ -97,7 +106,28 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <span className="text-sm text-slate-600">
           {orderType.name} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
+        {linked.parent && orderType.kind !== "sale" && (
+          <Link href={`/orders/${linked.parent.number}`} className="text-sm text-blue-700 hover:underline" data-testid="parent-order-link">
+            {t(`afterSales.of.${orderType.kind}`, { number: linked.parent.number })}
+          </Link>
+        )}
       </header>
+      {request && (request.reason || request.description) && (
+        <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="return-request">
+          {request.reason && (
+            <>
+              <dt className="text-slate-600">{t("afterSales.reason")}</dt>
+              <dd>{tTrack.has(`afterSales.reasons.${request.reason}` as "afterSales.reasons.other") ? tTrack(`afterSales.reasons.${request.reason}` as "afterSales.reasons.other") : request.reason}</dd>
+            </>
+          )}
+          {request.description && (
+            <>
+              <dt className="text-slate-600">{t("afterSales.description")}</dt>
+              <dd className="whitespace-pre-wrap">{request.description}</dd>
+            </>
+          )}
+        </dl>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -179,29 +209,32 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-6">
-          <Card title={t("cards.payment")}>
-            <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">{t("payment.method")}</dt>
-              <dd>{methodName}</dd>
-              <dt className="text-slate-600">{t("payment.paid")}</dt>
-              <dd className="tabular-nums">{t("payment.paidOf", { paid: money(order.paidAmount), total: money(order.total) })}</dd>
-              <dt className="text-slate-600">{t("payment.state")}</dt>
-              <dd>
-                {order.paidAt ? (
-                  <span className="font-medium text-green-700">{t("payment.paidOn", { date: date(order.paidAt) })}</span>
-                ) : (
-                  <span className="font-medium text-amber-700">{t("payment.unpaid")}</span>
-                )}
-              </dd>
-            </dl>
-            {due > 0 && (
-              <PaymentForm
-                orderId={order.id}
-                amountDue={locale === "pl" ? (due / 100).toFixed(2).replace(".", ",") : (due / 100).toFixed(2)}
-                action={recordPaymentAction}
-              />
-            )}
-          </Card>
+          {/* A return or complaint is not paid for: its money goes the other way, through the refund card. */}
+          {orderType.kind === "sale" && (
+            <Card title={t("cards.payment")}>
+              <dl className="mb-4 grid grid-cols-2 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("payment.method")}</dt>
+                <dd>{methodName}</dd>
+                <dt className="text-slate-600">{t("payment.paid")}</dt>
+                <dd className="tabular-nums">{t("payment.paidOf", { paid: money(order.paidAmount), total: money(order.total) })}</dd>
+                <dt className="text-slate-600">{t("payment.state")}</dt>
+                <dd>
+                  {order.paidAt ? (
+                    <span className="font-medium text-green-700">{t("payment.paidOn", { date: date(order.paidAt) })}</span>
+                  ) : (
+                    <span className="font-medium text-amber-700">{t("payment.unpaid")}</span>
+                  )}
+                </dd>
+              </dl>
+              {due > 0 && (
+                <PaymentForm
+                  orderId={order.id}
+                  amountDue={locale === "pl" ? (due / 100).toFixed(2).replace(".", ",") : (due / 100).toFixed(2)}
+                  action={recordPaymentAction}
+                />
+              )}
+            </Card>
+          )}
 
           <Card title={t("cards.customer")}>
             <dl className="space-y-1 text-sm">
@@ -266,6 +299,23 @@ export default async function OrderPage({ params, searchParams }: Props) {
               emailAction={emailDocumentAction}
             />
           </Card>
+
+          {orderType.kind !== "sale" && (
+            <Card title={t("cards.refund")}>
+              <RefundForm
+                orderId={order.id}
+                amountLeft={typed(Math.max(order.total - refunded, 0))}
+                refundedText={t("refund.refunded", { refunded: money(refunded), total: money(order.total) })}
+                action={recordRefundAction}
+              />
+            </Card>
+          )}
+
+          {orderType.kind === "sale" && (
+            <Card title={t("cards.afterSales")}>
+              <AfterSalesPanel requests={linked.children} locale={locale} />
+            </Card>
+          )}
 
           <Card title={t("cards.trackingPage")}>
             <CopyLink url={trackingUrlFor(order, settings.appUrl)} label={t("trackingLink")} />
