@@ -29,7 +29,8 @@ const statusPayload = z.looseObject({
 export function parseShipxTime(text: string): Date | undefined {
   const shipx = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-])(\d{2}):?(\d{2})$/.exec(text.trim());
   const iso = shipx ? `${shipx[1]}T${shipx[2]}${shipx[3]}${shipx[4]}:${shipx[5]}` : text.trim();
-  if (!shipx && !z.iso.datetime({ offset: true }).safeParse(iso).success) return undefined;
+  // Checked as ISO 8601 either way: a 31st of February is refused, not rolled into March.
+  if (!z.iso.datetime({ offset: true }).safeParse(iso).success) return undefined;
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
