@@ -48,6 +48,7 @@ export function CarrierReceivers({ items, issue }: { items: CarrierReceiverItem[
                   masked={item.maskedAddress}
                   texts={{ label: t("address"), copied: t("copied"), rotate: t("rotate"), rotateConfirm: t("rotateConfirm"), rotateQuestion: t("rotateQuestion") }}
                   rotate={() => issue({ carrier: item.carrier })}
+                  initiallyShown={Boolean(reply?.ok)}
                 />
                 <p className="text-xs text-slate-600">
                   {item.lastReceivedAt ? t("lastReceived", { date: formatDateTime(new Date(item.lastReceivedAt), locale, timeZone) }) : t("nothingYet")}

@@ -21,13 +21,16 @@ export function SecretField({
   masked,
   texts,
   rotate,
+  initiallyShown = false,
 }: {
   value: string;
   masked: string;
   texts: SecretFieldTexts;
   rotate: () => Promise<ActionResult<{ value: string }>>;
+  /** Shown from the start: a secret just made, which its receiver needs now. */
+  initiallyShown?: boolean;
 }) {
-  const [shown, setShown] = useState(false);
+  const [shown, setShown] = useState(initiallyShown);
   const [copied, setCopied] = useState<string>();
   const [state, setState] = useState<ActionReply<{ value: string }>>(null);
   const value = state?.ok ? state.value.value : stored;

@@ -97,10 +97,11 @@ describe("a parcel_event history entry", () => {
     const pl = text(render("pl", parcel, "parcel_event"));
     expect(pl).toContain("Przesyłka doręczona · InPost");
     expect(pl).toContain("status przewoźnika: delivered");
-    expect(pl).toMatch(/według przewoźnika: 20 mar 2026, 15:08/);
+    expect(pl).toMatch(/czas u przewoźnika: 20 mar 2026, 15:08/);
     const en = text(render("en", parcel, "parcel_event"));
     expect(en).toContain("Parcel delivered · InPost");
     expect(en).toContain("carrier's status: delivered");
+    expect(en).toMatch(/carrier’s time: 20 Mar 2026, 15:08/);
     expect(en).not.toContain("Other event");
   });
 

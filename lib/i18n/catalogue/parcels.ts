@@ -17,7 +17,7 @@ export const parcels = bilingual({
     byCarrier: "{event} · {carrier}",
     carrierStatus: "status przewoźnika: {status}",
     unknownStatus: "status spoza tabeli przewoźnika, zapisany jako „{event}”",
-    occurredAt: "według przewoźnika: {time}",
+    occurredAt: "czas u przewoźnika: {time}",
   },
   en: {
     events: {
@@ -31,6 +31,6 @@ export const parcels = bilingual({
     byCarrier: "{event} · {carrier}",
     carrierStatus: "carrier's status: {status}",
     unknownStatus: "a status missing from the carrier’s table, recorded as “{event}”",
-    occurredAt: "at the carrier: {time}",
+    occurredAt: "carrier’s time: {time}",
   },
 });
