@@ -51,14 +51,20 @@ function shipxBody() {
     {
       shipment_id: sometimes(fc.integer()),
       status: sometimes(fc.constantFrom(...Object.keys(INPOST_SHIPX_STATUSES.statuses), "not_in_the_table")),
-      tracking_number: sometimes(fc.constantFrom(trackingNumber, null, "000")),
+      tracking_number: sometimes(fc.oneof({ arbitrary: fc.constant(trackingNumber), weight: 3 }, { arbitrary: fc.constantFrom(null, "000"), weight: 1 })),
     },
     { requiredKeys: [] },
   );
   const body = fc.record(
     {
-      event_ts: sometimes(fc.constantFrom("2026-03-20 15:08:42 +0100", "2026-03-20T15:08:42Z", "2026-02-31 10:00:00 +0100")),
-      event: sometimes(fc.constantFrom("shipment_status_changed", "shipment_confirmed", "offers_prepared")),
+      // Times ShipX writes, ISO 8601, and times that only look like one.
+      event_ts: sometimes(
+        fc.oneof(
+          { arbitrary: fc.constantFrom("2026-03-20 15:08:42 +0100", "2026-03-20T15:08:42Z"), weight: 2 },
+          { arbitrary: fc.constantFrom("2026-02-31 10:00:00 +0100", "2026-03-20 25:00:00 +0100", "yesterday", "", "2026-03-20"), weight: 1 },
+        ),
+      ),
+      event: sometimes(fc.oneof({ arbitrary: fc.constant("shipment_status_changed"), weight: 3 }, { arbitrary: fc.constantFrom("shipment_confirmed", "offers_prepared"), weight: 1 })),
       organization_id: sometimes(fc.integer()),
       payload: sometimes(payload),
     },
