@@ -65,7 +65,9 @@ export async function AuditEntryRow({ entry, locale, timeZone }: { entry: AuditE
       </td>
       <td className="max-w-xs px-4 py-2.5 break-words">{subject}</td>
       <td className="px-4 py-2.5">
-        {entry.action === "secret_rotated" ? (
+        {entry.kind === "carrier_receiver" ? (
+          <span className="text-slate-600">{t("receiverAddressIssued")}</span>
+        ) : entry.action === "secret_rotated" ? (
           <span className="text-slate-600">{t("secretRotated")}</span>
         ) : changes.length === 0 ? (
           <span className="text-slate-500">{t("noDetails")}</span>

@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ConditionCheck } from "@/lib/automation/conditions";
 import type { DryRunTrigger } from "@/lib/automation/dry-run";
+import type { ParcelEventKind } from "@/db/schema";
+import { PARCEL_EVENT_KINDS } from "@/lib/parcels/event-data";
 import type { RuleTrace } from "@/lib/automation/trace";
 import { formatMoney } from "@/lib/format";
 import type { Result } from "@/lib/result";
@@ -16,7 +18,7 @@ import { refusalMessage } from "@/lib/i18n/refusal-text";
 import type { DryRunView, EditorOptions } from "./types";
 import { listIn, namesFrom, outcomeText, type Wording } from "./words";
 
-const TRIGGERS: DryRunTrigger[] = ["now", "order_created", "payment_recorded", "status_entered", "tracking_updated"];
+const TRIGGERS: DryRunTrigger[] = ["now", "order_created", "payment_recorded", "status_entered", "tracking_updated", "parcel_event"];
 
 const OUTCOME_STYLE = { done: "text-green-800", failed: "text-red-800", skipped: "text-slate-500" } as const;
 
@@ -93,10 +95,12 @@ export function DryRunPanel({
 }) {
   const [orderNumber, setOrderNumber] = useState(initialNumber);
   const [trigger, setTrigger] = useState<DryRunTrigger>("status_entered");
+  const [parcelEvent, setParcelEvent] = useState<ParcelEventKind>("delivered");
   const [result, setResult] = useState<Result<DryRunView>>();
   const [pending, startTransition] = useTransition();
   const t = useTranslations("automations");
   const tr = useTranslations("refusals");
+  const tParcels = useTranslations("parcels");
   const locale = useLocale();
   const wording: Wording = { t, locale, names: namesFrom(options) };
   const refused = result && !result.ok ? result.error : undefined;
@@ -108,10 +112,10 @@ export function DryRunPanel({
   return (
     <div className="space-y-4">
       <form
-        className="grid items-end gap-3 sm:grid-cols-[1fr_2fr_auto]"
+        className={cn("grid items-end gap-3", trigger === "parcel_event" ? "sm:grid-cols-[1fr_2fr_1fr_auto]" : "sm:grid-cols-[1fr_2fr_auto]")}
         onSubmit={(e) => {
           e.preventDefault();
-          startTransition(async () => setResult(await dryRun({ orderNumber, trigger })));
+          startTransition(async () => setResult(await dryRun({ orderNumber, trigger, ...(trigger === "parcel_event" ? { parcelEvent } : {}) })));
         }}
       >
         <Field label={t("dryRun.orderNumber")} errors={numberError}>
@@ -128,6 +132,19 @@ export function DryRunPanel({
             </select>
           )}
         </Field>
+        {trigger === "parcel_event" && (
+          <Field label={t("dryRun.parcelEvent")}>
+            {(p) => (
+              <select {...p} className={inputClasses} value={parcelEvent} onChange={(e) => setParcelEvent(e.target.value as ParcelEventKind)}>
+                {PARCEL_EVENT_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {tParcels(`events.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Button type="submit" disabled={pending}>
           {pending ? t("dryRun.running") : t("dryRun.run")}
         </Button>

@@ -19,6 +19,9 @@ export type RuleDraft = {
   triggerType: Trigger;
   triggerStatus: string;
   hours: string;
+  /** A parcel rule's events (none: any) and carriers, comma-separated (empty: any). */
+  parcelEvents: string[];
+  parcelCarriers: string;
   orderTypes: string[];
   statuses: string[];
   channels: string;
@@ -50,6 +53,8 @@ export const emptyDraft = (): RuleDraft => ({
   triggerType: "status_entered",
   triggerStatus: "",
   hours: "24",
+  parcelEvents: [],
+  parcelCarriers: "",
   orderTypes: [],
   statuses: [],
   channels: "",
@@ -95,6 +100,7 @@ export function draftToInput(d: RuleDraft): RuleInput {
   const trigger: Record<string, unknown> = { type: d.triggerType };
   if (d.triggerType === "status_entered" || d.triggerType === "time_in_status") trigger.statusCode = d.triggerStatus;
   if (d.triggerType === "time_in_status") trigger.hours = d.hours;
+  if (d.triggerType === "parcel_event") Object.assign(trigger, { events: d.parcelEvents, carriers: words(d.parcelCarriers) });
   return {
     name: d.name,
     enabled: d.enabled,
@@ -123,6 +129,8 @@ export function ruleToDraft(rule: RuleSpec): RuleDraft {
     triggerType: rule.trigger.type,
     triggerStatus: "statusCode" in rule.trigger ? rule.trigger.statusCode : "",
     hours: rule.trigger.type === "time_in_status" ? String(rule.trigger.hours) : "24",
+    parcelEvents: rule.trigger.type === "parcel_event" ? rule.trigger.events : [],
+    parcelCarriers: rule.trigger.type === "parcel_event" ? rule.trigger.carriers.join(", ") : "",
     orderTypes: c.orderTypes,
     statuses: c.statuses,
     channels: c.channels.join(", "),

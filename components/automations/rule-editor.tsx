@@ -11,12 +11,13 @@ import { Card } from "@/components/ui/card";
 import { useReplyText } from "@/components/ui/reply-text";
 import { ruleInputSchema } from "@/lib/automation/schemas";
 import { checkTemplate } from "@/lib/notifications/template";
+import { PARCEL_EVENT_KINDS } from "@/lib/parcels/event-data";
 import { ActionList, StatusSelect } from "./action-fields";
 import { draftToInput, emptyDraft, type RuleDraft } from "./rule-draft";
 import type { EditorOptions } from "./types";
 import { describeRule, namesFrom, ruleFieldErrors } from "./words";
 
-const TRIGGERS: RuleDraft["triggerType"][] = ["order_created", "payment_recorded", "status_entered", "tracking_updated", "time_in_status"];
+const TRIGGERS: RuleDraft["triggerType"][] = ["order_created", "payment_recorded", "status_entered", "tracking_updated", "time_in_status", "parcel_event"];
 
 const TEXT_CONDITIONS = ["channels", "paymentMethods", "shippingMethods", "couriers", "countries"] as const;
 
@@ -72,6 +73,7 @@ export function RuleEditor({
   const t = useTranslations("automations");
   const locale = useLocale();
   const tc = useTranslations("common");
+  const tParcels = useTranslations("parcels");
   const replyText = useReplyText();
   const [draft, setDraft] = useState<RuleDraft>(initial ?? emptyDraft());
   const [state, setState] = useState<ActionReply>(null);
@@ -144,6 +146,20 @@ export function RuleEditor({
             </Field>
           )}
         </div>
+        {draft.triggerType === "parcel_event" && (
+          <div className="mt-4 grid gap-4 lg:grid-cols-2">
+            <CheckboxGroup
+              legend={t("editor.parcelEvents")}
+              items={PARCEL_EVENT_KINDS.map((code) => ({ code, name: tParcels(`events.${code}`) }))}
+              value={draft.parcelEvents}
+              onChange={(parcelEvents) => set({ parcelEvents })}
+              errors={errors["trigger.events"]}
+            />
+            <Field label={t("editor.parcelCarriers")} hint={t("editor.parcelCarriersHint")} errors={errors["trigger.carriers"] ?? errors["trigger.carriers.0"]}>
+              {(p) => <input {...p} className={inputClasses} value={draft.parcelCarriers} onChange={(e) => set({ parcelCarriers: e.target.value })} />}
+            </Field>
+          </div>
+        )}
       </Card>
       <Card title={t("editor.onlyIf")}>
         <div className="grid gap-4 lg:grid-cols-2">

@@ -56,6 +56,27 @@ describe("a rule in words", () => {
   });
 });
 
+describe("a parcel rule in words", () => {
+  const parcelRule = (events: ("delivered" | "returned_to_sender")[], carriers: string[]): Pick<RuleSpec, "trigger" | "conditions" | "actions"> => ({
+    trigger: { type: "parcel_event", events, carriers },
+    conditions: none,
+    actions: [{ type: "set_status", statusCode: "in_progress" }],
+  });
+
+  it("names the events and the carriers it waits for, in either language", () => {
+    const spec = parcelRule(["delivered", "returned_to_sender"], ["inpost", "poczta_polska"]);
+    expect(describeRule(spec, wording("pl"))).toBe(
+      "Gdy InPost lub Poczta Polska zgłosi, że przesyłka jest doręczona lub zwrócona do nadawcy, ustaw status „W realizacji”.",
+    );
+    expect(describeRule(spec, wording("en"))).toBe("When InPost or Poczta Polska reports the parcel delivered or returned to sender, set the status to W realizacji.");
+  });
+
+  it("says any event and any carrier when it names none", () => {
+    expect(describeRule(parcelRule([], []), wording("pl"))).toBe("Gdy przewoźnik zgłosi zdarzenie przesyłki, ustaw status „W realizacji”.");
+    expect(describeRule(parcelRule([], []), wording("en"))).toBe("When a carrier reports a parcel event, set the status to W realizacji.");
+  });
+});
+
 describe("what an action did", () => {
   it("comes from the run's catalogue message when it has one", () => {
     const outcome = { index: 0, type: "set_status" as const, outcome: "done" as const, summary: "Status set to X", said: { key: "statusSet" as const, values: { status: "W realizacji" } } };

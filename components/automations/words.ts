@@ -4,6 +4,7 @@ import type { ActionOutcome } from "@/lib/automation/trace";
 import type { ActionSpec, Conditions, RuleSpec, TriggerSpec } from "@/lib/automation/schemas";
 import type { FieldErrors } from "@/lib/result";
 import type { TemplateProblem } from "@/lib/notifications/template";
+import { courierName } from "@/lib/courier-name";
 
 /** The `automations` namespace of the catalogue, from `useTranslations` or `getTranslations`. */
 export type AutomationsT = ReturnType<typeof useTranslations<"automations">>;
@@ -31,7 +32,7 @@ export function amountIn(locale: string, minor: number): string {
   return new Intl.NumberFormat(intlTag(resolveLocale(locale)), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
 }
 
-export function describeTrigger(trigger: TriggerSpec, { t, names }: Wording): string {
+export function describeTrigger(trigger: TriggerSpec, { t, locale, names }: Wording): string {
   switch (trigger.type) {
     case "status_entered":
       return t("sentence.trigger.status_entered", { status: names.status(trigger.statusCode) });
@@ -40,6 +41,11 @@ export function describeTrigger(trigger: TriggerSpec, { t, names }: Wording): st
       return trigger.hours % 24 === 0
         ? t("sentence.trigger.time_in_status_days", { status, days: trigger.hours / 24 })
         : t("sentence.trigger.time_in_status_hours", { status, hours: trigger.hours });
+    }
+    case "parcel_event": {
+      const carrier = trigger.carriers.length ? listIn(locale, trigger.carriers.map(courierName)) : t("sentence.trigger.anyCarrier");
+      if (!trigger.events.length) return t("sentence.trigger.parcel_event_any", { carrier });
+      return t("sentence.trigger.parcel_event", { carrier, events: listIn(locale, trigger.events.map((e) => t(`sentence.parcelStates.${e}`))) });
     }
     default:
       return t(`sentence.trigger.${trigger.type}`);
@@ -142,6 +148,7 @@ function fieldErrorKey(key: string): "name" | "trigger" | "status" | "hours" | "
   if (key === "trigger" || key === "trigger.type") return "trigger";
   if (key === "trigger.statusCode") return "status";
   if (key === "trigger.hours") return "hours";
+  if (key.startsWith("trigger.carriers") || key.startsWith("trigger.events")) return "list";
   if (key === "conditions.statuses") return "statusesNeverHold";
   if (key.startsWith("conditions.countries")) return "countries";
   if (key === "conditions.totalMin" || key === "conditions.totalMax") return "total";

@@ -18,12 +18,12 @@ const changes: OrderEditedData["changes"] = {
   },
 };
 
-const entry = (data: unknown): OrderHistoryEntry =>
+const entry = (data: unknown, type = "order_edited"): OrderHistoryEntry =>
   ({
     event: {
       id: 41,
       orderId: 1,
-      type: "order_edited",
+      type,
       fromStatusId: null,
       toStatusId: null,
       actorType: "api",
@@ -38,10 +38,10 @@ const entry = (data: unknown): OrderHistoryEntry =>
     to: null,
   }) as unknown as OrderHistoryEntry;
 
-function render(locale: "pl" | "en", data: unknown = { changes }) {
+function render(locale: "pl" | "en", data: unknown = { changes }, type?: string) {
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={messages[locale]} timeZone="Europe/Warsaw">
-      <HistoryTimeline entries={[entry(data)]} currency="PLN" />
+      <HistoryTimeline entries={[entry(data, type)]} currency="PLN" />
     </NextIntlClientProvider>,
   );
 }
@@ -87,6 +87,32 @@ describe("an order_edited history entry", () => {
   it("survives data it does not understand", () => {
     expect(text(render("en", null))).toContain("Order edited");
     expect(text(render("pl", { changes: { colour: { before: 1, after: 2 } } }))).toContain("Zmieniono zamówienie");
+  });
+});
+
+describe("a parcel_event history entry", () => {
+  const parcel = { event: "delivered", carrier: "inpost", carrierStatus: "delivered", trackingNumber: "602677439331630337653846", occurredAt: "2026-03-20T14:08:42.000Z" };
+
+  it("says the neutral event, the carrier, its own status and its time, in Polish and English", () => {
+    const pl = text(render("pl", parcel, "parcel_event"));
+    expect(pl).toContain("Przesyłka doręczona · InPost");
+    expect(pl).toContain("status przewoźnika: delivered");
+    expect(pl).toMatch(/czas u przewoźnika: 20 mar 2026, 15:08/);
+    const en = text(render("en", parcel, "parcel_event"));
+    expect(en).toContain("Parcel delivered · InPost");
+    expect(en).toContain("carrier's status: delivered");
+    expect(en).toMatch(/carrier’s time: 20 Mar 2026, 15:08/);
+    expect(en).not.toContain("Other event");
+  });
+
+  it("marks a status the carrier's table does not know", () => {
+    const said = text(render("en", { ...parcel, event: "in_transit", carrierStatus: "parcel_on_a_drone", unknownStatus: true }, "parcel_event"));
+    expect(said).toContain("Parcel in transit · InPost");
+    expect(said).toContain("a status missing from the carrier’s table, recorded as “Parcel in transit”");
+  });
+
+  it("falls back to a plain line for data it does not understand", () => {
+    expect(text(render("en", { event: "teleported" }, "parcel_event"))).toContain("Other event");
   });
 });
 

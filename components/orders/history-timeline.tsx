@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { statusNameIn } from "@/lib/i18n/status-name";
 import { courierName } from "@/lib/courier-name";
 import { isUndo } from "@/lib/orders/undo-mark";
+import { parcelEventDataOf } from "@/lib/parcels/event-data";
 import { editFieldKey, editLines } from "./edit-lines";
 
 /** Why an automated action was refused: the reasons the catalogue words (`order.history.automationReasons`). */
@@ -38,7 +39,9 @@ function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: str
   const tDocuments = useTranslations("order.documents");
   const tRefund = useTranslations("order.refund");
   const tNotes = useTranslations("notes");
+  const tParcels = useTranslations("parcels");
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const { event, from, to } = entry;
   const badge = (status: typeof from) => status && <StatusBadge name={statusNameIn(status, locale)} colour={status.colour} />;
@@ -105,6 +108,19 @@ function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: str
               {t("edited.change", { field: t(`edited.fields.${editFieldKey(line.field)}`), before: line.before, after: line.after })}
             </span>
           ))}
+        </>
+      );
+    }
+    case "parcel_event": {
+      const parcel = parcelEventDataOf(event.data);
+      if (!parcel) return <>{t("other")}</>;
+      const what = tParcels(`events.${parcel.event}`);
+      return (
+        <>
+          {tParcels("byCarrier", { event: what, carrier: courierName(parcel.carrier) })}
+          <span className="text-slate-500"> · {tParcels("carrierStatus", { status: parcel.carrierStatus })}</span>
+          {parcel.unknownStatus && <span className="text-amber-800"> · {tParcels("unknownStatus", { event: what })}</span>}
+          <span className="block text-xs text-slate-500">{tParcels("occurredAt", { time: formatDateTime(new Date(parcel.occurredAt), locale, timeZone) })}</span>
         </>
       );
     }

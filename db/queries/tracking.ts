@@ -41,6 +41,8 @@ export async function getTrackingView({ db, token, locale, page = 1 }: { db: DbO
       and(inArray(orderEvents.type, ["created", "status_changed"]), or(isNotNull(toStatus.customerLabel), publicComment)),
       // A note written for the customer (lib/orders/notes.ts, or an automation's comment).
       and(eq(orderEvents.type, "comment"), publicComment),
+      // A carrier's report on the parcel (lib/parcels).
+      eq(orderEvents.type, "parcel_event"),
     ),
   );
   const [[total], settings] = await Promise.all([
@@ -84,6 +86,7 @@ export async function getTrackingView({ db, token, locale, page = 1 }: { db: DbO
       to: to && kind ? customerStatus(to, kind) : null,
       comment: event.comment,
       customerVisible: event.customerVisible,
+      data: event.type === "parcel_event" ? event.data : undefined,
     })),
     timelinePage: { page: current, pageCount },
     shop: { bankAccount: settings.bankAccount, courierTrackingLinks: settings.courierTrackingLinks },

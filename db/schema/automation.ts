@@ -19,6 +19,7 @@ export const automationTrigger = pgEnum("automation_trigger", [
   "status_entered",
   "tracking_updated",
   "time_in_status",
+  "parcel_event",
 ]);
 
 /**

@@ -10,4 +10,5 @@ export * from "./templates";
 export * from "./integrations";
 export * from "./automation";
 export * from "./documents";
+export * from "./parcels";
 export * from "./security";

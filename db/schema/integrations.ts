@@ -69,6 +69,7 @@ export const webhookEventType = pgEnum("webhook_event_type", [
   "order.payment_recorded",
   "order.tracking_updated",
   "order.updated",
+  "order.parcel_event",
 ]);
 
 /** Where the shop wants to hear about changes. Deliveries are outbox rows of kind `webhook`. */

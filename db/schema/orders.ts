@@ -112,6 +112,7 @@ export const orderEventType = pgEnum("order_event_type", [
   "order_edited",
   // Money sent back on a return or complaint (lib/returns/refund.ts, ADR 0162).
   "refund_recorded",
+  "parcel_event",
 ]);
 
 export const actorType = pgEnum("actor_type", ["user", "api", "automation", "system"]);

@@ -61,6 +61,7 @@ export const AUDIT_KINDS = [
   "settings",
   "automation_rule",
   "webhook_endpoint",
+  "carrier_receiver",
   "api_key",
   "user",
   "role",

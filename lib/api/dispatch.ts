@@ -1,9 +1,6 @@
 import type { DbOrTx } from "@/db";
 import { scopeAllows, type ApiKeySummary } from "@/lib/integrations/api-keys";
 import { IDEMPOTENCY_KEY_PATTERN, runIdempotent, runIdempotentInSteps, type IdempotentRequest, type StoredResponse } from "@/lib/integrations/idempotency";
-import { BODY_LIMITS, MAX_JSON_DEPTH, tooLargeMessage } from "@/lib/http/body-limits";
-import { readBodyWithin } from "@/lib/http/read-bounded-body";
-import { nestsDeeperThan, NESTING_TOO_DEEP_MESSAGE } from "@/lib/json-depth";
 import { isNumberOutOfRange, NUMBER_OUT_OF_RANGE_MESSAGE } from "@/lib/numbers-out-of-range";
 import type { Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
@@ -13,6 +10,7 @@ import { apiRateLimits, API_RATE_POLICIES, authenticateAndCount, rateLimitHeader
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
 import { parseQuery, parseWith } from "./request-parts";
+import { readJson } from "./read-json";
 import { clientAddressOf } from "@/lib/client-address";
 import type { RateLimitCount, RateLimiter } from "@/lib/rate-limit";
 
@@ -74,33 +72,6 @@ function bearerToken(request: Request): string | undefined {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
-}
-
-/**
- * Reads the JSON body, answering 415, 413 or 400 as a problem when it is not JSON, is larger than
- * the API takes (refused from its Content-Length, or once a streamed body passes the limit,
- * without reading the rest) or nests deeper than anything after it may walk.
- */
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
-    return {
-      ok: false,
-      problem: problemOf("unsupported_media_type", `Send the body as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ""}.`),
-    };
-  }
-  const body = await readBodyWithin(request, BODY_LIMITS.api);
-  if (!body.ok) return { ok: false, problem: problemOf("payload_too_large", tooLargeMessage(BODY_LIMITS.api), { limit: BODY_LIMITS.api }) };
-  const text = new TextDecoder().decode(body.bytes);
-  if (text.trim() === "") return { ok: false, problem: problemOf("malformed_json", "The request body is empty; send a JSON object.") };
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    return { ok: false, problem: problemOf("malformed_json", `The request body is not valid JSON: ${(error as Error).message}`) };
-  }
-  if (nestsDeeperThan(value)) return { ok: false, problem: problemOf("nesting_too_deep", NESTING_TOO_DEEP_MESSAGE, { maxDepth: MAX_JSON_DEPTH }) };
-  return { ok: true, value };
 }
 
 /** 429 past a limit: the problem carries the window, `Retry-After` says when to come back. */

@@ -178,10 +178,11 @@ export function problemFromRefusal(refusal: Refusal): Problem {
   return problemOf(refusal.code, refusal.message, { ...(refusal.details ?? {}), errors: refusal.fieldErrors });
 }
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+/** `bearer: false` for a 401 whose credential is not a bearer token (a carrier's secret address). */
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}, { bearer = true }: { bearer?: boolean } = {}): Response {
   const extra: Record<string, string> = { ...headers };
   // RFC 6750: a 401 names the scheme it wants.
-  if (problem.status === 401) extra["www-authenticate"] ??= 'Bearer realm="orderly", error="invalid_token"';
+  if (problem.status === 401 && bearer) extra["www-authenticate"] ??= 'Bearer realm="orderly", error="invalid_token"';
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...extra },

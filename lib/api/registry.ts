@@ -2,7 +2,7 @@ import type { ApiRoute } from "./route";
 import { bulkTransitionRoute } from "./routes/bulk-transitions";
 import { listOrderTypes, listStatuses } from "./routes/catalogue";
 import { listAllEventsRoute } from "./routes/events";
-import { listEventsRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
+import { listEventsRoute, parcelEventRoute, paymentRoute, transitionRoute } from "./routes/order-actions";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, patchOrderRoute } from "./routes/orders";
 import { getWorkflowRoute, putWorkflowRoute } from "./routes/workflow";
 import {
@@ -26,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   patchOrderRoute,
   transitionRoute,
   paymentRoute,
+  parcelEventRoute,
   listEventsRoute,
   listAllEventsRoute,
   getWorkflowRoute,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputFields } from "@/lib/orders";
 import { orderEventType } from "@/db/schema";
 import { documentSchema } from "@/lib/workflow-config";
+import { recordParcelEventInputSchema } from "@/lib/parcels/record";
 
 export { problemSchema } from "./problem";
 
@@ -104,6 +105,12 @@ export const transitionBody = z.strictObject({
 });
 
 export const paymentBody = z.strictObject(recordPaymentInputSchema.pick({ amount: true, reference: true, expectedVersion: true }).shape);
+
+/** A carrier's report, carrier-neutral (ADR 0159); the service's own rules, the time as ISO 8601 text. */
+export const parcelEventBody = z.strictObject({
+  ...recordParcelEventInputSchema.pick({ event: true, carrier: true, carrierStatus: true, trackingNumber: true, expectedVersion: true }).shape,
+  occurredAt: since.describe("When the carrier says it happened, with its offset (ISO 8601), e.g. 2026-03-20T15:08:42+01:00"),
+});
 
 const trackingFields = setTrackingInputSchema.pick({ courier: true, trackingNumber: true, expectedVersion: true }).partial().shape;
 /**
@@ -217,13 +224,13 @@ export const apiOrderSchema = z.object({
 
 export const apiEventSchema = z.object({
   id: z.number().int(),
-  type: z.enum(["created", "status_changed", "payment_recorded", "tracking_updated", "comment", "automation_failed", "notification_failed", "order_edited", "refund_recorded"]),
+  type: z.enum(orderEventType.enumValues),
   from: z.string().nullable().describe("Status code before (status changes)"),
   to: z.string().nullable().describe("Status code after (creation and status changes)"),
   actor: z.object({ type: z.enum(["user", "api", "automation", "system"]), label: z.string() }),
   comment: z.string().nullable(),
   customerVisible: z.boolean(),
-  data: z.record(z.string(), z.unknown()).describe("What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record"),
+  data: z.record(z.string(), z.unknown()).describe("What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record, a parcel event's `event`, `carrier`, `carrierStatus`, `trackingNumber` and `occurredAt`"),
   undoes: z.number().int().nullable().describe("On a status change that takes another back (undo): the id of the event it undoes; null otherwise"),
   createdAt: timestamp,
 }).meta({ id: "Event" });
@@ -234,7 +241,7 @@ export const orderEventItemSchema = apiEventSchema.extend({
     .number()
     .int()
     .nullable()
-    .describe("For the events a webhook announces (created, status changes, payments, tracking): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records"),
+    .describe("For the events a webhook announces (created, status changes, payments, tracking, edits, parcel events): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records"),
 }).meta({ id: "FeedEvent" });
 
 export const eventPageSchema = z.object({

@@ -31,6 +31,10 @@ export function describeTrigger(trigger: TriggerSpec, names: NameLookup = IDENTI
       return "When tracking details are updated";
     case "time_in_status":
       return `When an order has been in ${names.status(trigger.statusCode)} for ${describeDuration(trigger.hours)}`;
+    case "parcel_event": {
+      const what = trigger.events.length ? `the parcel ${list(trigger.events.map((e) => e.replaceAll("_", " ")))}` : "a parcel event";
+      return `When ${trigger.carriers.length ? list(trigger.carriers) : "a carrier"} reports ${what}`;
+    }
   }
 }
 

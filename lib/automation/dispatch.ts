@@ -14,15 +14,17 @@ import {
 import type { OrderEventContext, OrderReaction, ReactionSteps } from "@/lib/orders/reactions";
 import { runActionSteps } from "./actions";
 import { checkConditions, conditionsHold, type OrderFacts } from "./conditions";
-import { parseStoredRule, type Trigger } from "./schemas";
+import { parseStoredRule, type Trigger, type TriggerSpec } from "./schemas";
 import type { ActionOutcome, RuleTrace } from "./trace";
 import { isUndo } from "@/lib/orders/undo-mark";
+import { parcelEventDataOf } from "@/lib/parcels/event-data";
 
 const TRIGGER_OF_EVENT: Partial<Record<OrderEventType, Trigger>> = {
   created: "order_created",
   status_changed: "status_entered",
   payment_recorded: "payment_recorded",
   tracking_updated: "tracking_updated",
+  parcel_event: "parcel_event",
 };
 
 /** The trigger an order event fires (none for comments and failure records). */
@@ -171,6 +173,10 @@ export async function* runRule(
     }
   }
 
+  // A parcel rule names the events and carriers it is for; another carrier's report, or another
+  // event, is not this rule's business (left out of a dry run like a status another rule waits for).
+  if (spec.trigger.type === "parcel_event" && !parcelEventWanted(spec.trigger, context.event)) return finish("not_matched");
+
   traceOnce();
   trace.conditions = checkConditions(spec.conditions, facts);
   if (!conditionsHold(trace.conditions)) {
@@ -203,6 +209,14 @@ export async function* runRule(
     ...(failure ? { reason: failure.reason, message: failure.summary } : {}),
   });
   return finish(failure ? "failed" : "done");
+}
+
+/** Whether a parcel event is one the rule's trigger asks for: its event, and its carrier (any case). */
+export function parcelEventWanted(trigger: Extract<TriggerSpec, { type: "parcel_event" }>, event: OrderEvent): boolean {
+  const parcel = parcelEventDataOf(event.data);
+  if (event.type !== "parcel_event" || !parcel) return false;
+  if (trigger.events.length && !trigger.events.includes(parcel.event)) return false;
+  return !trigger.carriers.length || trigger.carriers.includes(parcel.carrier.toLowerCase());
 }
 
 /** The `automation_failed` event: on the order's history and linked to the rule's log. */

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inOwnTransaction } from "@/db/transaction";
-import { orderEvents, orders, outbox, statuses, type OrderEventType } from "@/db/schema";
+import { orderEvents, orders, outbox, statuses, type Order, type OrderEventType, type ParcelEventKind } from "@/db/schema";
+import type { ParcelEventData } from "@/lib/parcels/event-data";
 import { ok, refuse, type Result } from "@/lib/result";
 import { applyEffects } from "@/lib/orders/transition";
 import { rulesTriggeredBy, runRules } from "./dispatch";
@@ -27,7 +28,12 @@ const EVENT_OF_TRIGGER: Record<Exclude<DryRunTrigger, "now">, OrderEventType> = 
   payment_recorded: "payment_recorded",
   status_entered: "status_changed",
   tracking_updated: "tracking_updated",
+  parcel_event: "parcel_event",
 };
+
+function dryRunParcelData(order: Order, event: ParcelEventKind, at: Date): ParcelEventData {
+  return { event, carrier: order.courier ?? "", carrierStatus: event, trackingNumber: order.trackingNumber ?? "", occurredAt: at.toISOString() };
+}
 
 /**
  * Shows what the rules would do to an order, by doing it: the real dispatcher (or the real
@@ -37,7 +43,7 @@ const EVENT_OF_TRIGGER: Record<Exclude<DryRunTrigger, "now">, OrderEventType> = 
  */
 export async function dryRunAutomations(
   db: DbOrTx,
-  input: { orderNumber: string; trigger: DryRunTrigger; now?: Date },
+  input: { orderNumber: string; trigger: DryRunTrigger; parcelEvent?: ParcelEventKind; now?: Date },
 ): Promise<Result<DryRunReport>> {
   // Never kept: a dry run's transaction (a savepoint, inside a caller's) always rolls back, with
   // its report read out first.
@@ -70,6 +76,8 @@ export async function dryRunAutomations(
             toStatusId: input.trigger === "status_entered" || input.trigger === "order_created" ? order.statusId : null,
             actorType: "system",
             actorLabel: "Dry run",
+            // As if the order's courier had reported its parcel (delivered, unless asked otherwise).
+            data: input.trigger === "parcel_event" ? dryRunParcelData(order, input.parcelEvent ?? "delivered", input.now ?? new Date()) : {},
           })
           .returning();
         firstNewEvent = event!.id + 1;

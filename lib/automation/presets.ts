@@ -67,6 +67,32 @@ export const AUTOMATION_PRESETS: readonly AutomationPreset[] = [
     ],
   },
   {
+    key: "parcel_delivered_complete",
+    title: "Complete orders when the carrier delivers the parcel",
+    description: "When a carrier reports the parcel delivered (through its webhook or the API), the order moves to Completed.",
+    rules: [
+      {
+        name: "Parcel delivered → Completed",
+        trigger: { type: "parcel_event", events: ["delivered"] },
+        conditions: NO_CONDITIONS,
+        actions: [{ type: "set_status", statusCode: "completed" }],
+      },
+    ],
+  },
+  {
+    key: "parcel_returned_to_sender",
+    title: "Mark orders returned when the parcel goes back to the shop",
+    description: "When a carrier reports the parcel returned to sender, the order moves to Returned.",
+    rules: [
+      {
+        name: "Parcel returned to sender → Returned",
+        trigger: { type: "parcel_event", events: ["returned_to_sender"] },
+        conditions: NO_CONDITIONS,
+        actions: [{ type: "set_status", statusCode: "returned" }],
+      },
+    ],
+  },
+  {
     key: "flag_unpaid_7_days",
     title: "Flag orders unpaid for 7 days",
     description: "After 7 days in Awaiting payment without payment, add an internal comment and email the admins.",

@@ -86,6 +86,9 @@ describe("presets", () => {
       paid_transfer_to_fulfilment: [],
       sort_by_courier: ["packing", "courier_inpost", "courier_dpd", "courier_dhl", "courier_poczta_polska"],
       complete_on_delivery: ["delivered"],
+      parcel_delivered_complete: [],
+      // The retail shop has no Returned status (the marketplace preset has).
+      parcel_returned_to_sender: ["returned"],
       flag_unpaid_7_days: [],
     });
     const refused = await applyAutomationPreset(db, "complete_on_delivery", SYSTEM_AUDIT_ACTOR);

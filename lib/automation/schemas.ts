@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PARCEL_EVENT_KINDS } from "@/lib/parcels/event-data";
 import { checkTemplate } from "@/lib/notifications/template";
 
 /**
@@ -12,6 +13,7 @@ export const AUTOMATION_TRIGGERS = [
   "status_entered",
   "tracking_updated",
   "time_in_status",
+  "parcel_event",
 ] as const;
 export type Trigger = (typeof AUTOMATION_TRIGGERS)[number];
 
@@ -29,16 +31,27 @@ const hours = z.coerce
   .min(1, "At least 1 hour")
   .max(24 * 366, "At most a year (8784 hours)");
 
+const valueList = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
+
+/**
+ * A parcel event rule's own conditions, on the event rather than the order: which neutral events
+ * (none ticked: any) and which carriers, by courier key (empty: any).
+ */
+const parcelTrigger = z.object({
+  type: z.literal("parcel_event"),
+  events: z.array(z.enum(PARCEL_EVENT_KINDS)).max(PARCEL_EVENT_KINDS.length).default([]),
+  carriers: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(50).default([]),
+});
+
 export const triggerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("order_created") }),
   z.object({ type: z.literal("payment_recorded") }),
   z.object({ type: z.literal("status_entered"), statusCode }),
   z.object({ type: z.literal("tracking_updated") }),
   z.object({ type: z.literal("time_in_status"), statusCode, hours }),
+  parcelTrigger,
 ]);
 export type TriggerSpec = z.infer<typeof triggerSchema>;
-
-const valueList = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
 const minorUnits = z.number().int("Whole minor units only").min(0, "Cannot be negative");
 
 /** Every condition is optional; an empty list or a missing bound means "any". */

@@ -18,6 +18,8 @@ export const BODY_LIMITS = {
   trackLookup: 4 * 1024,
   /** A return or complaint from the tracking page: a quantity per item (an order holds at most 1,000) and a description of 2,000 characters. */
   trackReturn: 64 * 1024,
+  /** A carrier's tracking webhook: a status report is a few hundred bytes, ShipX's offer lists a few kB. */
+  carrierWebhook: 64 * 1024,
 } as const;
 
 export type BodySurface = keyof typeof BODY_LIMITS;

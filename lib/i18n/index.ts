@@ -10,6 +10,11 @@ export function customerTranslator(locale: Locale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "track" });
 }
 
+/** The parcel events' words (`parcels`), for the customer's page in the customer's language. */
+export function parcelTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "parcels" });
+}
+
 
 export function formatMoneyIn(locale: Locale, minor: number, currency: string): string {
   return new Intl.NumberFormat(intlTag(locale), { style: "currency", currency }).format(minor / 100);

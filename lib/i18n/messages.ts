@@ -17,6 +17,7 @@ import { notes } from "./catalogue/notes";
 import { order } from "./catalogue/order";
 import { orders } from "./catalogue/orders";
 import { pages } from "./catalogue/pages";
+import { parcels } from "./catalogue/parcels";
 import { refusals } from "./catalogue/refusals";
 import { roles } from "./catalogue/roles";
 import { scan } from "./catalogue/scan";
@@ -52,6 +53,7 @@ const namespaces = {
   order,
   orders,
   pages,
+  parcels,
   refusals,
   roles,
   scan,

@@ -15,7 +15,9 @@ export type OrderChange = {
       "paidAmount" | "paidAt" | "courier" | "trackingNumber" | "customerName" | "customerEmail" | "customerPhone" | "shippingAddress" | "items" | "total"
     >
   >;
-  event: { type: "payment_recorded" | "tracking_updated" | "order_edited" | "refund_recorded"; data: Record<string, unknown> };
+  event: { type: "payment_recorded" | "tracking_updated" | "order_edited" | "refund_recorded" | "parcel_event"; data: Record<string, unknown>; customerVisible?: boolean };
+  /** Rows that belong with the history entry (a parcel report's key), written after it and before anything reacts. */
+  writeWithEvent?: (tx: Tx, event: OrderEvent) => Promise<void>;
 };
 
 /** What `decide` answers: the change, `null` when nothing changes, or why the locked order refuses it. */
@@ -25,7 +27,7 @@ export type OrderChangeOutcome = { order: Order; event: OrderEvent | null };
 
 /**
  * The skeleton every change to an order other than its status shares (a payment, a tracking
- * number, an edit): lock the row and check the version the caller saw, let `decide` say what to write
+ * number, an edit, a parcel event): lock the row and check the version the caller saw, let `decide` say what to write
  * at `now` (`null`: nothing changes; a refusal: the locked order's state forbids it, reading more
  * through `tx` if it must), write it with the version bumped, record the history event under the
  * actor, and let the reactions (webhooks, rules) see it, all in one transaction. A status change
@@ -60,10 +62,12 @@ export function changeOrder(
         actorId: input.actor.id,
         actorLabel: input.actor.label,
         data: change.event.data,
+        customerVisible: change.event.customerVisible ?? false,
         createdAt: now,
       })
       .returning();
     if (!event) throw new Error(`${change.event.type} event was not written`);
+    await change.writeWithEvent?.(tx, event);
     const latest = await afterOrderEvent(tx, { order: updated, event, depth: 0 });
     return ok({ order: latest, event });
   });

@@ -14,20 +14,14 @@ const optionalText = (max: number, message: string) =>
     .transform((s) => (s === "" ? null : s))
     .nullable();
 
+/** A courier's key as orders store it; parcel events name their carrier the same way. */
+export const courierKeySchema = z.string().regex(/^[a-z0-9_]+$/, "Use a courier key like inpost, dpd or poczta_polska");
+export const trackingNumberSchema = z.string().regex(/^[A-Za-z0-9-]+$/, "A tracking number has only letters, digits and dashes");
+
 export const setTrackingInputSchema = z.object({
   orderId: z.number().int().positive(),
-  courier: optionalText(ORDER_LIMITS.courier, atMost(ORDER_LIMITS.courier)).pipe(
-    z
-      .string()
-      .regex(/^[a-z0-9_]+$/, "Use a courier key like inpost, dpd or poczta_polska")
-      .nullable(),
-  ),
-  trackingNumber: optionalText(ORDER_LIMITS.trackingNumber, atMost(ORDER_LIMITS.trackingNumber)).pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9-]+$/, "A tracking number has only letters, digits and dashes")
-      .nullable(),
-  ),
+  courier: optionalText(ORDER_LIMITS.courier, atMost(ORDER_LIMITS.courier)).pipe(courierKeySchema.nullable()),
+  trackingNumber: optionalText(ORDER_LIMITS.trackingNumber, atMost(ORDER_LIMITS.trackingNumber)).pipe(trackingNumberSchema.nullable()),
   actor: actorSchema,
   expectedVersion: z.number().int().positive().optional(),
 });

@@ -121,5 +121,24 @@ describe("buildTrackingView", () => {
     expect(view.statusLabel).toBe("Wysłane");
     expect(view.timelinePage).toEqual({ page: 7, pageCount: 9 });
   });
-});
 
+  it("shows a carrier's report as its neutral event and carrier at the carrier's time, never the tracking number or the carrier's own word", () => {
+    const data = { event: "ready_for_pickup", carrier: "inpost", carrierStatus: "ready_to_pickup_from_pok_registered", trackingNumber: "602677439331630337653846", occurredAt: at(3).toISOString() };
+    const view = buildTrackingView(
+      input({
+        events: [
+          { at: at(1), type: "status_changed", to: s("Wysłane"), comment: null, customerVisible: false },
+          { at: at(9), type: "parcel_event", to: null, comment: null, customerVisible: true, data },
+          // A row whose data is not a parcel event's shows nothing rather than something wrong.
+          { at: at(10), type: "parcel_event", to: null, comment: null, customerVisible: true, data: { event: "teleported" } },
+        ],
+      }),
+    );
+    expect(view.timeline).toEqual([
+      { at: at(3), label: null, comment: null, parcel: { event: "ready_for_pickup", carrier: "inpost" } },
+      { at: at(1), label: "Wysłane", comment: null },
+    ]);
+    expect(JSON.stringify(view.timeline)).not.toContain("602677439331630337653846");
+    expect(JSON.stringify(view)).not.toContain("ready_to_pickup_from_pok_registered");
+  });
+});

@@ -2,6 +2,8 @@ import { courierTrackingLink } from "@/lib/courier-link";
 import type { GroupKind } from "@/lib/workflow";
 import type { Locale } from "@/lib/i18n";
 import { ITEMS_SHOWN } from "@/lib/orders/page-bounds";
+import { parcelEventDataOf } from "@/lib/parcels/event-data";
+import type { ParcelEventKind } from "@/db/schema";
 
 /** A status as the customer may see it: its label in their language, or null when hidden. */
 export type CustomerStatus = { label: string | null; groupKind: GroupKind; awaitsPayment: boolean };
@@ -12,7 +14,12 @@ export type TrackingEventInput = {
   to: CustomerStatus | null;
   comment: string | null;
   customerVisible: boolean;
+  /** A parcel event's history data (lib/parcels): only its event, carrier and time reach the page. */
+  data?: unknown;
 };
+
+/** What the customer sees of a carrier's report: the neutral event and who reported it. */
+export type TrackingParcel = { event: ParcelEventKind; carrier: string };
 
 export type TrackingInput = {
   locale: Locale;
@@ -48,7 +55,8 @@ export type TrackingView = {
   firstName: string;
   statusLabel: string | null;
   stage: GroupKind;
-  timeline: { at: Date; label: string | null; comment: string | null }[];
+  /** Newest first; `parcel` on a carrier's report. */
+  timeline: { at: Date; label: string | null; comment: string | null; parcel?: TrackingParcel }[];
   timelinePage: { page: number; pageCount: number };
   shipment: { courier: string | null; trackingNumber: string; link: string | null } | null;
   items: { name: string; quantity: number; amount: number }[];
@@ -66,12 +74,19 @@ export type TrackingView = {
 export function buildTrackingView(input: TrackingInput): TrackingView {
   const { order, current } = input;
   // A status entry shows when its status has a label or it carries a public comment; a note (a
-  // `comment` event) only when it was written for the customer.
+  // `comment` event) only when it was written for the customer; a carrier's report always, as its
+  // neutral event and the carrier, at the time the carrier gave (not the tracking number or the
+  // carrier's own word for it).
   const timeline = input.events
-    .filter((e) =>
-      e.type === "comment" ? Boolean(e.customerVisible && e.comment) : (e.type === "created" || e.type === "status_changed") && (e.to?.label || (e.customerVisible && e.comment)),
-    )
-    .map((e) => ({ at: e.at, label: e.to?.label ?? null, comment: e.customerVisible ? e.comment : null }))
+    .flatMap((e): TrackingView["timeline"] => {
+      if (e.type === "parcel_event") {
+        const parcel = parcelEventDataOf(e.data);
+        return parcel ? [{ at: new Date(parcel.occurredAt), label: null, comment: null, parcel: { event: parcel.event, carrier: parcel.carrier } }] : [];
+      }
+      const shown =
+        e.type === "comment" ? Boolean(e.customerVisible && e.comment) : (e.type === "created" || e.type === "status_changed") && (e.to?.label || (e.customerVisible && e.comment));
+      return shown ? [{ at: e.at, label: e.to?.label ?? null, comment: e.customerVisible ? e.comment : null }] : [];
+    })
     .reverse();
   // A hidden current status shows as the last status the customer was allowed to see.
   const statusLabel = current.label ?? input.lastSeenLabel ?? timeline.find((t) => t.label)?.label ?? null;

@@ -22,7 +22,7 @@ afterAll(async () => app?.stop());
 /** Whether the caller may use an entry point: public ones anyone, "staff" every signed-in member, an area the roles that open it. */
 function passes(caller: Caller, access: Access): boolean {
   if (access === "public") return true;
-  if (access === "api-key" || caller === "anonymous") return false;
+  if (access === "api-key" || access === "carrier-secret" || caller === "anonymous") return false;
   return access === "staff" || CALLER_AREAS[caller].includes(access);
 }
 
@@ -85,13 +85,23 @@ describe("every route handler, requested as anonymous, staff, the warehouse role
     const route = routeOf(file);
     for (const caller of CALLERS) {
       const expected =
-        access === "public" ? "neither 401 nor 403" : access === "api-key" ? "401: a session is not an API key" : passes(caller, access) ? "200" : caller === "anonymous" ? "401" : "403";
+        access === "public"
+          ? "neither 401 nor 403"
+          : access === "api-key"
+            ? "401: a session is not an API key"
+            : access === "carrier-secret"
+              ? "401: a session is not the carrier's secret"
+              : passes(caller, access)
+                ? "200"
+                : caller === "anonymous"
+                  ? "401"
+                  : "403";
       it(`${route} (${access}) as ${caller}: ${expected}`, async () => {
         const response = await request(caller, fillRoute(route, app.rows.segments), routeRequest(route, app.rows));
         if (access === "public") {
           expect([401, 403], `${response.status}`).not.toContain(response.status);
           expect(response.status).toBeLessThan(400);
-        } else if (access === "api-key") {
+        } else if (access === "api-key" || access === "carrier-secret") {
           expect(response.status).toBe(401);
         } else {
           expect(response.status).toBe(passes(caller, access) ? 200 : caller === "anonymous" ? 401 : 403);
@@ -152,7 +162,7 @@ describe("every server action in the build, called over HTTP as anonymous, staff
     const access = APP_TABLE[action.module];
     it(`${action.module} ${action.name} (${access ?? "not in the table"})`, async () => {
       expect(access, `${action.module} is not in the authorisation table (tests/reliability/support/app-table.ts)`).toBeDefined();
-      expect(access, `${action.module}: a server action cannot be "${access}"`).not.toBe("api-key");
+      expect(["api-key", "carrier-secret"], `${action.module}: a server action cannot be "${access}"`).not.toContain(access);
       const calls = await callAsEveryone(action);
       const said = (caller: Caller) => `${caller}: HTTP ${calls[caller].response.status} ${calls[caller].response.text.slice(0, 400)}`;
       const refused = CALLERS.filter((caller) => !passes(caller, access!));

@@ -21,6 +21,7 @@ const API_TABLE: Record<string, ApiKeyScope> = {
   "PATCH /orders/{number}": "write",
   "POST /orders/{number}/transitions": "write",
   "POST /orders/{number}/payments": "write",
+  "POST /orders/{number}/parcel-events": "write",
   "GET /orders/{number}/events": "read",
   "GET /events": "read",
   "GET /workflow": "read",
@@ -71,6 +72,10 @@ function guardProblems(file: string, access: Access): string[] {
   }
   if (access === "api-key") {
     if (!/handleApiRequest\(/.test(source)) fail("must go through handleApiRequest (API keys and scopes)");
+    return problems;
+  }
+  if (access === "carrier-secret") {
+    if (!/handleCarrierRequest\(/.test(source)) fail("must go through handleCarrierRequest (the carrier's secret address)");
     return problems;
   }
   if (file.endsWith(".tsx")) {

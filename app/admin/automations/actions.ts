@@ -17,6 +17,7 @@ import {
   updateRule,
 } from "@/lib/automation";
 import type { DryRunView } from "@/components/automations/types";
+import { PARCEL_EVENT_KINDS } from "@/lib/parcels/event-data";
 import { ok, type Result } from "@/lib/result";
 import { loadStatusNameIn, withStatusIn } from "./names";
 
@@ -78,7 +79,8 @@ export const dryRunAction = serverAction({
   role: "admin",
   schema: z.object({
     orderNumber: z.string().trim().min(1, "Enter an order number").max(64),
-    trigger: z.enum(["now", "order_created", "payment_recorded", "status_entered", "tracking_updated"]),
+    trigger: z.enum(["now", "order_created", "payment_recorded", "status_entered", "tracking_updated", "parcel_event"]),
+    parcelEvent: z.enum(PARCEL_EVENT_KINDS).optional(),
   }),
   // With the considered rules as set up, so the screen can word their actions in the reader's language.
   handler: async (input): Promise<Result<DryRunView>> => {

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { ApiKeysSection } from "@/components/integrations/api-keys-section";
+import { CarrierReceivers, type CarrierReceiverItem } from "@/components/integrations/carrier-receivers";
 import { WebhookEndpointForm } from "@/components/integrations/webhook-endpoint-form";
 import { WebhookEndpointList } from "@/components/integrations/webhook-endpoint-list";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,9 @@ import { getDb } from "@/db";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requirePageUser } from "@/lib/auth";
 import { listApiKeys } from "@/lib/integrations/api-keys";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { CARRIER_KEYS, listCarrierReceivers, receiverPath } from "@/lib/parcels";
+import { getSettings } from "@/lib/settings";
+import { createApiKeyAction, issueCarrierAddressAction, revokeApiKeyAction } from "./actions";
 import { createWebhookEndpointAction } from "./webhooks/actions";
 
 export async function generateMetadata() {
@@ -21,7 +24,23 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   await requirePageUser("admin");
   await connection();
   const db = await getDb();
-  const [keys, endpoints, params, t] = await Promise.all([listApiKeys(db), listWebhookEndpoints({ db }), searchParams, getTranslations("integrations")]);
+  const [keys, endpoints, receivers, { appUrl }, params, t] = await Promise.all([
+    listApiKeys(db),
+    listWebhookEndpoints({ db }),
+    listCarrierReceivers(db),
+    getSettings(db),
+    searchParams,
+    getTranslations("integrations"),
+  ]);
+  const carriers: CarrierReceiverItem[] = CARRIER_KEYS.map((carrier) => {
+    const receiver = receivers.find((r) => r.carrier === carrier);
+    return {
+      carrier,
+      address: receiver ? `${appUrl}${receiverPath(carrier, receiver.secret)}` : null,
+      maskedAddress: `${appUrl}${receiverPath(carrier, "•".repeat(16))}`,
+      lastReceivedAt: receiver?.lastReceivedAt?.toISOString() ?? null,
+    };
+  });
   return (
     <div className="max-w-5xl space-y-6">
       <div>
@@ -52,6 +71,12 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             </h3>
             <WebhookEndpointForm action={createWebhookEndpointAction} submitLabel={t("addEndpointButton")} />
           </section>
+        </div>
+      </Card>
+      <Card title={t("carriers.title")}>
+        <div className="space-y-4">
+          <p className="text-sm text-slate-600">{t("carriers.intro")}</p>
+          <CarrierReceivers items={carriers} issue={issueCarrierAddressAction} />
         </div>
       </Card>
     </div>

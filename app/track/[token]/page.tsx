@@ -5,7 +5,7 @@ import { Pagination } from "@/components/orders/pagination";
 import { ProgressStages } from "@/components/tracking/progress-stages";
 import { ShopFrame } from "@/components/tracking/shop-frame";
 import { readableTextColour } from "@/lib/format";
-import { customerTranslator, formatDateIn, formatMoneyIn, isLocale } from "@/lib/i18n";
+import { customerTranslator, formatDateIn, formatMoneyIn, isLocale, parcelTranslator } from "@/lib/i18n";
 import { pageFromQuery } from "@/lib/orders/page-bounds";
 import { loadTrackingPage } from "./tracking-data";
 import { courierName } from "@/lib/courier-name";
@@ -31,6 +31,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const afterSales = await getAfterSalesForTracking({ db: await getDb(), token, locale });
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
   const t = customerTranslator(locale);
+  const tParcels = parcelTranslator(locale);
   const money = (minor: number) => formatMoneyIn(locale, minor, view.currency);
 
   return (
@@ -110,6 +111,9 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         <ol className="space-y-3" aria-label={t("timeline")}>
           {view.timeline.map((entry, i) => (
             <li key={i} className="border-l-2 border-slate-200 pl-3">
+              {entry.parcel && (
+                <p className="font-medium">{tParcels("byCarrier", { event: tParcels(`events.${entry.parcel.event}`), carrier: courierName(entry.parcel.carrier) })}</p>
+              )}
               {entry.label && <p className="font-medium">{entry.label}</p>}
               {entry.comment && <p className="text-sm whitespace-pre-wrap text-slate-700">{entry.comment}</p>}
               <p className="text-xs text-slate-600">{formatDateIn(locale, new Date(entry.at))}</p>

@@ -131,6 +131,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{number}/parcel-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a parcel event
+         * @description Records what a carrier says about the order's parcel, in carrier-neutral words: `created` (registered with the carrier), `in_transit`, `out_for_delivery`, `ready_for_pickup`, `delivered` or `returned_to_sender`, with the time it happened and the carrier's own status (`carrierStatus`, default: the event). `carrier` and `trackingNumber` default to the order's. The event shows in the order's history and on the customer's tracking page, bumps the version, sends the `order.parcel_event` webhook and sets off the automation rules listening to parcel events (e.g. delivered → Completed); it never changes the status itself. A report already recorded for the order (same carrier, tracking number, carrier status and time) changes nothing and answers with `event: null`, so a carrier's repeats can be passed on as they come.
+         */
+        post: operations["recordParcelEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{number}/events": {
         parameters: {
             query?: never;
@@ -140,7 +160,7 @@ export interface paths {
         };
         /**
          * An order's history
-         * @description The order's history entries, oldest first, a page at a time: creation, status changes (an undo names the change it takes back in `undoes`), payments, tracking updates, comments and notes, with who made them. Follow `nextCursor` (as `after`) while `hasMore` is true. For every order at once, use `GET /events`.
+         * @description The order's history entries, oldest first, a page at a time: creation, status changes (an undo names the change it takes back in `undoes`), payments, tracking updates, parcel events, edits, comments and notes, with who made them. Follow `nextCursor` (as `after`) while `hasMore` is true. For every order at once, use `GET /events`.
          */
         get: operations["listOrderEvents"];
         put?: never;
@@ -160,11 +180,11 @@ export interface paths {
         };
         /**
          * The event feed: every order's history, oldest first
-         * @description Every history entry of every order (created, status changed, payment recorded, tracking updated, comments and notes, undone changes, failed automations and notifications) in the order they were written, a page at a time, with the order's number: sync an ERP without webhooks or polling each order.
+         * @description Every history entry of every order (created, status changed, payment recorded, tracking updated, order edited, parcel events, comments and notes, undone changes, failed automations and notifications) in the order they were written, a page at a time, with the order's number: sync an ERP without webhooks or polling each order.
          *
          *     Store `nextCursor` and send it back as `after` next time; while `hasMore` is true, ask again at once. You get each event once and none is skipped: an event is listed once it is 10 seconds old and every change that began before it has been saved, so no event turns up later behind a cursor you already hold.
          *
-         *     An undo is a `status_changed` event whose `undoes` names the change it takes back; a note is a `comment` with `data.note` true.
+         *     An undo is a `status_changed` event whose `undoes` names the change it takes back; a note is a `comment` with `data.note` true; a `parcel_event` carries the carrier-neutral `event`, the `carrier`, its `carrierStatus`, the `trackingNumber` and `occurredAt` in `data`.
          */
         get: operations["listEvents"];
         put?: never;
@@ -338,7 +358,7 @@ export interface components {
         Event: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded" | "parcel_event";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -350,7 +370,7 @@ export interface components {
             };
             comment: string | null;
             customerVisible: boolean;
-            /** @description What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record */
+            /** @description What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record, a parcel event's `event`, `carrier`, `carrierStatus`, `trackingNumber` and `occurredAt` */
             data: {
                 [key: string]: unknown;
             };
@@ -369,7 +389,7 @@ export interface components {
         FeedEvent: {
             id: number;
             /** @enum {string} */
-            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded";
+            type: "created" | "status_changed" | "payment_recorded" | "tracking_updated" | "comment" | "automation_failed" | "notification_failed" | "order_edited" | "refund_recorded" | "parcel_event";
             /** @description Status code before (status changes) */
             from: string | null;
             /** @description Status code after (creation and status changes) */
@@ -381,7 +401,7 @@ export interface components {
             };
             comment: string | null;
             customerVisible: boolean;
-            /** @description What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record */
+            /** @description What the event says besides: a payment's amount, the tracking values, `note: true` on a note, a document on a document's record, a parcel event's `event`, `carrier`, `carrierStatus`, `trackingNumber` and `occurredAt` */
             data: {
                 [key: string]: unknown;
             };
@@ -391,7 +411,7 @@ export interface components {
             createdAt: string;
             /** @description The order's number */
             order: string;
-            /** @description For the events a webhook announces (created, status changes, payments, tracking): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records */
+            /** @description For the events a webhook announces (created, status changes, payments, tracking, edits, parcel events): the order's `version` after this event, the webhook's `data.sequence`. Null for comments, notes and failure records */
             sequence: number | null;
         };
         Order: {
@@ -1516,6 +1536,148 @@ export interface operations {
             };
         };
     };
+    recordParcelEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID). A retry with the same key and body gets the stored response instead of a second write; the same key with another body is refused with 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The order's number, e.g. ORD-10001 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "delivered",
+                 *       "carrier": "inpost",
+                 *       "carrierStatus": "delivered",
+                 *       "trackingNumber": "602677439331630337653846",
+                 *       "occurredAt": "2026-03-20T15:08:42+01:00"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    event: "created" | "in_transit" | "out_for_delivery" | "ready_for_pickup" | "delivered" | "returned_to_sender";
+                    carrier?: string;
+                    carrierStatus?: string;
+                    trackingNumber?: string;
+                    expectedVersion?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the carrier says it happened, with its offset (ISO 8601), e.g. 2026-03-20T15:08:42+01:00
+                     */
+                    occurredAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order after the event (`event` null when the report was recorded before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderChange"];
+                };
+            };
+            /** @description `malformed_json`, `nesting_too_deep` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `version_conflict`, `idempotency_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrderEvents: {
         parameters: {
             query?: {
@@ -1606,7 +1768,7 @@ export interface operations {
                 after?: string;
                 /** @description Page size, 1 to 100 (default 50) */
                 limit?: number;
-                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed, order_edited, refund_recorded) */
+                /** @description Only events of these types, comma-separated, e.g. `status_changed,payment_recorded` (created, status_changed, payment_recorded, tracking_updated, comment, automation_failed, notification_failed, order_edited, refund_recorded, parcel_event) */
                 types?: string;
             };
             header?: never;
@@ -2179,7 +2341,7 @@ export interface operations {
                             id: number;
                             url: string;
                             description: string;
-                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                             /** @description false: deliveries wait until the endpoint is enabled again */
                             enabled: boolean;
                             /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2269,7 +2431,7 @@ export interface operations {
                     url: string;
                     /** @default  */
                     description?: string;
-                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                 };
             };
         };
@@ -2284,7 +2446,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2407,7 +2569,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2584,7 +2746,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string;
-                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                     /** @description false pauses deliveries (they wait, nothing is lost); true resumes them and clears the failure count */
                     enabled?: boolean;
                 };
@@ -2601,7 +2763,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2725,7 +2887,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */

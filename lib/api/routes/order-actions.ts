@@ -1,8 +1,18 @@
 import { recordPayment, transitionOrder } from "@/lib/orders";
+import { recordParcelEvent } from "@/lib/parcels/record";
 import { ok, refuse, type Refusal } from "@/lib/result";
 import { defineRoute } from "../route";
 import { readEventPage } from "../event-pages";
-import { eventPageSchema, orderChangeSchema, orderEventsQuery, orderNumberParams, paymentBody, transitionBody, transitionResultSchema } from "../schemas";
+import {
+  eventPageSchema,
+  orderChangeSchema,
+  orderEventsQuery,
+  orderNumberParams,
+  parcelEventBody,
+  paymentBody,
+  transitionBody,
+  transitionResultSchema,
+} from "../schemas";
 import { eventView, loadLookups, orderView } from "../views";
 import { findOrderByNumber } from "./find-order";
 
@@ -76,7 +86,7 @@ export const listEventsRoute = defineRoute({
   tag: "Orders",
   summary: "An order's history",
   description:
-    "The order's history entries, oldest first, a page at a time: creation, status changes (an undo names the change it takes back in `undoes`), payments, tracking updates, comments and notes, with who made them. Follow `nextCursor` (as `after`) while `hasMore` is true. For every order at once, use `GET /events`.",
+    "The order's history entries, oldest first, a page at a time: creation, status changes (an undo names the change it takes back in `undoes`), payments, tracking updates, parcel events, edits, comments and notes, with who made them. Follow `nextCursor` (as `after`) while `hasMore` is true. For every order at once, use `GET /events`.",
   scope: "read",
   params: orderNumberParams,
   query: orderEventsQuery,
@@ -88,5 +98,29 @@ export const listEventsRoute = defineRoute({
     // One order's changes draw their history ids under its row lock, so its ids are already in
     // the order the history was written: no safety margin here, a change shows at once.
     return ok(await readEventPage(db, { orderId: order.value.id, after: query.after, limit: query.limit }));
+  },
+});
+
+export const parcelEventRoute = defineRoute({
+  method: "POST",
+  path: "/orders/{number}/parcel-events",
+  operationId: "recordParcelEvent",
+  tag: "Orders",
+  summary: "Record a parcel event",
+  description:
+    "Records what a carrier says about the order's parcel, in carrier-neutral words: `created` (registered with the carrier), `in_transit`, `out_for_delivery`, `ready_for_pickup`, `delivered` or `returned_to_sender`, with the time it happened and the carrier's own status (`carrierStatus`, default: the event). `carrier` and `trackingNumber` default to the order's. The event shows in the order's history and on the customer's tracking page, bumps the version, sends the `order.parcel_event` webhook and sets off the automation rules listening to parcel events (e.g. delivered → Completed); it never changes the status itself. A report already recorded for the order (same carrier, tracking number, carrier status and time) changes nothing and answers with `event: null`, so a carrier's repeats can be passed on as they come.",
+  scope: "write",
+  params: orderNumberParams,
+  body: parcelEventBody,
+  example: { event: "delivered", carrier: "inpost", carrierStatus: "delivered", trackingNumber: "602677439331630337653846", occurredAt: "2026-03-20T15:08:42+01:00" },
+  response: { status: 200, description: "The order after the event (`event` null when the report was recorded before)", schema: orderChangeSchema },
+  errors: ["not_found", "validation_failed", "version_conflict", "idempotency_conflict"],
+  handle: async ({ db, actor, params, body }) => {
+    const order = await findOrderByNumber(db, params.number);
+    if (!order.ok) return order;
+    const result = await recordParcelEvent(db, { ...body, occurredAt: new Date(body.occurredAt), orderId: order.value.id, actor });
+    if (!result.ok) return result;
+    const lookups = await loadLookups(db);
+    return ok({ order: orderView(result.value.order, lookups), event: result.value.event && eventView(result.value.event, lookups) });
   },
 });

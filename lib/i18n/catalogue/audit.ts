@@ -48,6 +48,7 @@ export const audit = bilingual({
       settings: "Ustawienia",
       automation_rule: "Reguła automatyzacji",
       webhook_endpoint: "Webhook",
+      carrier_receiver: "Webhooki przewoźnika",
       api_key: "Klucz API",
       user: "Osoba",
       role: "Rola",
@@ -89,6 +90,7 @@ export const audit = bilingual({
     logoRemoved: "logo usunięte",
     noDetails: "bez szczegółów",
     secretRotated: "nowy sekret podpisu (nie jest zapisywany w dzienniku)",
+    receiverAddressIssued: "nowy tajny adres odbioru (nie jest zapisywany w dzienniku)",
     /** A message template's subject: the status, which of its messages, and the language. */
     templateSubject: "{status} · {message} · {language}",
     templateMessages: {
@@ -215,6 +217,7 @@ export const audit = bilingual({
       settings: "Settings",
       automation_rule: "Automation rule",
       webhook_endpoint: "Webhook endpoint",
+      carrier_receiver: "Carrier webhooks",
       api_key: "API key",
       user: "Person",
       role: "Role",
@@ -255,6 +258,7 @@ export const audit = bilingual({
     logoRemoved: "logo removed",
     noDetails: "no details",
     secretRotated: "new signing secret (never stored in the trail)",
+    receiverAddressIssued: "new secret receiving address (never stored in the trail)",
     templateSubject: "{status} · {message} · {language}",
     templateMessages: {
       customer_email: "customer email",

@@ -82,7 +82,12 @@ export const automations = bilingual({
         status_entered: "Przejście zamówienia do statusu",
         tracking_updated: "Zmiana danych przesyłki",
         time_in_status: "Zamówienie od pewnego czasu w statusie",
+        parcel_event: "Przewoźnik zgłasza zdarzenie przesyłki",
       },
+      parcelEvents: "Zdarzenia przesyłki",
+      parcelEventsHint: "Nic nie zaznaczono: dowolne zdarzenie.",
+      parcelCarriers: "Przewoźnicy zgłaszający",
+      parcelCarriersHint: "Klucze przewoźników rozdzielone przecinkami, np. inpost. Puste: dowolny przewoźnik.",
     },
     action: {
       legend: "Akcja {number}",
@@ -156,6 +161,18 @@ export const automations = bilingual({
           "Gdy zamówienie jest w statusie „{status}” od {days, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}}",
         time_in_status_hours:
           "Gdy zamówienie jest w statusie „{status}” od {hours, plural, one {# godziny} few {# godzin} many {# godzin} other {# godziny}}",
+        parcel_event: "Gdy {carrier} zgłosi, że przesyłka jest {events}",
+        parcel_event_any: "Gdy {carrier} zgłosi zdarzenie przesyłki",
+        anyCarrier: "przewoźnik",
+      },
+      /** After "przesyłka jest …". */
+      parcelStates: {
+        created: "zarejestrowana u przewoźnika",
+        in_transit: "w drodze",
+        out_for_delivery: "wydana do doręczenia",
+        ready_for_pickup: "gotowa do odbioru",
+        delivered: "doręczona",
+        returned_to_sender: "zwrócona do nadawcy",
       },
       condition: {
         orderTypes: "typ zamówienia to {list}",
@@ -218,7 +235,9 @@ export const automations = bilingual({
         payment_recorded: "Jakby właśnie zarejestrowano płatność",
         status_entered: "Jakby właśnie przeszło do obecnego statusu",
         tracking_updated: "Jakby właśnie zmieniono dane przesyłki",
+        parcel_event: "Jakby przewoźnik zamówienia właśnie zgłosił zdarzenie przesyłki",
       },
+      parcelEvent: "Zdarzenie przesyłki",
       conditionLabels: {
         orderTypes: "Typ zamówienia",
         statuses: "Aktualny status",
@@ -240,6 +259,7 @@ export const automations = bilingual({
         notification_failed: "Błąd powiadomienia",
         order_edited: "Edycja zamówienia",
         refund_recorded: "Zwrot pieniędzy",
+        parcel_event: "Zdarzenie przesyłki",
       },
     },
     skip: {
@@ -303,6 +323,14 @@ export const automations = bilingual({
         complete_on_delivery: {
           title: "Zamykaj zamówienia po potwierdzeniu doręczenia",
           description: "Gdy wysłane zamówienie zostanie oznaczone jako doręczone (przez pracownika lub integrację przewoźnika), zostaje zrealizowane.",
+        },
+        parcel_delivered_complete: {
+          title: "Zamykaj zamówienia, gdy przewoźnik doręczy przesyłkę",
+          description: "Gdy przewoźnik zgłosi doręczenie przesyłki (webhookiem lub przez API), zamówienie przechodzi do statusu „Zakończone”.",
+        },
+        parcel_returned_to_sender: {
+          title: "Oznaczaj zwroty, gdy przesyłka wraca do sklepu",
+          description: "Gdy przewoźnik zgłosi zwrot przesyłki do nadawcy, zamówienie przechodzi do statusu „Zwrot”.",
         },
         flag_unpaid_7_days: {
           title: "Oznaczaj zamówienia nieopłacone od 7 dni",
@@ -397,7 +425,12 @@ export const automations = bilingual({
         status_entered: "An order enters a status",
         tracking_updated: "Tracking details are updated",
         time_in_status: "An order has been in a status for some time",
+        parcel_event: "A carrier reports a parcel event",
       },
+      parcelEvents: "Parcel events",
+      parcelEventsHint: "None ticked: any event.",
+      parcelCarriers: "Reporting carriers",
+      parcelCarriersHint: "Courier keys, comma-separated, e.g. inpost. Empty: any carrier.",
     },
     action: {
       legend: "Action {number}",
@@ -469,6 +502,17 @@ export const automations = bilingual({
         tracking_updated: "When tracking details are updated",
         time_in_status_days: "When an order has been in {status} for {days, plural, one {# day} other {# days}}",
         time_in_status_hours: "When an order has been in {status} for {hours, plural, one {# hour} other {# hours}}",
+        parcel_event: "When {carrier} reports the parcel {events}",
+        parcel_event_any: "When {carrier} reports a parcel event",
+        anyCarrier: "a carrier",
+      },
+      parcelStates: {
+        created: "registered with the carrier",
+        in_transit: "in transit",
+        out_for_delivery: "out for delivery",
+        ready_for_pickup: "ready for pickup",
+        delivered: "delivered",
+        returned_to_sender: "returned to sender",
       },
       condition: {
         orderTypes: "it is a {list} order",
@@ -531,7 +575,9 @@ export const automations = bilingual({
         payment_recorded: "As if a payment had just been recorded",
         status_entered: "As if it had just entered its current status",
         tracking_updated: "As if its tracking had just been updated",
+        parcel_event: "As if the order's carrier had just reported a parcel event",
       },
+      parcelEvent: "Parcel event",
       conditionLabels: {
         orderTypes: "Order type",
         statuses: "Current status",
@@ -553,6 +599,7 @@ export const automations = bilingual({
         notification_failed: "Notification failed",
         order_edited: "Order edited",
         refund_recorded: "Refund recorded",
+        parcel_event: "Parcel event",
       },
     },
     skip: {
@@ -613,6 +660,14 @@ export const automations = bilingual({
         complete_on_delivery: {
           title: "Complete orders when delivery is confirmed",
           description: "When a shipped order is marked Delivered (by staff or a courier integration), it is completed.",
+        },
+        parcel_delivered_complete: {
+          title: "Complete orders when the carrier delivers the parcel",
+          description: "When a carrier reports the parcel delivered (through its webhook or the API), the order moves to Completed.",
+        },
+        parcel_returned_to_sender: {
+          title: "Mark orders returned when the parcel goes back to the shop",
+          description: "When a carrier reports the parcel returned to sender, the order moves to Returned.",
         },
         flag_unpaid_7_days: {
           title: "Flag orders unpaid for 7 days",

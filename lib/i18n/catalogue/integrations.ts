@@ -87,6 +87,7 @@ export const integrations = bilingual({
         payment_recorded: "Zarejestrowanie płatności",
         tracking_updated: "Zmiana numeru przesyłki lub przewoźnika",
         updated: "Edycja zamówienia (klient, adres, pozycje lub suma)",
+        parcel_event: "Zdarzenie przesyłki zgłoszone przez przewoźnika (w drodze, doręczona, zwrócona…)",
       },
       errors: {
         url: "Użyj adresu http lub https osiągalnego z internetu, np. https://erp.example.com/hooks/orderly, bez loginu i hasła (do 2000 znaków).",
@@ -141,6 +142,28 @@ export const integrations = bilingual({
       endpointDisabled: "Wyłączono adres. Nowe zdarzenia nie trafiają dla niego do kolejki.",
       testQueued: "Zdarzenie testowe w kolejce: pojawi się w dzienniku poniżej w ciągu kilku sekund.",
       deliveryQueued: "Dostawa ponownie w kolejce.",
+    },
+    carriers: {
+      title: "Webhooki przewoźników",
+      intro:
+        "Przewoźnik wysyła na tajny adres Orderly każdą zmianę statusu przesyłki. Orderly zapisuje ją w historii zamówienia o tym numerze przesyłki i na stronie śledzenia klienta, a reguły automatyzacji z wyzwalaczem „Przewoźnik zgłasza zdarzenie przesyłki” mogą na nią zareagować (np. doręczona → Zakończone).",
+      names: { inpost: "InPost ShipX" },
+      setUp: {
+        inpost:
+          "Wklej ten adres w Managerze paczek InPost: Moje konto → API → Ustawienia organizacji → Webhook. InPost sprawdza adres zapytaniem GET i wysyła potem zdarzenia shipment_status_changed. Adres jest hasłem: nie pokazuj go nikomu poza InPost.",
+      },
+      create: "Utwórz adres odbioru",
+      address: "Adres odbioru",
+      copied: "Skopiowano adres.",
+      rotate: "Zmień adres",
+      rotateConfirm: "Zmień",
+      rotateQuestion: "Utworzyć nowy adres? Stary przestanie działać od razu: wklej nowy w panelu przewoźnika.",
+      lastReceived: "Ostatnie zgłoszenie z poprawnym adresem: {date}",
+      nothingYet: "Nic jeszcze nie przyszło pod ten adres.",
+      done: {
+        created: "Utworzono adres odbioru. Wklej go w panelu przewoźnika.",
+        rotated: "Utworzono nowy adres odbioru; stary już nie działa. Wklej nowy w panelu przewoźnika.",
+      },
     },
   },
   en: {
@@ -228,6 +251,7 @@ export const integrations = bilingual({
         payment_recorded: "Payment recorded",
         tracking_updated: "Tracking number or courier changed",
         updated: "Order edited (customer, address, items or total)",
+        parcel_event: "Parcel event reported by the carrier (in transit, delivered, returned…)",
       },
       errors: {
         url: "Use an http or https address reachable from the internet, e.g. https://erp.example.com/hooks/orderly, without credentials (up to 2000 characters).",
@@ -282,6 +306,28 @@ export const integrations = bilingual({
       endpointDisabled: "Endpoint disabled. New events are not queued for it.",
       testQueued: "Test event queued: it appears in the log below within seconds.",
       deliveryQueued: "Delivery queued again.",
+    },
+    carriers: {
+      title: "Carrier webhooks",
+      intro:
+        "A carrier sends every status change of a parcel to a secret address of Orderly's. Orderly records it in the history of the order with that tracking number and on the customer's tracking page, and automation rules triggered by “A carrier reports a parcel event” can act on it (e.g. delivered → Completed).",
+      names: { inpost: "InPost ShipX" },
+      setUp: {
+        inpost:
+          "Paste this address into InPost's Parcel Manager: My account → API → Organisation settings → Webhook. InPost checks the address with a GET, then sends shipment_status_changed events. The address is a password: show it to no one but InPost.",
+      },
+      create: "Create the receiving address",
+      address: "Receiving address",
+      copied: "Address copied.",
+      rotate: "Replace address",
+      rotateConfirm: "Replace",
+      rotateQuestion: "Create a new address? The old one stops working at once: paste the new one into the carrier's panel.",
+      lastReceived: "Last report with the right address: {date}",
+      nothingYet: "Nothing has come to this address yet.",
+      done: {
+        created: "Receiving address created. Paste it into the carrier's panel.",
+        rotated: "New receiving address created; the old one no longer works. Paste the new one into the carrier's panel.",
+      },
     },
   },
 });

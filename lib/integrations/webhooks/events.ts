@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "order.payment_recorded",
   "order.tracking_updated",
   "order.updated",
+  "order.parcel_event",
 ] as const satisfies readonly WebhookEventType[];
 
 /** What each event type means, for the admin's checkboxes and the README. */
@@ -16,6 +17,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   "order.payment_recorded": "Payment recorded",
   "order.tracking_updated": "Tracking number or courier changed",
   "order.updated": "Order edited (customer, address, items or total)",
+  "order.parcel_event": "Parcel event reported by the carrier (in transit, delivered, returned…)",
 };
 
 const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
@@ -24,6 +26,7 @@ const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
   payment_recorded: "order.payment_recorded",
   tracking_updated: "order.tracking_updated",
   order_edited: "order.updated",
+  parcel_event: "order.parcel_event",
 };
 
 /**

@@ -4,7 +4,8 @@
  * file missing here, and the runtime checks (authorisation-runtime.test.ts, action-fuzz.test.ts)
  * take each server action's required role from its module's row.
  */
-export type Access = "public" | "staff" | "scan" | "analytics" | "admin" | "api-key";
+/** `carrier-secret`: no session, a carrier's secret address set up at /admin/integrations (ADR 0159). */
+export type Access = "public" | "staff" | "scan" | "analytics" | "admin" | "api-key" | "carrier-secret";
 
 export const APP_TABLE: Record<string, Access> = {
   "app/layout.tsx": "public",
@@ -80,6 +81,8 @@ export const APP_TABLE: Record<string, Access> = {
   // The board's and the order list's live updates: every member who opens them.
   "app/api/live/route.ts": "staff",
   "app/api/v1/[...path]/route.ts": "api-key",
+  // A carrier's tracking webhooks: the secret in the address is the credential; a session is none.
+  "app/api/carriers/[carrier]/[secret]/route.ts": "carrier-secret",
   "app/track/page.tsx": "public",
   "app/track/lookup/route.ts": "public",
   "app/track/[token]/page.tsx": "public",

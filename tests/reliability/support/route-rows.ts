@@ -56,6 +56,9 @@ export async function createRouteRows(db: Db) {
     "roles/[id]": String(role!.id),
     "[...nextauth]": "session",
     "[...path]": "statuses",
+    // A carrier Orderly reads, with a secret no receiver has: every caller gets 401 whatever its session.
+    "[carrier]": "inpost",
+    "[secret]": "0".repeat(64),
   };
   return { order, documentId: document.id, deadEmailId: email.outboxId, endpointId: endpoint.id, deadDeliveryId: delivery.id, ruleId: rule!.id, segments };
 }
