@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createKeyInUi } from "./api-support";
 import { PARCEL_ORDERS } from "./fixtures/parcels";
 import { ADMIN, expectNoAxeViolations, signIn, signInAnyLanguage } from "./support";
@@ -14,7 +14,13 @@ test.describe.configure({ mode: "serial" });
 let apiKey: string;
 let inpostPath: string;
 
-const SHOTS = "docs/screenshots";
+/**
+ * The changed screens, for docs/screenshots/: written only when asked (`E2E_SCREENSHOTS=1`), so a
+ * test run leaves the tree clean. `target` is the page or the part of it the picture shows.
+ */
+async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}) {
+  if (process.env.E2E_SCREENSHOTS === "1") await target.screenshot({ path: `docs/screenshots/${name}.png`, ...options });
+}
 
 async function reportDelivered(request: APIRequestContext, number: string) {
   const res = await request.post(`/api/v1/orders/${number}/parcel-events`, {
@@ -42,12 +48,13 @@ async function ruleEditorWithParcelTrigger(page: Page, words: EditorWords) {
 }
 
 /** The editor's sentence and its "When" card: what the new trigger changed on the screen. */
-async function shootTrigger(page: Page, when: string, path: string) {
+async function shootTrigger(page: Page, when: string, name: string) {
+  if (process.env.E2E_SCREENSHOTS !== "1") return;
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   const top = (await page.getByTestId("rule-sentence").boundingBox())!;
   const card = (await page.getByRole("heading", { name: when, exact: true }).locator("xpath=ancestor::section[1]").boundingBox())!;
-  await page.screenshot({ path, clip: { x: 0, y: top.y - 16, width: page.viewportSize()!.width, height: card.y + card.height - top.y + 32 } });
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, clip: { x: 0, y: top.y - 16, width: page.viewportSize()!.width, height: card.y + card.height - top.y + 32 } });
 }
 
 test("an admin adds the delivered → Completed preset, makes an API key and sets up InPost's receiving address", async ({ page, request }) => {
@@ -75,7 +82,7 @@ test("an admin adds the delivered → Completed preset, makes an API key and set
   expect((await request.get(inpostPath.replace(/.$/, (c) => (c === "0" ? "1" : "0")))).status()).toBe(401);
   await inpost.getByRole("button", { name: "Hide" }).click();
   await expectNoAxeViolations(page);
-  await inpost.screenshot({ path: `${SHOTS}/parcel-integrations-en.png` });
+  await screenshot(inpost, "parcel-integrations-en");
 
   await ruleEditorWithParcelTrigger(page, {
     name: "Name",
@@ -88,7 +95,7 @@ test("an admin adds the delivered → Completed preset, makes an API key and set
     sentence: "When InPost reports the parcel delivered, set the status to Completed.",
   });
   await expectNoAxeViolations(page);
-  await shootTrigger(page, "When", `${SHOTS}/parcel-rule-editor-en.png`);
+  await shootTrigger(page, "When", "parcel-rule-editor-en");
 });
 
 test.describe("in Polish", () => {
@@ -108,16 +115,16 @@ test.describe("in Polish", () => {
     await expect(history.locator("li").first()).toContainText("Parcel delivered → Completed");
     await expect(history.locator("li").first()).toContainText("Zakończone");
     await expectNoAxeViolations(page);
-    await page.getByRole("list", { name: "Historia zamówienia" }).screenshot({ path: `${SHOTS}/parcel-history-pl.png` });
+    await screenshot(history, "parcel-history-pl");
 
     await page.goto(`${new URL(order.trackingUrl).pathname}?lang=pl`);
     const timeline = page.getByRole("list", { name: "Historia" });
     await expect(timeline.locator("li").nth(1)).toContainText("Przesyłka doręczona · InPost");
     await expect(page.getByText("Zrealizowane").first()).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/parcel-track-pl.png`, fullPage: true });
+    await screenshot(page, "parcel-track-pl", { fullPage: true });
 
     await page.goto("/admin/integrations");
-    await page.getByTestId("carrier-inpost").screenshot({ path: `${SHOTS}/parcel-integrations-pl.png` });
+    await screenshot(page.getByTestId("carrier-inpost"), "parcel-integrations-pl");
     await ruleEditorWithParcelTrigger(page, {
       name: "Nazwa",
       trigger: "Wyzwalacz",
@@ -128,7 +135,7 @@ test.describe("in Polish", () => {
       newStatus: "Nowy status",
       sentence: "Gdy InPost zgłosi, że przesyłka jest doręczona, ustaw status „Zakończone”.",
     });
-    await shootTrigger(page, "Kiedy", `${SHOTS}/parcel-rule-editor-pl.png`);
+    await shootTrigger(page, "Kiedy", "parcel-rule-editor-pl");
   });
 });
 
@@ -146,14 +153,14 @@ test.describe("in English", () => {
     await expect(history.getByText("Parcel delivered · InPost")).toBeVisible();
     await expect(history.locator("li").first()).toContainText("Parcel delivered → Completed");
     await expect(history.locator("li").first()).toContainText("Completed");
-    await history.screenshot({ path: `${SHOTS}/parcel-history-en.png` });
+    await screenshot(history, "parcel-history-en");
 
     await page.goto(`${new URL(order.trackingUrl).pathname}?lang=en`);
     const timeline = page.getByRole("list", { name: "History" });
     await expect(timeline.locator("li").nth(1)).toContainText("Parcel delivered · InPost");
     await expect(page.getByText("Completed").first()).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: `${SHOTS}/parcel-track-en.png`, fullPage: true });
+    await screenshot(page, "parcel-track-en", { fullPage: true });
   });
 });
 
