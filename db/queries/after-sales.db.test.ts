@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import { orders } from "@/db/schema";
-import { AFTER_SALES_ORDER_TYPES, applyPreset, complaintPreset, returnPreset } from "@/db/seed";
+import { applyAfterSalesPresets } from "@/db/seed";
 import { transitionOrder } from "@/lib/orders";
 import { createReturn } from "@/lib/returns";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
@@ -18,8 +18,7 @@ const DAY = 24 * 60 * 60 * 1000;
 beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
-  await applyPreset(db, { preset: returnPreset, locale: "pl", orderType: AFTER_SALES_ORDER_TYPES.return });
-  await applyPreset(db, { preset: complaintPreset, locale: "pl", orderType: AFTER_SALES_ORDER_TYPES.complaint });
+  await applyAfterSalesPresets(db, "pl");
 });
 afterAll(async () => handle?.close());
 

@@ -9,7 +9,7 @@ import { addAnalyticsRollups, insertEncodedBatch, skipForeignKeyChecks } from ".
 import { demoBatches, type BatchPlan } from "./demo-batches";
 import type { DemoActor, DemoContext, DemoOrderType } from "./demo-orders";
 import { retailPreset, wholesalePreset } from "./presets";
-import { AFTER_SALES_ORDER_TYPES, complaintPreset, returnPreset } from "./after-sales-presets";
+import { applyAfterSalesPresets } from "./apply-after-sales";
 import { inTransaction } from "@/db/transaction";
 
 export const DEFAULT_DEMO_ORDERS = 300;
@@ -195,8 +195,7 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
     orderType: { code: "wholesale", name: "Wholesale" },
   });
   // Returns and complaints, started by customers on the tracking page of a completed demo order.
-  await applyPreset(db, { preset: returnPreset, locale: "en", orderType: AFTER_SALES_ORDER_TYPES.return });
-  await applyPreset(db, { preset: complaintPreset, locale: "en", orderType: AFTER_SALES_ORDER_TYPES.complaint });
+  await applyAfterSalesPresets(db, "en");
   const orderTypeIds = { retail: retail.orderTypeId, wholesale: wholesale.orderTypeId };
   const staff = await ensureDemoUsers(db, [retail.orderTypeId, wholesale.orderTypeId]);
 

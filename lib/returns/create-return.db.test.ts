@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import { orderEvents, orders, orderTypes, settings, statuses } from "@/db/schema";
-import { AFTER_SALES_ORDER_TYPES, applyPreset, complaintPreset, returnPreset } from "@/db/seed";
+import { applyAfterSalesPresets } from "@/db/seed";
 import { transitionOrder } from "@/lib/orders";
 import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
@@ -19,8 +19,7 @@ const DAY = 24 * 60 * 60 * 1000;
 beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
-  await applyPreset(db, { preset: returnPreset, locale: "pl", orderType: AFTER_SALES_ORDER_TYPES.return });
-  await applyPreset(db, { preset: complaintPreset, locale: "pl", orderType: AFTER_SALES_ORDER_TYPES.complaint });
+  await applyAfterSalesPresets(db, "pl");
   await getSettings(db);
 });
 afterAll(async () => handle?.close());
