@@ -66,6 +66,8 @@ export type RefusalDetailsByCode = {
     | { reason: "not_a_sale" | "not_completed" | "window_closed" | "no_process" }
     // A refund asked of an order that is no return or complaint (lib/returns/refund.ts).
     | { reason: "not_a_return" }
+    // A document the order does not take (lib/documents/issue.ts).
+    | { reason: "rejected" | "no_invoice" }
     | { reason: UrlRefusal["code"] }
     | WorkflowConfigReason
     | RoleConfigReason;

@@ -124,6 +124,7 @@ function ActionFields({
               <select {...p} className={inputClasses} value={action.documentKind} onChange={(e) => set({ documentKind: e.target.value as ActionDraft["documentKind"] })}>
                 <option value="proforma">{t("proforma")}</option>
                 <option value="invoice">{t("invoice")}</option>
+                <option value="correction">{t("correction")}</option>
               </select>
             )}
           </Field>

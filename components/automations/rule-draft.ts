@@ -1,4 +1,5 @@
 import type { ActionSpec, RuleInput, RuleSpec, Trigger } from "@/lib/automation/schemas";
+import type { DocumentKind } from "@/lib/documents/kinds";
 
 /** The editor's state: what the inputs hold (text stays text until it is sent). */
 export type ActionDraft = {
@@ -9,7 +10,7 @@ export type ActionDraft = {
   to: string;
   body: string;
   customerVisible: boolean;
-  documentKind: "proforma" | "invoice";
+  documentKind: DocumentKind;
   emailDocument: boolean;
 };
 

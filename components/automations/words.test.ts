@@ -39,6 +39,14 @@ describe("a rule in words", () => {
     );
   });
 
+  it("names each kind of document it attaches, the correction invoice too", () => {
+    const attaching = (kind: "proforma" | "invoice" | "correction", email: boolean) =>
+      ({ ...rule, conditions: none, actions: [{ type: "attach_document", kind, email }] }) satisfies Pick<RuleSpec, "trigger" | "conditions" | "actions">;
+    expect(describeRule(attaching("correction", true), wording("pl"))).toContain("dołącz fakturę korygującą i wyślij ją klientowi e-mailem.");
+    expect(describeRule(attaching("correction", false), wording("en"))).toContain("attach a correction invoice.");
+    expect(describeRule(attaching("invoice", false), wording("pl"))).toContain("dołącz fakturę.");
+  });
+
   it("counts days and hours with Polish plural forms", () => {
     const timed = (hours: number) =>
       describeRule({ trigger: { type: "time_in_status", statusCode: "awaiting_payment", hours }, conditions: none, actions: [{ type: "set_status", statusCode: "in_progress" }] }, wording("pl"));

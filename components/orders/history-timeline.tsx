@@ -5,6 +5,7 @@ import type { OrderHistoryEntry, OrderNotification } from "@/db/queries/orders";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { statusNameIn } from "@/lib/i18n/status-name";
 import { courierName } from "@/lib/courier-name";
+import { isDocumentKind, type DocumentKind } from "@/lib/documents/kinds";
 import { isUndo } from "@/lib/orders/undo-mark";
 import { parcelEventDataOf } from "@/lib/parcels/event-data";
 import { editFieldKey, editLines } from "./edit-lines";
@@ -27,11 +28,11 @@ export function automationReasonKey(reason: string): AutomationReason {
 }
 
 /** The facts a document's history entry carries (lib/documents: issue.ts, email.ts). */
-type DocumentFacts = { kind?: "invoice" | "proforma"; number?: string; action?: "issued" | "emailed"; to?: string | null };
+type DocumentFacts = { kind?: DocumentKind; number?: string; action?: "issued" | "emailed"; to?: string | null };
 
 function documentOf(data: unknown): DocumentFacts | undefined {
   const document = (data as { document?: DocumentFacts } | null)?.document;
-  return document && (document.kind === "invoice" || document.kind === "proforma") && document.number ? document : undefined;
+  return document && isDocumentKind(document.kind) && document.number ? document : undefined;
 }
 
 function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: string }) {

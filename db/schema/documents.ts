@@ -1,15 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { check, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { DOCUMENT_KINDS } from "../../lib/documents/kinds";
 import { orders } from "./orders";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
-export const documentKind = pgEnum("document_kind", ["proforma", "invoice"]);
+/** A correction (faktura korygująca) is issued on a return or complaint and corrects its sale's invoice. */
+export const documentKind = pgEnum("document_kind", DOCUMENT_KINDS);
 
 /**
- * Generated PDFs (pro-forma, invoice), kept as issued: a document is a legal record, so it is
+ * Generated PDFs (pro-forma, invoice, correction), kept as issued: a document is a legal record, so it is
  * stored rather than re-rendered. Numbers run per kind and per year (`FV/2026/000123`).
  *
  * A document is issued (numbered, with everything it prints in `content`) in a short transaction
@@ -34,10 +36,16 @@ export const documents = pgTable(
     content: jsonb().$type<Record<string, unknown>>(),
     /** Net, VAT and gross per rate and in total, in minor units, as printed. */
     totals: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** The invoice a correction corrects (the sale's, while the correction belongs to the return). */
+    correctsDocumentId: integer(),
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ columns: [t.correctsDocumentId], foreignColumns: [t.id], name: "documents_corrects_fk" }),
+    // A correction always names its invoice; nothing else corrects anything. Compared as text: a
+    // value added to an enum cannot be used as one in the transaction that adds it (the migration).
+    check("documents_correction_names_invoice", sql`(${t.kind}::text = 'correction') = (${t.correctsDocumentId} is not null)`),
     unique("documents_number_uq").on(t.kind, t.year, t.sequence),
     index("documents_order_idx").on(t.orderId),
     // A document can always be handed out: drawn already, or drawable from its content.

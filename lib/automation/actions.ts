@@ -130,7 +130,7 @@ async function addComment(
   };
 }
 
-const DOCUMENT_NAMES = { proforma: "Pro-forma", invoice: "Invoice" } as const;
+const DOCUMENT_NAMES = { proforma: "Pro-forma", invoice: "Invoice", correction: "Correction invoice" } as const;
 
 async function attachDocument(
   tx: Tx,

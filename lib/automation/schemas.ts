@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { PARCEL_EVENT_KINDS } from "@/lib/parcels/event-data";
 import { checkTemplate } from "@/lib/notifications/template";
 
@@ -87,7 +88,6 @@ const templateText = (what: string, max: number) =>
       for (const problem of checkTemplate(text)) ctx.addIssue({ code: "custom", message: problem.message });
     });
 
-export const DOCUMENT_KINDS = ["proforma", "invoice"] as const;
 
 export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("set_status"), statusCode }),

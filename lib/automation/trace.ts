@@ -1,4 +1,5 @@
 import type { ConditionCheck } from "./conditions";
+import type { DocumentKind } from "@/lib/documents/kinds";
 import type { ActionType, Trigger } from "./schemas";
 
 /**
@@ -9,7 +10,7 @@ export type ActionSaid =
   | { key: "statusSet" | "alreadyIn"; values: { status: string } }
   | { key: "messageQueued"; values: { status: string; channel: "email" | "sms"; to: string; count: number } }
   | { key: "commentAdded"; values: { visible: "yes" | "no"; body: string } }
-  | { key: "documentAttached" | "documentEmailed"; values: { kind: "proforma" | "invoice"; number: string } }
+  | { key: "documentAttached" | "documentEmailed"; values: { kind: DocumentKind; number: string } }
   | { key: "notRun"; values: Record<string, never> };
 
 /** Why a rule stopped before its conditions, as a stable code (the screens word it). */

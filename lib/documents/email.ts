@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { documents, orderEvents, orders, outbox, statuses } from "@/db/schema";
+import { documents, orderEvents, orders, outbox, statuses, type DocumentKind } from "@/db/schema";
 import { snapshotVariables } from "@/lib/notifications/variables";
 import { actorSchema } from "@/lib/orders/actor";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
@@ -23,7 +23,7 @@ export type QueueDocumentEmailInput = z.input<typeof queueDocumentEmailInputSche
  * the outbox row stays small.
  */
 export type DocumentEmailPayload = {
-  template: { channel: "email"; audience: "customer"; document: { kind: "proforma" | "invoice"; number: string } };
+  template: { channel: "email"; audience: "customer"; document: { kind: DocumentKind; number: string } };
   attachments: { documentId: number }[];
 };
 

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { documentCounters, documents, orderEvents, orders, outbox, settings } from "@/db/schema";
+import { documentCounters, documents, orderEvents, orders, outbox, settings, statuses } from "@/db/schema";
+import { applyAfterSalesPresets } from "@/db/seed";
+import { createReturn } from "@/lib/returns";
 import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
@@ -22,6 +24,7 @@ beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
   await setSeller({ sellerName: "Sklep Demo sp. z o.o.", sellerTaxId: "5252248481", sellerAddress: "ul. Prosta 1, 00-001 Warszawa" });
+  await applyAfterSalesPresets(db, "en");
 });
 afterAll(async () => handle?.close());
 
@@ -121,7 +124,7 @@ describe("issueDocument", () => {
 /** As many items as the API allows, each named with as many characters as it allows. */
 const LARGEST_ITEMS = Array.from({ length: MAX_DOCUMENT_ITEMS }, (_, i) => ({ sku: `BIG-${i}`, name: `${i} ${"x".repeat(290)}`.slice(0, 300), quantity: 1, unitPrice: 100, vatRate: 23 }));
 
-async function counterOf(kind: "proforma" | "invoice") {
+async function counterOf(kind: "proforma" | "invoice" | "correction") {
   const [row] = await db.select().from(documentCounters).where(and(eq(documentCounters.kind, kind), eq(documentCounters.year, documentYear(new Date()))));
   return row?.lastSequence;
 }
@@ -183,6 +186,82 @@ describe("issuing without holding anything while drawing", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "validation_failed", details: { reason: "too_many_items", items: MAX_DOCUMENT_ITEMS + 1, max: MAX_DOCUMENT_ITEMS } } });
     expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.orderId, order.id))).toHaveLength(0);
     expect(await counterOf("proforma")).toBe(before);
+  });
+});
+
+/** A completed sale of two mugs (50.00 and 14.99 of delivery) and a return of one of them. */
+async function saleWithReturn(kind: "return" | "complaint" = "return") {
+  const wf = await createRetailWorkflow(db);
+  const sale = await newOrder();
+  await db.update(orders).set({ statusId: wf.status.completed.id }).where(eq(orders.id, sale.id));
+  const made = await createReturn(db, {
+    parent: { id: sale.id },
+    kind,
+    items: [{ sku: "MUG-1", quantity: 1 }],
+    reason: kind === "return" ? "changed_mind" : null,
+    description: kind === "complaint" ? "Cracked handle" : null,
+    actor: staff,
+  });
+  return { sale, afterSales: issued(made) };
+}
+
+describe("correction invoices", () => {
+  it("corrects the sale's invoice for the returned items, numbered in a series of its own", async () => {
+    const { sale, afterSales } = await saleWithReturn();
+    const invoice = issued(await issueDocument(db, { orderId: sale.id, kind: "invoice", actor: staff }));
+    const before = await counterOf("correction");
+    const first = issued(await issueDocumentWithOutcome(db, { orderId: afterSales.id, kind: "correction", actor: staff }));
+    const { document } = first;
+    const year = documentYear(new Date());
+    expect(first.created).toBe(true);
+    expect(document.number).toBe(`KOR/${year}/${String(document.sequence).padStart(4, "0")}`);
+    expect(document.sequence).toBe((before ?? 0) + 1);
+    expect(document).toMatchObject({ orderId: afterSales.id, correctsDocumentId: invoice.id, fileName: `${document.number.replaceAll("/", "-")}_${afterSales.number}.pdf` });
+    // One mug back at 25.00 gross, 23%: net -20.33, VAT -4.67; delivery stays on the invoice.
+    expect(document.totals).toMatchObject({ gross: -2500, net: -2033, vat: -467, rates: [{ vatRate: 23, gross: -2500 }] });
+    expect(document.content).toMatchObject({ orderNumber: sale.number, corrects: { number: invoice.number, reason: "return", afterSalesNumber: afterSales.number }, amountDue: -2500 });
+    expect(Buffer.from(document.pdf!).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // One correction per return: asking again answers with it, and the history says it once.
+    const again = issued(await issueDocumentWithOutcome(db, { orderId: afterSales.id, kind: "correction", actor: staff }));
+    expect(again).toMatchObject({ created: false, document: { id: document.id } });
+    const entries = await db.select({ data: orderEvents.data }).from(orderEvents).where(and(eq(orderEvents.orderId, afterSales.id), eq(orderEvents.type, "comment")));
+    expect(entries.map((e) => e.data)).toEqual([{ document: { id: document.id, kind: "correction", number: document.number, action: "issued" } }]);
+  });
+
+  it("says a complaint's correction is for an accepted complaint", async () => {
+    const { sale, afterSales } = await saleWithReturn("complaint");
+    issued(await issueDocument(db, { orderId: sale.id, kind: "invoice", actor: staff }));
+    const document = issued(await issueDocument(db, { orderId: afterSales.id, kind: "correction", actor: staff }));
+    expect(document.content).toMatchObject({ corrects: { reason: "complaint" } });
+  });
+
+  it("refuses a correction without the sale's invoice, of a rejected return, or of a sale, taking no number", async () => {
+    const { sale, afterSales } = await saleWithReturn();
+    const before = await counterOf("correction");
+    expect(await issueDocument(db, { orderId: afterSales.id, kind: "correction", actor: staff })).toMatchObject({ ok: false, error: { code: "validation_failed", details: { reason: "no_invoice" } } });
+    // A sale's pro-forma is no invoice.
+    issued(await issueDocument(db, { orderId: sale.id, kind: "proforma", actor: staff }));
+    expect(await issueDocument(db, { orderId: afterSales.id, kind: "correction", actor: staff })).toMatchObject({ ok: false, error: { details: { reason: "no_invoice" } } });
+    expect(await issueDocument(db, { orderId: sale.id, kind: "correction", actor: staff })).toMatchObject({ ok: false, error: { details: { reason: "not_a_return" } } });
+    // A return takes no invoice or pro-forma of its own.
+    for (const kind of ["invoice", "proforma"] as const) {
+      expect(await issueDocument(db, { orderId: afterSales.id, kind, actor: staff })).toMatchObject({ ok: false, error: { details: { reason: "not_a_sale" } } });
+    }
+    issued(await issueDocument(db, { orderId: sale.id, kind: "invoice", actor: staff }));
+    const [rejected] = await db.select({ id: statuses.id }).from(statuses).where(eq(statuses.code, "return_rejected"));
+    await db.update(orders).set({ statusId: rejected!.id }).where(eq(orders.id, afterSales.id));
+    expect(await issueDocument(db, { orderId: afterSales.id, kind: "correction", actor: staff })).toMatchObject({ ok: false, error: { details: { reason: "rejected" } } });
+    expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.orderId, afterSales.id))).toHaveLength(0);
+    expect(await counterOf("correction")).toBe(before);
+  });
+
+  it("keeps a correction tied to an invoice and nothing else tied to one, in the database itself", async () => {
+    const { sale } = await saleWithReturn();
+    const invoice = issued(await issueDocument(db, { orderId: sale.id, kind: "invoice", actor: staff }));
+    const row = { orderId: sale.id, year: 2026, fileName: "x.pdf", content: {}, totals: {}, createdBy: "test" };
+    await expect(db.insert(documents).values({ ...row, kind: "correction", sequence: 900_001, number: "KOR/x" })).rejects.toThrow();
+    await expect(db.insert(documents).values({ ...row, kind: "invoice", sequence: 900_002, number: "FV/x", correctsDocumentId: invoice.id })).rejects.toThrow();
   });
 });
 

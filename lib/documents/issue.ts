@@ -2,13 +2,14 @@ import { and, desc, eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx, DbOrTx } from "@/db";
-import { documents, orderEvents, type Document, type DocumentKind, type Order, type Settings } from "@/db/schema";
+import { documents, orderEvents, orders, type Document, type DocumentKind, type Order, type Settings } from "@/db/schema";
 import { actorSchema } from "@/lib/orders/actor";
 import { ORDER_LIMITS } from "@/lib/orders/limits";
 import { lockOrderForChange } from "@/lib/orders/lock-order";
+import { orderKindsOf } from "@/lib/orders/order-kinds";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
-import { buildDocumentContent, storedDocumentContent } from "./content";
+import { buildCorrectionContent, buildDocumentContent, storedDocumentContent, type DocumentContent } from "./content";
 import { DOCUMENT_LABELS, documentFileName, formatDocumentNumber } from "./labels";
 import { documentYear, nextDocumentSequence } from "./numbering";
 import { documentPdf } from "./stored-pdf";
@@ -16,7 +17,7 @@ import { inTransaction } from "@/db/transaction";
 
 export const issueDocumentInputSchema = z.object({
   orderId: z.number().int().positive(),
-  kind: z.enum(["proforma", "invoice"]),
+  kind: z.enum(["proforma", "invoice", "correction"]),
   actor: actorSchema,
 });
 
@@ -37,9 +38,12 @@ function fingerprintOf(order: Order): string {
   return JSON.stringify({ items: order.items, total: order.total, currency: order.currency, locale: order.locale });
 }
 
+/** Why a document cannot be issued for an order (`details.reason` of the refusal). */
+export type DocumentRefusalReason = "not_a_sale" | "not_a_return" | "rejected" | "no_invoice";
+
 /**
- * Re-issue rules: an order has one invoice, ever (a correction would be its own document kind),
- * so asking again returns it. A pro-forma is an offer, so a new one is issued only when the
+ * Re-issue rules: an order has one invoice, ever, and a return or complaint one correction, so
+ * asking again returns it. A pro-forma is an offer, so a new one is issued only when the
  * order's items, total, currency or language changed since the latest one; otherwise that one
  * is returned.
  */
@@ -51,13 +55,13 @@ async function reusableDocument(tx: Tx, order: Order, kind: DocumentKind): Promi
     .orderBy(desc(documents.id))
     .limit(1);
   if (!latest) return undefined;
-  if (kind === "invoice") return latest;
+  if (kind !== "proforma") return latest;
   return latest.totals.fingerprint === fingerprintOf(order) ? latest : undefined;
 }
 
-/** An invoice must name the seller fully; a pro-forma may fall back to the shop's name. */
+/** An invoice (and its correction) must name the seller fully; a pro-forma may fall back to the shop's name. */
 function missingSellerFields(settings: Settings, kind: DocumentKind): string[] {
-  if (kind !== "invoice") return [];
+  if (kind === "proforma") return [];
   const missing: string[] = [];
   if (!settings.sellerName) missing.push("seller name");
   if (!settings.sellerTaxId) missing.push("tax ID");
@@ -93,6 +97,11 @@ async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typ
   const locked = await lockOrderForChange(tx, { id: orderId });
   if (!locked.ok) return locked;
   const order = locked.value;
+  const kinds = await orderKindsOf(tx, order);
+  // A sale is invoiced; a return or complaint only corrects its sale's invoice.
+  if ((kind === "correction") !== (kinds.orderKind !== "sale")) {
+    return refusal(order, kind === "correction" ? "not_a_return" : "not_a_sale");
+  }
   const existing = await reusableDocument(tx, order, kind);
   if (existing) return ok({ document: existing, created: false });
   if (order.items.length === 0) {
@@ -113,11 +122,29 @@ async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typ
     });
   }
 
+  // A correction's checks come before its number is taken: a refusal leaves no gap in the series.
+  const corrected = kind === "correction" ? await saleInvoiceOf(tx, order) : undefined;
+  if (kind === "correction") {
+    if (kinds.statusKind === "not_completed") return refusal(order, "rejected");
+    if (!corrected) return refusal(order, "no_invoice");
+  }
+
   const issuedAt = new Date();
   const year = documentYear(issuedAt);
   const sequence = await nextDocumentSequence(tx, kind, year);
   const number = formatDocumentNumber(kind, year, sequence);
-  const content = buildDocumentContent({ kind, number, issuedAt, order, settings });
+  const content: DocumentContent =
+    corrected
+      ? buildCorrectionContent({
+          number,
+          issuedAt,
+          afterSales: order,
+          kind: kinds.orderKind === "complaint" ? "complaint" : "return",
+          sale: corrected.sale,
+          invoice: corrected.invoice,
+          settings,
+        })
+      : buildDocumentContent({ kind, number, issuedAt, order, settings });
   const { lines: _lines, ...figures } = content.totals;
   const [document] = await tx
     .insert(documents)
@@ -129,7 +156,8 @@ async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typ
       number,
       fileName: documentFileName(number, order.number),
       content: storedDocumentContent(content),
-      totals: { ...figures, currency: order.currency, inWords: content.grossInWords, fingerprint: fingerprintOf(order) },
+      totals: { ...figures, currency: content.currency, inWords: content.grossInWords, fingerprint: fingerprintOf(order) },
+      correctsDocumentId: corrected?.invoice.id ?? null,
       createdBy: actor.label,
       createdAt: issuedAt,
     })
@@ -149,4 +177,27 @@ async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typ
     createdAt: issuedAt,
   });
   return ok({ document, created: true });
+}
+
+function refusal(order: Order, reason: DocumentRefusalReason) {
+  const why: Record<DocumentRefusalReason, string> = {
+    not_a_sale: "is a return or complaint: it takes only a correction of its sale's invoice",
+    not_a_return: "is a sale: only a return or complaint takes a correction invoice",
+    rejected: "was rejected or cancelled: nothing is corrected",
+    no_invoice: "belongs to a sale that has no invoice to correct",
+  };
+  return refuse("validation_failed", `Order ${order.number} ${why[reason]}.`, { details: { reason } });
+}
+
+/** The sale a return or complaint comes from, with the sale's invoice (its latest, as there is one). */
+async function saleInvoiceOf(tx: Tx, afterSales: Order) {
+  if (afterSales.parentOrderId === null) return undefined;
+  const [row] = await tx
+    .select({ sale: orders, invoice: { id: documents.id, number: documents.number, createdAt: documents.createdAt, content: documents.content } })
+    .from(orders)
+    .innerJoin(documents, and(eq(documents.orderId, orders.id), eq(documents.kind, "invoice")))
+    .where(eq(orders.id, afterSales.parentOrderId))
+    .orderBy(desc(documents.id))
+    .limit(1);
+  return row;
 }

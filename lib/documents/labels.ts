@@ -35,9 +35,11 @@ export function formatDocumentDate(date: Date, locale: DocumentLocale): string {
   return new Intl.DateTimeFormat(intlTag(resolveLocale(locale)), { ...style, timeZone: "Europe/Warsaw" }).format(date);
 }
 
-/** The number a document is known by: `FV/2026/0001` for invoices, `PF/2026/0001` for pro-formas. */
+const SERIES: Record<DocumentKind, string> = { invoice: "FV", proforma: "PF", correction: "KOR" };
+
+/** The number a document is known by: `FV/2026/0001` (invoice), `PF/2026/0001` (pro-forma), `KOR/2026/0001` (correction). */
 export function formatDocumentNumber(kind: DocumentKind, year: number, sequence: number): string {
-  return `${kind === "invoice" ? "FV" : "PF"}/${year}/${String(sequence).padStart(4, "0")}`;
+  return `${SERIES[kind]}/${year}/${String(sequence).padStart(4, "0")}`;
 }
 
 /** A file name safe everywhere: `FV-2026-0001_ORD-10001.pdf`. */

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { settings } from "@/db/schema";
+import { orders, settings } from "@/db/schema";
+import { applyAfterSalesPresets } from "@/db/seed";
+import { createReturn } from "@/lib/returns";
 import { getSettings } from "@/lib/settings";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
@@ -21,6 +23,7 @@ beforeAll(async () => {
     .update(settings)
     .set({ sellerName: "Żółta Łódź sp. z o.o.", sellerTaxId: "5252248481", sellerAddress: "ul. Źródlana 7\n90-001 Łódź", bankAccount: "PL61 1090 1014 0000 0712 1981 2874" })
     .where(eq(settings.id, true));
+  await applyAfterSalesPresets(db, "pl");
 });
 afterAll(async () => handle?.close());
 
@@ -80,5 +83,35 @@ describe("the generated PDF", () => {
     expect(text).toContain("Total: PLN 99.98");
     expect(text).toContain("In words: ninety-nine PLN 98/100");
     expect(text).toContain("not a VAT invoice");
+  });
+
+  it("prints a correction invoice: the invoice it corrects, why, the returned items negative, and the amount to refund", async () => {
+    const wf = await createRetailWorkflow(db);
+    const sale = await createTestOrder(db, wf.type.code, { items: ITEMS, total: 19385 });
+    await db.update(orders).set({ statusId: wf.status.completed.id }).where(eq(orders.id, sale.id));
+    const invoice = await issueDocument(db, { orderId: sale.id, kind: "invoice", actor: staff });
+    if (!invoice.ok) throw new Error(invoice.error.message);
+    const made = await createReturn(db, { parent: { id: sale.id }, kind: "return", items: [{ sku: "KUB-1", quantity: 1 }, { sku: "HER-8", quantity: 2 }], reason: "damaged", actor: staff });
+    if (!made.ok) throw new Error(made.error.message);
+    const result = await issueDocument(db, { orderId: made.value.id, kind: "correction", actor: staff });
+    if (!result.ok) throw new Error(result.error.message);
+    const text = await textOf(result.value.pdf!);
+    const zl = (minor: number) => formatDocumentMoney(minor, "PLN", "pl");
+
+    expect(text).toContain(`Faktura korygująca ${result.value.number}`);
+    expect(text).toMatch(new RegExp(`Korekta faktury: ${invoice.value.number.replaceAll("/", "\\/")} z dnia \\d{2}\\.\\d{2}\\.\\d{4}`));
+    expect(text).toContain(`Zamówienie: ${sale.number}`);
+    expect(text).toContain(`Zgłoszenie: ${made.value.number}`);
+    expect(text).toContain("Przyczyna korekty: zwrot towaru (odstąpienie od umowy)");
+    for (const words of ["Żółta Łódź sp. z o.o.", "NIP: 5252248481", "Kubek „Zażółć gęślą jaźń”", "Herbata żurawinowa"]) expect(text).toContain(words);
+    expect(text).not.toContain("Książka");
+    // By hand: 23%: -49.99 → net -40.64, VAT -9.35; 8%: -25.98 → net -24.06, VAT -1.92; in all -75.97.
+    expect(text).toContain(`23% ${zl(-4064)} ${zl(-935)} ${zl(-4999)}`);
+    expect(text).toContain(`8% ${zl(-2406)} ${zl(-192)} ${zl(-2598)}`);
+    expect(zl(-7597)).toBe("-75,97 zł");
+    expect(text).toContain(`Razem korekta: ${zl(-7597)}`);
+    expect(text).toContain(`Do zwrotu: ${zl(7597)}`);
+    expect(text).toContain("Słownie: siedemdziesiąt pięć złotych 97/100");
+    expect(text).not.toContain("Do zapłaty");
   });
 });

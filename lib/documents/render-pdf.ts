@@ -30,11 +30,19 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Uint8
   // Header: title left, dates and order right.
   canvas.text(title, 0, { size: 16, bold: true });
   canvas.down(22);
-  const facts: [string, string][] = [
-    [labels.issueDate, formatDocumentDate(content.issuedAt, content.locale)],
-    [labels.saleDate, formatDocumentDate(content.issuedAt, content.locale)],
-    [labels.order, content.orderNumber],
-  ];
+  const facts: [string, string][] = content.corrects
+    ? [
+        [labels.issueDate, formatDocumentDate(content.issuedAt, content.locale)],
+        [labels.corrects, `${content.corrects.number} ${labels.correctedIssueDate} ${formatDocumentDate(new Date(content.corrects.issuedAt), content.locale)}`],
+        [labels.order, content.orderNumber],
+        [labels.request, content.corrects.afterSalesNumber],
+        [labels.correctionReason, labels.correctionReasons[content.corrects.reason]],
+      ]
+    : [
+        [labels.issueDate, formatDocumentDate(content.issuedAt, content.locale)],
+        [labels.saleDate, formatDocumentDate(content.issuedAt, content.locale)],
+        [labels.order, content.orderNumber],
+      ];
   for (const [label, value] of facts) {
     canvas.text(`${label}: ${value}`, 0, { colour: MUTED });
     canvas.down(12);
@@ -129,15 +137,36 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Uint8
   canvas.text(money(content.totals.gross), COLUMNS.gross, { size: TABLE_SIZE, bold: true, align: "right" });
   canvas.down(26);
 
-  // Totals in figures and words, then payment.
+  // Totals in figures and words, then payment (a correction: the amount to give back).
   const wordsLines = canvas.wrap(`${labels.inWords}: ${content.grossInWords}`, canvas.width, 9);
   canvas.ensure(60 + wordsLines.length * 12);
-  canvas.text(`${labels.total}: ${money(content.totals.gross)}`, 0, { size: 12, bold: true });
+  canvas.text(`${content.corrects ? labels.correctionTotal : labels.total}: ${money(content.totals.gross)}`, 0, { size: 12, bold: true });
   canvas.down(16);
+  if (content.corrects) {
+    canvas.text(`${labels.toRefund}: ${money(-content.amountDue)}`, 0, { bold: true });
+    canvas.down(12);
+  }
   for (const line of wordsLines) {
     canvas.text(line, 0);
     canvas.down(12);
   }
+  if (!content.corrects) drawPayment(canvas, content, money);
+  if (content.kind === "proforma") {
+    canvas.down(10);
+    for (const line of canvas.wrap(labels.proformaNote, canvas.width, 8)) {
+      canvas.ensure(12);
+      canvas.text(line, 0, { size: 8, colour: MUTED });
+      canvas.down(11);
+    }
+  }
+
+  canvas.footer((page, of) => `${content.number} · ${labels.page} ${page}/${of}`);
+  return canvas.save();
+}
+
+/** What was paid, what is due, and how to pay it. */
+function drawPayment(canvas: PdfCanvas, content: DocumentContent, money: (minor: number) => string) {
+  const labels = DOCUMENT_LABELS[content.locale];
   if (content.paid > 0) {
     canvas.text(`${labels.paid}: ${money(content.paid)}`, 0);
     canvas.down(12);
@@ -150,15 +179,4 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Uint8
     canvas.text(`${labels.bankAccount}: ${content.bankAccount}`, 0);
     canvas.down(12);
   }
-  if (content.kind === "proforma") {
-    canvas.down(10);
-    for (const line of canvas.wrap(labels.proformaNote, canvas.width, 8)) {
-      canvas.ensure(12);
-      canvas.text(line, 0, { size: 8, colour: MUTED });
-      canvas.down(11);
-    }
-  }
-
-  canvas.footer((page, of) => `${content.number} · ${labels.page} ${page}/${of}`);
-  return canvas.save();
 }

@@ -31,7 +31,8 @@ export function netOfGross(gross: number, vatRate: number): number {
   return Math.sign(exact) * Math.round(Math.abs(exact));
 }
 
-function line(partial: Omit<DocumentLine, "net" | "vat">): DocumentLine {
+/** A printed line from its gross amount: net and VAT follow from the rate. */
+export function documentLine(partial: Omit<DocumentLine, "net" | "vat">): DocumentLine {
   const net = netOfGross(partial.gross, partial.vatRate);
   return { ...partial, net, vat: partial.gross - net };
 }
@@ -71,7 +72,7 @@ export type TotalsLabels = { shipping: string; discount: string };
  */
 export function computeDocumentTotals(items: readonly OrderItem[], orderTotal: number, labels: TotalsLabels): DocumentTotals {
   const lines: DocumentLine[] = items.map((item) =>
-    line({
+    documentLine({
       type: "item",
       name: item.name,
       sku: item.sku,
@@ -87,16 +88,21 @@ export function computeDocumentTotals(items: readonly OrderItem[], orderTotal: n
 
   if (difference > 0) {
     const rate = rates[0] ?? 23;
-    lines.push(line({ type: "shipping", name: labels.shipping, sku: null, quantity: 1, unitGross: difference, vatRate: rate, gross: difference }));
+    lines.push(documentLine({ type: "shipping", name: labels.shipping, sku: null, quantity: 1, unitGross: difference, vatRate: rate, gross: difference }));
   } else if (difference < 0) {
     const grossPerRate = rates.map((r) => lines.filter((l) => l.vatRate === r).reduce((s, l) => s + l.gross, 0));
     allocate(-difference, grossPerRate).forEach((share, i) => {
       if (share === 0) return;
       const rate = rates[i]!;
-      lines.push(line({ type: "discount", name: `${labels.discount} (${rate}%)`, sku: null, quantity: 1, unitGross: -share, vatRate: rate, gross: -share }));
+      lines.push(documentLine({ type: "discount", name: `${labels.discount} (${rate}%)`, sku: null, quantity: 1, unitGross: -share, vatRate: rate, gross: -share }));
     });
   }
 
+  return summariseLines(lines);
+}
+
+/** The per-rate summary and totals of printed lines: VAT once per rate, on the rate's gross sum. */
+export function summariseLines(lines: DocumentLine[]): DocumentTotals {
   const summaries: RateSummary[] = [...new Set(lines.map((l) => l.vatRate))]
     .sort((a, b) => b - a)
     .map((vatRate) => {

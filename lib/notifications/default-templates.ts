@@ -1,3 +1,5 @@
+import type { DocumentKind } from "@/db/schema";
+
 /**
  * What a status says when the admin has written no template of their own yet: short, correct,
  * in the order's language. Uses only catalogue variables.
@@ -45,16 +47,16 @@ export function defaultTemplate(channel: "email" | "sms", audience: "customer" |
   return channel === "sms" ? CUSTOMER_SMS[lang] : CUSTOMER_EMAIL[lang];
 }
 
-const DOCUMENT_NAMES: Record<Locale, Record<"proforma" | "invoice", string>> = {
-  pl: { invoice: "Faktura", proforma: "Faktura pro forma" },
-  en: { invoice: "Invoice", proforma: "Pro-forma invoice" },
+const DOCUMENT_NAMES: Record<Locale, Record<DocumentKind, string>> = {
+  pl: { invoice: "Faktura", proforma: "Faktura pro forma", correction: "Faktura korygująca" },
+  en: { invoice: "Invoice", proforma: "Pro-forma invoice", correction: "Correction invoice" },
 };
 
 /**
  * The email that carries a pro-forma or invoice. Built in rather than per status: the document
  * is the message. The number is written in literally; it is ours, never a customer's text.
  */
-export function documentEmailTemplate(document: { kind: "proforma" | "invoice"; number: string }, locale: string): MessageTemplateText {
+export function documentEmailTemplate(document: { kind: DocumentKind; number: string }, locale: string): MessageTemplateText {
   const lang: Locale = locale === "en" ? "en" : "pl";
   const name = `${DOCUMENT_NAMES[lang][document.kind]} ${document.number}`;
   return lang === "en"

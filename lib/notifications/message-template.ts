@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db";
-import type { OutboxRow, Settings } from "@/db/schema";
+import type { DocumentKind, OutboxRow, Settings } from "@/db/schema";
 import { defaultTemplate, documentEmailTemplate, noteEmailTemplate, type MessageTemplateText } from "./default-templates";
 import { resolveTemplate } from "./templates";
 
@@ -10,7 +10,7 @@ export type OutboxPayload = {
     channel?: "email" | "sms";
     audience?: "customer" | "admin";
     /** A document email (lib/documents): the built-in text naming it. */
-    document?: { kind: "proforma" | "invoice"; number: string };
+    document?: { kind: DocumentKind; number: string };
     /** A note from the order page (lib/orders/notes.ts): the built-in text around it. */
     note?: true;
   };

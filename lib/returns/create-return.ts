@@ -5,6 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { orders, orderTypes, statusGroups, statuses, type Order, type OrderItem } from "@/db/schema";
 import { actorSchema, createOrder } from "@/lib/orders";
 import { selectOrderForUpdate } from "@/lib/orders/fast-path";
+import { orderKindsOf } from "@/lib/orders/order-kinds";
 import { ORDER_LIMITS } from "@/lib/orders/limits";
 import { refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
@@ -51,18 +52,6 @@ async function lockParent(tx: Tx, parent: { id: number } | { trackingToken: stri
   return (await tx.select().from(orders).where(eq(orders.trackingToken, parent.trackingToken)).for("update"))[0];
 }
 
-/** The order's own kind and its status's group kind. */
-async function kindsOf(tx: Tx, order: Order) {
-  const [row] = await tx
-    .select({ orderKind: orderTypes.kind, statusKind: statusGroups.kind })
-    .from(orderTypes)
-    .innerJoin(statuses, eq(statuses.id, order.statusId))
-    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-    .where(eq(orderTypes.id, order.orderTypeId));
-  if (!row) throw new Error(`order ${order.number} has no type or status`);
-  return row;
-}
-
 /** The items of the sale's earlier requests of this kind that still hold them: all but the rejected. */
 export async function heldItems(db: DbOrTx, parentOrderId: number, kind: AfterSalesKind): Promise<OrderItem[][]> {
   const rows = await db
@@ -95,7 +84,7 @@ export async function createReturn(db: DbOrTx, raw: CreateReturnInput, now = new
   return inTransaction(db, async (tx): Promise<Result<Order>> => {
     const parent = await lockParent(tx, input.parent);
     if (!parent) return refuse("not_found", "There is no such order.");
-    const kinds = await kindsOf(tx, parent);
+    const kinds = await orderKindsOf(tx, parent);
     const settings = await getSettings(tx);
     const eligibility = afterSalesEligibility(input.kind, { ...kinds, statusChangedAt: parent.statusChangedAt, returnWindowDays: settings.returnWindowDays, now });
     if (!eligibility.eligible) return refusal(parent, eligibility.reason);

@@ -81,6 +81,22 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   await change("Refunded");
   await screenshot(staff, "returns-return-page-en");
 
+  // The correction invoice corrects the sale's invoice: it waits for one, and says so.
+  const issueCorrection = staff.getByRole("button", { name: "Issue correction invoice" });
+  await expect(issueCorrection).toBeDisabled();
+  await expect(staff.getByText("The order this request comes from has no invoice")).toBeVisible();
+  await staff.getByTestId("parent-order-link").click();
+  await staff.getByRole("button", { name: "Issue invoice" }).click();
+  await expect(staff.getByText(/^FV\/\d{4}\/\d{4} issued\.$/)).toBeVisible();
+  await openOrder(staff, returnNumber);
+  await issueCorrection.click();
+  await expect(staff.getByText(/^KOR\/\d{4}\/\d{4} issued\.$/)).toBeVisible();
+  await expect(issueCorrection).toBeDisabled();
+  const [download] = await Promise.all([staff.waitForEvent("download"), staff.getByRole("link", { name: /^Download Correction invoice KOR\// }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^KOR-\\d{4}-\\d{4}_${returnNumber}\\.pdf$`));
+  await expect(staff.getByRole("list", { name: "Order history" }).getByRole("listitem").first()).toContainText(/Correction invoice KOR\/\d{4}\/\d{4}/);
+  await screenshot(staff, "returns-correction-invoice-en");
+
   await customer.reload();
   await expect(customer.getByTestId("after-sales-requests")).toContainText("Pieniądze zwrócone");
   await customer.goto(customer.url().replace("lang=pl", "lang=en"));

@@ -1,13 +1,20 @@
 import { bilingual } from "./define";
 
 /**
- * Every fixed text printed on a pro-forma or an invoice. A document is printed in its order's
+ * Every fixed text printed on a pro-forma, an invoice or a correction invoice. A document is printed in its order's
  * language (lib/documents/labels.ts picks the side), not the reader's: plain texts, no arguments.
  */
 export const documents = bilingual({
   pl: {
-    title: { invoice: "Faktura VAT", proforma: "Faktura pro forma" },
-    kind: { invoice: "Faktura", proforma: "Pro forma" },
+    title: { invoice: "Faktura VAT", proforma: "Faktura pro forma", correction: "Faktura korygująca" },
+    kind: { invoice: "Faktura", proforma: "Pro forma", correction: "Faktura korygująca" },
+    corrects: "Korekta faktury",
+    correctedIssueDate: "z dnia",
+    request: "Zgłoszenie",
+    correctionReason: "Przyczyna korekty",
+    correctionReasons: { return: "zwrot towaru (odstąpienie od umowy)", complaint: "uznana reklamacja" },
+    correctionTotal: "Razem korekta",
+    toRefund: "Do zwrotu",
     issueDate: "Data wystawienia",
     saleDate: "Data sprzedaży",
     order: "Zamówienie",
@@ -30,8 +37,15 @@ export const documents = bilingual({
     page: "Strona",
   },
   en: {
-    title: { invoice: "VAT invoice", proforma: "Pro-forma invoice" },
-    kind: { invoice: "Invoice", proforma: "Pro-forma" },
+    title: { invoice: "VAT invoice", proforma: "Pro-forma invoice", correction: "Correction invoice" },
+    kind: { invoice: "Invoice", proforma: "Pro-forma", correction: "Correction invoice" },
+    corrects: "Corrects invoice",
+    correctedIssueDate: "of",
+    request: "Request",
+    correctionReason: "Reason for correction",
+    correctionReasons: { return: "goods returned (withdrawal from the contract)", complaint: "complaint accepted" },
+    correctionTotal: "Total correction",
+    toRefund: "To be refunded",
     issueDate: "Issue date",
     saleDate: "Date of sale",
     order: "Order",

@@ -5,7 +5,7 @@ import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
-import { orders } from "@/db/schema";
+import { documentKind, orders } from "@/db/schema";
 import { actorOf, serverAction } from "@/lib/auth";
 import { issueDocumentWithOutcome, queueDocumentEmail } from "@/lib/documents";
 import { tooLong } from "@/components/orders/field-errors";
@@ -156,7 +156,7 @@ export const editCustomerAction = serverAction({
 
 export const issueDocumentAction = serverAction({
   role: "staff",
-  schema: z.object({ orderId: z.coerce.number().int().positive(), kind: z.enum(["proforma", "invoice"]) }),
+  schema: z.object({ orderId: z.coerce.number().int().positive(), kind: z.enum(documentKind.enumValues) }),
   // The reply names the document; its PDF (megabytes for a long order) stays on the server.
   handler: async (input, user) => {
     const result = await issueDocumentWithOutcome(await getDb(), { ...input, actor: actorOf(user) });

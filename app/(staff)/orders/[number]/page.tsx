@@ -17,7 +17,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { listCommentTemplates } from "@/db/queries/board";
 import { getLinkedOrders } from "@/db/queries/after-sales";
-import { listOrderDocuments } from "@/db/queries/documents";
+import { correctionBlockOf, listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
@@ -59,7 +59,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getLinkedOrders({ db, order }),
     getTranslations("track"),
   ]);
-  const refunded = orderType.kind === "sale" ? 0 : await refundedSoFar(db, order.id);
+  const afterSales = orderType.kind !== "sale";
+  const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBlockOf({ db, order })]) : [0, undefined];
   const typed = (minor: number) => (locale === "pl" ? (minor / 100).toFixed(2).replace(".", ",") : (minor / 100).toFixed(2));
   const request = order.returnRequest;
   const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
@@ -295,12 +296,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
               orderNumber={order.number}
               customerEmail={order.customerEmail}
               documents={documents}
+              afterSales={afterSales}
+              correctionBlocked={correctionBlocked}
               issueAction={issueDocumentAction}
               emailAction={emailDocumentAction}
             />
           </Card>
 
-          {orderType.kind !== "sale" && (
+          {afterSales && (
             <Card title={t("cards.refund")}>
               <RefundForm
                 orderId={order.id}
