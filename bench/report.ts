@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import type { BenchFigure } from "./types";
 
 export const RESULTS_FILE = "bench/results.json";
@@ -40,11 +41,28 @@ export function formatTable(figures: BenchFigure[]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("   "), ...rows.map(line)].join("\n");
 }
 
+/** Where and when a run was measured: a figure means little without the machine's load beside it. */
+export type RunCircumstances = {
+  startedAt: string;
+  finishedAt: string;
+  scenarios: string[];
+  sizes: number[];
+  cpus: number;
+  node: string;
+  /** `os.loadavg()` (1, 5 and 15 minutes) when the run started and when it ended. */
+  loadAverage: { start: number[]; end: number[] };
+};
+
+export function loadAverageNow(): number[] {
+  return loadavg().map((n) => Number(n.toFixed(2)));
+}
+
 /**
- * `bench/results.json`: exactly the table's figures, as `[{ name, orders, unit, value, baseline, ratio }]`,
- * with `pgbench` and `pgbenchRatio` added to the figures that have them, and `sizeRatio` in a run at several sizes.
+ * `bench/results.json`: `{ run, figures }`, the run's circumstances and exactly the table's
+ * figures, as `[{ name, orders, unit, value, baseline, ratio }]`, with `pgbench` and
+ * `pgbenchRatio` added to the figures that have them, and `sizeRatio` in a run at several sizes.
  */
-export function writeResults(figures: BenchFigure[], file = RESULTS_FILE): void {
+export function writeResults(figures: BenchFigure[], run: RunCircumstances, file = RESULTS_FILE): void {
   const rounded = figures.map(({ name, unit, value, baseline, ratio, pgbench, pgbenchRatio, orders, sizeRatio }) => ({
     name,
     ...(orders === undefined ? {} : { orders }),
@@ -55,5 +73,5 @@ export function writeResults(figures: BenchFigure[], file = RESULTS_FILE): void 
     ...(pgbench === undefined ? {} : { pgbench: Number(pgbench.toPrecision(6)), pgbenchRatio: Number((pgbenchRatio ?? Number.NaN).toFixed(3)) }),
     ...(sizeRatio === undefined ? {} : { sizeRatio: Number(sizeRatio.toFixed(3)) }),
   }));
-  writeFileSync(file, `${JSON.stringify(rounded, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ run, figures: rounded }, null, 2)}\n`);
 }

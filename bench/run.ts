@@ -1,7 +1,8 @@
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./app-server";
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase } from "./database";
-import { formatTable, RESULTS_FILE, writeResults } from "./report";
+import { formatTable, loadAverageNow, RESULTS_FILE, writeResults, type RunCircumstances } from "./report";
 import { SCENARIOS } from "./scenarios";
 import { compareSizes, databaseUrlForSize, parseSizes, SCALE_SCENARIOS } from "./sizes";
 import type { BenchContext, BenchFigure } from "./types";
@@ -82,6 +83,9 @@ async function main(): Promise<number> {
   const baseUrl = process.env.DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
   const failed: string[] = [];
   const figures: BenchFigure[] = [];
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadAverageNow();
+  log(`Load average at the start: ${loadAtStart.join(", ")} (1, 5, 15 min) on ${cpus().length} CPUs.`);
   for (const orders of sizes) figures.push(...(await runAtSize(orders, { scenarios, reseed, baseUrl, failed })));
   const compared = compareSizes(figures);
 
@@ -89,7 +93,17 @@ async function main(): Promise<number> {
   log("ratio = Orderly / baseline: for per-second figures higher is better, for times lower is better.");
   if (sizes.length > 1) log(`vs ${sizes[0]!.toLocaleString("en")} = the figure at this size / the same figure at ${sizes[0]!.toLocaleString("en")} orders.`);
   if (compared.some((f) => f.pgbench !== undefined)) log("ratio to pgbench = Orderly / pgbench running the baseline's statements: the database's own limit.");
-  writeResults(compared);
+  const run: RunCircumstances = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    scenarios: scenarios.map((s) => s.name),
+    sizes,
+    cpus: cpus().length,
+    node: process.version,
+    loadAverage: { start: loadAtStart, end: loadAverageNow() },
+  };
+  log(`Load average at the end: ${run.loadAverage.end.join(", ")}.`);
+  writeResults(compared, run);
   log(`Wrote ${RESULTS_FILE}.`);
   if (failed.length) console.error(`Failed: ${failed.join(", ")}`);
   return failed.length ? 1 : 0;
