@@ -8,7 +8,7 @@ import type { BenchContext, BenchFigure, Scenario } from "./types";
 /**
  * Changing 1,000 orders at once, as "change status of selected" does: `transitionOrders` (every
  * order through the guarded service in its own transaction, so one refusal never undoes another,
- * four at a time) beside the same per-order writes by hand, one after another. Seconds for the
+ * six at a time) beside the same per-order writes by hand, one after another. Seconds for the
  * whole batch; the pool moves back and forth, Orderly and the baseline taking turns.
  */
 const SIZE = Number(process.env.BENCH_BULK_SIZE ?? 1_000);
