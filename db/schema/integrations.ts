@@ -70,6 +70,7 @@ export const webhookEventType = pgEnum("webhook_event_type", [
   "order.tracking_updated",
   "order.updated",
   "order.parcel_event",
+  "order.refund_recorded",
 ]);
 
 /** Where the shop wants to hear about changes. Deliveries are outbox rows of kind `webhook`. */

@@ -1,7 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { orderEvents, orders } from "@/db/schema";
+import { orderEvents, orders, outbox, webhookEndpoints } from "@/db/schema";
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
+import { createWebhookEndpoint } from "@/lib/integrations/webhooks/endpoints";
+import type { WebhookPayload } from "@/lib/integrations/webhooks/payload";
 import { AFTER_SALES_ORDER_TYPES, applyPreset, returnPreset } from "@/db/seed";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
@@ -61,5 +64,24 @@ describe("recordRefund", () => {
     const both = await Promise.all([3000, 3000].map((amount) => recordRefund(db, { orderId: ret.id, amount, method: "card", actor: staff })));
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(await refundedSoFar(db, ret.id)).toBe(3000);
+  });
+
+  it("is announced as order.refund_recorded, in the return's webhook sequence", async () => {
+    await db.update(webhookEndpoints).set({ enabled: false });
+    const made = await createWebhookEndpoint(db, { url: "https://erp.example.com/refunds", eventTypes: ["order.created", "order.refund_recorded"] }, SYSTEM_AUDIT_ACTOR);
+    if (!made.ok) throw new Error(made.error.message);
+    const { ret } = await returnOfTwoMugs();
+    const refund = await recordRefund(db, { orderId: ret.id, amount: 1500, method: "bank_transfer", reference: "ZW/7", actor: staff });
+    if (!refund.ok) throw new Error(refund.error.message);
+    const rows = await db.select().from(outbox).where(and(eq(outbox.orderId, ret.id), eq(outbox.webhookEndpointId, made.value.id)));
+    const payloads = rows.map((r) => r.payload as unknown as WebhookPayload).sort((a, b) => a.data.sequence - b.data.sequence);
+    // Creation is 1, the refund the next: no gap a receiver ordering by sequence would wait on.
+    expect(payloads.map((p) => [p.type, p.data.sequence])).toEqual([
+      ["order.created", 1],
+      ["order.refund_recorded", refund.value.order.version],
+    ]);
+    expect(refund.value.order.version).toBe(2);
+    expect(payloads[1]!.data).toMatchObject({ eventId: refund.value.event.id, order: { orderType: "return" }, details: { amount: 1500, method: "bank_transfer", reference: "ZW/7", refunded: 1500, total: 5000 } });
+    await db.update(webhookEndpoints).set({ enabled: false });
   });
 });

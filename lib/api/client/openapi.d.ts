@@ -2341,7 +2341,7 @@ export interface operations {
                             id: number;
                             url: string;
                             description: string;
-                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                            eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                             /** @description false: deliveries wait until the endpoint is enabled again */
                             enabled: boolean;
                             /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2431,7 +2431,7 @@ export interface operations {
                     url: string;
                     /** @default  */
                     description?: string;
-                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                    eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                 };
             };
         };
@@ -2446,7 +2446,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2569,7 +2569,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2746,7 +2746,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string;
-                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                    eventTypes?: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                     /** @description false pauses deliveries (they wait, nothing is lost); true resumes them and clears the failure count */
                     enabled?: boolean;
                 };
@@ -2763,7 +2763,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */
@@ -2887,7 +2887,7 @@ export interface operations {
                         id: number;
                         url: string;
                         description: string;
-                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event")[];
+                        eventTypes: ("order.created" | "order.status_changed" | "order.payment_recorded" | "order.tracking_updated" | "order.updated" | "order.parcel_event" | "order.refund_recorded")[];
                         /** @description false: deliveries wait until the endpoint is enabled again */
                         enabled: boolean;
                         /** @description Why Orderly switched it off by itself (it kept failing, or answered 410); null when an admin did, or when enabled */

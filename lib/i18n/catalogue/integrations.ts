@@ -88,6 +88,7 @@ export const integrations = bilingual({
         tracking_updated: "Zmiana numeru przesyłki lub przewoźnika",
         updated: "Edycja zamówienia (klient, adres, pozycje lub suma)",
         parcel_event: "Zdarzenie przesyłki zgłoszone przez przewoźnika (w drodze, doręczona, zwrócona…)",
+        refund_recorded: "Zwrot pieniędzy zapisany w zwrocie lub reklamacji",
       },
       errors: {
         url: "Użyj adresu http lub https osiągalnego z internetu, np. https://erp.example.com/hooks/orderly, bez loginu i hasła (do 2000 znaków).",
@@ -252,6 +253,7 @@ export const integrations = bilingual({
         tracking_updated: "Tracking number or courier changed",
         updated: "Order edited (customer, address, items or total)",
         parcel_event: "Parcel event reported by the carrier (in transit, delivered, returned…)",
+        refund_recorded: "Refund recorded on a return or complaint",
       },
       errors: {
         url: "Use an http or https address reachable from the internet, e.g. https://erp.example.com/hooks/orderly, without credentials (up to 2000 characters).",

@@ -8,7 +8,7 @@ describe("webhook event types", () => {
     for (const type of WEBHOOK_EVENT_TYPES) expect(WEBHOOK_EVENT_LABELS[type]).toBeTruthy();
   });
 
-  it("announce the six order changes and nothing else", () => {
+  it("announce the seven order changes and nothing else", () => {
     const announced = orderEventType.enumValues.map((t) => [t, webhookEventTypeOf(t)]).filter(([, w]) => w);
     expect(Object.fromEntries(announced)).toEqual({
       created: "order.created",
@@ -17,6 +17,7 @@ describe("webhook event types", () => {
       tracking_updated: "order.tracking_updated",
       order_edited: "order.updated",
       parcel_event: "order.parcel_event",
+      refund_recorded: "order.refund_recorded",
     });
   });
 });

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "order.tracking_updated",
   "order.updated",
   "order.parcel_event",
+  "order.refund_recorded",
 ] as const satisfies readonly WebhookEventType[];
 
 /** What each event type means, for the admin's checkboxes and the README. */
@@ -18,6 +19,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   "order.tracking_updated": "Tracking number or courier changed",
   "order.updated": "Order edited (customer, address, items or total)",
   "order.parcel_event": "Parcel event reported by the carrier (in transit, delivered, returned…)",
+  "order.refund_recorded": "Refund recorded on a return or complaint",
 };
 
 const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
@@ -27,6 +29,7 @@ const BY_ORDER_EVENT: Partial<Record<OrderEventType, WebhookEventType>> = {
   tracking_updated: "order.tracking_updated",
   order_edited: "order.updated",
   parcel_event: "order.parcel_event",
+  refund_recorded: "order.refund_recorded",
 };
 
 /**
