@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderTypes, statuses } from "@/db/schema";
 import { applyPreset, type AppliedPreset } from "@/db/seed/apply-preset";
-import { STATUS_PRESETS } from "@/db/seed/presets";
+import { OFFERED_PRESETS, type OfferedPresetKey } from "@/db/seed/offered-presets";
 import { ok, refuse, type Result } from "@/lib/result";
 import { writeChecked } from "./guard";
 import type { AuditActor } from "@/lib/audit";
 
-export type PresetKey = "retail" | "wholesale" | "marketplace";
+export type PresetKey = OfferedPresetKey;
 export type PresetMode = "empty" | "alongside";
 
 export type PresetInput = {
@@ -24,7 +24,7 @@ export type PresetInput = {
  * against the shop's real statuses and refused if it would contradict them.
  */
 export async function applyWorkflowPreset(db: DbOrTx, input: PresetInput, actor: AuditActor): Promise<Result<AppliedPreset>> {
-  const preset = STATUS_PRESETS.find((p) => p.key === input.preset);
+  const preset = OFFERED_PRESETS.find((p) => p.key === input.preset);
   if (!preset) return refuse("validation_failed", "Choose one of the presets", { fieldErrors: { preset: ["Unknown preset"] } });
   return writeChecked(db, { actor }, async (tx) => {
     if (input.mode === "empty") {

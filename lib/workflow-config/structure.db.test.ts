@@ -134,4 +134,16 @@ describe("presets", () => {
     const empty = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "empty", orderType: { code: uniqueCode("x"), name: "X" } }, SYSTEM_AUDIT_ACTOR);
     expect(empty).toMatchObject({ ok: false, error: { fieldErrors: { mode: [expect.any(String)] } } });
   });
+
+  it("offers the return and complaint processes, as order types of their own kind", async () => {
+    await createRetailWorkflow(handle.db);
+    for (const [preset, kind, initial] of [["returns", "return", "return_requested"], ["complaints", "complaint", "complaint_submitted"]] as const) {
+      const code = uniqueCode(kind);
+      const applied = await applyWorkflowPreset(handle.db, { preset, locale: "pl", mode: "alongside", orderType: { code, name: kind } }, SYSTEM_AUDIT_ACTOR);
+      if (!applied.ok) throw new Error(applied.error.message);
+      const [type] = await handle.db.select({ kind: orderTypes.kind, initialStatusId: orderTypes.initialStatusId }).from(orderTypes).where(eq(orderTypes.code, code));
+      const [first] = await handle.db.select({ code: statuses.code, name: statuses.name }).from(statuses).where(eq(statuses.id, type!.initialStatusId!));
+      expect([type!.kind, first!.code]).toEqual([kind, initial]);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { BoardPage } from "./board-support";
-import { STAFF, openOrder, signIn } from "./support";
+import { STAFF, openOrder, signIn, signInAnyLanguage } from "./support";
 
 const EMAIL = "ewa.testowa@example.com";
 
@@ -96,6 +96,16 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   expect(download.suggestedFilename()).toMatch(new RegExp(`^KOR-\\d{4}-\\d{4}_${returnNumber}\\.pdf$`));
   await expect(staff.getByRole("list", { name: "Order history" }).getByRole("listitem").first()).toContainText(/Correction invoice KOR\/\d{4}\/\d{4}/);
   await screenshot(staff, "returns-correction-invoice-en");
+
+  // The same card in a Polish browser: the correction's kind and the button's refusal in Polish.
+  const polish = await browser.newContext({ locale: "pl-PL" });
+  const staffPl = await polish.newPage();
+  await signInAnyLanguage(staffPl, STAFF);
+  await staffPl.goto(`/orders/${returnNumber}`);
+  await expect(staffPl.getByRole("button", { name: "Wystaw fakturę korygującą" })).toBeDisabled();
+  await expect(staffPl.getByRole("link", { name: /^Pobierz: Faktura korygująca KOR\// })).toBeVisible();
+  await screenshot(staffPl, "returns-correction-invoice-pl");
+  await polish.close();
 
   await customer.reload();
   await expect(customer.getByTestId("after-sales-requests")).toContainText("Pieniądze zwrócone");

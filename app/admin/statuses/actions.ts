@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, serverAction } from "@/lib/auth";
+import { OFFERED_PRESET_KEYS } from "@/db/seed/offered-presets";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
 import {
   applyWorkflowPreset,
@@ -73,7 +74,7 @@ export const deleteGroupAction = serverAction({
 });
 
 const presetSchema = z.object({
-  preset: z.enum(["retail", "wholesale", "marketplace"], "Choose a preset"),
+  preset: z.enum(OFFERED_PRESET_KEYS, "Choose a preset"),
   locale: z.enum(["pl", "en"], "Choose a language"),
   mode: z.enum(["empty", "alongside"]),
   orderTypeCode: codeSchema,

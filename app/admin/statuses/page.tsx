@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
-import { STATUS_PRESETS } from "@/db/seed/presets";
+import { OFFERED_PRESETS } from "@/db/seed/offered-presets";
 import { requirePageUser } from "@/lib/auth";
 import { statusNameIn } from "@/lib/i18n/status-name";
 import {
@@ -38,7 +38,7 @@ export default async function StatusesPage() {
   const statuses = board.flatMap((b) =>
     b.statuses.map((s) => ({ id: s.id, code: s.code, name: statusNameIn(s, locale), colour: s.colour, archived: s.archivedAt !== null })),
   );
-  const presets = STATUS_PRESETS.map((p) => ({
+  const presets = OFFERED_PRESETS.map((p) => ({
     key: p.key,
     name: p.name[locale],
     description: t(`preset.descriptions.${p.key}`),

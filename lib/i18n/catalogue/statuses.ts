@@ -77,6 +77,8 @@ export const statuses = bilingual({
         retail: "Sklep internetowy B2C: przelewy czekają na płatność, zamówienia opłacone kartą i za pobraniem od razu trafiają do realizacji.",
         wholesale: "Zamówienia B2B najpierw potwierdza hurtownia; klienci z przedpłatą dostają prośbę o płatność przed kompletowaniem.",
         marketplace: "Duży wolumen z marketplace'ów: osobno kompletowanie i pakowanie, zamówienia według przewoźnika, śledzenie zwrotów.",
+        returns: "Zwroty konsumenckie jako osobny typ zamówień: klient zgłasza zwrot na stronie śledzenia, sklep go przyjmuje, odbiera paczkę i zwraca pieniądze albo odrzuca zwrot.",
+        complaints: "Reklamacje jako osobny typ zamówień: klient opisuje wadę na stronie śledzenia, sklep przyjmuje reklamację i ją załatwia albo odrzuca.",
       },
     },
     form: {
@@ -231,6 +233,8 @@ export const statuses = bilingual({
         retail: "A B2C web shop: bank transfers wait for payment, card and cash-on-delivery orders go straight to fulfilment.",
         wholesale: "B2B orders are confirmed by the wholesaler first; prepaying customers are asked for payment before picking.",
         marketplace: "High-volume marketplace fulfilment: picking and packing split, orders sorted by courier, returns tracked.",
+        returns: "Consumer returns as an order type of their own: the customer asks on the tracking page, the shop accepts, receives the parcel and refunds, or rejects the return.",
+        complaints: "Complaints as an order type of their own: the customer describes the fault on the tracking page, the shop accepts and resolves the complaint, or rejects it.",
       },
     },
     form: {
