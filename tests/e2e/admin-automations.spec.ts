@@ -29,7 +29,7 @@ test("build a rule, dry-run it on an order, then watch it fire on a real change"
   await second.getByLabel("Comment").fill("Cash on delivery: {{orderNumber}} goes straight to packing.");
   await second.getByLabel("Visible to the customer").check();
   await page.getByRole("button", { name: "Add an action" }).click();
-  await page.getByTestId("action-2").getByLabel("Action type").selectOption({ label: "Attach a pro-forma or invoice PDF" });
+  await page.getByTestId("action-2").getByLabel("Action type").selectOption({ label: "Attach a pro-forma, invoice or correction invoice PDF" });
   await page.getByTestId("action-2").getByLabel("Document").selectOption({ label: "Pro-forma" });
   await expect(page.getByTestId("rule-sentence")).toHaveText(
     "When an order enters Awaiting payment and it came from e2e-auto and it is paid by cod, set the status to In progress, add a customer-visible comment “Cash on delivery: {{orderNumber}} goes straight to packing.” and then attach a pro-forma.",
