@@ -8,12 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { useReplyText } from "@/components/ui/reply-text";
-import type { DocumentKind } from "@/db/schema";
+import type { DocumentKind } from "@/lib/documents/kinds";
+import type { CorrectionBlock } from "@/lib/documents/correction-basis";
 
 export type DocumentRow = { id: number; kind: DocumentKind; number: string; createdAt: Date; gross: number; currency: string; createdBy: string };
-
-/** Why a return or complaint cannot take its correction invoice now, as far as the page knows. */
-export type CorrectionBlock = "no_invoice" | "rejected";
 
 const REFUSAL_REASONS = ["not_a_sale", "not_a_return", "rejected", "no_invoice"] as const;
 

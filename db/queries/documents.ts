@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, exists, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { documents, orders, statuses, statusGroups, type DocumentKind } from "@/db/schema";
+import { documents, orders, statuses, type DocumentKind } from "@/db/schema";
 
 export type DocumentSummary = { id: number; kind: DocumentKind; number: string; createdAt: Date; gross: number; currency: string; createdBy: string };
 
@@ -77,23 +77,4 @@ export async function listAttachedDocuments({ db, payload }: { db: DbOrTx; paylo
   const ids = refs.map((r) => Number(r.documentId)).filter((id) => Number.isSafeInteger(id) && id > 0);
   if (ids.length === 0) return [];
   return db.select({ id: documents.id, fileName: documents.fileName, number: documents.number }).from(documents).where(inArray(documents.id, ids));
-}
-
-/**
- * Why a return or complaint cannot take its correction invoice now, for the order page to say
- * before anyone tries (issuing checks the same again): rejected or cancelled, or its sale has no
- * invoice to correct.
- */
-export async function correctionBlockOf({ db, order }: { db: DbOrTx; order: { statusId: number; parentOrderId: number | null } }): Promise<"rejected" | "no_invoice" | undefined> {
-  const saleInvoice = db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.orderId, order.parentOrderId ?? -1), eq(documents.kind, "invoice")));
-  const [row] = await db
-    .select({ groupKind: statusGroups.kind, invoiced: exists(saleInvoice) })
-    .from(statuses)
-    .innerJoin(statusGroups, eq(statusGroups.id, statuses.groupId))
-    .where(eq(statuses.id, order.statusId));
-  if (row?.groupKind === "not_completed") return "rejected";
-  return row?.invoiced ? undefined : "no_invoice";
 }

@@ -2,13 +2,14 @@ import { and, desc, eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx, DbOrTx } from "@/db";
-import { documents, orderEvents, orders, type Document, type DocumentKind, type Order, type Settings } from "@/db/schema";
+import { documents, orderEvents, type Document, type DocumentKind, type Order, type Settings } from "@/db/schema";
 import { actorSchema } from "@/lib/orders/actor";
 import { ORDER_LIMITS } from "@/lib/orders/limits";
 import { lockOrderForChange } from "@/lib/orders/lock-order";
 import { orderKindsOf } from "@/lib/orders/order-kinds";
 import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings";
+import { correctionBasis } from "./correction-basis";
 import { buildCorrectionContent, buildDocumentContent, storedDocumentContent, type DocumentContent } from "./content";
 import { DOCUMENT_LABELS, documentFileName, formatDocumentNumber } from "./labels";
 import { documentYear, nextDocumentSequence } from "./numbering";
@@ -123,11 +124,9 @@ async function issueInTransaction(tx: Tx, { orderId, kind, actor }: z.output<typ
   }
 
   // A correction's checks come before its number is taken: a refusal leaves no gap in the series.
-  const corrected = kind === "correction" ? await saleInvoiceOf(tx, order) : undefined;
-  if (kind === "correction") {
-    if (kinds.statusKind === "not_completed") return refusal(order, "rejected");
-    if (!corrected) return refusal(order, "no_invoice");
-  }
+  const basis = kind === "correction" ? await correctionBasis(tx, order, kinds.statusKind) : undefined;
+  if (basis && !basis.ok) return refusal(order, basis.reason);
+  const corrected = basis?.ok ? basis : undefined;
 
   const issuedAt = new Date();
   const year = documentYear(issuedAt);
@@ -187,17 +186,4 @@ function refusal(order: Order, reason: DocumentRefusalReason) {
     no_invoice: "belongs to a sale that has no invoice to correct",
   };
   return refuse("validation_failed", `Order ${order.number} ${why[reason]}.`, { details: { reason } });
-}
-
-/** The sale a return or complaint comes from, with the sale's invoice (its latest, as there is one). */
-async function saleInvoiceOf(tx: Tx, afterSales: Order) {
-  if (afterSales.parentOrderId === null) return undefined;
-  const [row] = await tx
-    .select({ sale: orders, invoice: { id: documents.id, number: documents.number, createdAt: documents.createdAt, content: documents.content } })
-    .from(orders)
-    .innerJoin(documents, and(eq(documents.orderId, orders.id), eq(documents.kind, "invoice")))
-    .where(eq(orders.id, afterSales.parentOrderId))
-    .orderBy(desc(documents.id))
-    .limit(1);
-  return row;
 }

@@ -17,7 +17,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { listCommentTemplates } from "@/db/queries/board";
 import { getLinkedOrders } from "@/db/queries/after-sales";
-import { correctionBlockOf, listOrderDocuments } from "@/db/queries/documents";
+import { listOrderDocuments } from "@/db/queries/documents";
+import { correctionBasis } from "@/lib/documents/correction-basis";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
@@ -60,7 +61,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getTranslations("track"),
   ]);
   const afterSales = orderType.kind !== "sale";
-  const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBlockOf({ db, order })]) : [0, undefined];
+  const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBasis(db, order).then((b) => (b.ok ? undefined : b.reason))]) : [0, undefined];
   const typed = (minor: number) => (locale === "pl" ? (minor / 100).toFixed(2).replace(".", ",") : (minor / 100).toFixed(2));
   const request = order.returnRequest;
   const notifications = await getOrderNotifications({ db, orderId: order.id, eventIds: history.entries.map((e) => e.event.id) });
