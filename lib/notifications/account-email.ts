@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n/messages";
 import type { EmailProvider, SendOutcome } from "./providers/types";
 import { renderEmailHtml } from "./email-html";
-import { senderAddress } from "./sender";
+import { shopEnvelope } from "./sender";
 
 export const ACCOUNT_EMAIL_KINDS = ["invitation", "password_reset"] as const;
 export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
@@ -96,8 +96,7 @@ export async function sendAccountEmailRow(
   const email = await renderAccountEmail(payload, settings);
   const outcome = await provider.sendEmail({
     to: row.recipient,
-    from: senderAddress(settings.shopName, settings.senderEmail ?? settings.supportEmail ?? "no-reply@orderly.local"),
-    replyTo: settings.supportEmail ?? undefined,
+    ...shopEnvelope(settings),
     subject: email.subject,
     html: email.html,
     text: email.text,

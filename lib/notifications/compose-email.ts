@@ -4,7 +4,7 @@ import { loadDocumentAttachments } from "@/lib/documents/attachments";
 import { templateOfMessage, type OutboxPayload, type TemplateMemo } from "./message-template";
 import type { EmailMessage } from "./providers/types";
 import { renderEmail } from "./render";
-import { senderAddress } from "./sender";
+import { shopEnvelope } from "./sender";
 
 /**
  * A customer's or admin's email from its outbox row, as the provider gets it: the template
@@ -18,9 +18,7 @@ export async function composeEmail(db: DbOrTx, row: OutboxRow, settings: Setting
   const attachments = await loadDocumentAttachments(db, payload.attachments ?? []);
   return {
     to: row.recipient,
-    // The address the shop verified with its provider; else the support address, as before one was set.
-    from: senderAddress(settings.shopName, settings.senderEmail ?? settings.supportEmail ?? "no-reply@orderly.local"),
-    replyTo: settings.supportEmail ?? undefined,
+    ...shopEnvelope(settings),
     subject: email.subject,
     html: email.html,
     text: email.text,

@@ -8,3 +8,15 @@ export function senderAddress(name: string, address: string): string {
   const quoted = name.replace(/[\r\n]+/g, " ").replace(/["\\]/g, "\\$&");
   return `"${quoted}" <${address}>`;
 }
+
+/**
+ * Who every email of the shop comes from and where replies go: the address the shop verified with
+ * its provider, else its support address (as before one was set), else a placeholder; replies to
+ * the support address. One place for customer, admin and account emails alike.
+ */
+export function shopEnvelope(settings: { shopName: string; senderEmail: string | null; supportEmail: string | null }): { from: string; replyTo: string | undefined } {
+  return {
+    from: senderAddress(settings.shopName, settings.senderEmail ?? settings.supportEmail ?? "no-reply@orderly.local"),
+    replyTo: settings.supportEmail ?? undefined,
+  };
+}
