@@ -1,18 +1,12 @@
 import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { PARCEL_EVENT_KINDS } from "../../lib/parcels/event-kinds";
 import { orderEvents, orders } from "./orders";
 
 /**
  * What a carrier says about a parcel, in words every carrier shares (ADR 0159). A carrier's own
  * statuses map onto these through its table in lib/parcels/carrier-statuses.ts.
  */
-export const parcelEventKind = pgEnum("parcel_event_kind", [
-  "created",
-  "in_transit",
-  "out_for_delivery",
-  "ready_for_pickup",
-  "delivered",
-  "returned_to_sender",
-]);
+export const parcelEventKind = pgEnum("parcel_event_kind", PARCEL_EVENT_KINDS);
 
 /**
  * Every carrier report recorded on an order, one row each. The history entry (an `order_events`

@@ -1,18 +1,6 @@
-import type { ParcelEventKind } from "@/db/schema";
+import { PARCEL_EVENT_KINDS, type ParcelEventKind } from "./event-kinds";
 
-/**
- * The carrier-neutral parcel events, in the order a parcel usually meets them: the schema's enum,
- * written out so the screens (the rule editor) get it without the schema's tables; a test keeps
- * the two equal.
- */
-export const PARCEL_EVENT_KINDS = [
-  "created",
-  "in_transit",
-  "out_for_delivery",
-  "ready_for_pickup",
-  "delivered",
-  "returned_to_sender",
-] as const satisfies readonly ParcelEventKind[];
+export { PARCEL_EVENT_KINDS };
 
 /**
  * What a `parcel_event` history entry holds in `data`: the facts the history, the tracking page,
