@@ -131,3 +131,19 @@ test("an admin adds a preset alongside the existing workflow, in Polish", async 
   await expect(page.getByRole("heading", { name: `Sklep ${id}: allowed changes` })).toBeVisible();
   await expect(page.getByText("The process is consistent.")).toBeVisible();
 });
+
+test("an admin adds the returns process as a preset, and its matrix lints clean", async ({ page }) => {
+  const id = uid();
+  await page.goto("/admin/statuses");
+  const panel = page.locator("form").filter({ has: page.getByRole("button", { name: "Add preset alongside" }) });
+  await panel.getByLabel("Preset").selectOption({ label: "Returns" });
+  await expect(panel.getByText(/Consumer returns as an order type of their own/)).toBeVisible();
+  await panel.getByLabel("New order type code").fill(`returns_${id}`);
+  await panel.getByLabel("New order type name").fill(`Returns ${id}`);
+  await panel.getByRole("button", { name: "Add preset alongside" }).click();
+  await expect(page.getByText(/Preset applied: \d+ statuses\./)).toBeVisible();
+
+  await page.goto(`/admin/workflows/returns_${id}`);
+  await expect(page.getByRole("heading", { name: `Returns ${id}: allowed changes` })).toBeVisible();
+  await expect(page.getByText("The process is consistent.")).toBeVisible();
+});
