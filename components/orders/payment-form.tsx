@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useReplyText } from "@/components/ui/reply-text";
+import { AmountField } from "./amount-field";
 import { useFieldErrorText } from "./use-field-error-text";
 
 export function PaymentForm({
@@ -29,17 +30,7 @@ export function PaymentForm({
       <input type="hidden" name="orderId" value={orderId} />
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          <span className="block text-slate-700">{t("amount")}</span>
-          <input
-            name="amount"
-            inputMode="decimal"
-            defaultValue={amountDue}
-            aria-invalid={amountError ? true : undefined}
-            aria-describedby={amountError ? `amount-error-${orderId}` : undefined}
-            className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-          />
-        </label>
+        <AmountField label={t("amount")} defaultValue={amountDue} invalid={Boolean(amountError)} errorId={`amount-error-${orderId}`} />
         <label className="text-sm">
           <span className="block text-slate-700">{t("reference")}</span>
           <input

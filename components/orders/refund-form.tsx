@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useReplyText } from "@/components/ui/reply-text";
 import { REFUND_METHODS } from "@/lib/returns/refund-methods";
+import { AmountField } from "./amount-field";
 import { useFieldErrorText } from "./use-field-error-text";
 
 /** Records money sent back on a return or complaint (ADR 0162); the amount left is prefilled. */
@@ -22,16 +23,7 @@ export function RefundForm({ orderId, amountLeft, refundedText, action }: { orde
       <p className="text-sm text-slate-700">{refundedText}</p>
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state)}</Alert>}
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          <span className="block text-slate-700">{t("amount")}</span>
-          <input
-            name="amount"
-            inputMode="decimal"
-            defaultValue={amountLeft}
-            aria-invalid={amountError ? true : undefined}
-            className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-          />
-        </label>
+        <AmountField label={t("amount")} defaultValue={amountLeft} invalid={Boolean(amountError)} />
         <label className="text-sm">
           <span className="block text-slate-700">{t("method")}</span>
           <select name="method" defaultValue="bank_transfer" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
