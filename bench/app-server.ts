@@ -70,7 +70,14 @@ export async function startApp({ databaseUrl, port, log }: { databaseUrl: string
     await runToEnd("npx", ["next", "build"], env);
   }
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { detached: true, stdio: "ignore", env });
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server (and of the process Next forks
+  // for it) into dir when the server stops: where its time goes under the scenario's load.
+  // (--cpu-prof is not allowed in NODE_OPTIONS, hence node itself instead of npx.)
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const [command, args] = profileDir
+    ? ["node", ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`, path.join("node_modules", "next", "dist", "bin", "next"), "start"]]
+    : ["npx", ["next", "start"]];
+  const server = spawn(command, [...args, "-p", String(port), "-H", "127.0.0.1"], { detached: true, stdio: "ignore", env });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const stop = async () => {
     if (server.exitCode !== null || !server.pid) return;
