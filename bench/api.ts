@@ -74,9 +74,9 @@ export const apiScenario: Scenario = {
     const { url } = await context.app();
 
     // Which status each order is in; updated as requests are sent (round-robin keeps each order
-    // to one request in flight at a time).
-    // Read again after the warm-up (once the server has finished what autocannon abandoned at the
-    // end of it): autocannon prepares requests it never sends, which leaves this view behind.
+    // to one request in flight at a time). Read again before each round of transitions, once the
+    // server has long finished what autocannon abandoned at the end of the last one: autocannon
+    // prepares requests it never sends, which leaves this view behind.
     const readState = async () =>
       (await context.db.select({ number: orders.number, statusId: orders.statusId }).from(orders).where(inArray(orders.id, pool.map((o) => o.id)))).map(
         (o) => ({ ...o }),
@@ -122,7 +122,9 @@ export const apiScenario: Scenario = {
       figure("API transition POST p50", "ms", transitions.p50, baseline.p50),
     ];
     // Where each request's time goes, where /proc shows the processes (Linux, Postgres on this machine).
-    if (transitions.cpuPerRequest.app > 0) figures.push(figure("API transition: app server CPU per request", "ms", transitions.cpuPerRequest.app, baseline.cpuPerRequest.app));
+    if (transitions.cpuPerRequest.app > 0) {
+      figures.push(figure("API transition: app server CPU per request", "ms", transitions.cpuPerRequest.app, baseline.cpuPerRequest.app));
+    }
     if (transitions.cpuPerRequest.postgres > 0) {
       figures.push(figure("API transition: Postgres CPU per request", "ms", transitions.cpuPerRequest.postgres, baseline.cpuPerRequest.postgres));
     }
