@@ -1,3 +1,5 @@
+import { someCauseCode } from "./error-causes";
+
 /**
  * Postgres refuses a number its column cannot hold (an id past 2,147,483,647 in an `integer`
  * column, an amount beyond it) with SQLSTATE 22003, numeric_value_out_of_range. The number came
@@ -6,11 +8,7 @@
  * server's error, so the whole `cause` chain is searched.
  */
 export function isNumberOutOfRange(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === "22003") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return someCauseCode(error, (code) => code === "22003");
 }
 
 export const NUMBER_OUT_OF_RANGE_MESSAGE = "A number in the input is too large or too small to be stored.";

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderEvents, outbox, type OutboxKind, type OutboxRow } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
+import { isDatabaseOutage } from "@/lib/database-outage";
 import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-schedule";
 import { backoffMs } from "./backoff";
 import type { SendOutcome } from "./providers/types";
@@ -112,7 +113,19 @@ export async function recordOutcome(db: DbOrTx, row: OutboxRow, outcome: RowOutc
   });
 }
 
-/** A bug or a rendering failure: retrying will not help, a person must look. */
-export function renderFailure(error: unknown): RowOutcome {
-  return { ok: false, retryable: false, error: `render: ${error instanceof Error ? error.message : String(error)}` };
+/** How long a message waits, plus up to a second, when the database went away while it was being prepared. */
+const OUTAGE_WAIT_MS = 2_000;
+
+/**
+ * A message that failed before it was sent. A bug or a template that cannot render: retrying will
+ * not mend it, so it is dead and a person must look. But when the database went away while the
+ * message was being prepared (a restart, a crash: its template or order could not be read), it
+ * goes back to the queue unsent, without using one of its attempts however long the outage lasts.
+ */
+export function renderFailure(error: unknown, random: () => number = Math.random): RowOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isDatabaseOutage(error)) {
+    return { ok: false, retryable: true, notSent: true, error: `database: ${message}`, retryAfterMs: OUTAGE_WAIT_MS + random() * 1000 };
+  }
+  return { ok: false, retryable: false, error: `render: ${message}` };
 }

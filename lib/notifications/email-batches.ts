@@ -124,11 +124,11 @@ export async function deliverBatch(db: DbOrTx, batch: EmailBatch, options: Worke
     } catch (error) {
       failure ??= error;
       // A new batch leaves out a member it cannot render; one that went before must go again whole.
-      if (batch.key === null) tally[await recordOutcome(db, row, renderFailure(error), options)] += 1;
+      if (batch.key === null) tally[await recordOutcome(db, row, renderFailure(error, options.random), options)] += 1;
     }
   }
   if (batch.key !== null && failure !== undefined) {
-    for (const row of batch.held) tally[await recordOutcome(db, row, renderFailure(failure), options)] += 1;
+    for (const row of batch.held) tally[await recordOutcome(db, row, renderFailure(failure, options.random), options)] += 1;
     return;
   }
   const ready = batch.key === null ? await markBatch(db, batch.members.filter((m) => messages.has(m.id)), tally) : batch;

@@ -5,12 +5,14 @@ import { orderEvents, orders, outbox, settings } from "@/db/schema";
 import { transitionOrder } from "@/lib/orders";
 import { FakeResend } from "@/tests/support/fake-resend";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
+import { refusedQueryError } from "@/tests/support/database-outage";
 import { openTestDb } from "@/tests/support/test-db";
 import { enqueueStatusNotifications } from "./enqueue";
 import { mailboxSmsProvider } from "./providers/mailbox";
 import type { EmailProvider, SmsProvider } from "./providers/types";
 import { createResendProvider } from "./providers/resend";
 import { smsRecipient } from "./sms-recipient";
+import { recordOutcome, renderFailure } from "./delivery-outcome";
 import { claimDueMessages, deliverClaimed, deliverDueMessages, retryDeadMessage, type WorkerOptions } from "./worker";
 import { getSettings } from "@/lib/settings";
 import { rateLimitCounters } from "@/db/schema";
@@ -214,6 +216,33 @@ describe("outbox worker", () => {
     await drain(workerOptions(), [orderId!]);
     const [again] = (await statusEmailsOf([orderId!]));
     expect(again?.state).toBe("sent");
+  });
+
+  it("puts a message back unsent, its attempt not counted, when the database went away while it was being prepared", async () => {
+    const [orderId] = await queueEmails(1);
+    const outage = await refusedQueryError();
+    const queued = await rowsOf([orderId!]);
+    const claimed = (await claimDueMessages(db, { batchSize: 500, leaseMs: 30_000 })).filter((r) => r.orderId === orderId);
+    expect(claimed.map((r) => r.id).sort()).toEqual(queued.map((r) => r.id).sort());
+
+    // What the worker records when rendering threw because the database was restarting.
+    for (const row of claimed) expect(await recordOutcome(db, row, renderFailure(outage, () => 0), workerOptions())).toBe("deferred");
+    for (const row of await rowsOf([orderId!])) {
+      expect(row).toMatchObject({ state: "pending", attempts: queued.find((q) => q.id === row.id)!.attempts, lockedUntil: null });
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    const failures = (await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId!))).filter((e) => e.type === "notification_failed");
+    expect(failures).toEqual([]);
+
+    // A template that cannot render is another matter: retrying will not mend it.
+    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.orderId, orderId!));
+    // A lease that lapses at once: the order's other rows, claimed alongside, go to the drain below.
+    const [again] = (await claimDueMessages(db, { batchSize: 500, leaseMs: 1 })).filter((r) => r.orderId === orderId && r.kind === "email");
+    expect(await recordOutcome(db, again!, renderFailure(new Error("Template variable {{total}} is missing")), workerOptions())).toBe("dead");
+    await drain(workerOptions(), [orderId!]);
+    const states = (await rowsOf([orderId!])).map((r) => r.state);
+    expect(states.filter((state) => state === "dead")).toHaveLength(1);
+    expect(states.filter((state) => state !== "dead").every((state) => state === "sent")).toBe(true);
   });
 
   it("never texts a stored phone that is not a number: the SMS is recorded dead with the reason, also when retried", async () => {

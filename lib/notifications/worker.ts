@@ -103,7 +103,7 @@ export async function deliverClaimed(
   try {
     outcome = await SENDERS[row.kind](db, row, settings ?? (await getSettings(db)), options);
   } catch (error) {
-    outcome = renderFailure(error);
+    outcome = renderFailure(error, options.random);
   }
   return recordOutcome(db, row, outcome, options);
 }
