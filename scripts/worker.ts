@@ -1,4 +1,5 @@
 import { getDbHandle } from "@/db";
+import { isDatabaseOutage } from "@/lib/database-outage";
 import { env } from "@/lib/env";
 import { providersFromEnv } from "@/lib/notifications/providers";
 import { startWorkerLoop } from "@/lib/notifications/worker-loop";
@@ -19,6 +20,16 @@ async function main() {
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 }
+
+// A database outage rejects every promise waiting on the connection it cut. One that nothing
+// awaits any more (somewhere on the driver's path or ours; not found yet, ADR 0168) would end the
+// process in the middle of a restart it should outlive. What the outage interrupted is retried
+// by the loop, so such a rejection is logged and the worker goes on; any other unhandled
+// rejection is a bug and still ends the process.
+process.on("unhandledRejection", (reason: unknown) => {
+  if (!isDatabaseOutage(reason)) throw reason;
+  console.error(`database out of reach (the loop retries): ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 
 main().catch((error: unknown) => {
   console.error(error);
