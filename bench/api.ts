@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import { inArray } from "drizzle-orm";
 import { orders, statuses } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
-import { figure } from "./measure";
+import { figure, median } from "./measure";
 import { readCpu, type CpuReading } from "./process-cpu";
 import { discardPoolMessages, ensurePool, ensureRotation } from "./rotation";
 import type { BenchContext, BenchFigure, Scenario } from "./types";
@@ -46,14 +46,15 @@ async function load(options: autocannon.Options, seconds: number): Promise<Load>
   };
 }
 
+const rateOf = (l: Load) => l.answered / l.seconds;
+
 /** The rounds of one side as one figure: requests over seconds, CPU per request, and the middle round's p50. */
 function combined(rounds: Load[]): { rps: number; p50: number; refused: number; cpuPerRequest: CpuReading } {
   const sum = (pick: (l: Load) => number) => rounds.reduce((total, l) => total + pick(l), 0);
-  const p50s = rounds.map((l) => l.p50).sort((a, b) => a - b);
   const sent = sum((l) => l.sent);
   return {
     rps: sum((l) => l.answered) / sum((l) => l.seconds),
-    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p50: median(rounds.map((l) => l.p50)),
     refused: sum((l) => l.refused),
     cpuPerRequest: { app: sum((l) => l.cpu.app) / sent, postgres: sum((l) => l.cpu.postgres) / sent },
   };
@@ -108,8 +109,8 @@ export const apiScenario: Scenario = {
       healthRounds.push(await load(health, SECONDS / ROUNDS));
       state = await readState();
       apiRounds.push(await load(api, SECONDS / ROUNDS));
-      const [h, a] = [healthRounds.at(-1)!, apiRounds.at(-1)!];
-      console.log(`  round ${round + 1}: ${(a.answered / a.seconds).toFixed(0)} against ${(h.answered / h.seconds).toFixed(0)} req/s (${(a.answered / a.seconds / (h.answered / h.seconds)).toFixed(2)})`);
+      const [h, a] = [rateOf(healthRounds.at(-1)!), rateOf(apiRounds.at(-1)!)];
+      console.log(`  round ${round + 1}: ${a.toFixed(0)} against ${h.toFixed(0)} req/s (${(a / h).toFixed(2)})`);
     }
     await settle();
     await discardPoolMessages(context.db, rotation);

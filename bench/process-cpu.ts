@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
  * API scenario reads it before and after each side's load to say where a request's time goes:
  * in the app server (`next-server`) or in Postgres (its backends, when it runs on this machine).
  */
-export function cpuMsOf(pattern: RegExp): number {
+function cpuMsOf(pattern: RegExp): number {
   let ticks = 0;
   let pids: string[];
   try {
@@ -32,9 +32,9 @@ export function cpuMsOf(pattern: RegExp): number {
 const MS_PER_TICK = 10;
 
 /** The app server the benchmark starts (`next start` names its process `next-server`). */
-export const APP_SERVER = /next-server/;
+const APP_SERVER = /next-server/;
 /** Postgres's processes, backends and background workers alike (`postgres: 15/main: ...`). */
-export const POSTGRES = /^postgres: /;
+const POSTGRES = /^postgres: /;
 
 export type CpuReading = { app: number; postgres: number };
 

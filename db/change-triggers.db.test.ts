@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
-import { rowsOf } from "@/tests/support/rows";
+import { rowsOf } from "@/db/rows";
 import { openTestDb } from "@/tests/support/test-db";
 
 /*
@@ -22,14 +22,13 @@ afterAll(async () => handle?.close());
 
 type FunctionConfig = { name: string; config: string[] | null };
 
-function configOf(where: SQL): Promise<FunctionConfig[]> {
+async function configOf(where: SQL): Promise<FunctionConfig[]> {
   return rowsOf<FunctionConfig>(
-    db,
-    sql`
+    await db.execute(sql`
     select p.proname as name, p.proconfig as config
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = current_schema() and ${where}
-    order by p.proname`,
+    order by p.proname`),
   );
 }
 

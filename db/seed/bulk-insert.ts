@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { orderEventType, type OrderEventType } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
 import type { DemoOrder } from "./demo-orders";
 
 /*
@@ -12,12 +13,6 @@ import type { DemoOrder } from "./demo-orders";
  * The JSON uses one- or two-letter keys, leaves out nulls and defaults, and carries times as
  * epoch milliseconds: on PGlite, parsing is a large share of the cost and shrinks with the text.
  */
-
-/** `db.execute` returns `{ rows }` on PGlite and the rows themselves on postgres.js. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
 
 /**
  * Foreign-key checks are most of the cost of inserting history on PGlite (each one is a query of

@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
+import { rowsOf } from "@/db/rows";
 import {
   orderEvents,
   orders,
@@ -192,7 +193,7 @@ describe("seedDemo", () => {
              where e.to_status_id is not null and s.id is null)
         + (select count(*) from orders o where not exists (select 1 from order_events e where e.order_id = o.id))
         as broken
-    `).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { broken: number }[] }).rows));
+    `).then((r) => rowsOf<{ broken: number }>(r));
     expect(Number(row?.broken)).toBe(0);
   });
 
@@ -201,16 +202,14 @@ describe("seedDemo", () => {
       select (select count(*) from orders) as orders,
         (select count(*) from orders o left join order_search q on q.order_id = o.id
           where q.order_id is null or q is distinct from order_search_of(o)) as missing
-    `).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { orders: number; missing: number }[] }).rows));
+    `).then((r) => rowsOf<{ orders: number; missing: number }>(r));
     expect(Number(row?.orders)).toBe(TOTAL);
     expect(Number(row?.missing)).toBe(0);
   });
 
   it("gives the analytics rollups every order's figures, as the triggers the bulk load skips would have", async () => {
     expect(await rollupDrift(h.db)).toBe(0);
-    const [row] = await h.db.execute<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup_all where figure = 'created'`).then((r) =>
-      Array.isArray(r) ? r : (r as unknown as { rows: { n: number }[] }).rows,
-    );
+    const [row] = await h.db.execute<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup_all where figure = 'created'`).then((r) => rowsOf<{ n: number }>(r));
     expect(Number(row?.n)).toBe(TOTAL);
   });
 

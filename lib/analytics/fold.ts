@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
 
 /**
  * Moves the status changes' counts waiting in `analytics_rollup_pending` into `analytics_rollup`
@@ -8,6 +9,6 @@ import type { DbOrTx } from "@/db";
  */
 export async function foldAnalyticsRollups(db: DbOrTx): Promise<number> {
   const result = await db.execute<{ moved: number }>(sql`select analytics_fold() as moved`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: { moved: number }[] }).rows;
+  const rows = rowsOf<{ moved: number }>(result);
   return Number(rows[0]?.moved ?? 0);
 }

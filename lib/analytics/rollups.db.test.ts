@@ -18,7 +18,7 @@ import {
 } from "@/tests/support/analytics-full-scan";
 import { backdateOrderHistory } from "@/tests/support/backdate-order";
 import { createTestOrder } from "@/tests/support/fixtures";
-import { rowsOf } from "@/tests/support/rows";
+import { rowsOf } from "@/db/rows";
 import { openTestDb } from "@/tests/support/test-db";
 import { bucketOf } from "./duration-buckets";
 import { shopToday, addDays, type AnalyticsFilters } from "./filters";
@@ -232,7 +232,7 @@ describe("the triggers and the screens share their rules", () => {
     const samples = [0, 0.5, 1, 59.9, 3600, 86_400 * 3.5, ...Array.from({ length: 40 }, () => rng.next() * 10 ** rng.int(0, 7))];
     for (const seconds of samples) {
       const micros = Math.round(seconds * 1e6);
-      const [row] = await rowsOf<{ bucket: number }>(db, sql`select analytics_bucket(${micros}::bigint) as bucket`);
+      const [row] = rowsOf<{ bucket: number }>(await db.execute(sql`select analytics_bucket(${micros}::bigint) as bucket`));
       expect(Number(row?.bucket), `${seconds} s`).toBe(bucketOf(micros / 1e6));
     }
   });
@@ -240,7 +240,7 @@ describe("the triggers and the screens share their rules", () => {
   it("tells returns by the same pattern as looksLikeReturn", async () => {
     const codes = ["returned", "return", "complaint_pending", "zwrot", "reklamacja", "no_returnable", "cancelled", "order.returned", "Zwrot-1"];
     for (const code of codes) {
-      const [row] = await rowsOf<{ categories: string[] }>(db, sql`select analytics_categories(${code}, 'not_completed', 'closed') as categories`);
+      const [row] = rowsOf<{ categories: string[] }>(await db.execute(sql`select analytics_categories(${code}, 'not_completed', 'closed') as categories`));
       expect(row?.categories.includes("returned"), code).toBe(looksLikeReturn(code));
       expect(row?.categories.includes("cancelled"), code).toBe(!looksLikeReturn(code));
     }

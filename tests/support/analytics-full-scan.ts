@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, lt, not, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { orderEvents, orders, orderTypes, statuses, statusGroups, statusGroupKind } from "@/db/schema";
 import type { DailyFlow, Funnel, Rates, StatusCount, StuckOrder, TimeInStatus } from "@/lib/analytics";
 import { ANALYTICS_TIME_ZONE, analyticsFiltersSchema, daysOf, idleDaysSchema, type AnalyticsFilters } from "@/lib/analytics/filters";
@@ -328,6 +329,6 @@ export async function rollupDrift(db: DbOrTx): Promise<number> {
       having sum(f.n) <> 0 or sum(f.micros) <> 0
     )
     select count(*)::int as drift from ((select * from kept except all select * from fresh) union all (select * from fresh except all select * from kept)) d`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: { drift: number }[] }).rows;
+  const rows = rowsOf<{ drift: number }>(result);
   return Number(rows[0]?.drift ?? 0);
 }
