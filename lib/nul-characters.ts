@@ -1,7 +1,9 @@
 /**
  * Postgres cannot store U+0000 in text (`invalid byte sequence for encoding "UTF8": 0x00`), so a
- * NUL anywhere in a request would reach the database and fail there as a 500. Every way in (API
- * parameters, query and body; server-action input) refuses it up front, field by field.
+ * NUL anywhere in a request would reach the database and fail there as a 500. Every way in
+ * refuses it up front: API parameters, query and body and server-action input field by field;
+ * the carriers' webhooks as a 422; the tracking page's forms as a miss or a worded refusal; the
+ * staff pages' search parameters by dropping the filter (lib/url-params.ts).
  */
 export type NulIssue = { path: PropertyKey[]; message: string };
 
@@ -24,4 +26,9 @@ export function findNulCharacters(value: unknown, path: PropertyKey[] = [], issu
     }
   }
   return issues;
+}
+
+/** Does the value hold a NUL anywhere, in a key or a text? For ways in that answer one refusal rather than field by field. */
+export function hasNulCharacter(value: unknown): boolean {
+  return findNulCharacters(value).length > 0;
 }

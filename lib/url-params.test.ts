@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idFromSegment, idSearchParam, MAX_INTEGER_ID, pageSearchParam } from "./url-params";
+import { idFromSegment, idSearchParam, MAX_INTEGER_ID, longTextSearchParam, pageSearchParam, textSearchParam } from "./url-params";
 
 describe("numbers from a URL", () => {
   it("takes an id the database's integer column can hold", () => {
@@ -21,5 +21,16 @@ describe("numbers from a URL", () => {
   it("reads a page past any real one as the first", () => {
     expect(pageSearchParam.parse("3")).toBe(3);
     expect(pageSearchParam.parse("1e20")).toBe(1);
+  });
+});
+
+describe("words from a URL", () => {
+  it("takes a word trimmed, and drops one too long or holding a NUL the database cannot take", () => {
+    expect(textSearchParam.parse("  Kowalski ")).toBe("Kowalski");
+    expect(textSearchParam.parse("x".repeat(101))).toBeUndefined();
+    expect(textSearchParam.parse("Kowal\u0000ski")).toBeUndefined();
+    expect(textSearchParam.parse(["a", "b"])).toBeUndefined();
+    expect(longTextSearchParam.parse("x".repeat(200))).toHaveLength(200);
+    expect(longTextSearchParam.parse("a@example.com\u0000")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNulCharacter } from "@/lib/nul-characters";
 
 /**
  * Numbers read from a URL (a dynamic segment or a search parameter) before they reach a query.
@@ -19,3 +20,23 @@ export const idSearchParam = z.coerce.number().int().min(1).max(MAX_INTEGER_ID).
 
 /** A page number; anything else is the first page. Bounded so the offset stays a number Postgres takes. */
 export const pageSearchParam = z.coerce.number().int().min(1).max(MAX_INTEGER_ID).catch(1);
+
+/**
+ * A word in a search parameter (`?q=…`, `?channel=…`), trimmed and bounded. Text holding a NUL
+ * (`%00`) drops the filter like any other unreadable value: Postgres cannot take it as a query
+ * parameter and would fail the page with a 500 (lib/nul-characters.ts).
+ */
+function searchText(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength)
+    .refine((value) => !hasNulCharacter(value))
+    .optional()
+    .catch(undefined);
+}
+
+export const textSearchParam = searchText(100);
+
+/** Room for a whole email address or subject, as the mailbox searches. */
+export const longTextSearchParam = searchText(200);

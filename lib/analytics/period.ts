@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addDays, analyticsFiltersSchema, DEFAULT_IDLE_DAYS, idleDaysSchema, shopToday, type AnalyticsFilters } from "./filters";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
+import { textSearchParam } from "@/lib/url-params";
 
 /** Period presets offered on the page: the last N days, today included. */
 export const PERIOD_PRESETS = [
@@ -12,16 +13,14 @@ export const PERIOD_PRESETS = [
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number]["key"] | "custom";
 export const DEFAULT_PERIOD: PeriodPreset = "30d";
 
-const text = z.string().trim().max(100).optional().catch(undefined);
-
 /** The analytics page's URL, loosely: anything unreadable falls back to the defaults. */
 export const analyticsSearchSchema = z.object({
   period: z.enum(["7d", "30d", "90d", "365d", "custom"]).optional().catch(undefined),
-  from: text,
-  to: text,
-  type: text,
-  channel: text,
-  idle: text,
+  from: textSearchParam,
+  to: textSearchParam,
+  type: textSearchParam,
+  channel: textSearchParam,
+  idle: textSearchParam,
 });
 export type AnalyticsSearch = z.infer<typeof analyticsSearchSchema>;
 

@@ -2,8 +2,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orderSearch, orders } from "@/db/schema";
 import { courierName } from "@/lib/courier-name";
+import { findNulCharacters } from "@/lib/nul-characters";
 import type { Actor } from "@/lib/orders/actor";
-import { ok, refuse, type Result } from "@/lib/result";
+import { ok, refuse, validationFailed, type Result } from "@/lib/result";
 import { meaningOf } from "./carrier-statuses";
 import { carrierByKey } from "./carriers";
 import { recordParcelEvent } from "./record";
@@ -56,6 +57,10 @@ export async function checkCarrierAddress(db: DbOrTx, input: { carrier: string; 
 export async function receiveCarrierWebhook(db: DbOrTx, input: { carrier: string; body: unknown }): Promise<Result<WebhookReceipt>> {
   const carrier = carrierByKey(input.carrier);
   if (!carrier) return refuse("not_found", `Orderly does not receive webhooks from ${input.carrier}.`);
+  // Checked before the carrier's reader, like every other way in: a NUL in the tracking number
+  // would otherwise reach the parcel lookup and fail there as a 500.
+  const nul = findNulCharacters(input.body);
+  if (nul.length > 0) return validationFailed(nul);
   const reading = carrier.readWebhook(input.body);
   if (!reading.ok) return reading;
   if (reading.value.kind === "other") return ok({ recorded: 0, duplicates: 0, ignored: "event" });

@@ -124,13 +124,15 @@ describe("the InPost receiving address", () => {
     expect(await parcelEntries(order.id)).toEqual([]);
   });
 
-  it("refuses malformed bodies with the API's problems: not JSON, not the documented shape, another media type, too large", async () => {
+  it("refuses malformed bodies with the API's problems: not JSON, not the documented shape, a NUL character, another media type, too large", async () => {
     const before = await db.select().from(parcelEvents);
     await problem(await send(undefined, { raw: "{" }), 400, "malformed_json");
     const shape = await problem(await send({ event: "shipment_status_changed", payload: { status: 7 } }), 422, "validation_failed");
     expect(Object.keys(shape.errors).sort()).toEqual(["event_ts"]);
     const status = await problem(await send({ ...statusChanged("1"), payload: { status: 7 } }), 422, "validation_failed");
     expect(Object.keys(status.errors)).toEqual(["payload.status"]);
+    const nul = await problem(await send(statusChanged("\u0000")), 422, "validation_failed");
+    expect(Object.keys(nul.errors)).toEqual(["payload.tracking_number"]);
     await problem(await send(undefined, { raw: "status=delivered", contentType: "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
     await problem(await send(undefined, { raw: JSON.stringify({ pad: "x".repeat(70 * 1024) }) }), 413, "payload_too_large");
     expect(await db.select().from(parcelEvents)).toEqual(before);

@@ -134,7 +134,16 @@ test("the return window closes returns but not complaints, and the form is rate-
   await screenshot(customer, "returns-tracking-window-closed-pl");
 
   // Five a client per ten minutes: the first (above) and four more pass the limit, the sixth does not.
-  for (let i = 0; i < 4; i++) expect((await post({ kind: "complaint" })).headers().location).toContain("returnError=");
+  for (let i = 0; i < 3; i++) expect((await post({ kind: "complaint" })).headers().location).toContain("returnError=");
+  // A NUL Postgres cannot store is refused with a message, not a 500.
+  const nul = await post({ kind: "complaint", "qty:E2E-1": "1", description: "Pęk\u0000nięty" });
+  expect(nul.headers().location).toContain("returnError=invalidText");
+  await customer.goto(nul.headers().location!);
+  await expect(customer.getByTestId("after-sales").getByRole("alert")).toHaveText("Formularz zawiera znak, którego nie da się zapisać. Popraw tekst i wyślij ponownie.");
+  await screenshot(customer, "returns-tracking-invalid-text-pl");
+  await customer.goto(nul.headers().location!.replace("lang=pl", "lang=en"));
+  await expect(customer.getByTestId("after-sales").getByRole("alert")).toHaveText("The form holds a character that cannot be saved. Correct the text and send it again.");
+  await screenshot(customer, "returns-tracking-invalid-text-en");
   const limited = await post({ kind: "complaint", "qty:E2E-1": "1", description: "Pęknięty" });
   expect(limited.headers().location).toContain("returnError=rateLimited");
 });

@@ -78,6 +78,11 @@ test("every miss gets the same answer, and too many attempts get a 429", async (
   await lookUp(page, "NO-SUCH-ORDER", EMAIL);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(wrongEmail!);
 
+  // A NUL Postgres cannot take as a parameter is a miss like any other, not a 500.
+  const nul = await page.request.post("/track/lookup", { form: { number: "E2E-TRACK-1\u0000", email: EMAIL, lang: "en" }, maxRedirects: 0 });
+  expect(nul.status()).toBe(303);
+  expect(nul.headers().location).toContain("error=miss");
+
   const statuses: number[] = [];
   for (let i = 0; i < 10; i++) {
     const response = await page.request.post("/track/lookup", { form: { number: "NO-SUCH", email: EMAIL, lang: "en" }, maxRedirects: 0 });

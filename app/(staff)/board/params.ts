@@ -1,21 +1,20 @@
 import { z } from "zod";
 import type { BoardFilters } from "@/db/queries/board-query";
 import { BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
-
-const text = z.string().trim().max(100).optional().catch(undefined);
+import { textSearchParam } from "@/lib/url-params";
 
 /** The board's URL: the order type, the filters and how deep each column is opened, so a view can be shared. */
 export const boardSearchSchema = z.object({
-  type: text,
-  channel: text,
-  courier: text,
-  payment: text,
+  type: textSearchParam,
+  channel: textSearchParam,
+  courier: textSearchParam,
+  payment: textSearchParam,
   paid: z.enum(["paid", "unpaid"]).optional().catch(undefined),
   overdue: z
     .literal("1")
     .optional()
     .catch(undefined),
-  q: text,
+  q: textSearchParam,
   /** "12.100,15.150": column 12 shows 100 cards, column 15 shows 150. */
   more: z.string().max(500).optional().catch(undefined),
 });

@@ -11,7 +11,7 @@ import { ORDER_SORTS, listOrders, listStatusesForFilter } from "@/db/queries/ord
 import { requirePageUser } from "@/lib/auth";
 import { loadWorkflowDefinition } from "@/lib/orders";
 import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
-import { idSearchParam, pageSearchParam } from "@/lib/url-params";
+import { idSearchParam, pageSearchParam, textSearchParam } from "@/lib/url-params";
 import { bulkChangeAction, finishBulkChangeAction, inlineChangeAction } from "./actions";
 import { undoChangesAction } from "../undo/actions";
 import { previewBulkChangeAction, previewChangeAction } from "../preview/actions";
@@ -21,15 +21,14 @@ export async function generateMetadata() {
   return { title: t("nav.orders") };
 }
 
-const text = z.string().trim().max(100).optional().catch(undefined);
 const searchSchema = z.object({
   page: pageSearchParam,
   status: idSearchParam,
-  q: text,
-  type: text,
-  channel: text,
-  courier: text,
-  payment: text,
+  q: textSearchParam,
+  type: textSearchParam,
+  channel: textSearchParam,
+  courier: textSearchParam,
+  payment: textSearchParam,
   paid: z.enum(["paid", "unpaid"]).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   sort: z.enum(ORDER_SORTS).catch("created"),

@@ -9,7 +9,7 @@ import { getDb } from "@/db";
 import { getOutboxBacklog, listMessages } from "@/db/queries/outbox";
 import { requirePageUser } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
-import { pageSearchParam } from "@/lib/url-params";
+import { longTextSearchParam, pageSearchParam } from "@/lib/url-params";
 import { retryMessageAction } from "./actions";
 import { describeLastError } from "@/lib/notifications/outbox-reasons";
 
@@ -21,13 +21,7 @@ export async function generateMetadata() {
 const searchSchema = z.object({
   state: z.enum(["pending", "sending", "sent", "dead", "cancelled", "skipped"]).optional().catch(undefined),
   kind: z.enum(["email", "sms"]).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((q) => q || undefined)
-    .catch(undefined),
+  q: longTextSearchParam.transform((q) => q || undefined),
   page: pageSearchParam,
 });
 

@@ -3,6 +3,7 @@ import { clientAddressOf } from "@/lib/client-address";
 import { customerTranslator, resolveLocale, type Locale } from "@/lib/i18n";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { declaresMoreThan, readBodyWithin } from "@/lib/http/read-bounded-body";
+import { hasNulCharacter } from "@/lib/nul-characters";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { findTrackingToken, lookupSchema } from "@/lib/tracking/lookup";
 
@@ -44,7 +45,8 @@ export async function POST(request: Request) {
   const form = await new Response(body.bytes, { headers: { "Content-Type": contentType } }).formData().catch(() => new FormData());
   const formLocale = resolveLocale(form.get("lang"), locale);
   const parsed = lookupSchema.safeParse({ number: form.get("number"), email: form.get("email") });
-  const found = parsed.success ? await findTrackingToken(await getDb(), parsed.data) : undefined;
+  // A NUL cannot be looked up (Postgres refuses it as a parameter): it is a miss like any other.
+  const found = parsed.success && !hasNulCharacter(parsed.data) ? await findTrackingToken(await getDb(), parsed.data) : undefined;
   if (!found) return redirect(`/track?error=miss&lang=${formLocale}`);
   return redirect(`/track/${found.token}?lang=${formLocale}`);
 }

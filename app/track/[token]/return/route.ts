@@ -4,6 +4,7 @@ import { clientAddressOf } from "@/lib/client-address";
 import { customerTranslator, resolveLocale } from "@/lib/i18n";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { declaresMoreThan, readBodyWithin } from "@/lib/http/read-bounded-body";
+import { hasNulCharacter } from "@/lib/nul-characters";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { createReturn } from "@/lib/returns";
 import { readReturnForm } from "@/lib/returns/form";
@@ -39,6 +40,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (!body.ok) return backTo(token, lang, { returnError: "tooLarge" });
   const contentType = request.headers.get("content-type") ?? "application/x-www-form-urlencoded";
   const form = await new Response(body.bytes, { headers: { "Content-Type": contentType } }).formData().catch(() => new FormData());
+
+  // Refused before the service: Postgres cannot store a NUL, and would fail the request with a 500.
+  if (hasNulCharacter(form)) return backTo(token, lang, { returnError: "invalidText" });
 
   const t = customerTranslator(lang);
   const result = await createReturn(db, { ...readReturnForm(form), parent: { trackingToken: token }, actor: { type: "system", label: t("afterSales.actor") } });
