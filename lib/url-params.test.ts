@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idFromSegment, idSearchParam, MAX_INTEGER_ID, longTextSearchParam, pageSearchParam, textSearchParam } from "./url-params";
+import { idFromSegment, idSearchParam, MAX_INTEGER_ID, longTextSearchParam, pageSearchParam, textFromSegment, textSearchParam } from "./url-params";
 
 describe("numbers from a URL", () => {
   it("takes an id the database's integer column can hold", () => {
@@ -25,6 +25,11 @@ describe("numbers from a URL", () => {
 });
 
 describe("words from a URL", () => {
+  it("takes a path segment as it is, unless it holds a NUL", () => {
+    expect(textFromSegment("ORD-1%")).toBe("ORD-1%");
+    expect(textFromSegment("ORD-1\u0000")).toBeUndefined();
+  });
+
   it("takes a word trimmed, and drops one too long or holding a NUL the database cannot take", () => {
     expect(textSearchParam.parse("  Kowalski ")).toBe("Kowalski");
     expect(textSearchParam.parse("x".repeat(101))).toBeUndefined();

@@ -15,6 +15,14 @@ export function idFromSegment(segment: string): number | undefined {
   return id <= MAX_INTEGER_ID ? id : undefined;
 }
 
+/**
+ * A word in a path segment such as `/orders/[number]`, or undefined (the caller answers 404).
+ * Route handlers get segments decoded, so `%00` arrives as a NUL Postgres cannot take.
+ */
+export function textFromSegment(segment: string): string | undefined {
+  return hasNulCharacter(segment) ? undefined : segment;
+}
+
 /** An id in a search parameter (`?status=12`); anything else drops the filter, as a word there does. */
 export const idSearchParam = z.coerce.number().int().min(1).max(MAX_INTEGER_ID).optional().catch(undefined);
 

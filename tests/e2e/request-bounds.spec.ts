@@ -160,6 +160,7 @@ test("staff URLs with out-of-range or undecodable parameters answer 404 or ignor
   expect(documents.status()).toBe(404);
   expect(await documents.json()).toMatchObject({ code: "not_found" });
   expect(await statusOf(request, "/orders/E2E-API-1/documents/99999999999")).toBe(404);
+  expect(await statusOf(request, "/orders/E2E-API-1%00/documents/1")).toBe(404);
   // The order page streams (loading.tsx), so its 404 arrives as the not-found page after a 200.
   await page.goto("/orders/%25");
   await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
@@ -177,6 +178,10 @@ test("admin URLs with out-of-range or undecodable parameters answer 404 or ignor
     "/admin/integrations/webhooks/99999999999",
     "/admin/statuses/%25",
     "/admin/workflows/%25",
+    "/admin/statuses/%00",
+    "/admin/workflows/%00",
+    "/admin/roles/%00",
+    "/admin/automations/%00",
   ]) {
     expect(await statusOf(request, path), path).toBe(404);
   }
@@ -186,7 +191,8 @@ test("admin URLs with out-of-range or undecodable parameters answer 404 or ignor
 });
 
 test("the tracking document route answers 404 to a bad document id", async ({ request }) => {
-  for (const id of ["99999999999", "abc", "%25", "-1"]) {
+  for (const id of ["99999999999", "abc", "%25", "-1", "%00"]) {
     expect(await statusOf(request, `/track/abcdefghijklmnop/documents/${id}`), id).toBe(404);
   }
+  expect(await statusOf(request, "/track/abcdefghijklmnop%00")).toBe(404);
 });

@@ -4,7 +4,7 @@ import { getOrderDocumentFile } from "@/db/queries/documents";
 import { authorize, getCurrentUser } from "@/lib/auth";
 import { pdfDownloadResponse } from "@/lib/documents/download";
 import { documentPdf } from "@/lib/documents/stored-pdf";
-import { idFromSegment } from "@/lib/url-params";
+import { idFromSegment, textFromSegment } from "@/lib/url-params";
 
 const problem = (status: number, code: string, detail: string) =>
   Response.json({ type: "about:blank", title: code, status, code, detail }, { status, headers: { "content-type": "application/problem+json" } });
@@ -16,10 +16,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   const { number, id } = await params;
   // Next has decoded the segments already; decoding again would throw on a literal "%".
   const documentId = idFromSegment(id);
+  const orderNumber = textFromSegment(number);
   const t = await getTranslations("order.documents");
-  if (documentId === undefined) return problem(404, "not_found", t("notFound"));
+  if (documentId === undefined || orderNumber === undefined) return problem(404, "not_found", t("notFound"));
   const db = await getDb();
-  const file = await getOrderDocumentFile({ db, orderNumber: number, documentId });
+  const file = await getOrderDocumentFile({ db, orderNumber, documentId });
   if (!file) return problem(404, "not_found", t("notFound"));
   return pdfDownloadResponse({ fileName: file.fileName, pdf: await documentPdf(db, file) });
 }
