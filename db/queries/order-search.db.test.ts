@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle, Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { orders, statuses } from "@/db/schema";
 import { inOwnTransaction } from "@/db/transaction";
 import { editOrder, recordPayment, setTracking, transitionOrder } from "@/lib/orders";
@@ -103,8 +104,7 @@ async function searchPlan(text: string): Promise<string> {
   return inOwnTransaction(db, async (tx: Tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);
-    const answer = (await tx.execute(sql`explain (costs off) ${query}`)) as unknown as Record<string, string>[] | { rows: Record<string, string>[] };
-    const rows = Array.isArray(answer) ? answer : answer.rows;
+    const rows = rowsOf<Record<string, string>>(await tx.execute(sql`explain (costs off) ${query}`));
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   });
 }
@@ -126,10 +126,7 @@ describe("order_search, kept beside the orders", () => {
   const staff = { type: "user" as const, id: "7", label: "Stan Staff" };
   /** The transaction that last wrote the row (`xmin`): the same before and after means not written. */
   const lastWrite = async (table: "orders" | "order_search", column: "id" | "order_id", id: number) => {
-    const answer = (await db.execute(sql`select xmin::text as xmin from ${sql.identifier(table)} where ${sql.identifier(column)} = ${id}`)) as unknown as
-      | { xmin: string }[]
-      | { rows: { xmin: string }[] };
-    const rows = Array.isArray(answer) ? answer : answer.rows;
+    const rows = rowsOf<{ xmin: string }>(await db.execute(sql`select xmin::text as xmin from ${sql.identifier(table)} where ${sql.identifier(column)} = ${id}`));
     return rows[0]?.xmin;
   };
 

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { orderEvents, settings } from "@/db/schema";
 import { addOrderNote } from "@/lib/orders/notes";
 import { undoStatusChange } from "@/lib/orders/undo";
@@ -216,8 +217,7 @@ describe("GET /events", () => {
     await db.execute(sql`analyze order_events`);
     const [middle] = await db.select({ id: orderEvents.id }).from(orderEvents).orderBy(asc(orderEvents.id)).offset(2500).limit(1);
     const plan = async (request: Parameters<typeof eventPageStatement>[1]) => {
-      const rows = (await db.execute(sql`explain ${eventPageStatement(db, request)}`)) as unknown as { rows?: Record<string, string>[] } | Record<string, string>[];
-      const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
+      const list = rowsOf<Record<string, string>>(await db.execute(sql`explain ${eventPageStatement(db, request)}`));
       return list.map((r) => Object.values(r)[0]).join("\n");
     };
     const feedPlan = await plan({ after: middle!.id, limit: 50, writtenBefore: new Date() });

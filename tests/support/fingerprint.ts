@@ -1,11 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-
-/** The rows of a raw statement, whichever driver ran it (postgres.js answers an array, PGlite `{ rows }`). */
-async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  const answer = (await db.execute(statement)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(answer) ? answer : answer.rows;
-}
+import { rowsOf } from "@/db/rows";
 
 /**
  * A digest of every table's full contents, to prove a refused request (or a preview) wrote
@@ -14,18 +9,16 @@ async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
  * bookkeeping of the call itself, not a change the request asked for.
  */
 export async function databaseFingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = await rowsOf<{ table_name: string }>(
-    db,
-    sql`
+  const tables = rowsOf<{ table_name: string }>(
+    await db.execute(sql`
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('api_keys', 'rate_limit_counters')
-    order by table_name`,
+    order by table_name`),
   );
   const digest: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await rowsOf<{ d: string }>(
-      db,
-      sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from "${table_name}" t`),
+    const [row] = rowsOf<{ d: string }>(
+      await db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from "${table_name}" t`)),
     );
     digest[table_name] = row!.d;
   }
