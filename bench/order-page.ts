@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { listOrderDocuments } from "@/db/queries/documents";
 import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/queries/orders";
+import { rowsOf } from "@/db/rows";
 import { HISTORY_PAGE_SIZE, ITEMS_SHOWN } from "@/lib/orders/page-bounds";
 import { alternate, figure, median } from "./measure";
 import type { BenchContext, BenchFigure, Scenario } from "./types";
@@ -38,10 +39,10 @@ export const orderPageScenario: Scenario = {
   async run(context: BenchContext): Promise<BenchFigure[]> {
     const { db } = context;
     // Orders spread evenly over the table, old and new alike.
-    const picked = await db.execute<{ number: string }>(
-      sql`select number from orders where id % greatest(1, (select count(*) from orders) / ${SAMPLE}) = 0 order by id limit ${SAMPLE}`,
+    const picked = rowsOf<{ number: string }>(
+      await db.execute(sql`select number from orders where id % greatest(1, (select count(*) from orders) / ${SAMPLE}) = 0 order by id limit ${SAMPLE}`),
     );
-    const numbers = (Array.isArray(picked) ? picked : (picked as unknown as { rows: { number: string }[] }).rows).map((r) => r.number);
+    const numbers = picked.map((r) => r.number);
     if (numbers.length === 0) throw new Error("no orders to open");
     let next = 0;
     const hand = postgres(context.databaseUrl, { max: 4, onnotice: () => {} });

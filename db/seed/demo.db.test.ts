@@ -182,7 +182,7 @@ describe("seedDemo", () => {
   });
 
   it("keeps every reference intact (the bulk load skips foreign-key checks)", async () => {
-    const [row] = await h.db.execute<{ broken: number }>(sql`
+    const [row] = await h.db.execute(sql`
       select
         (select count(*) from orders o left join statuses s on s.id = o.status_id where s.id is null)
         + (select count(*) from orders o left join order_types t on t.id = o.order_type_id where t.id is null)
@@ -198,7 +198,7 @@ describe("seedDemo", () => {
   });
 
   it("gives every order its search row, as the triggers the bulk load skips would have", async () => {
-    const [row] = await h.db.execute<{ orders: number; missing: number }>(sql`
+    const [row] = await h.db.execute(sql`
       select (select count(*) from orders) as orders,
         (select count(*) from orders o left join order_search q on q.order_id = o.id
           where q.order_id is null or q is distinct from order_search_of(o)) as missing
@@ -209,7 +209,7 @@ describe("seedDemo", () => {
 
   it("gives the analytics rollups every order's figures, as the triggers the bulk load skips would have", async () => {
     expect(await rollupDrift(h.db)).toBe(0);
-    const [row] = await h.db.execute<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup_all where figure = 'created'`).then((r) => rowsOf<{ n: number }>(r));
+    const [row] = rowsOf<{ n: number }>(await h.db.execute(sql`select coalesce(sum(n), 0)::int as n from analytics_rollup_all where figure = 'created'`));
     expect(Number(row?.n)).toBe(TOTAL);
   });
 

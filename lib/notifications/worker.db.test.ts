@@ -67,13 +67,13 @@ async function queueEmails(count: number): Promise<number[]> {
   return ids;
 }
 
-async function rowsOf(orderIds: number[]) {
+async function outboxRowsOf(orderIds: number[]) {
   return db.select().from(outbox).where(inArray(outbox.orderId, orderIds));
 }
 
 /** The "awaiting payment" emails of these orders, oldest first. */
 async function statusEmailsOf(orderIds: number[]) {
-  return (await rowsOf(orderIds))
+  return (await outboxRowsOf(orderIds))
     .filter((r) => r.kind === "email" && statusEmailEvents.has(r.eventId ?? -1))
     .sort((a, b) => a.id - b.id);
 }
@@ -81,7 +81,7 @@ async function statusEmailsOf(orderIds: number[]) {
 /** Runs passes until nothing is left to do, making retries due at once instead of waiting. */
 async function drain(options: WorkerOptions, orderIds: number[], maxPasses = 30) {
   for (let pass = 0; pass < maxPasses; pass++) {
-    const pending = (await rowsOf(orderIds)).filter((r) => r.state === "pending" || r.state === "sending");
+    const pending = (await outboxRowsOf(orderIds)).filter((r) => r.state === "pending" || r.state === "sending");
     if (pending.length === 0) return;
     await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(inArray(outbox.orderId, orderIds));
     await deliverDueMessages(db, options);
@@ -221,13 +221,13 @@ describe("outbox worker", () => {
   it("puts a message back unsent, its attempt not counted, when the database went away while it was being prepared", async () => {
     const [orderId] = await queueEmails(1);
     const outage = await refusedQueryError();
-    const queued = await rowsOf([orderId!]);
+    const queued = await outboxRowsOf([orderId!]);
     const claimed = (await claimDueMessages(db, { batchSize: 500, leaseMs: 30_000 })).filter((r) => r.orderId === orderId);
     expect(claimed.map((r) => r.id).sort()).toEqual(queued.map((r) => r.id).sort());
 
     // What the worker records when rendering threw because the database was restarting.
     for (const row of claimed) expect(await recordOutcome(db, row, renderFailure(outage, () => 0), workerOptions())).toBe("deferred");
-    for (const row of await rowsOf([orderId!])) {
+    for (const row of await outboxRowsOf([orderId!])) {
       expect(row).toMatchObject({ state: "pending", attempts: queued.find((q) => q.id === row.id)!.attempts, lockedUntil: null });
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     }
@@ -240,7 +240,7 @@ describe("outbox worker", () => {
     const [again] = (await claimDueMessages(db, { batchSize: 500, leaseMs: 1 })).filter((r) => r.orderId === orderId && r.kind === "email");
     expect(await recordOutcome(db, again!, renderFailure(new Error("Template variable {{total}} is missing")), workerOptions())).toBe("dead");
     await drain(workerOptions(), [orderId!]);
-    const states = (await rowsOf([orderId!])).map((r) => r.state);
+    const states = (await outboxRowsOf([orderId!])).map((r) => r.state);
     expect(states.filter((state) => state === "dead")).toHaveLength(1);
     expect(states.filter((state) => state !== "dead").every((state) => state === "sent")).toBe(true);
   });
@@ -257,7 +257,7 @@ describe("outbox worker", () => {
     const sms: SmsProvider = { name: "spy", sendSms: async (m) => (texted.push(m.to), { ok: true, providerMessageId: "x" }) };
     const reason = smsRecipient(stored);
     expect(reason.ok).toBe(false);
-    const smsOf = async () => (await rowsOf([order.id])).filter((r) => r.kind === "sms" && r.eventId === result.value.event.id);
+    const smsOf = async () => (await outboxRowsOf([order.id])).filter((r) => r.kind === "sms" && r.eventId === result.value.event.id);
 
     const [queued] = await smsOf();
     expect(queued).toMatchObject({ state: "dead", attempts: 0, recipient: stored, lastError: !reason.ok && reason.error.message });
@@ -283,7 +283,7 @@ describe("outbox worker", () => {
   it("a status change that rolls back leaves no outbox row", async () => {
     const wf = await createRetailWorkflow(db);
     const order = await createTestOrder(db, wf.type.code);
-    const before = (await rowsOf([order.id])).length;
+    const before = (await outboxRowsOf([order.id])).length;
     await expect(
       db.transaction(async (tx) => {
         await enqueueStatusNotifications(tx, {
@@ -295,7 +295,7 @@ describe("outbox worker", () => {
         throw new Error("the change failed after queueing");
       }),
     ).rejects.toThrow("the change failed");
-    expect((await rowsOf([order.id])).length).toBe(before);
+    expect((await outboxRowsOf([order.id])).length).toBe(before);
   });
 });
 
@@ -308,7 +308,7 @@ const patient = (extra: { requestsPerSecond?: number } = {}) =>
 /** Passes until nothing of these orders waits, each row when it is due (as the loop would, not hurried). */
 async function workUntilSent(options: WorkerOptions, orderIds: number[]) {
   for (let pass = 0; pass < 500; pass++) {
-    if (!(await rowsOf(orderIds)).some((r) => r.state === "pending" || r.state === "sending")) return;
+    if (!(await outboxRowsOf(orderIds)).some((r) => r.state === "pending" || r.state === "sending")) return;
     if ((await deliverDueMessages(db, options)).claimed === 0) await sleep(20);
   }
   throw new Error("outbox did not drain");
@@ -342,7 +342,7 @@ describe("outbox worker: sends side by side, at the provider's pace", () => {
       fake.onRequest = undefined;
     }
     // The order confirmation, then the "awaiting payment" email: the second left once the first was answered.
-    const emails = (await rowsOf([orderId!])).filter((r) => r.kind === "email").sort((a, b) => a.id - b.id);
+    const emails = (await outboxRowsOf([orderId!])).filter((r) => r.kind === "email").sort((a, b) => a.id - b.id);
     expect(emails.map((r) => r.state)).toEqual(["sent", "sent"]);
     expect(fake.requestCount - before).toBe(2);
     expect(order).toEqual(emails.map((r) => r.idempotencyKey));
@@ -374,7 +374,7 @@ describe("outbox worker: sends side by side, at the provider's pace", () => {
     expect(tally.deferred).toBeGreaterThan(0);
     // The first email went at once; the next turn, a second later, is past the horizon.
     expect(fake.requestCount - before).toBe(1);
-    const waiting = (await rowsOf(orderIds)).filter((r) => r.kind === "email" && r.state === "pending");
+    const waiting = (await outboxRowsOf(orderIds)).filter((r) => r.kind === "email" && r.state === "pending");
     expect(waiting.length).toBe(tally.deferred);
     for (const row of waiting) {
       expect(row.attempts).toBe(0);
@@ -404,7 +404,7 @@ describe("outbox worker: sends side by side, at the provider's pace", () => {
     } finally {
       fake.delayMs = 0;
     }
-    const emails = (await rowsOf(orderIds)).filter((r) => r.kind === "email");
+    const emails = (await outboxRowsOf(orderIds)).filter((r) => r.kind === "email");
     expect(emails).toHaveLength(12);
     for (const row of emails) {
       expect(row.state).toBe("sent");
