@@ -11,3 +11,8 @@ export function someCauseCode(error: unknown, matches: (code: string) => boolean
   }
   return false;
 }
+
+/** What a thrown value says, for a log line or a recorded failure: an Error's message, anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,6 +1,7 @@
 import { getDbHandle } from "@/db";
 import { API_KEY_CLI_USAGE, parseApiKeyArgs } from "@/lib/integrations/api-key-cli";
 import { createApiKey } from "@/lib/integrations/api-keys";
+import { errorMessage } from "@/lib/error-causes";
 
 /**
  * `npm run apikey:create -- --name NAME --scope read|write|admin`: creates a key in the
@@ -34,7 +35,7 @@ async function main() {
 main().catch((error: unknown) => {
   // Drizzle wraps the driver's error in "Failed query: <sql>"; the cause says what went wrong.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = errorMessage(cause);
   console.error(`Could not create the key: ${message}`);
   if (/relation .*api_keys.* does not exist/.test(message)) console.error("The database is not migrated: run `npm run db:migrate` first.");
   process.exit(1);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
+import { errorMessage } from "@/lib/error-causes";
 
 /**
  * `npm run email`: every template in emails/ rendered with its default (realistic) props, on
@@ -46,7 +47,7 @@ const server = createServer(async (req, res) => {
     res.end(body);
   } catch (error) {
     res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end(`Could not render ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    res.end(`Could not render ${name}: ${errorMessage(error)}`);
   }
 });
 

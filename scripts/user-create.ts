@@ -1,5 +1,6 @@
 import { openConfiguredDb } from "@/db";
 import { createUserFromCommandLine, parseUserCreateArgs, USER_CLI_USAGE } from "@/lib/accounts/cli";
+import { errorMessage } from "@/lib/error-causes";
 
 /**
  * `npm run user:create -- --email E --name N --role admin|staff|<role>`: creates a person in the
@@ -39,6 +40,6 @@ async function main() {
 main().catch((error: unknown) => {
   // Drizzle wraps the driver's error in "Failed query: <sql>"; the cause says what went wrong.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  console.error(`Could not create the person: ${cause instanceof Error ? cause.message : String(cause)}`);
+  console.error(`Could not create the person: ${errorMessage(cause)}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { providersFromEnv } from "@/lib/notifications/providers";
 import { startWorkerLoop } from "@/lib/notifications/worker-loop";
 import { workerTuningFromEnv } from "@/lib/notifications/worker-tuning";
+import { errorMessage } from "@/lib/error-causes";
 
 /** `npm run worker`: delivers the outbox outside the app processes (run as many as needed). */
 async function main() {
@@ -28,7 +29,7 @@ async function main() {
 // rejection is a bug and still ends the process.
 process.on("unhandledRejection", (reason: unknown) => {
   if (!isDatabaseOutage(reason)) throw reason;
-  console.error(`database out of reach (the loop retries): ${reason instanceof Error ? reason.message : String(reason)}`);
+  console.error(`database out of reach (the loop retries): ${errorMessage(reason)}`);
 });
 
 main().catch((error: unknown) => {

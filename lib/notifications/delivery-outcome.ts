@@ -7,6 +7,7 @@ import { nextWebhookAttemptDelayMs } from "@/lib/integrations/webhooks/retry-sch
 import { backoffMs } from "./backoff";
 import type { SendOutcome } from "./providers/types";
 import { WORKER_DEFAULTS, type WorkerOptions } from "./worker-options";
+import { errorMessage } from "@/lib/error-causes";
 
 /** The row's own claim: a stale worker whose lease was taken over updates nothing. */
 export function ownClaim(row: OutboxRow) {
@@ -123,7 +124,7 @@ const OUTAGE_WAIT_MS = 2_000;
  * goes back to the queue unsent, without using one of its attempts however long the outage lasts.
  */
 export function renderFailure(error: unknown, random: () => number = Math.random): RowOutcome {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (isDatabaseOutage(error)) {
     return { ok: false, retryable: true, notSent: true, error: `database: ${message}`, retryAfterMs: OUTAGE_WAIT_MS + random() * 1000 };
   }

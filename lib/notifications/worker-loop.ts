@@ -4,6 +4,7 @@ import { runDueTimeRules } from "@/lib/automation/scheduler";
 import { purgeIdempotencyKeys } from "@/lib/integrations/idempotency";
 import { purgeRateLimitCounters } from "@/lib/rate-limit";
 import { deliverDueMessages, type WorkerOptions } from "./worker";
+import { errorMessage } from "@/lib/error-causes";
 
 export type WorkerLoop = { stop: () => Promise<void> };
 
@@ -49,7 +50,7 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
           const counters = await purgeRateLimitCounters(db);
           if (counters) log(`rate limits: ${counters} counts of past windows removed`);
         } catch (error) {
-          log(`automation scheduler error: ${error instanceof Error ? error.message : String(error)}`);
+          log(`automation scheduler error: ${errorMessage(error)}`);
         }
       }
       if (foldEveryMs > 0 && Date.now() - lastFold >= foldEveryMs) {
@@ -57,7 +58,7 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
         try {
           await foldAnalyticsRollups(db);
         } catch (error) {
-          log(`analytics fold error: ${error instanceof Error ? error.message : String(error)}`);
+          log(`analytics fold error: ${errorMessage(error)}`);
         }
       }
       try {
@@ -68,7 +69,7 @@ export function startWorkerLoop(db: DbOrTx, options: LoopOptions): WorkerLoop {
           log(`outbox: ${tally.sent} sent, ${tally.retry} to retry, ${tally.dead} dead${deferred}`);
         }
       } catch (error) {
-        log(`outbox worker error: ${error instanceof Error ? error.message : String(error)}`);
+        log(`outbox worker error: ${errorMessage(error)}`);
       }
       if (!busy && running) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
     }

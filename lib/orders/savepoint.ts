@@ -1,5 +1,6 @@
 import type { Tx } from "@/db";
 import { inOwnTransaction } from "@/db/transaction";
+import { errorMessage } from "@/lib/error-causes";
 
 export type Refusal = { ok: false; reason: string; message: string };
 
@@ -15,6 +16,6 @@ export async function attemptInSavepoint<T extends { ok: true }>(
   try {
     return await inOwnTransaction(tx, work);
   } catch (error) {
-    return { ok: false, reason: "error", message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: "error", message: errorMessage(error) };
   }
 }

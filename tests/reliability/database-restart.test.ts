@@ -11,6 +11,7 @@ import { findHistoryViolations } from "./support/invariants";
 import { pick, runClients, StepTimings, Tally, withDeadline } from "./support/load";
 import { startPrivateCluster, type PrivateCluster } from "./support/private-cluster";
 import { createLoopingWorkflow, placeOrder } from "./support/workflow";
+import { errorMessage } from "@/lib/error-causes";
 
 const CLIENTS = 16;
 const ORDERS = 20;
@@ -139,7 +140,7 @@ async function checkOutcome(verify: Db, committed: number[], orders: Order[], ti
       .toBe(0);
     await timings.time("delivery after the load", delivered).catch((error: unknown) => {
       // What the worker last said (its batches, its errors) is what explains a stalled delivery.
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe worker printed last:\n${running.output().slice(-2_000)}`);
+      throw new Error(`${errorMessage(error)}\nThe worker printed last:\n${running.output().slice(-2_000)}`);
     });
     expect((await verify.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "dead"))).length).toBe(0);
 

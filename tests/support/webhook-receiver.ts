@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { LocalHttpServer } from "./local-server";
+import { errorMessage } from "@/lib/error-causes";
 
 /**
  * What the receiver does with the next verified request: process and answer 200, fail with 500
@@ -65,7 +66,7 @@ export class WebhookReceiver extends LocalHttpServer {
     try {
       payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as ReceivedEvent["payload"];
     } catch (error) {
-      this.verificationFailures.push(error instanceof Error ? error.message : String(error));
+      this.verificationFailures.push(errorMessage(error));
       return this.answer(res, 400, "signature does not verify");
     }
     const webhookId = String(req.headers["webhook-id"]);

@@ -1,4 +1,5 @@
 import { isRetryableStatus, parseRetryAfter, type SmsProvider } from "./types";
+import { errorMessage } from "@/lib/error-causes";
 
 /**
  * SMSAPI's HTTP API (sms.do). `idx` carries the idempotency key and `check_idx` makes SMSAPI
@@ -27,7 +28,7 @@ export function createSmsapiProvider(options: { token: string; baseUrl?: string;
           signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
         });
       } catch (error) {
-        return { ok: false, retryable: true, error: `network: ${error instanceof Error ? error.message : String(error)}` };
+        return { ok: false, retryable: true, error: `network: ${errorMessage(error)}` };
       }
       const payload = (await response.json().catch(() => ({}))) as { list?: { id?: string }[]; error?: number; message?: string };
       const id = payload.list?.[0]?.id;
