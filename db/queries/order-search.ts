@@ -7,6 +7,9 @@ import { orderSearch, orders } from "@/db/schema";
 import { inOwnTransaction } from "@/db/transaction";
 import { phoneDigitsToSearch } from "@/lib/phone";
 
+/** The longest text a search takes: longer than any number, email or SKU a person would type. */
+export const ORDER_SEARCH_MAX_LENGTH = 100;
+
 /** LIKE's wildcards and its escape character escaped, so a typed "50%" or "a_b" means itself. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -87,6 +87,67 @@ describe("GET /orders filters", () => {
   });
 });
 
+describe("GET /orders text search (q)", () => {
+  let channel: string;
+  let found: string[];
+
+  beforeAll(async () => {
+    channel = `search-${flow.suffix}`;
+    const customers = [
+      { name: "Zofia Wiśniewska", email: "zofia.w@example.com", phone: "+48 601-222-333" },
+      { name: "Jan Nowak", email: "JAN.NOWAK@Firma.PL", phone: "512 444 555" },
+      { name: "Ewa 50% Rabat", email: "ewa@example.com", phone: "+48700800900" },
+    ];
+    const skus = ["DESK-OAK-120", "CHAIR_BLACK", "MUG-1"];
+    found = [];
+    for (let i = 0; i < customers.length; i++) {
+      const made = await createTestOrder(db, flow.type.code, {
+        channel,
+        customer: customers[i]!,
+        items: [{ sku: skus[i]!, name: "Item", quantity: 1, unitPrice: 1000, vatRate: 23 }],
+      });
+      found.push(made.number);
+    }
+  });
+
+  const search = (q: string, more = "") => list(`channel=${channel}&q=${encodeURIComponent(q)}${more}`).then(numbersOf);
+
+  it("finds orders by a part of the customer's name or email, in any case, or of an item's SKU", async () => {
+    expect(await search("wiśniew")).toEqual([found[0]]);
+    expect(await search("jan.nowak@firma")).toEqual([found[1]]);
+    expect(await search("example.com")).toEqual([found[0], found[2]]);
+    expect(await search("desk-oak")).toEqual([found[0]]);
+    expect(await search("  chair_black  ")).toEqual([found[1]]);
+  });
+
+  it("finds an order by its number, and by the customer's phone however either side wrote it", async () => {
+    expect(await search(found[2]!.toLowerCase())).toEqual([found[2]]);
+    expect(await search("601222333")).toEqual([found[0]]);
+    expect(await search("+48 512-444-555")).toEqual([found[1]]);
+  });
+
+  it("takes % and _ literally, not as wildcards", async () => {
+    expect(await search("50%")).toEqual([found[2]]);
+    expect(await search("%")).toEqual([found[2]]);
+    // CHAIR_BLACK holds an underscore; as a wildcard `_` would match every order.
+    expect(await search("_")).toEqual([found[1]]);
+  });
+
+  it("combines with the other filters and pages like any list", async () => {
+    expect(await search("example.com", `&number=${found[2]}`)).toEqual([found[2]]);
+    expect(await search("example.com", "&paymentState=paid")).toEqual([]);
+    expect(await allPages(`channel=${channel}&q=example.com&sort=-created&limit=1`)).toEqual([found[2], found[0]]);
+  });
+
+  it("refuses an empty or overlong text, naming q", async () => {
+    for (const q of ["", "   ", "x".repeat(101)]) {
+      const problem = expectProblem(await call(db, "GET", `/orders?q=${encodeURIComponent(q)}`, { key }), 422, "validation_failed");
+      expect(Object.keys(problem.errors)).toEqual(["q"]);
+    }
+    expect((await call(db, "GET", `/orders?q=${"x".repeat(100)}`, { key })).status).toBe(200);
+  });
+});
+
 describe("GET /orders sorting and paging", () => {
   let channel: string;
   /** Each order's number, id and sort times as Postgres keeps them (microseconds). */

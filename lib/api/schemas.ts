@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputFields } from "@/lib/orders";
 import { orderEventType } from "@/db/schema";
+import { ORDER_SEARCH_MAX_LENGTH } from "@/db/queries/order-search";
 import { documentSchema } from "@/lib/workflow-config";
 import { recordParcelEventInputSchema } from "@/lib/parcels/record";
 
@@ -58,6 +59,15 @@ export const listOrdersQuery = z.strictObject({
   group: listParam(`Only orders whose status is in a group of one of these kinds: ${groupKindSchema.options.join(", ")}`),
   number: listParam("Only the orders with these numbers"),
   paymentState: listParam(`Only orders in one of these payment states: ${PAYMENT_STATES.join(", ")} (paid: payments reached the total)`),
+  q: z
+    .string()
+    .trim()
+    .min(1, "Type something to search for")
+    .max(ORDER_SEARCH_MAX_LENGTH, `At most ${ORDER_SEARCH_MAX_LENGTH} characters`)
+    .optional()
+    .describe(
+      "Only orders where this text appears, in any case, in the number, the customer's name or email, the tracking number or an item's SKU; digits also find the customer's phone however it was written (spaces, dashes, +48). `%` and `_` mean themselves",
+    ),
   orderType: z.string().min(1).max(64).optional().describe("Only orders of this order type (code)"),
   channel: z.string().min(1).max(50).optional().describe("Only orders from this sales channel"),
   createdSince: since.optional().describe("Only orders created at or after this time"),

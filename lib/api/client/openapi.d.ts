@@ -769,6 +769,8 @@ export interface operations {
                 number?: string[];
                 /** @description Only orders in one of these payment states: unpaid, partially_paid, paid (paid: payments reached the total). Repeat the parameter or separate values with commas; at most 100 */
                 paymentState?: string[];
+                /** @description Only orders where this text appears, in any case, in the number, the customer's name or email, the tracking number or an item's SKU; digits also find the customer's phone however it was written (spaces, dashes, +48). `%` and `_` mean themselves */
+                q?: string;
                 /** @description Only orders of this order type (code) */
                 orderType?: string;
                 /** @description Only orders from this sales channel */
