@@ -46,5 +46,11 @@ function searchText(maxLength: number) {
 
 export const textSearchParam = searchText(100);
 
+/** The longest text the order search takes: longer than any number, email or SKU a person would type. */
+export const ORDER_SEARCH_MAX_LENGTH = 100;
+
+/** The order search's text (`?q=` on the order list and the board), as long as the API's `q` takes. */
+export const orderSearchParam = searchText(ORDER_SEARCH_MAX_LENGTH);
+
 /** Room for a whole email address or subject, as the mailbox searches. */
 export const longTextSearchParam = searchText(200);

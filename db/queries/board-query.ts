@@ -6,7 +6,7 @@ import type { DbOrTx } from "@/db";
 import { BOARD_COUNT_CAP } from "@/lib/board-limits";
 import { orders } from "@/db/schema";
 import { orderFilterConditions } from "./order-filters";
-import { withSearchPlans } from "./order-search";
+import { readSearching } from "./order-search";
 
 export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
 
@@ -154,14 +154,13 @@ export async function loadBoardData(input: {
   if (input.columns.length === 0) return { cards: new Map(), counts: new Map() };
   const newest = input.columns.filter((c) => c.newestFirst);
   const oldest = input.columns.filter((c) => !c.newestFirst);
-  // A search plans for the text typed (withSearchPlans); without one the plans are the same for every load.
   const read = (client: DbOrTx) =>
     Promise.all([
       oldest.length > 0 ? selectBoardCards({ ...input, db: client, columns: oldest }) : [],
       newest.length > 0 ? selectBoardCards({ ...input, db: client, columns: newest, newestFirst: true }) : [],
       selectBoardCounts({ ...input, db: client }),
     ]);
-  const [oldestRows, newestRows, countRows] = await (input.filters.q ? withSearchPlans(input.db, read) : read(input.db));
+  const [oldestRows, newestRows, countRows] = await readSearching(input.db, input.filters.q, read);
   const cardRows = [...oldestRows, ...newestRows];
   const cards = new Map<number, BoardCard[]>(input.columns.map((c) => [c.statusId, []]));
   for (const card of cardRows) cards.get(card.statusId)?.push(card);

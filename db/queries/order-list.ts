@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses } from "@/db/schema";
 import { statusNameIn } from "@/lib/i18n/status-name";
 import { orderFilterConditions, type OrderFilters } from "./order-filters";
-import { withSearchPlans } from "./order-search";
+import { readSearching } from "./order-search";
 
 export const ORDERS_PAGE_SIZE = 25;
 
@@ -54,7 +54,6 @@ export async function listOrders({
   const column = sortColumn(sort);
   const ascending = sort === "in_status" ? dir === "desc" : dir === "asc";
 
-  // A search plans for the text typed (withSearchPlans); without one the plans are the same for every page.
   const read = (client: DbOrTx) =>
     Promise.all([
       client
@@ -90,7 +89,7 @@ export async function listOrders({
         .innerJoin(statuses, eq(orders.statusId, statuses.id))
         .where(where),
     ]);
-  const [rows, [total]] = await (filters.search ? withSearchPlans(db, read) : read(db));
+  const [rows, [total]] = await readSearching(db, filters.search, read);
   const totalCount = total?.count ?? 0;
   const named = rows.map(({ status: { translations, ...status }, ...row }) => ({
     ...row,

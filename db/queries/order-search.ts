@@ -7,9 +7,6 @@ import { orderSearch, orders } from "@/db/schema";
 import { inOwnTransaction } from "@/db/transaction";
 import { phoneDigitsToSearch } from "@/lib/phone";
 
-/** The longest text a search takes: longer than any number, email or SKU a person would type. */
-export const ORDER_SEARCH_MAX_LENGTH = 100;
-
 /** LIKE's wildcards and its escape character escaped, so a typed "50%" or "a_b" means itself. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -63,4 +60,13 @@ export function withSearchPlans<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Pr
     await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('random_page_cost', '1.1', true)`);
     return work(tx);
   });
+}
+
+/**
+ * `read` on `db`, planned for the text in `withSearchPlans` when there is one to search for;
+ * without one the plans are the same for every read. The order list, the board and the API's
+ * listing all read this way.
+ */
+export function readSearching<T>(db: DbOrTx, search: string | undefined, read: (client: DbOrTx) => Promise<T>): Promise<T> {
+  return search ? withSearchPlans(db, read) : read(db);
 }

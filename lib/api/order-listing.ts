@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { orderSearchCondition, withSearchPlans } from "@/db/queries/order-search";
+import { orderSearchCondition, readSearching } from "@/db/queries/order-search";
 import { orders, type Order } from "@/db/schema";
 import { ok, refuse, type FieldErrors, type Result } from "@/lib/result";
 import { groupKindSchema, MAX_LIST_VALUES, ORDER_LIST_SORTS, PAYMENT_STATES, type listOrdersQuery } from "./schemas";
@@ -129,8 +129,7 @@ export async function listOrdersPage(db: DbOrTx, query: ListOrdersQuery, lookups
       .where(and(...conditions, after))
       .orderBy(direction(column), direction(orders.id))
       .limit(query.limit + 1);
-  // A text search is planned for the text given, as on the staff's order list (ADR 0148).
-  const rows = query.q === undefined ? await read(db) : await withSearchPlans(db, read);
+  const rows = await readSearching(db, query.q, read);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

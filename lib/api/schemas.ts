@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createOrderInputSchema, editOrderInputSchema, recordPaymentInputSchema, setTrackingInputSchema, transitionInputFields } from "@/lib/orders";
 import { orderEventType } from "@/db/schema";
-import { ORDER_SEARCH_MAX_LENGTH } from "@/db/queries/order-search";
+import { ORDER_SEARCH_MAX_LENGTH } from "@/lib/url-params";
 import { documentSchema } from "@/lib/workflow-config";
 import { recordParcelEventInputSchema } from "@/lib/parcels/record";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BoardFilters } from "@/db/queries/board-query";
 import { BOARD_MAX_CARDS, BOARD_PAGE_SIZE } from "@/lib/board-limits";
-import { textSearchParam } from "@/lib/url-params";
+import { orderSearchParam, textSearchParam } from "@/lib/url-params";
 
 /** The board's URL: the order type, the filters and how deep each column is opened, so a view can be shared. */
 export const boardSearchSchema = z.object({
@@ -14,7 +14,7 @@ export const boardSearchSchema = z.object({
     .literal("1")
     .optional()
     .catch(undefined),
-  q: textSearchParam,
+  q: orderSearchParam,
   /** "12.100,15.150": column 12 shows 100 cards, column 15 shows 150. */
   more: z.string().max(500).optional().catch(undefined),
 });

@@ -11,7 +11,7 @@ import { ORDER_SORTS, listOrders, listStatusesForFilter } from "@/db/queries/ord
 import { requirePageUser } from "@/lib/auth";
 import { loadWorkflowDefinition } from "@/lib/orders";
 import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
-import { idSearchParam, pageSearchParam, textSearchParam } from "@/lib/url-params";
+import { idSearchParam, orderSearchParam, pageSearchParam, textSearchParam } from "@/lib/url-params";
 import { bulkChangeAction, finishBulkChangeAction, inlineChangeAction } from "./actions";
 import { undoChangesAction } from "../undo/actions";
 import { previewBulkChangeAction, previewChangeAction } from "../preview/actions";
@@ -24,7 +24,7 @@ export async function generateMetadata() {
 const searchSchema = z.object({
   page: pageSearchParam,
   status: idSearchParam,
-  q: textSearchParam,
+  q: orderSearchParam,
   type: textSearchParam,
   channel: textSearchParam,
   courier: textSearchParam,
