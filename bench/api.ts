@@ -42,7 +42,12 @@ async function load(options: autocannon.Options, seconds: number): Promise<Load>
     seconds: result.duration,
     p50: result.latency.p50,
     refused: result.non2xx,
-    cpu: { app: after.app - before.app, postgres: after.postgres - before.postgres },
+    cpu: {
+      app: after.app - before.app,
+      postgres: after.postgres - before.postgres,
+      appMain: after.appMain - before.appMain,
+      appMainPreempted: after.appMainPreempted - before.appMainPreempted,
+    },
   };
 }
 
@@ -56,7 +61,12 @@ function combined(rounds: Load[]): { rps: number; p50: number; refused: number; 
     rps: sum((l) => l.answered) / sum((l) => l.seconds),
     p50: median(rounds.map((l) => l.p50)),
     refused: sum((l) => l.refused),
-    cpuPerRequest: { app: sum((l) => l.cpu.app) / sent, postgres: sum((l) => l.cpu.postgres) / sent },
+    cpuPerRequest: {
+      app: sum((l) => l.cpu.app) / sent,
+      postgres: sum((l) => l.cpu.postgres) / sent,
+      appMain: sum((l) => l.cpu.appMain) / sent,
+      appMainPreempted: sum((l) => l.cpu.appMainPreempted) / sent,
+    },
   };
 }
 
@@ -125,6 +135,13 @@ export const apiScenario: Scenario = {
     // Where each request's time goes, where /proc shows the processes (Linux, Postgres on this machine).
     if (transitions.cpuPerRequest.app > 0) {
       figures.push(figure("API transition: app server CPU per request", "ms", transitions.cpuPerRequest.app, baseline.cpuPerRequest.app));
+    }
+    if (transitions.cpuPerRequest.appMain > 0) {
+      // The thread that sets both rates (docs/benchmarks.md): its own work, and how often it was made to wait.
+      figures.push(figure("API transition: app server main thread CPU per request", "ms", transitions.cpuPerRequest.appMain, baseline.cpuPerRequest.appMain));
+      figures.push(
+        figure("API transition: main thread preemptions per request", "times", transitions.cpuPerRequest.appMainPreempted, baseline.cpuPerRequest.appMainPreempted),
+      );
     }
     if (transitions.cpuPerRequest.postgres > 0) {
       figures.push(figure("API transition: Postgres CPU per request", "ms", transitions.cpuPerRequest.postgres, baseline.cpuPerRequest.postgres));

@@ -1,5 +1,43 @@
 import { readdirSync, readFileSync } from "node:fs";
 
+/** The pids of every process whose command line matches `pattern`; none where there is no /proc. */
+function pidsOf(pattern: RegExp): string[] {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return pids.filter((pid) => {
+    try {
+      return pattern.test(readFileSync(`/proc/${pid}/cmdline`, "latin1").replaceAll("\0", " "));
+    } catch {
+      return false; // the process ended between the listing and the read
+    }
+  });
+}
+
+/** User + system CPU in milliseconds from a `stat` file of /proc (a process's or one thread's). */
+function cpuMsIn(statFile: string): number {
+  try {
+    // Fields after the command name in parentheses; utime and stime are the 14th and 15th of the line.
+    const fields = readFileSync(statFile, "latin1").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return 0; // the process ended between the listing and the read
+  }
+}
+
+/** How often the kernel took the CPU from a thread that could have gone on running, from its `status` file. */
+function preemptionsIn(statusFile: string): number {
+  try {
+    const line = /^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync(statusFile, "latin1"));
+    return line ? Number(line[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * CPU time (user + system, in milliseconds) used so far by every process whose command line
  * matches `pattern`, read from Linux's /proc; 0 where there is no /proc or nothing matches. The
@@ -7,25 +45,7 @@ import { readdirSync, readFileSync } from "node:fs";
  * in the app server (`next-server`) or in Postgres (its backends, when it runs on this machine).
  */
 function cpuMsOf(pattern: RegExp): number {
-  let ticks = 0;
-  let pids: string[];
-  try {
-    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
-  } catch {
-    return 0;
-  }
-  for (const pid of pids) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, "latin1").replaceAll("\0", " ");
-      if (!pattern.test(command)) continue;
-      // Fields after the command name in parentheses; utime and stime are the 14th and 15th of the line.
-      const fields = readFileSync(`/proc/${pid}/stat`, "latin1").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return ticks * MS_PER_TICK;
+  return pidsOf(pattern).reduce((total, pid) => total + cpuMsIn(`/proc/${pid}/stat`), 0);
 }
 
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on. */
@@ -36,8 +56,23 @@ const APP_SERVER = /next-server/;
 /** Postgres's processes, backends and background workers alike (`postgres: 15/main: ...`). */
 const POSTGRES = /^postgres: /;
 
-export type CpuReading = { app: number; postgres: number };
+/**
+ * `app` and `postgres` are whole processes. `appMain` is the app server's JavaScript thread alone
+ * (its thread id is its pid), the one thread every request passes through, and `appMainPreempted`
+ * counts the times it was taken off a CPU while it still had work: under load on a small machine,
+ * each round trip that wakes a Postgres backend on the thread's core can cost it one. A V8 profile
+ * counts that time as busy in whatever call was running (docs/benchmarks.md, "7 December,
+ * later"); these counters tell work from waiting.
+ */
+export type CpuReading = { app: number; postgres: number; appMain: number; appMainPreempted: number };
+
+/** A process's main thread (whose thread id is the pid): its CPU in milliseconds and its preemptions so far. */
+export function mainThreadCounters(pid: number | string): { cpuMs: number; preemptions: number } {
+  return { cpuMs: cpuMsIn(`/proc/${pid}/task/${pid}/stat`), preemptions: preemptionsIn(`/proc/${pid}/task/${pid}/status`) };
+}
 
 export function readCpu(): CpuReading {
-  return { app: cpuMsOf(APP_SERVER), postgres: cpuMsOf(POSTGRES) };
+  const [app] = pidsOf(APP_SERVER);
+  const main = app ? mainThreadCounters(app) : { cpuMs: 0, preemptions: 0 };
+  return { app: cpuMsOf(APP_SERVER), postgres: cpuMsOf(POSTGRES), appMain: main.cpuMs, appMainPreempted: main.preemptions };
 }
