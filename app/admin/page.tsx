@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { listOrderTypes, listStatusesByGroup } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
 import { lintMessage, listIn } from "@/lib/i18n/lint-text";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { loadWorkflowDefinition } from "@/lib/orders";
 import { lintWorkflow } from "@/lib/workflow";
 
@@ -26,7 +26,7 @@ export default async function AdminPage() {
       return { type, issues: definition ? lintWorkflow(definition) : [] };
     }),
   );
-  const names = new Map(groups.flatMap((g) => g.statuses.map((s) => [s.id, statusNameIn(s, locale)] as const)));
+  const names = new Map(groups.flatMap((g) => g.statuses.map((s) => [s.id, nameIn(s, locale)] as const)));
   const nameOf = (id: number) => names.get(id) ?? `#${id}`;
 
   return (
@@ -37,14 +37,14 @@ export default async function AdminPage() {
       </div>
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
         {groups.map(({ group, statuses }) => (
-          <Card key={group.id} title={group.name}>
+          <Card key={group.id} title={nameIn(group, locale)}>
             {statuses.length === 0 ? (
               <p className="text-sm text-slate-500">{t("overview.noStatuses")}</p>
             ) : (
               <ul className="space-y-2">
                 {statuses.map((s) => (
                   <li key={s.id} className="flex items-center justify-between gap-2 text-sm">
-                    <StatusBadge name={statusNameIn(s, locale)} colour={s.colour} />
+                    <StatusBadge name={nameIn(s, locale)} colour={s.colour} />
                     <code className="min-w-0 truncate text-xs text-slate-500">{s.code}</code>
                   </li>
                 ))}

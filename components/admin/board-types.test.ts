@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { changedGroups, type BoardGroup } from "./board-types";
 
-const group = (id: number, statusIds: number[]): BoardGroup => ({ id, name: `G${id}`, colour: "#000000", kind: "in_progress", statusIds });
+const group = (id: number, statusIds: number[]): BoardGroup => ({
+  id,
+  name: `G${id}`,
+  stored: { name: `G${id}`, translations: { pl: "", en: "" } },
+  colour: "#000000",
+  kind: "in_progress",
+  statusIds,
+});
 
 describe("changedGroups", () => {
   const before = [group(1, [10, 11]), group(2, [20]), group(3, [])];

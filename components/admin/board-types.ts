@@ -1,8 +1,12 @@
 import type { GroupKind } from "@/lib/workflow";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/action-result";
 
 export type BoardStatus = { id: number; code: string; name: string; colour: string; archived: boolean };
-export type BoardGroup = { id: number; name: string; colour: string; kind: GroupKind; statusIds: number[] };
+/** What the group editor edits: the stored name and its translation per staff language (empty: none). */
+export type GroupNames = { name: string; translations: Record<Locale, string> };
+/** `name` is the group's name in the reader's language; `stored` is what its editor starts from. */
+export type BoardGroup = { id: number; name: string; stored: GroupNames; colour: string; kind: GroupKind; statusIds: number[] };
 
 /** A workflow-studio server action as a screen calls it. */
 export type StudioAction<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;

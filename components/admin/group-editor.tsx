@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { ActionReply } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import type { BoardGroup, StudioAction } from "./board-types";
@@ -10,7 +11,7 @@ import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
 import { useAdminReplyText } from "./reply-text";
 
-/** Rename, recolour or delete (only when empty) a group, in a disclosure on its header. */
+/** Rename (in each language), recolour or delete (only when empty) a group, in a disclosure on its header. */
 export function GroupEditor({
   group,
   empty,
@@ -26,11 +27,18 @@ export function GroupEditor({
   const common = useTranslations("common");
   const replyText = useAdminReplyText();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(group.name);
+  const [name, setName] = useState(group.stored.name);
+  const [translations, setTranslations] = useState(group.stored.translations);
+  const screenLocale = useLocale();
+  // The colour's preview reads as the board will: in the screen's language when translated.
+  const shownName = isLocale(screenLocale) ? translations[screenLocale].trim() || name : name;
   const [colour, setColour] = useState(group.colour);
   const [state, setState] = useState<ActionReply>(null);
   const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  const message = replyText(state, { labels: { name: t("name"), colour: t("colour") } });
+  const nameInLabel = (language: Locale) => t("nameIn", { language: common(`languages.${language}`) });
+  const message = replyText(state, {
+    labels: { name: t("name"), colour: t("colour"), ...Object.fromEntries(LOCALES.map((l) => [`translations.${l}.name`, nameInLabel(l)])) },
+  });
   const [pending, startTransition] = useTransition();
 
   return (
@@ -43,7 +51,23 @@ export function GroupEditor({
           <Field label={t("name")} errors={fieldErrors["group.name"]}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
           </Field>
-          <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={name} />
+          <fieldset className="space-y-2">
+            <legend className="text-xs text-slate-600">{t("translationsHint")}</legend>
+            {LOCALES.map((language) => (
+              <Field key={language} label={nameInLabel(language)} errors={fieldErrors[`group.translations.${language}.name`]}>
+                {(p) => (
+                  <input
+                    {...p}
+                    value={translations[language]}
+                    onChange={(e) => setTranslations((prev) => ({ ...prev, [language]: e.target.value }))}
+                    placeholder={name}
+                    className={inputClasses}
+                  />
+                )}
+              </Field>
+            ))}
+          </fieldset>
+          <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={shownName} />
           {message && (
             <p className={state?.ok ? "text-sm text-green-800" : "text-sm text-red-700"} role={state?.ok ? "status" : "alert"}>
               {message}
@@ -54,7 +78,10 @@ export function GroupEditor({
               disabled={pending}
               onClick={() =>
                 startTransition(async () => {
-                  const result = await updateGroup({ id: group.id, group: { name, colour, kind: group.kind } });
+                  const result = await updateGroup({
+                    id: group.id,
+                    group: { name, colour, kind: group.kind, translations: Object.fromEntries(LOCALES.map((l) => [l, { name: translations[l].trim() }])) },
+                  });
                   setState(result);
                   if (result.ok) setOpen(false);
                 })

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Status } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 
 type Child = { number: string; total: number; currency: string; kind: string; typeName: string; status: Status };
 
@@ -31,7 +31,7 @@ export async function AfterSalesPanel({ requests, locale }: { requests: Child[];
             </td>
             <td className="py-1.5">{r.typeName}</td>
             <td className="py-1.5">
-              <StatusBadge name={statusNameIn(r.status, locale)} colour={r.status.colour} />
+              <StatusBadge name={nameIn(r.status, locale)} colour={r.status.colour} />
             </td>
             <td className="py-1.5 text-right tabular-nums">{formatMoney(r.total, r.currency, locale)}</td>
           </tr>

@@ -3,7 +3,7 @@ import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderHistoryEntry, OrderNotification } from "@/db/queries/orders";
 import { formatDateTime, formatMoney } from "@/lib/format";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { courierName } from "@/lib/courier-name";
 import { isDocumentKind, type DocumentKind } from "@/lib/documents/kinds";
 import { isUndo } from "@/lib/orders/undo-mark";
@@ -45,7 +45,7 @@ function Describe({ entry, currency }: { entry: OrderHistoryEntry; currency: str
   const timeZone = useTimeZone();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const { event, from, to } = entry;
-  const badge = (status: typeof from) => status && <StatusBadge name={statusNameIn(status, locale)} colour={status.colour} />;
+  const badge = (status: typeof from) => status && <StatusBadge name={nameIn(status, locale)} colour={status.colour} />;
   switch (event.type) {
     case "created":
       return (

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { automationRules, commentTemplates, orderEvents, orders, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import type { WorkflowDefinition } from "@/lib/workflow";
 import { loadBoardData, type BoardColumnRequest, type BoardFilters } from "./board-query";
 
@@ -19,7 +19,7 @@ export async function listBoardOrderTypes({ db }: { db: DbOrTx }) {
  * The statuses an order type's board shows, in board order with their groups: the type's initial
  * status and every status its matrix mentions. Archived statuses stay while orders may sit in
  * them, so no order disappears from the board; the engine never offers them as targets.
- * `name` is in the reader's language (`locale`) where the status has a translation; `startsRules`
+ * `name`, the status's and its group's, is in the reader's language (`locale`) where there is a translation; `startsRules`
  * says whether an enabled automation rule fires when an order enters it.
  */
 export async function listBoardStatuses({ db, orderTypeId, locale }: { db: DbOrTx; orderTypeId: number; locale: string }) {
@@ -43,13 +43,17 @@ export async function listBoardStatuses({ db, orderTypeId, locale }: { db: DbOrT
       archived: sql<boolean>`${statuses.archivedAt} is not null`,
       // An enabled "entered this status" rule: a drop here may set off more than the move itself.
       startsRules: sql<boolean>`exists (select 1 from ${automationRules} where ${automationRules.enabled} and ${automationRules.trigger} = 'status_entered' and ${automationRules.triggerConfig}->>'statusCode' = ${statuses.code})`,
-      group: { id: statusGroups.id, name: statusGroups.name, colour: statusGroups.colour, kind: statusGroups.kind },
+      group: { id: statusGroups.id, name: statusGroups.name, translations: statusGroups.translations, colour: statusGroups.colour, kind: statusGroups.kind },
     })
     .from(statuses)
     .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
     .where(inArray(statuses.id, inMatrix))
     .orderBy(asc(statusGroups.position), asc(statusGroups.id), asc(statuses.position), asc(statuses.id));
-  return rows.map(({ translations, ...status }) => ({ ...status, name: statusNameIn({ name: status.name, translations }, locale) }));
+  return rows.map(({ translations, group: { translations: groupTranslations, ...group }, ...status }) => ({
+    ...status,
+    name: nameIn({ name: status.name, translations }, locale),
+    group: { ...group, name: nameIn({ name: group.name, translations: groupTranslations }, locale) },
+  }));
 }
 
 /**

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders, orderTypes, statuses } from "@/db/schema";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { orderFilterConditions, type OrderFilters } from "./order-filters";
 import { readSearching } from "./order-search";
 
@@ -93,7 +93,7 @@ export async function listOrders({
   const totalCount = total?.count ?? 0;
   const named = rows.map(({ status: { translations, ...status }, ...row }) => ({
     ...row,
-    status: { ...status, name: statusNameIn({ name: status.name, translations }, locale) },
+    status: { ...status, name: nameIn({ name: status.name, translations }, locale) },
   }));
   return { rows: named, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
 }

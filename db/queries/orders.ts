@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzl
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { orderEvents, orders, orderTypes, outbox, statuses, statusGroups } from "@/db/schema";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { HISTORY_PAGE_SIZE, pageCountOf } from "@/lib/orders/page-bounds";
 import { firstItems, itemCount } from "./order-items";
 
@@ -22,7 +22,7 @@ export async function listStatusesForFilter({ db, locale }: { db: DbOrTx; locale
     .from(statuses)
     .innerJoin(statusGroups, eq(statuses.groupId, statusGroups.id))
     .orderBy(asc(statusGroups.position), asc(statuses.position), asc(statuses.id));
-  return rows.map(({ translations, ...status }) => ({ ...status, name: statusNameIn({ name: status.name, translations }, locale) }));
+  return rows.map(({ translations, ...status }) => ({ ...status, name: nameIn({ name: status.name, translations }, locale) }));
 }
 
 /**

@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { commentTemplates, orders, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import type { WorkflowStatus } from "@/lib/workflow";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 
 /** Statuses in their groups, in board order. */
 export async function listStatusesByGroup({ db }: { db: DbOrTx }) {
@@ -22,8 +22,10 @@ export async function listOrderTypes({ db }: { db: DbOrTx }) {
     .orderBy(asc(orderTypes.position), asc(orderTypes.id));
 }
 
-export async function listStatusGroups({ db }: { db: DbOrTx }) {
-  return db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id));
+/** The groups in board order, each named in the reader's language (`locale`) where it has a translation. */
+export async function listStatusGroups({ db, locale }: { db: DbOrTx; locale: string }) {
+  const groups = await db.select().from(statusGroups).orderBy(asc(statusGroups.position), asc(statusGroups.id));
+  return groups.map((g) => ({ ...g, name: nameIn(g, locale) }));
 }
 
 /** One status for its editor, with its comment templates in order. */
@@ -67,8 +69,8 @@ export async function getMatrixEditor({ db, code, locale }: { db: DbOrTx; code: 
     ({ status: s, groupKind }): MatrixStatus => ({
       id: s.id,
       code: s.code,
-      // In the reader's language when given (statusNameIn), for the grid, the picture and the lint.
-      name: locale ? statusNameIn(s, locale) : s.name,
+      // In the reader's language when given (nameIn), for the grid, the picture and the lint.
+      name: locale ? nameIn(s, locale) : s.name,
       groupKind,
       requiresPayment: s.requiresPayment,
       allowCashOnDelivery: s.allowCashOnDelivery,
@@ -78,5 +80,6 @@ export async function getMatrixEditor({ db, code, locale }: { db: DbOrTx; code: 
       groupId: s.groupId,
     }),
   );
-  return { type, groups, statuses: list, transitions: cells };
+  // Groups, too, in the reader's language when given: the grid heads its sections with them.
+  return { type, groups: groups.map((g) => ({ ...g, name: locale ? nameIn(g, locale) : g.name })), statuses: list, transitions: cells };
 }

@@ -20,6 +20,9 @@ export const statusGroupKind = pgEnum("status_group_kind", [
   "not_completed",
 ]);
 
+/** Per-locale overrides of a group's name, e.g. `{ pl: { name: "Nowe" } }`. */
+export type NameTranslations = Partial<Record<string, { name?: string }>>;
+
 export const statusGroups = pgTable("status_groups", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   key: text().notNull().unique(),
@@ -27,6 +30,8 @@ export const statusGroups = pgTable("status_groups", {
   colour: text().notNull(),
   position: integer().notNull().default(0),
   kind: statusGroupKind().notNull(),
+  /** The group's name in other languages, so a board in Polish reads "Nowe" where English reads "New". */
+  translations: jsonb().$type<NameTranslations>().notNull().default({}),
 });
 
 /** Per-locale overrides of a status's name and customer label, e.g. `{ pl: { name: "Nowe" } }`. */

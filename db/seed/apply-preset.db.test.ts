@@ -51,6 +51,10 @@ describe("applyPreset", () => {
     const codes = new Set([retailPreset, wholesalePreset, marketplacePreset].flatMap((p) => p.statuses.map((s) => s.code)));
     expect((await counts()).statuses).toBe(codes.size);
     expect((await counts()).groups).toBe(DEFAULT_STATUS_GROUPS.length);
+    // The groups are named in the preset's language, the other language kept as their translation.
+    const groups = await h.db.select({ key: statusGroups.key, name: statusGroups.name, translations: statusGroups.translations }).from(statusGroups);
+    expect(groups.find((g) => g.key === "new")).toEqual({ key: "new", name: "Nowe", translations: { en: { name: "New" } } });
+    expect(groups.find((g) => g.key === "not_completed")).toEqual({ key: "not_completed", name: "Niezrealizowane", translations: { en: { name: "Not completed" } } });
 
     for (const applied of [retail, wholesale, marketplace]) {
       const def = await loadWorkflowDefinition(h.db, applied.orderTypeId);

@@ -21,11 +21,14 @@ export type AppliedPreset = {
 
 const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
 
-/** Inserts the default group of each kind unless a group with its key exists. */
-export async function ensureStatusGroups(db: DbOrTx | Tx): Promise<void> {
+/**
+ * Inserts the default group of each kind unless a group with its key exists, named in `locale`
+ * with the other language as its translation, as the preset's statuses are.
+ */
+export async function ensureStatusGroups(db: DbOrTx | Tx, locale: Locale): Promise<void> {
   await db
     .insert(statusGroups)
-    .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g })))
+    .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g, name: g.name[locale], translations: { [OTHER_LOCALE[locale]]: { name: g.name[OTHER_LOCALE[locale]] } } })))
     .onConflictDoNothing({ target: statusGroups.key });
 }
 
@@ -50,7 +53,7 @@ export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<
   const codes = preset.statuses.map((s) => s.code);
 
   return inTransaction(db, async (tx) => {
-    await ensureStatusGroups(tx);
+    await ensureStatusGroups(tx, locale);
     const groups = await groupIdsByKind(tx);
 
     // Statuses that exist are left as they are: an admin may have renamed or recoloured them,

@@ -55,18 +55,22 @@ export type ShopPreset = StatusPreset & { key: "retail" | "wholesale" | "marketp
 
 export type DefaultStatusGroup = {
   key: StatusGroupKind;
-  name: string;
+  name: LocalizedText;
   colour: string;
   position: number;
   kind: StatusGroupKind;
 };
 
-/** One group per kind, as Sellasist ships them: New, In progress, Completed, Not completed. */
+/**
+ * One group per kind, as Sellasist ships them: Nowe, W realizacji, Zrealizowane, Niezrealizowane
+ * (New, In progress, Completed, Not completed). Migration 0026 gave existing shops' default groups
+ * the same Polish names.
+ */
 export const DEFAULT_STATUS_GROUPS: readonly DefaultStatusGroup[] = [
-  { key: "new", name: "New", colour: "#1d4ed8", position: 0, kind: "new" },
-  { key: "in_progress", name: "In progress", colour: "#b45309", position: 1, kind: "in_progress" },
-  { key: "completed", name: "Completed", colour: "#15803d", position: 2, kind: "completed" },
-  { key: "not_completed", name: "Not completed", colour: "#4b5563", position: 3, kind: "not_completed" },
+  { key: "new", name: { pl: "Nowe", en: "New" }, colour: "#1d4ed8", position: 0, kind: "new" },
+  { key: "in_progress", name: { pl: "W realizacji", en: "In progress" }, colour: "#b45309", position: 1, kind: "in_progress" },
+  { key: "completed", name: { pl: "Zrealizowane", en: "Completed" }, colour: "#15803d", position: 2, kind: "completed" },
+  { key: "not_completed", name: { pl: "Niezrealizowane", en: "Not completed" }, colour: "#4b5563", position: 3, kind: "not_completed" },
 ];
 
 /**

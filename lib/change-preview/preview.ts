@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from "@/db";
 import { inOwnTransaction } from "@/db/transaction";
 import { orderEvents, outbox, statuses, type OutboxRow, type Settings } from "@/db/schema";
 import type { RuleTrace } from "@/lib/automation/trace";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { languageOfMessage, templateOfMessage, type OutboxPayload } from "@/lib/notifications/message-template";
 import { renderSubject } from "@/lib/notifications/render";
 import { transitionOrder, transitionOrderByNumber, type TransitionInput, type TransitionOutcome } from "@/lib/orders";
@@ -95,7 +95,7 @@ async function readWhatItWrote(
   );
   const moves = moved.map(({ statusId, name, translations, ruleName }) => ({
     statusId,
-    statusName: options.locale ? statusNameIn({ name, translations }, options.locale) : name,
+    statusName: options.locale ? nameIn({ name, translations }, options.locale) : name,
     ruleName,
   }));
   return [messages, countWebhooks(rows), moves];

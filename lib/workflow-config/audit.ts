@@ -31,7 +31,7 @@ export async function snapshotWorkflow(tx: Tx): Promise<WorkflowSnapshot> {
   const groupName = new Map(groupRows.map((g) => [g.id, g.name]));
   const code = new Map(statusRows.map((s) => [s.id, s.code]));
   return {
-    groups: groupRows.map((g) => ({ id: g.id, name: g.name, fields: { key: g.key, name: g.name, colour: g.colour, kind: g.kind } })),
+    groups: groupRows.map((g) => ({ id: g.id, name: g.name, fields: { key: g.key, name: g.name, colour: g.colour, kind: g.kind, translations: g.translations } })),
     statuses: statusRows.map((s) => ({
       id: s.id,
       name: s.name,

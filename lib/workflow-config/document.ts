@@ -19,6 +19,8 @@ export const documentSchema = z.object({
       name,
       colour: colourSchema,
       kind: z.enum(["new", "in_progress", "completed", "not_completed"]),
+      /** The name in other languages; a document without it (older exports) leaves the group's as they are. */
+      translations: z.record(z.string(), z.object({ name: z.string().optional() })).optional(),
     }),
   ),
   statuses: z.array(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { statuses } from "@/db/schema";
+import { statuses, statusGroups } from "@/db/schema";
 import { createRetailWorkflow } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { applyImport, exportWorkflow, previewImport } from "./export-import";
@@ -68,6 +68,30 @@ describe("export and import", () => {
     expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     const [shipped] = await handle.db.select().from(statuses).where(eq(statuses.id, status.shipped.id));
     expect(shipped?.allowsEditing).toBe(true);
+  });
+
+  it("carries a group's names in other languages, and an older document without them keeps the group's", async () => {
+    const { status } = await createRetailWorkflow(handle.db);
+    await handle.db.update(statusGroups).set({ translations: { pl: { name: "Nowe" } } }).where(eq(statusGroups.id, status.new.groupId));
+    const doc = await exportWorkflow(handle.db);
+    const group = doc.groups.find((g) => g.translations?.pl?.name === "Nowe");
+    expect(group).toBeDefined();
+
+    group!.translations = { pl: { name: "Świeże" }, en: { name: "Fresh" } };
+    const preview = await previewImport(handle.db, doc);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.groups.changed).toEqual([{ id: group!.key, fields: ["translations"] }]);
+    expect((await applyImport(handle.db, doc, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    const translationsNow = async () =>
+      (await handle.db.select({ translations: statusGroups.translations }).from(statusGroups).where(eq(statusGroups.key, group!.key)))[0]?.translations;
+    expect(await translationsNow()).toEqual({ pl: { name: "Świeże" }, en: { name: "Fresh" } });
+
+    const older = structuredClone(doc) as unknown as { groups: Record<string, unknown>[] };
+    for (const g of older.groups) delete g.translations;
+    const olderPreview = await previewImport(handle.db, older);
+    expect(olderPreview.ok && olderPreview.value.groups.changed).toEqual([]);
+    expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    expect(await translationsNow()).toEqual({ pl: { name: "Świeże" }, en: { name: "Fresh" } });
   });
 
   it("previews a change as a diff, then applies it atomically", async () => {

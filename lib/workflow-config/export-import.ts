@@ -28,7 +28,7 @@ export async function exportWorkflow(db: DbOrTx): Promise<WorkflowDocument> {
     format: "orderly.workflow",
     version: 1,
     exportedAt: new Date().toISOString(),
-    groups: groups.map((g) => ({ key: g.key, name: g.name, colour: g.colour, kind: g.kind })),
+    groups: groups.map((g) => ({ key: g.key, name: g.name, colour: g.colour, kind: g.kind, translations: g.translations as NonNullable<WorkflowDocument["groups"][number]["translations"]> })),
     statuses: ordered.map((s) => statusDocument(s, keyOf.get(s.groupId) ?? "", templates)),
     orderTypes: types.map((t) => ({
       code: t.code,
@@ -122,7 +122,10 @@ async function writeDocument(tx: Tx, doc: WorkflowDocument) {
     await tx
       .insert(statusGroups)
       .values({ ...g, position })
-      .onConflictDoUpdate({ target: statusGroups.key, set: { name: g.name, colour: g.colour, kind: g.kind, position } });
+      .onConflictDoUpdate({
+        target: statusGroups.key,
+        set: { name: g.name, colour: g.colour, kind: g.kind, position, ...(g.translations ? { translations: g.translations } : {}) },
+      });
   }
   const groupRows = await tx.select().from(statusGroups).where(inArray(statusGroups.key, doc.groups.map((g) => g.key)));
   const groupId = new Map(groupRows.map((g) => [g.key, g.id]));

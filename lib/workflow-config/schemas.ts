@@ -91,6 +91,10 @@ export const groupInputSchema = z.object({
   name: nameSchema,
   colour: colourSchema,
   kind: z.enum(["new", "in_progress", "completed", "not_completed"]),
+  /** The name in other languages (absent: left as stored; an empty name shows the stored one). */
+  translations: z
+    .partialRecord(z.enum(["pl", "en"]), z.object({ name: z.string().trim().max(80, "Keep the name under 80 characters").optional() }))
+    .optional(),
 });
 export type GroupInput = z.infer<typeof groupInputSchema>;
 

@@ -1,10 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
+import { auditLog, orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import { createRetailWorkflow } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { createGroup, deleteGroup, reorderGroups, saveStatusLayout } from "./groups";
+import { createGroup, deleteGroup, reorderGroups, saveStatusLayout, updateGroup } from "./groups";
 import { copyMatrix, createOrderType, reorderOrderTypes, updateOrderType } from "./order-types";
 import { applyWorkflowPreset } from "./presets";
 import { uniqueCode } from "./test-support";
@@ -37,6 +37,19 @@ describe("groups and layout", () => {
     const { status } = await createRetailWorkflow(handle.db);
     expect((await deleteGroup(handle.db, status.new.groupId, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
     expect(b.ok && (await deleteGroup(handle.db, b.value.id, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+  });
+
+  it("renames a group in each language, keeps its translations when the input leaves them out, and logs the change", async () => {
+    const made = await createGroup(handle.db, { name: "Returns", colour: "#7c3aed", kind: "not_completed" }, SYSTEM_AUDIT_ACTOR);
+    if (!made.ok) throw new Error(made.error.message);
+    expect(made.value.translations).toEqual({});
+    const input = { name: "Returns", colour: "#7c3aed", kind: "not_completed" as const };
+    const renamed = await updateGroup(handle.db, made.value.id, { ...input, translations: { pl: { name: "Zwroty" }, en: { name: "" } } }, SYSTEM_AUDIT_ACTOR);
+    expect(renamed.ok && renamed.value.translations).toEqual({ pl: { name: "Zwroty" }, en: { name: "" } });
+    const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.subjectId, String(made.value.id))).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry?.after).toMatchObject({ translations: { pl: { name: "Zwroty" } } });
+    const recoloured = await updateGroup(handle.db, made.value.id, { ...input, colour: "#4b5563" }, SYSTEM_AUDIT_ACTOR);
+    expect(recoloured.ok && recoloured.value.translations).toEqual({ pl: { name: "Zwroty" }, en: { name: "" } });
   });
 
   it("keeps statuses the page did not know about in their group, after the listed ones", async () => {

@@ -40,6 +40,25 @@ test.describe("statuses and groups", () => {
     ]);
   });
 
+  test("an admin names a group in each screen language, and the names stay", async ({ page }) => {
+    const id = uid();
+    const group = `E2E names ${id}`;
+    await createGroup(page, group, "In progress");
+    const region = page.getByRole("region", { name: `Group ${group}` });
+    await region.getByRole("button", { name: `Edit group ${group}` }).click();
+    await region.getByLabel("Name (Polski)").fill(`Nazwy ${id}`);
+    await region.getByLabel("Name (English)").fill(`Names ${id}`);
+    await region.getByRole("button", { name: "Save group" }).click();
+    // The editor closes on success, and the screen, in English, reads the group by its English name.
+    await expect(page.getByRole("region", { name: `Group Names ${id}` })).toBeVisible();
+    await page.reload();
+    const renamed = page.getByRole("region", { name: `Group Names ${id}` });
+    await renamed.getByRole("button", { name: `Edit group Names ${id}` }).click();
+    await expect(renamed.getByRole("textbox", { name: "Group name" })).toHaveValue(group);
+    await expect(renamed.getByLabel("Name (Polski)")).toHaveValue(`Nazwy ${id}`);
+    await expect(renamed.getByLabel("Name (English)")).toHaveValue(`Names ${id}`);
+  });
+
   test("the status editor explains every bad field and saves nothing until they are fixed", async ({ page }) => {
     const id = uid();
     await page.goto("/admin/statuses/new");

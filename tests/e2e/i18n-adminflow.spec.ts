@@ -50,6 +50,7 @@ test.describe("in Polish", () => {
   test("the board and the matrix speak Polish, status names included", async ({ page }) => {
     await page.goto("/admin/statuses");
     await expect(page.getByRole("region", { name: /^Grupa / }).first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Grupa Niezrealizowane" })).toBeVisible();
     // The demo shop's statuses carry Polish names.
     await expect(page.getByRole("link", { name: "Oczekuje na płatność" }).first()).toBeVisible();
     await page.goto("/admin/workflows/retail");

@@ -18,6 +18,8 @@ test.describe("in Polish", () => {
     await expect(page.getByRole("heading", { name: "Tablica", level: 1 })).toBeVisible();
     await expect(board.column("received").getByRole("heading")).toHaveText("Otrzymane");
     await expect(board.column("in_progress").getByRole("heading")).toHaveText("W realizacji");
+    // The shop's groups too: the demo's default groups carry their Polish names (migration 0026).
+    await expect(page.getByRole("region", { name: "Grupa statusów: Nowe" })).toBeVisible();
     const card = board.card("E2E-I18N-W1");
     await expect(card).toContainText("24,50 zł");
     await expect(card).toContainText("Nieopłacone");

@@ -6,7 +6,7 @@ import { KIND_COLOURS } from "@/components/analytics/palette";
 import { OverdueBoardLinks, StuckOrdersTable } from "@/components/analytics/stuck-orders-table";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
-import { statuses as statusTable } from "@/db/schema";
+import { statusGroups, statuses as statusTable } from "@/db/schema";
 import { listBoardOrderTypes, listFilterFacets } from "@/db/queries/board";
 import {
   countOrdersByStatus,
@@ -24,7 +24,7 @@ import {
 } from "@/lib/analytics";
 import { requirePageUser } from "@/lib/auth";
 import { durationMessage } from "@/lib/format";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { intlTag, resolveLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata() {
@@ -41,12 +41,13 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const { filters, idleDays } = resolved;
   const db = await getDb();
   const now = new Date();
-  const [t, tCommon, locale, timeZone, statusRows] = await Promise.all([
+  const [t, tCommon, locale, timeZone, statusRows, groupRows] = await Promise.all([
     getTranslations("analytics"),
     getTranslations("common"),
     getLocale(),
     getTimeZone(),
     db.select({ id: statusTable.id, code: statusTable.code, translations: statusTable.translations }).from(statusTable),
+    db.select({ id: statusGroups.id, translations: statusGroups.translations }).from(statusGroups),
   ]);
   const percent = new Intl.NumberFormat(intlTag(resolveLocale(locale)), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number) => percent.format(share);
@@ -57,7 +58,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   };
   const translationsById = new Map(statusRows.map((s) => [s.id, s.translations]));
   const translationsByCode = new Map(statusRows.map((s) => [s.code, s.translations]));
-  const statusName = (name: string, id: number) => statusNameIn({ name, translations: translationsById.get(id) }, locale);
+  const statusName = (name: string, id: number) => nameIn({ name, translations: translationsById.get(id) }, locale);
+  const groupTranslationsById = new Map(groupRows.map((g) => [g.id, g.translations]));
+  const groupName = (name: string, id: number) => nameIn({ name, translations: groupTranslationsById.get(id) }, locale);
   const [types, facets, statusCounts, daily, times, funnel, rates, stuck] = await Promise.all([
     listBoardOrderTypes({ db }),
     listFilterFacets({ db }),
@@ -76,7 +79,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const stuckTypes = types.filter((type) => stuck.rows.some((r) => r.orderTypeCode === type.code));
   const typeName = types.find((type) => type.code === filters.orderType)?.name;
   const kindName = (kind: keyof typeof KIND_COLOURS) => t(`kinds.${kind}`);
-  const stuckRows = stuck.rows.map((r) => ({ ...r, statusName: statusNameIn({ name: r.statusName, translations: translationsByCode.get(r.statusCode) }, locale) }));
+  const stuckRows = stuck.rows.map((r) => ({ ...r, statusName: nameIn({ name: r.statusName, translations: translationsByCode.get(r.statusCode) }, locale) }));
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
   return (
@@ -150,16 +153,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           <ColouredBarChart
             label={t("now.chart")}
             valueLabel={t("now.orders")}
-            rows={groups.map((g) => ({ name: g.name, value: g.orders, colour: KIND_COLOURS[g.kind] }))}
+            rows={groups.map((g) => ({ name: groupName(g.name, g.groupId), value: g.orders, colour: KIND_COLOURS[g.kind] }))}
           />
           <FigureTable
             caption={t("now.table")}
             headers={[t("now.status"), t("now.group"), t("now.orders")]}
             numeric={[2]}
             rows={[
-              ...statusCounts.map((s) => [statusName(s.name, s.statusId), s.groupName, count(s.orders)]),
+              ...statusCounts.map((s) => [statusName(s.name, s.statusId), groupName(s.groupName, s.groupId), count(s.orders)]),
               ...groups.map((g) => [
-                <strong key={g.groupId}>{t("now.allIn", { group: g.name })}</strong>,
+                <strong key={g.groupId}>{t("now.allIn", { group: groupName(g.name, g.groupId) })}</strong>,
                 kindName(g.kind),
                 <strong key="n">{count(g.orders)}</strong>,
               ]),

@@ -4,7 +4,7 @@ import type { EditorOptions } from "@/components/automations/types";
 import type { DbOrTx } from "@/db";
 import { orderTypes, statuses } from "@/db/schema";
 import type { ActionSaid } from "@/lib/automation/trace";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 
 /** The statuses (named in the reader's language) and order types the automation screens offer and name. */
 export async function loadEditorOptions(db: DbOrTx, locale: string): Promise<EditorOptions> {
@@ -16,7 +16,7 @@ export async function loadEditorOptions(db: DbOrTx, locale: string): Promise<Edi
     db.select({ code: orderTypes.code, name: orderTypes.name }).from(orderTypes).orderBy(asc(orderTypes.position), asc(orderTypes.id)),
   ]);
   return {
-    statuses: statusRows.map((s) => ({ code: s.code, name: statusNameIn(s, locale), archived: s.archivedAt !== null })),
+    statuses: statusRows.map((s) => ({ code: s.code, name: nameIn(s, locale), archived: s.archivedAt !== null })),
     orderTypes: typeRows,
   };
 }
@@ -27,7 +27,7 @@ export async function loadEditorOptions(db: DbOrTx, locale: string): Promise<Edi
  */
 export async function loadStatusNameIn(db: DbOrTx, locale: string): Promise<(stored: string) => string> {
   const rows = await db.select({ name: statuses.name, translations: statuses.translations }).from(statuses);
-  const names = new Map(rows.map((s) => [s.name, statusNameIn(s, locale)]));
+  const names = new Map(rows.map((s) => [s.name, nameIn(s, locale)]));
   return (stored) => names.get(stored) ?? stored;
 }
 

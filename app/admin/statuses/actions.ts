@@ -1,11 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, serverAction } from "@/lib/auth";
 import { OFFERED_PRESET_KEYS } from "@/db/seed/offered-presets";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
+import { nameIn } from "@/lib/i18n/name-in";
+import { ok } from "@/lib/result";
 import {
   applyWorkflowPreset,
   codeSchema,
@@ -60,9 +63,13 @@ const updateGroupSchema = z.object({ id: idSchema, group: groupInputSchema });
 export const updateGroupAction = withFieldTexts(updateGroupSchema, serverAction({
   role: "admin",
   schema: updateGroupSchema,
-  handler: async ({ id, group }, user) => updateGroup(await getDb(), id, group, actorOf(user)),
+  handler: async ({ id, group }, user) => {
+    const [saved, locale] = await Promise.all([updateGroup(await getDb(), id, group, actorOf(user)), getLocale()]);
+    // The confirmation names the group as the admin's screen now shows it, translation included.
+    return saved.ok ? ok({ ...saved.value, shownName: nameIn(saved.value, locale) }) : saved;
+  },
   revalidate,
-  message: (g, _i, t) => t("statuses.done.groupSaved", { name: g.name }),
+  message: (g, _i, t) => t("statuses.done.groupSaved", { name: g.shownName }),
 }));
 
 export const deleteGroupAction = serverAction({

@@ -9,7 +9,8 @@ import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
 import { OFFERED_PRESETS } from "@/db/seed/offered-presets";
 import { requirePageUser } from "@/lib/auth";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { nameIn } from "@/lib/i18n/name-in";
 import {
   applyPresetAction,
   createGroupAction,
@@ -30,13 +31,14 @@ export default async function StatusesPage() {
   const board = await listStatusesByGroup({ db: await getDb() });
   const groups = board.map(({ group, statuses }) => ({
     id: group.id,
-    name: group.name,
+    name: nameIn(group, locale),
+    stored: { name: group.name, translations: Object.fromEntries(LOCALES.map((l) => [l, group.translations[l]?.name ?? ""])) as Record<Locale, string> },
     colour: group.colour,
     kind: group.kind,
     statusIds: statuses.map((s) => s.id),
   }));
   const statuses = board.flatMap((b) =>
-    b.statuses.map((s) => ({ id: s.id, code: s.code, name: statusNameIn(s, locale), colour: s.colour, archived: s.archivedAt !== null })),
+    b.statuses.map((s) => ({ id: s.id, code: s.code, name: nameIn(s, locale), colour: s.colour, archived: s.archivedAt !== null })),
   );
   const presets = OFFERED_PRESETS.map((p) => ({
     key: p.key,

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { getStatusForEditor, listStatusesByGroup } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { defaultTemplate } from "@/lib/notifications/default-templates";
 import { LOCALES, listTemplatesOfStatus } from "@/lib/notifications/templates";
 import { getSettings } from "@/lib/settings";
@@ -58,7 +58,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold">{t("heading")}</h1>
         {groups.map(({ group, statuses }) => (
           <div key={group.id}>
-            <p className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">{group.name}</p>
+            <p className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">{nameIn(group, reader)}</p>
             <ul className="space-y-1">
               {statuses
                 .filter((s) => !s.archivedAt)
@@ -69,7 +69,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                       aria-current={s.id === selected?.id ? "page" : undefined}
                       className={cn("block rounded-md px-2 py-1 hover:bg-slate-100", s.id === selected?.id && "bg-blue-50")}
                     >
-                      <StatusBadge name={statusNameIn(s, reader)} colour={s.colour} />
+                      <StatusBadge name={nameIn(s, reader)} colour={s.colour} />
                     </Link>
                   </li>
                 ))}
@@ -83,7 +83,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         <div className="min-w-0 space-y-4">
           <header className="flex flex-wrap items-center justify-between gap-3">
             <div className="min-w-0">
-              <h2 className="text-xl font-semibold">{statusNameIn(selected, reader)}</h2>
+              <h2 className="text-xl font-semibold">{nameIn(selected, reader)}</h2>
               <p className="text-sm text-slate-600">{sends.length ? t("sends", { channels: format.list(sends, { type: "conjunction" }) }) : t("sendsNothing")}</p>
             </div>
             <div role="group" aria-label={t("language")} className="flex gap-1">

@@ -3,7 +3,7 @@ import { OrderTypesEditor } from "@/components/admin/order-types-editor";
 import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { lintWorkflow } from "@/lib/workflow";
 import { loadAllDefinitions } from "@/lib/workflow-config";
 import { copyMatrixAction, createOrderTypeAction, reorderOrderTypesAction, updateOrderTypeAction } from "./actions";
@@ -30,7 +30,7 @@ export default async function WorkflowsPage() {
       warningCount: issues.filter((i) => i.severity === "warning").length,
     };
   });
-  const statuses = board.flatMap((b) => b.statuses.map((s) => ({ id: s.id, name: statusNameIn(s, locale), archived: s.archivedAt !== null })));
+  const statuses = board.flatMap((b) => b.statuses.map((s) => ({ id: s.id, name: nameIn(s, locale), archived: s.archivedAt !== null })));
   return (
     <div className="space-y-4">
       <div>

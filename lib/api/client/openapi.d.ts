@@ -1863,6 +1863,11 @@ export interface operations {
                             colour: unknown;
                             /** @enum {string} */
                             kind: "new" | "in_progress" | "completed" | "not_completed";
+                            translations?: {
+                                [key: string]: {
+                                    name?: string;
+                                };
+                            };
                         }[];
                         statuses: {
                             code: string;
@@ -1993,6 +1998,11 @@ export interface operations {
                         colour: string;
                         /** @enum {string} */
                         kind: "new" | "in_progress" | "completed" | "not_completed";
+                        translations?: {
+                            [key: string]: {
+                                name?: string;
+                            };
+                        };
                     }[];
                     statuses: {
                         code: string;

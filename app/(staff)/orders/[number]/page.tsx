@@ -23,7 +23,7 @@ import { getOrderByNumber, getOrderHistory, getOrderNotifications } from "@/db/q
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
 import { durationMessage, formatDateTime, formatMoney } from "@/lib/format";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { trackingUrlFor } from "@/lib/notifications/variables";
 import { loadWorkflowDefinition } from "@/lib/orders";
 import { loadStatusRights, withStatusRights } from "@/lib/roles/status-rights";
@@ -75,7 +75,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     ? describeTargets(withStatusRights(definition, rights, order.orderTypeId), { statusId: order.statusId, paid: order.paidAt !== null, paymentMethod: order.paymentMethod })
         .filter(({ verdict }) => verdict.ok || verdict.code === "guard_failed")
         .map(({ status: target, verdict }) => {
-          const name = statusNameIn({ name: target.name, translations: statusById.get(target.id)?.translations }, locale);
+          const name = nameIn({ name: target.name, translations: statusById.get(target.id)?.translations }, locale);
           const reason = !verdict.ok && verdict.code === "guard_failed" ? verdict.reason : undefined;
           return {
             id: target.id,
@@ -104,7 +104,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       </div>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("title", { number: order.number })}</h1>
-        <StatusBadge name={statusNameIn(status, locale)} colour={status.colour} className="text-sm" />
+        <StatusBadge name={nameIn(status, locale)} colour={status.colour} className="text-sm" />
         <span className="text-sm text-slate-600">
           {orderType.name} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>

@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { statuses as statusTable } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth";
 import { roleName } from "@/lib/i18n/role-name";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { getRole, listRoles } from "@/lib/roles/roles";
 import { loadAllDefinitions } from "@/lib/workflow-config/definitions";
 import { deleteRoleAction, updateRoleAction } from "../actions";
@@ -52,7 +52,7 @@ export default async function RolePage({ params, searchParams }: Props) {
         .filter((s) => used.has(s.id) && !s.archived)
         .map((s) => ({
           id: s.id,
-          name: statusNameIn({ name: s.name, translations: statusById.get(s.id)?.translations }, locale),
+          name: nameIn({ name: s.name, translations: statusById.get(s.id)?.translations }, locale),
           colour: statusById.get(s.id)?.colour ?? "#475569",
         })),
     };

@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { getStatusForEditor, listSalesChannels, listStatusGroups } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
-import { statusNameIn } from "@/lib/i18n/status-name";
+import { nameIn } from "@/lib/i18n/name-in";
 import { archiveStatusAction, deleteStatusAction, updateStatusAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
@@ -30,13 +30,13 @@ export default async function StatusPage({
   const [{ code }, { saved }] = await Promise.all([params, searchParams]);
   const [found, groups, channels] = await Promise.all([
     getStatusForEditor({ db, code }),
-    listStatusGroups({ db }),
+    listStatusGroups({ db, locale }),
     listSalesChannels({ db }),
   ]);
   if (!found) notFound();
   const { status: s, templates, ordersInStatus } = found;
   const archived = s.archivedAt !== null;
-  const name = statusNameIn(s, locale);
+  const name = nameIn(s, locale);
   const translation = (language: "pl" | "en") => ({
     name: s.translations[language]?.name ?? "",
     customerLabel: s.translations[language]?.customerLabel ?? "",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { StatusForm } from "@/components/admin/status-form";
 import { getDb } from "@/db";
 import { listSalesChannels, listStatusGroups } from "@/db/queries/workflow";
@@ -13,9 +13,9 @@ export async function generateMetadata() {
 
 export default async function NewStatusPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   await requirePageUser("admin");
-  const t = await getTranslations("statuses");
+  const [t, locale] = await Promise.all([getTranslations("statuses"), getLocale()]);
   const db = await getDb();
-  const [groups, channels, { group }] = await Promise.all([listStatusGroups({ db }), listSalesChannels({ db }), searchParams]);
+  const [groups, channels, { group }] = await Promise.all([listStatusGroups({ db, locale }), listSalesChannels({ db }), searchParams]);
   const groupId = groups.find((g) => String(g.id) === group)?.id ?? groups[0]?.id;
   return (
     <div className="space-y-4">
