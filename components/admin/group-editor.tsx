@@ -46,6 +46,12 @@ export function GroupEditor({
       <Button variant="ghost" className="px-2 py-1 text-xs" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={t("editLabel", { name: group.name })}>
         {t("edit")}
       </Button>
+      {/* The editor closes on success; the confirmation stays for screen readers (the header shows the new name). */}
+      {!open && state?.ok && message && (
+        <p role="status" className="sr-only">
+          {message}
+        </p>
+      )}
       {open && (
         <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
           <Field label={t("name")} errors={fieldErrors["group.name"]}>

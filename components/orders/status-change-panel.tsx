@@ -17,6 +17,7 @@ import { CommentTemplateSelect } from "./comment-template-select";
 import { useReplyText } from "@/components/ui/reply-text";
 import { useFieldErrorText } from "./use-field-error-text";
 import { ChangeEffects, type PreviewChange } from "./change-effects";
+import { LockIcon } from "@/components/ui/lock-icon";
 
 export type TargetOption = {
   id: number;
@@ -176,7 +177,7 @@ export function StatusChangePanel({
                     }
               }
             >
-              {target.blockedBecause && <span aria-hidden="true">{"🔒"}</span>}
+              {target.blockedBecause && <LockIcon />}
               {target.name}
             </button>
           ))}

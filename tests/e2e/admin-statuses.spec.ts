@@ -49,7 +49,9 @@ test.describe("statuses and groups", () => {
     await region.getByLabel("Name (Polski)").fill(`Nazwy ${id}`);
     await region.getByLabel("Name (English)").fill(`Names ${id}`);
     await region.getByRole("button", { name: "Save group" }).click();
-    // The editor closes on success, and the screen, in English, reads the group by its English name.
+    // The editor closes on success, saying so to a screen reader, and the screen, in English, reads
+    // the group by its English name.
+    await expect(page.getByRole("status").filter({ hasText: `Group Names ${id} saved.` })).toBeAttached();
     await expect(page.getByRole("region", { name: `Group Names ${id}` })).toBeVisible();
     await page.reload();
     const renamed = page.getByRole("region", { name: `Group Names ${id}` });
