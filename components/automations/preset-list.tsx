@@ -2,7 +2,7 @@
 
 import { type ActionResult } from "@/lib/action-result";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { Fragment, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useReplyText } from "@/components/ui/reply-text";
@@ -33,10 +33,11 @@ export function PresetList({ presets, applyPreset }: { presets: PresetItem[]; ap
             {preset.missingStatuses.length > 0 ? (
               <p className="text-sm text-amber-800">
                 {t("needs", { count: preset.missingStatuses.length })}{" "}
+                {/* A space after each code: the line may break between them, and the sentence goes on after the last. */}
                 {preset.missingStatuses.map((c) => (
-                  <code key={c} className="mr-1 rounded bg-amber-50 px-1">
-                    {c}
-                  </code>
+                  <Fragment key={c}>
+                    <code className="rounded bg-amber-50 px-1 break-words">{c}</code>{" "}
+                  </Fragment>
                 ))}
                 {t("addFirst", { count: preset.missingStatuses.length })}
               </p>
