@@ -1,14 +1,14 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { ActionReply } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
+import { GroupNameTranslationFields, translationsInput, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
 import { useAdminReplyText } from "./reply-text";
 
 /** Rename (in each language), recolour or delete (only when empty) a group, in a disclosure on its header. */
@@ -29,16 +29,13 @@ export function GroupEditor({
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(group.stored.name);
   const [translations, setTranslations] = useState(group.stored.translations);
-  const screenLocale = useLocale();
   // The colour's preview reads as the board will: in the screen's language when translated.
-  const shownName = isLocale(screenLocale) ? translations[screenLocale].trim() || name : name;
+  const shownName = useShownGroupName(name, translations);
   const [colour, setColour] = useState(group.colour);
   const [state, setState] = useState<ActionReply>(null);
   const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  const nameInLabel = (language: Locale) => t("nameIn", { language: common(`languages.${language}`) });
-  const message = replyText(state, {
-    labels: { name: t("name"), colour: t("colour"), ...Object.fromEntries(LOCALES.map((l) => [`translations.${l}.name`, nameInLabel(l)])) },
-  });
+  const nameLabels = useGroupNameLabels();
+  const message = replyText(state, { labels: { name: t("name"), colour: t("colour"), ...nameLabels.byField } });
   const [pending, startTransition] = useTransition();
 
   return (
@@ -57,22 +54,12 @@ export function GroupEditor({
           <Field label={t("name")} errors={fieldErrors["group.name"]}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
           </Field>
-          <fieldset className="space-y-2">
-            <legend className="text-xs text-slate-600">{t("translationsHint")}</legend>
-            {LOCALES.map((language) => (
-              <Field key={language} label={nameInLabel(language)} errors={fieldErrors[`group.translations.${language}.name`]}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={translations[language]}
-                    onChange={(e) => setTranslations((prev) => ({ ...prev, [language]: e.target.value }))}
-                    placeholder={name}
-                    className={inputClasses}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
+          <GroupNameTranslationFields
+            translations={translations}
+            onChange={setTranslations}
+            placeholder={name}
+            errorsFor={(language) => fieldErrors[`group.translations.${language}.name`]}
+          />
           <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={shownName} />
           {message && (
             <p className={state?.ok ? "text-sm text-green-800" : "text-sm text-red-700"} role={state?.ok ? "status" : "alert"}>
@@ -86,7 +73,7 @@ export function GroupEditor({
                 startTransition(async () => {
                   const result = await updateGroup({
                     id: group.id,
-                    group: { name, colour, kind: group.kind, translations: Object.fromEntries(LOCALES.map((l) => [l, { name: translations[l].trim() }])) },
+                    group: { name, colour, kind: group.kind, translations: translationsInput(translations) },
                   });
                   setState(result);
                   if (result.ok) setOpen(false);

@@ -9,13 +9,17 @@ import type { StudioAction } from "./board-types";
 import { GROUP_KINDS } from "./board-types";
 import { ColourField } from "./colour-field";
 import { Field, inputClasses } from "./field";
+import { GroupNameTranslationFields, NO_GROUP_TRANSLATIONS, translationsInput, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
 import { useAdminReplyText } from "./reply-text";
 
 export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
   const t = useTranslations("statuses");
   const replyText = useAdminReplyText();
-  const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour") };
+  const nameLabels = useGroupNameLabels();
+  const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour"), ...nameLabels.byField };
   const [name, setName] = useState("");
+  const [translations, setTranslations] = useState(NO_GROUP_TRANSLATIONS);
+  const shownName = useShownGroupName(name, translations);
   const [colour, setColour] = useState("#0f766e");
   const [kind, setKind] = useState("in_progress");
   const [state, setState] = useState<ActionReply>(null);
@@ -26,9 +30,12 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const result = await createGroup({ name, colour, kind });
+          const result = await createGroup({ name, colour, kind, translations: translationsInput(translations) });
           setState(result);
-          if (result.ok) setName("");
+          if (result.ok) {
+            setName("");
+            setTranslations(NO_GROUP_TRANSLATIONS);
+          }
         });
       }}
     >
@@ -36,6 +43,12 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
       <Field label={labels.name} errors={fieldErrorsIn(state).name}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
       </Field>
+      <GroupNameTranslationFields
+        translations={translations}
+        onChange={setTranslations}
+        placeholder={name}
+        errorsFor={(language) => fieldErrorsIn(state)[`translations.${language}.name`]}
+      />
       <Field label={labels.kind} hint={t("newGroup.kindHint")} errors={fieldErrorsIn(state).kind}>
         {(p) => (
           <select {...p} value={kind} onChange={(e) => setKind(e.target.value)} className={inputClasses}>
@@ -47,7 +60,7 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
           </select>
         )}
       </Field>
-      <ColourField label={labels.colour} value={colour} onChange={setColour} errors={fieldErrorsIn(state).colour} preview={name} />
+      <ColourField label={labels.colour} value={colour} onChange={setColour} errors={fieldErrorsIn(state).colour} preview={shownName} />
       <Button type="submit" disabled={pending}>
         {pending ? t("newGroup.adding") : t("newGroup.add")}
       </Button>

@@ -50,6 +50,9 @@ describe("groups and layout", () => {
     expect(entry?.after).toMatchObject({ translations: { pl: { name: "Zwroty" } } });
     const recoloured = await updateGroup(handle.db, made.value.id, { ...input, colour: "#4b5563" }, SYSTEM_AUDIT_ACTOR);
     expect(recoloured.ok && recoloured.value.translations).toEqual({ pl: { name: "Zwroty" }, en: { name: "" } });
+    // Named in both languages from the start, as the new-group form sends it.
+    const named = await createGroup(handle.db, { ...input, name: "Complaints", translations: { pl: { name: "Reklamacje" }, en: { name: "" } } }, SYSTEM_AUDIT_ACTOR);
+    expect(named.ok && named.value.translations).toEqual({ pl: { name: "Reklamacje" }, en: { name: "" } });
   });
 
   it("keeps statuses the page did not know about in their group, after the listed ones", async () => {
