@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import { orders, statuses } from "@/db/schema";
 import { createApiKey } from "@/lib/integrations/api-keys";
 import { figure, median } from "./measure";
-import { readCpu, type CpuReading } from "./process-cpu";
+import { eachReading, readCpu, type CpuReading } from "./process-cpu";
 import { discardPoolMessages, ensurePool, ensureRotation } from "./rotation";
 import type { BenchContext, BenchFigure, Scenario } from "./types";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
@@ -42,12 +42,7 @@ async function load(options: autocannon.Options, seconds: number): Promise<Load>
     seconds: result.duration,
     p50: result.latency.p50,
     refused: result.non2xx,
-    cpu: {
-      app: after.app - before.app,
-      postgres: after.postgres - before.postgres,
-      appMain: after.appMain - before.appMain,
-      appMainPreempted: after.appMainPreempted - before.appMainPreempted,
-    },
+    cpu: eachReading((reading) => after[reading] - before[reading]),
   };
 }
 
@@ -61,12 +56,7 @@ function combined(rounds: Load[]): { rps: number; p50: number; refused: number; 
     rps: sum((l) => l.answered) / sum((l) => l.seconds),
     p50: median(rounds.map((l) => l.p50)),
     refused: sum((l) => l.refused),
-    cpuPerRequest: {
-      app: sum((l) => l.cpu.app) / sent,
-      postgres: sum((l) => l.cpu.postgres) / sent,
-      appMain: sum((l) => l.cpu.appMain) / sent,
-      appMainPreempted: sum((l) => l.cpu.appMainPreempted) / sent,
-    },
+    cpuPerRequest: eachReading((reading) => sum((l) => l.cpu[reading]) / sent),
   };
 }
 

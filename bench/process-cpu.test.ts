@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { mainThreadCounters } from "./process-cpu";
+import { eachReading, mainThreadCounters } from "./process-cpu";
 
 // Linux's /proc is what the benchmark reads; elsewhere the counters are zero by design.
 describe.runIf(existsSync("/proc/self/task"))("mainThreadCounters", () => {
@@ -22,5 +22,11 @@ describe.runIf(existsSync("/proc/self/task"))("mainThreadCounters", () => {
 
   it("answers zeros for a process that does not exist", () => {
     expect(mainThreadCounters(2 ** 30)).toEqual({ cpuMs: 0, preemptions: 0 });
+  });
+});
+
+describe("eachReading", () => {
+  it("works out every reading the benchmark prints, by its name", () => {
+    expect(eachReading((reading) => reading.length)).toEqual({ app: 3, postgres: 8, appMain: 7, appMainPreempted: 16 });
   });
 });

@@ -39,13 +39,13 @@ function preemptionsIn(statusFile: string): number {
 }
 
 /**
- * CPU time (user + system, in milliseconds) used so far by every process whose command line
- * matches `pattern`, read from Linux's /proc; 0 where there is no /proc or nothing matches. The
- * API scenario reads it before and after each side's load to say where a request's time goes:
- * in the app server (`next-server`) or in Postgres (its backends, when it runs on this machine).
+ * CPU time (user + system, in milliseconds) used so far by these processes (from `pidsOf`), read
+ * from Linux's /proc; 0 where there is no /proc or nothing matched. The API scenario reads it
+ * before and after each side's load to say where a request's time goes: in the app server
+ * (`next-server`) or in Postgres (its backends, when it runs on this machine).
  */
-function cpuMsOf(pattern: RegExp): number {
-  return pidsOf(pattern).reduce((total, pid) => total + cpuMsIn(`/proc/${pid}/stat`), 0);
+function cpuMsOf(pids: string[]): number {
+  return pids.reduce((total, pid) => total + cpuMsIn(`/proc/${pid}/stat`), 0);
 }
 
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on. */
@@ -66,13 +66,20 @@ const POSTGRES = /^postgres: /;
  */
 export type CpuReading = { app: number; postgres: number; appMain: number; appMainPreempted: number };
 
+const READINGS = ["app", "postgres", "appMain", "appMainPreempted"] as const satisfies readonly (keyof CpuReading)[];
+
+/** Each reading worked out from the same reading of every load (a difference, a sum per request). */
+export function eachReading(of: (reading: keyof CpuReading) => number): CpuReading {
+  return Object.fromEntries(READINGS.map((reading) => [reading, of(reading)])) as CpuReading;
+}
+
 /** A process's main thread (whose thread id is the pid): its CPU in milliseconds and its preemptions so far. */
 export function mainThreadCounters(pid: number | string): { cpuMs: number; preemptions: number } {
   return { cpuMs: cpuMsIn(`/proc/${pid}/task/${pid}/stat`), preemptions: preemptionsIn(`/proc/${pid}/task/${pid}/status`) };
 }
 
 export function readCpu(): CpuReading {
-  const [app] = pidsOf(APP_SERVER);
-  const main = app ? mainThreadCounters(app) : { cpuMs: 0, preemptions: 0 };
-  return { app: cpuMsOf(APP_SERVER), postgres: cpuMsOf(POSTGRES), appMain: main.cpuMs, appMainPreempted: main.preemptions };
+  const apps = pidsOf(APP_SERVER);
+  const main = apps[0] ? mainThreadCounters(apps[0]) : { cpuMs: 0, preemptions: 0 };
+  return { app: cpuMsOf(apps), postgres: cpuMsOf(pidsOf(POSTGRES)), appMain: main.cpuMs, appMainPreempted: main.preemptions };
 }

@@ -1,10 +1,10 @@
 import type { GroupKind } from "@/lib/workflow";
-import type { Locale } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/action-result";
+import type { GroupNameTranslations } from "./group-names";
 
 export type BoardStatus = { id: number; code: string; name: string; colour: string; archived: boolean };
 /** What the group editor edits: the stored name and its translation per staff language (empty: none). */
-export type GroupNames = { name: string; translations: Record<Locale, string> };
+export type GroupNames = { name: string; translations: GroupNameTranslations };
 /** `name` is the group's name in the reader's language; `stored` is what its editor starts from. */
 export type BoardGroup = { id: number; name: string; stored: GroupNames; colour: string; kind: GroupKind; statusIds: number[] };
 

@@ -8,7 +8,8 @@ import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
-import { GroupNameTranslationFields, translationsInput, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
+import { GroupNameTranslationFields, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
+import { translationsInput } from "./group-names";
 import { useAdminReplyText } from "./reply-text";
 
 /** Rename (in each language), recolour or delete (only when empty) a group, in a disclosure on its header. */

@@ -9,8 +9,12 @@ import type { StudioAction } from "./board-types";
 import { GROUP_KINDS } from "./board-types";
 import { ColourField } from "./colour-field";
 import { Field, inputClasses } from "./field";
-import { GroupNameTranslationFields, NO_GROUP_TRANSLATIONS, translationsInput, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
+import { GroupNameTranslationFields, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
+import { editableTranslations, translationsInput } from "./group-names";
 import { useAdminReplyText } from "./reply-text";
+
+/** A new group starts with no name in any other language. */
+const NO_TRANSLATIONS = editableTranslations({});
 
 export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
   const t = useTranslations("statuses");
@@ -18,7 +22,7 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
   const nameLabels = useGroupNameLabels();
   const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour"), ...nameLabels.byField };
   const [name, setName] = useState("");
-  const [translations, setTranslations] = useState(NO_GROUP_TRANSLATIONS);
+  const [translations, setTranslations] = useState(NO_TRANSLATIONS);
   const shownName = useShownGroupName(name, translations);
   const [colour, setColour] = useState("#0f766e");
   const [kind, setKind] = useState("in_progress");
@@ -34,7 +38,7 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
           setState(result);
           if (result.ok) {
             setName("");
-            setTranslations(NO_GROUP_TRANSLATIONS);
+            setTranslations(NO_TRANSLATIONS);
           }
         });
       }}

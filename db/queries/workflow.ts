@@ -65,12 +65,13 @@ export async function getMatrixEditor({ db, code, locale }: { db: DbOrTx; code: 
       .from(transitions)
       .where(eq(transitions.orderTypeId, type.id)),
   ]);
+  // Statuses and groups in the reader's language when given, for the grid, the picture and the lint.
+  const named = (row: Parameters<typeof nameIn>[0]) => (locale ? nameIn(row, locale) : row.name);
   const list = rows.map(
     ({ status: s, groupKind }): MatrixStatus => ({
       id: s.id,
       code: s.code,
-      // In the reader's language when given (nameIn), for the grid, the picture and the lint.
-      name: locale ? nameIn(s, locale) : s.name,
+      name: named(s),
       groupKind,
       requiresPayment: s.requiresPayment,
       allowCashOnDelivery: s.allowCashOnDelivery,
@@ -80,6 +81,5 @@ export async function getMatrixEditor({ db, code, locale }: { db: DbOrTx; code: 
       groupId: s.groupId,
     }),
   );
-  // Groups, too, in the reader's language when given: the grid heads its sections with them.
-  return { type, groups: groups.map((g) => ({ ...g, name: locale ? nameIn(g, locale) : g.name })), statuses: list, transitions: cells };
+  return { type, groups: groups.map((g) => ({ ...g, name: named(g) })), statuses: list, transitions: cells };
 }

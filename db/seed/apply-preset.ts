@@ -26,9 +26,10 @@ const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
  * with the other language as its translation, as the preset's statuses are.
  */
 export async function ensureStatusGroups(db: DbOrTx | Tx, locale: Locale): Promise<void> {
+  const other = OTHER_LOCALE[locale];
   await db
     .insert(statusGroups)
-    .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g, name: g.name[locale], translations: { [OTHER_LOCALE[locale]]: { name: g.name[OTHER_LOCALE[locale]] } } })))
+    .values(DEFAULT_STATUS_GROUPS.map((g) => ({ ...g, name: g.name[locale], translations: { [other]: { name: g.name[other] } } })))
     .onConflictDoNothing({ target: statusGroups.key });
 }
 

@@ -17,6 +17,8 @@ export const codeSchema = z
 
 export const idSchema = z.coerce.number().int().positive();
 const nameSchema = z.string().trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
+/** A name in another staff language: as long as the name, and may be left empty (the name shows instead). */
+const translatedNameSchema = z.string().trim().max(80, "Keep the name under 80 characters").optional();
 
 export const statusInputSchema = z
   .object({
@@ -43,7 +45,7 @@ export const statusInputSchema = z
       .partialRecord(
         z.enum(["pl", "en"]),
         z.object({
-          name: z.string().trim().max(80, "Keep the name under 80 characters").optional(),
+          name: translatedNameSchema,
           customerLabel: z.string().trim().max(80, "Keep the label under 80 characters").nullable().optional(),
         }),
       )
@@ -93,7 +95,7 @@ export const groupInputSchema = z.object({
   kind: z.enum(["new", "in_progress", "completed", "not_completed"]),
   /** The name in other languages (absent: left as stored; an empty name shows the stored one). */
   translations: z
-    .partialRecord(z.enum(["pl", "en"]), z.object({ name: z.string().trim().max(80, "Keep the name under 80 characters").optional() }))
+    .partialRecord(z.enum(["pl", "en"]), z.object({ name: translatedNameSchema }))
     .optional(),
 });
 export type GroupInput = z.infer<typeof groupInputSchema>;

@@ -55,11 +55,15 @@ test.describe("in Polish", () => {
     await expect(page.getByRole("link", { name: "Oczekuje na płatność" }).first()).toBeVisible();
     await page.goto("/admin/workflows/retail");
     await expect(page.getByRole("button", { name: /^Zezwól na każdą zmianę z / }).first()).toBeVisible();
+    // The matrix heads its columns with the groups' Polish names.
+    await expect(page.getByRole("columnheader", { name: "Nowe", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Diagram", exact: true })).toBeVisible();
   });
 
   test("a refused status names its fields by their Polish labels", async ({ page }) => {
     await page.goto("/admin/statuses/new");
+    // The group to put it in is offered by its Polish name.
+    await expect(page.getByLabel("Grupa", { exact: true })).toContainText("Niezrealizowane");
     await page.getByLabel("Kod", { exact: true }).fill("zły kod!");
     await page.getByLabel("Kolor (hex)").fill("czerwony");
     await page.getByRole("button", { name: "Utwórz status" }).click();

@@ -46,6 +46,8 @@ test.describe("a Polish browser", () => {
     await expect(page.getByRole("heading", { name: "Analityka", level: 1 })).toBeVisible();
     await expect(page.locator("dt", { hasText: "Przyjęte zamówienia" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Czas w statusie" })).toBeVisible();
+    // Where orders are now, summed per group under the groups' Polish names.
+    await expect(page.getByText("Razem w grupie Nowe", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Okres")).toContainText("Ostatnie 30 dni");
     await expectNoAxeViolations(page);
   });

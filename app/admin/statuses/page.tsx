@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PresetPanel } from "@/components/admin/preset-panel";
+import { editableTranslations } from "@/components/admin/group-names";
 import { NewGroupForm } from "@/components/admin/new-group-form";
 import { StatusBoard } from "@/components/admin/status-board";
 import { buttonClasses } from "@/components/ui/button";
@@ -9,7 +10,6 @@ import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
 import { OFFERED_PRESETS } from "@/db/seed/offered-presets";
 import { requirePageUser } from "@/lib/auth";
-import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { nameIn } from "@/lib/i18n/name-in";
 import {
   applyPresetAction,
@@ -32,7 +32,7 @@ export default async function StatusesPage() {
   const groups = board.map(({ group, statuses }) => ({
     id: group.id,
     name: nameIn(group, locale),
-    stored: { name: group.name, translations: Object.fromEntries(LOCALES.map((l) => [l, group.translations[l]?.name ?? ""])) as Record<Locale, string> },
+    stored: { name: group.name, translations: editableTranslations(group.translations) },
     colour: group.colour,
     kind: group.kind,
     statusIds: statuses.map((s) => s.id),
