@@ -58,7 +58,7 @@ export default async function AdminPage() {
           {checks.map(({ type, issues }) => (
             <li key={type.id} className="space-y-2">
               <p className="text-sm">
-                <span className="font-medium">{type.name}</span> <code className="text-xs text-slate-500">{type.code}</code> ·{" "}
+                <span className="font-medium">{nameIn(type, locale)}</span> <code className="text-xs text-slate-500">{type.code}</code> ·{" "}
                 {t("overview.startsIn", { status: nameOf(type.initialStatusId) })}
               </p>
               {issues.length === 0 ? (

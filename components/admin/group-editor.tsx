@@ -7,9 +7,8 @@ import { Button } from "@/components/ui/button";
 import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ConfirmButton } from "./confirm-button";
-import { Field, inputClasses } from "./field";
-import { GroupNameTranslationFields, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
-import { translationsInput } from "./group-names";
+import { NameFields, useNameLabels, useShownName } from "./name-fields";
+import { translationsInput } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
 
 /** Rename (in each language), recolour or delete (only when empty) a group, in a disclosure on its header. */
@@ -31,11 +30,11 @@ export function GroupEditor({
   const [name, setName] = useState(group.stored.name);
   const [translations, setTranslations] = useState(group.stored.translations);
   // The colour's preview reads as the board will: in the screen's language when translated.
-  const shownName = useShownGroupName(name, translations);
+  const shownName = useShownName(name, translations);
   const [colour, setColour] = useState(group.colour);
   const [state, setState] = useState<ActionReply>(null);
   const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  const nameLabels = useGroupNameLabels();
+  const nameLabels = useNameLabels();
   const message = replyText(state, { labels: { name: t("name"), colour: t("colour"), ...nameLabels.byField } });
   const [pending, startTransition] = useTransition();
 
@@ -52,14 +51,14 @@ export function GroupEditor({
       )}
       {open && (
         <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-          <Field label={t("name")} errors={fieldErrors["group.name"]}>
-            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
-          </Field>
-          <GroupNameTranslationFields
+          <NameFields
+            label={t("name")}
+            name={name}
+            onNameChange={setName}
             translations={translations}
-            onChange={setTranslations}
-            placeholder={name}
-            errorsFor={(language) => fieldErrors[`group.translations.${language}.name`]}
+            onTranslationsChange={setTranslations}
+            errors={fieldErrors}
+            errorPrefix="group."
           />
           <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={shownName} />
           {message && (

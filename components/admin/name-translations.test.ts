@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { editableTranslations, translationsInput } from "./group-names";
+import { editableTranslations, translationsInput } from "./name-translations";
 
-describe("a group's names per language, between the database and its fields", () => {
+describe("a group's or an order type's names per language, between the database and its fields", () => {
   it("fills a field per staff language, empty where there is no translation", () => {
     expect(editableTranslations({ pl: { name: "Nowe" } })).toEqual({ pl: "Nowe", en: "" });
     expect(editableTranslations({})).toEqual({ pl: "", en: "" });

@@ -9,8 +9,8 @@ import type { StudioAction } from "./board-types";
 import { GROUP_KINDS } from "./board-types";
 import { ColourField } from "./colour-field";
 import { Field, inputClasses } from "./field";
-import { GroupNameTranslationFields, useGroupNameLabels, useShownGroupName } from "./group-name-translations";
-import { editableTranslations, translationsInput } from "./group-names";
+import { NameFields, useNameLabels, useShownName } from "./name-fields";
+import { editableTranslations, translationsInput } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
 
 /** A new group starts with no name in any other language. */
@@ -19,11 +19,11 @@ const NO_TRANSLATIONS = editableTranslations({});
 export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
   const t = useTranslations("statuses");
   const replyText = useAdminReplyText();
-  const nameLabels = useGroupNameLabels();
+  const nameLabels = useNameLabels();
   const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour"), ...nameLabels.byField };
   const [name, setName] = useState("");
   const [translations, setTranslations] = useState(NO_TRANSLATIONS);
-  const shownName = useShownGroupName(name, translations);
+  const shownName = useShownName(name, translations);
   const [colour, setColour] = useState("#0f766e");
   const [kind, setKind] = useState("in_progress");
   const [state, setState] = useState<ActionReply>(null);
@@ -44,14 +44,13 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
       }}
     >
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
-      <Field label={labels.name} errors={fieldErrorsIn(state).name}>
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
-      </Field>
-      <GroupNameTranslationFields
+      <NameFields
+        label={labels.name}
+        name={name}
+        onNameChange={setName}
         translations={translations}
-        onChange={setTranslations}
-        placeholder={name}
-        errorsFor={(language) => fieldErrorsIn(state)[`translations.${language}.name`]}
+        onTranslationsChange={setTranslations}
+        errors={fieldErrorsIn(state)}
       />
       <Field label={labels.kind} hint={t("newGroup.kindHint")} errors={fieldErrorsIn(state).kind}>
         {(p) => (

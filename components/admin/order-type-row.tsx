@@ -9,10 +9,22 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
+import { NameFields, useNameLabels } from "./name-fields";
+import { translationsInput, type NameFieldValues } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
 import { useStrandingConfirmation } from "./stranding-dialog";
 
-export type TypeRow = { id: number; code: string; name: string; initialStatusId: number; transitionCount: number; errorCount: number; warningCount: number };
+/** An order type in the studio: `name` as this screen shows it, `stored` as its fields edit it (the name and one per staff language). */
+export type TypeRow = {
+  id: number;
+  code: string;
+  name: string;
+  stored: { name: string; translations: NameFieldValues };
+  initialStatusId: number;
+  transitionCount: number;
+  errorCount: number;
+  warningCount: number;
+};
 export type StatusOption = { id: number; name: string; archived: boolean };
 
 export function OrderTypeRow({
@@ -32,8 +44,10 @@ export function OrderTypeRow({
 }) {
   const t = useTranslations("workflows.row");
   const replyText = useAdminReplyText();
-  const labels = { name: t("nameOf", { code: type.code }), initialStatusId: t("initialOf", { code: type.code }) };
-  const [name, setName] = useState(type.name);
+  const nameLabels = useNameLabels((language) => t("nameInOf", { code: type.code, language }));
+  const labels = { name: t("nameOf", { code: type.code }), initialStatusId: t("initialOf", { code: type.code }), ...nameLabels.byField };
+  const [name, setName] = useState(type.stored.name);
+  const [translations, setTranslations] = useState(type.stored.translations);
   const [initial, setInitial] = useState(type.initialStatusId);
   const [source, setSource] = useState(others[0]?.id);
   const [state, setState] = useState<ActionReply>(null);
@@ -64,10 +78,18 @@ export function OrderTypeRow({
         </Link>
       </div>
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
-      <div className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]">
-        <Field label={labels.name} errors={fieldErrorsIn(state).name}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} className={inputClasses} />}
-        </Field>
+      <div className="grid items-start gap-3 md:grid-cols-2">
+        <div className="space-y-3">
+          <NameFields
+            label={labels.name}
+            name={name}
+            onNameChange={setName}
+            translations={translations}
+            onTranslationsChange={setTranslations}
+            errors={fieldErrorsIn(state)}
+            labels={nameLabels}
+          />
+        </div>
         <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
           {(p) => (
             <select {...p} value={initial} onChange={(e) => setInitial(Number(e.target.value))} className={inputClasses}>
@@ -79,14 +101,14 @@ export function OrderTypeRow({
             </select>
           )}
         </Field>
-        <Button
-          variant="secondary"
-          disabled={pending}
-          onClick={() => startTransition(async () => setState(await update({ id: type.id, name, initialStatusId: initial })))}
-        >
-          {t("save", { code: type.code })}
-        </Button>
       </div>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => startTransition(async () => setState(await update({ id: type.id, name, initialStatusId: initial, translations: translationsInput(translations) })))}
+      >
+        {t("save", { code: type.code })}
+      </Button>
       {others.length > 0 && (
         <div className="flex flex-wrap items-end gap-3">
           <Field label={t("copyFrom", { code: type.code })}>

@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { StudioAction } from "./board-types";
 import { Field, inputClasses } from "./field";
+import { NameFields, useNameLabels } from "./name-fields";
+import { editableTranslations, translationsInput } from "./name-translations";
 import { OrderTypeRow, type StatusOption, type TypeRow } from "./order-type-row";
 import { useAdminReplyText } from "./reply-text";
 
@@ -23,10 +25,12 @@ type Props = {
 export function OrderTypesEditor({ types: initial, statuses, create, update, reorder, copy }: Props) {
   const t = useTranslations("workflows.editor");
   const replyText = useAdminReplyText();
-  const labels = { code: t("code"), name: t("name"), initialStatusId: t("initial") };
+  const nameLabels = useNameLabels();
+  const labels = { code: t("code"), name: t("name"), initialStatusId: t("initial"), ...nameLabels.byField };
   const [types, setTypes] = useServerState(initial);
   const [state, setState] = useState<ActionReply>(null);
-  const [draft, setDraft] = useState({ code: "", name: "", initialStatusId: statuses.find((s) => !s.archived)?.id ?? 0 });
+  const empty = { code: "", name: "", translations: editableTranslations({}) };
+  const [draft, setDraft] = useState({ ...empty, initialStatusId: statuses.find((s) => !s.archived)?.id ?? 0 });
   const [pending, startTransition] = useTransition();
 
   // Optimistic: the list moves at once and snaps back if the save is refused.
@@ -79,9 +83,9 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
         onSubmit={(e) => {
           e.preventDefault();
           startTransition(async () => {
-            const result = await create(draft);
+            const result = await create({ ...draft, translations: translationsInput(draft.translations) });
             setState(result);
-            if (result.ok) setDraft({ ...draft, code: "", name: "" });
+            if (result.ok) setDraft({ ...draft, ...empty });
           });
         }}
       >
@@ -90,9 +94,16 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
           <Field label={labels.code} hint={t("codeHint")} errors={fieldErrorsIn(state).code}>
             {(p) => <input {...p} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} className={inputClasses} />}
           </Field>
-          <Field label={labels.name} errors={fieldErrorsIn(state).name}>
-            {(p) => <input {...p} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} className={inputClasses} />}
-          </Field>
+          <div className="space-y-3">
+            <NameFields
+              label={labels.name}
+              name={draft.name}
+              onNameChange={(name) => setDraft({ ...draft, name })}
+              translations={draft.translations}
+              onTranslationsChange={(translations) => setDraft({ ...draft, translations })}
+              errors={fieldErrorsIn(state)}
+            />
+          </div>
           <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
             {(p) => (
               <select {...p} value={draft.initialStatusId} onChange={(e) => setDraft({ ...draft, initialStatusId: Number(e.target.value) })} className={inputClasses}>

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Status } from "@/db/schema";
+import type { NameTranslations } from "@/db/schema/workflow";
 import { formatMoney } from "@/lib/format";
 import { nameIn } from "@/lib/i18n/name-in";
 
-type Child = { number: string; total: number; currency: string; kind: string; typeName: string; status: Status };
+type Child = { number: string; total: number; currency: string; kind: string; type: { name: string; translations: NameTranslations }; status: Status };
 
 /** A sale's returns and complaints on its page, each linked to its own (ADR 0161). */
 export async function AfterSalesPanel({ requests, locale }: { requests: Child[]; locale: string }) {
@@ -29,7 +30,7 @@ export async function AfterSalesPanel({ requests, locale }: { requests: Child[];
                 {r.number}
               </Link>
             </td>
-            <td className="py-1.5">{r.typeName}</td>
+            <td className="py-1.5">{nameIn(r.type, locale)}</td>
             <td className="py-1.5">
               <StatusBadge name={nameIn(r.status, locale)} colour={r.status.colour} />
             </td>

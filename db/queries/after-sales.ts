@@ -65,7 +65,7 @@ export async function getAfterSalesForTracking({ db, token, locale, now = new Da
 export async function getLinkedOrders({ db, order }: { db: DbOrTx; order: { id: number; parentOrderId: number | null } }) {
   const parent = order.parentOrderId === null ? undefined : (await db.select({ number: orders.number }).from(orders).where(eq(orders.id, order.parentOrderId)))[0];
   const children = await db
-    .select({ number: orders.number, total: orders.total, currency: orders.currency, createdAt: orders.createdAt, kind: orderTypes.kind, typeName: orderTypes.name, status: statuses })
+    .select({ number: orders.number, total: orders.total, currency: orders.currency, createdAt: orders.createdAt, kind: orderTypes.kind, type: { name: orderTypes.name, translations: orderTypes.translations }, status: statuses })
     .from(orders)
     .innerJoin(orderTypes, eq(orderTypes.id, orders.orderTypeId))
     .innerJoin(statuses, eq(statuses.id, orders.statusId))

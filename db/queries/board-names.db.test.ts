@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { statusGroups, statuses } from "@/db/schema";
-import { createRetailWorkflow } from "@/tests/support/fixtures";
+import { orderTypes, statusGroups, statuses } from "@/db/schema";
+import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
-import { listBoardStatuses } from "./board";
+import { listBoardOrderTypes, listBoardStatuses } from "./board";
+import { listOrders } from "./order-list";
 import { getMatrixEditor, listStatusGroups } from "./workflow";
 
 let h: DbHandle;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   const { status } = workflow;
   await h.db.update(statuses).set({ translations: { pl: { name: "Nowe zamówienie" } } }).where(eq(statuses.id, status.new.id));
   await h.db.update(statusGroups).set({ translations: { pl: { name: "Nowe" } } }).where(eq(statusGroups.id, status.new.groupId));
+  await h.db.update(orderTypes).set({ translations: { pl: { name: "Detaliczne" } } }).where(eq(orderTypes.id, workflow.type.id));
 });
 
 afterAll(async () => {
@@ -40,5 +42,20 @@ describe("status and group names in the reader's language", () => {
     expect((await listStatusGroups({ db: h.db, locale: "pl" })).find((g) => g.id === status.new.groupId)?.name).toBe("Nowe");
     const matrix = await getMatrixEditor({ db: h.db, code: type.code, locale: "pl" });
     expect(matrix?.groups.find((g) => g.id === status.new.groupId)?.name).toBe("Nowe");
+  });
+
+  it("names order types in Polish where translated for the filters and switches, and as stored otherwise", async () => {
+    const { type } = workflow;
+    const named = async (locale: string) => (await listBoardOrderTypes({ db: h.db, locale })).find((t) => t.id === type.id);
+    expect(await named("pl")).toEqual({ id: type.id, code: type.code, name: "Detaliczne" });
+    expect((await named("en"))?.name).toBe("Retail");
+  });
+
+  it("names each listed order's type in the reader's language", async () => {
+    const { type } = workflow;
+    const order = await createTestOrder(h.db, type.code);
+    const typeOf = async (locale: string) => (await listOrders({ db: h.db, locale, orderTypeId: type.id })).rows.find((r) => r.id === order.id)?.orderType;
+    expect(await typeOf("pl")).toBe("Detaliczne");
+    expect(await typeOf("en")).toBe("Retail");
   });
 });

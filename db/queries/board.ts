@@ -8,11 +8,13 @@ import { loadBoardData, type BoardColumnRequest, type BoardFilters } from "./boa
 
 export { BOARD_COUNT_CAP, BOARD_MAX_CARDS, BOARD_PAGE_SIZE, type BoardCard, type BoardFilters } from "./board-query";
 
-export async function listBoardOrderTypes({ db }: { db: DbOrTx }) {
-  return db
-    .select({ id: orderTypes.id, code: orderTypes.code, name: orderTypes.name })
+/** The order types the staff screens filter and switch by, each named in the reader's language (`locale`) where it has a translation. */
+export async function listBoardOrderTypes({ db, locale }: { db: DbOrTx; locale: string }) {
+  const rows = await db
+    .select({ id: orderTypes.id, code: orderTypes.code, name: orderTypes.name, translations: orderTypes.translations })
     .from(orderTypes)
     .orderBy(asc(orderTypes.position), asc(orderTypes.id));
+  return rows.map(({ translations, ...type }) => ({ ...type, name: nameIn({ name: type.name, translations }, locale) }));
 }
 
 /**

@@ -72,7 +72,7 @@ export async function listOrders({
           createdAt: orders.createdAt,
           statusChangedAt: orders.statusChangedAt,
           status: { id: statuses.id, name: statuses.name, translations: statuses.translations, colour: statuses.colour, slaHours: statuses.slaHours },
-          orderType: orderTypes.name,
+          orderType: { name: orderTypes.name, translations: orderTypes.translations },
           // A return or complaint names its sale (ADR 0161): one index lookup per row of the page.
           parentNumber: sql<string | null>`(select parent.number from orders parent where parent.id = ${orders.parentOrderId})`,
         })
@@ -91,9 +91,10 @@ export async function listOrders({
     ]);
   const [rows, [total]] = await readSearching(db, filters.search, read);
   const totalCount = total?.count ?? 0;
-  const named = rows.map(({ status: { translations, ...status }, ...row }) => ({
+  const named = rows.map(({ status: { translations, ...status }, orderType, ...row }) => ({
     ...row,
     status: { ...status, name: nameIn({ name: status.name, translations }, locale) },
+    orderType: nameIn(orderType, locale),
   }));
   return { rows: named, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / ORDERS_PAGE_SIZE)) };
 }

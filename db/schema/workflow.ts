@@ -20,7 +20,7 @@ export const statusGroupKind = pgEnum("status_group_kind", [
   "not_completed",
 ]);
 
-/** Per-locale overrides of a group's name, e.g. `{ pl: { name: "Nowe" } }`. */
+/** Per-locale overrides of a group's or an order type's name, e.g. `{ pl: { name: "Nowe" } }`. */
 export type NameTranslations = Partial<Record<string, { name?: string }>>;
 
 export const statusGroups = pgTable("status_groups", {
@@ -98,6 +98,8 @@ export const orderTypes = pgTable("order_types", {
     .notNull()
     .references(() => statuses.id),
   position: integer().notNull().default(0),
+  /** The type's name in other languages, so a Polish order list reads "Detaliczne" where English reads "Retail". */
+  translations: jsonb().$type<NameTranslations>().notNull().default({}),
 });
 
 /** The matrix: a (type, from, to) row means the change is allowed; a missing row means it is not. */

@@ -1,4 +1,4 @@
-import { NO_FLAGS, type PresetStatus, type StatusPreset } from "./presets";
+import { NO_FLAGS, OTHER_LOCALE, type Locale, type PresetStatus, type StatusPreset } from "./presets";
 
 /*
  * The after-sales processes (ADR 0161): a return (the consumer's withdrawal within the return
@@ -183,8 +183,15 @@ export const complaintPreset: StatusPreset = {
 /** The after-sales presets, apart from the shop presets (STATUS_PRESETS): they ship no sale flow. */
 export const AFTER_SALES_PRESETS: readonly StatusPreset[] = [returnPreset, complaintPreset];
 
-/** The order types the demo seed and a new shop get for them. */
+/** The order types the demo seed and a new shop get for them, named in both staff languages. */
 export const AFTER_SALES_ORDER_TYPES = {
-  return: { code: "return", name: "Return" },
-  complaint: { code: "complaint", name: "Complaint" },
+  return: { code: "return", name: { pl: "Zwrot", en: "Return" } },
+  complaint: { code: "complaint", name: { pl: "Reklamacja", en: "Complaint" } },
 } as const;
+
+/** An after-sales order type as a preset writes it: named in `locale`, with the other language as its translation. */
+export function afterSalesOrderType(kind: keyof typeof AFTER_SALES_ORDER_TYPES, locale: Locale) {
+  const { code, name } = AFTER_SALES_ORDER_TYPES[kind];
+  const other = OTHER_LOCALE[locale];
+  return { code, name: name[locale], translations: { [other]: { name: name[other] } } };
+}

@@ -5,6 +5,7 @@ import { orderTypes, statuses, statusGroups, transitions } from "@/db/schema";
 import { loadWorkflowDefinition } from "@/lib/orders/workflow-definition";
 import { hasLintErrors, lintWorkflow } from "@/lib/workflow";
 import { openTestDb } from "@/tests/support/test-db";
+import { applyAfterSalesPresets } from "./apply-after-sales";
 import { applyPreset, readMatrixCodes } from "./apply-preset";
 import {
   DEFAULT_STATUS_GROUPS,
@@ -120,6 +121,23 @@ describe("applyPreset", () => {
     expect(type?.id).toBe(again.orderTypeId);
     expect(type?.name).toBe("Shop");
     expect(type?.initialStatusId).toBe(again.statusIds.received);
+  });
+
+  it("names an order type in each language when given, and keeps its translations when a later call names it in one", async () => {
+    await applyPreset(h.db, { preset: retailPreset, locale: "en", orderType: { code: "detal", name: "Retail", translations: { pl: { name: "Detaliczne" } } } });
+    const typeNamed = async () => (await h.db.select({ name: orderTypes.name, translations: orderTypes.translations }).from(orderTypes).where(eq(orderTypes.code, "detal")))[0];
+    expect(await typeNamed()).toEqual({ name: "Retail", translations: { pl: { name: "Detaliczne" } } });
+    await applyPreset(h.db, { preset: retailPreset, locale: "en", orderType: { code: "detal", name: "Retail shop" } });
+    expect(await typeNamed()).toEqual({ name: "Retail shop", translations: { pl: { name: "Detaliczne" } } });
+  });
+
+  it("names the after-sales order types in the shop's language, with the other as their translation", async () => {
+    await applyAfterSalesPresets(h.db, "pl");
+    const rows = await h.db.select({ code: orderTypes.code, name: orderTypes.name, translations: orderTypes.translations }).from(orderTypes);
+    expect(rows.filter((t) => t.code === "return" || t.code === "complaint").sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: "complaint", name: "Reklamacja", translations: { en: { name: "Complaint" } } },
+      { code: "return", name: "Zwrot", translations: { en: { name: "Return" } } },
+    ]);
   });
 
   it("writes nothing when a preset is broken: one transaction", async () => {

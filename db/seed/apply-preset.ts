@@ -1,15 +1,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx, DbOrTx } from "@/db";
 import { messageTemplates, orderTypes, statuses, statusGroups, transitions, type StatusGroupKind } from "@/db/schema";
+import type { NameTranslations } from "@/db/schema/workflow";
 import { PRESET_CUSTOMER_EMAILS } from "./preset-emails";
-import { allowsEditingByDefault, DEFAULT_STATUS_GROUPS, type Locale, type StatusPreset } from "./presets";
+import { allowsEditingByDefault, DEFAULT_STATUS_GROUPS, OTHER_LOCALE, type Locale, type StatusPreset } from "./presets";
 import { inTransaction } from "@/db/transaction";
 
 export type ApplyPresetInput = {
   preset: StatusPreset;
   /** Locale of the stored names; the other locale goes into each status's `translations`. */
   locale: Locale;
-  orderType: { code: string; name: string };
+  /** The type's name as stored, and in other languages when given (absent: a type already there keeps its translations). */
+  orderType: { code: string; name: string; translations?: NameTranslations };
 };
 
 export type AppliedPreset = {
@@ -19,7 +21,6 @@ export type AppliedPreset = {
   statusIds: Record<string, number>;
 };
 
-const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
 
 /**
  * Inserts the default group of each kind unless a group with its key exists, named in `locale`
@@ -121,10 +122,15 @@ export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<
       .where(sql`${orderTypes.code} <> ${orderType.code}`);
     const [type] = await tx
       .insert(orderTypes)
-      .values({ code: orderType.code, name: orderType.name, kind: preset.kind ?? "sale", initialStatusId, position: count })
+      .values({ code: orderType.code, name: orderType.name, translations: orderType.translations, kind: preset.kind ?? "sale", initialStatusId, position: count })
       .onConflictDoUpdate({
         target: orderTypes.code,
-        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, initialStatusId: sql`excluded.initial_status_id` },
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          initialStatusId: sql`excluded.initial_status_id`,
+          ...(orderType.translations ? { translations: sql`excluded.translations` } : {}),
+        },
       })
       .returning({ id: orderTypes.id });
     if (!type) throw new Error(`order type ${orderType.code} was not written`);

@@ -187,12 +187,12 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
   const retail = await applyPreset(db, {
     preset: retailPreset,
     locale: "en",
-    orderType: { code: "retail", name: "Retail" },
+    orderType: { code: "retail", name: "Retail", translations: { pl: { name: "Detaliczne" } } },
   });
   const wholesale = await applyPreset(db, {
     preset: wholesalePreset,
     locale: "en",
-    orderType: { code: "wholesale", name: "Wholesale" },
+    orderType: { code: "wholesale", name: "Wholesale", translations: { pl: { name: "Hurtowe" } } },
   });
   // Returns and complaints, started by customers on the tracking page of a completed demo order.
   await applyAfterSalesPresets(db, "en");

@@ -10,7 +10,7 @@ export {
   type SeedDemoOptions,
   type SeedDemoResult,
 } from "./demo";
-export { AFTER_SALES_ORDER_TYPES, AFTER_SALES_PRESETS, complaintPreset, returnPreset } from "./after-sales-presets";
+export { AFTER_SALES_ORDER_TYPES, AFTER_SALES_PRESETS, afterSalesOrderType, complaintPreset, returnPreset } from "./after-sales-presets";
 export { applyAfterSalesPresets } from "./apply-after-sales";
 export {
   DEFAULT_STATUS_GROUPS,

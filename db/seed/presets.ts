@@ -12,6 +12,10 @@ import type { WorkflowDefinition } from "@/lib/workflow";
  */
 
 export type Locale = "pl" | "en";
+
+/** The other staff language: a preset stores names in one and keeps the other as their translation. */
+export const OTHER_LOCALE: Record<Locale, Locale> = { pl: "en", en: "pl" };
+
 export type LocalizedText = Record<Locale, string>;
 
 export type PresetStatus = {

@@ -167,7 +167,7 @@ describe("matrices and order types", () => {
     let id = 0;
     const created = await entriesOf(async () => (id = valueOf(await createOrderType(handle.db, { code, name: "B2B", initialStatusId: status.new.id }, ANNA)).id));
     expect(created).toEqual([
-      expect.objectContaining({ kind: "order_type", action: "created", subjectLabel: "B2B", after: { code, name: "B2B", initialStatus: status.new.code } }),
+      expect.objectContaining({ kind: "order_type", action: "created", subjectLabel: "B2B", after: { code, name: "B2B", translations: {}, initialStatus: status.new.code } }),
     ]);
     const updated = await entriesOf(async () => valueOf(await updateOrderType(handle.db, { id, name: "Wholesale", initialStatusId: status.new.id }, ANNA)));
     expect(updated).toEqual([expect.objectContaining({ kind: "order_type", action: "updated", before: expect.objectContaining({ name: "B2B" }), after: expect.objectContaining({ name: "Wholesale" }) })]);

@@ -5,7 +5,7 @@ import { orderEvents, orders, outbox, webhookEndpoints } from "@/db/schema";
 import { SYSTEM_AUDIT_ACTOR } from "@/lib/audit";
 import { createWebhookEndpoint } from "@/lib/integrations/webhooks/endpoints";
 import type { WebhookPayload } from "@/lib/integrations/webhooks/payload";
-import { AFTER_SALES_ORDER_TYPES, applyPreset, returnPreset } from "@/db/seed";
+import { afterSalesOrderType, applyPreset, returnPreset } from "@/db/seed";
 import { createRetailWorkflow, createTestOrder } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { createReturn, recordRefund, refundedSoFar } from "./index";
@@ -17,7 +17,7 @@ const staff = { type: "user" as const, id: "7", label: "Stan Staff" };
 beforeAll(async () => {
   handle = await openTestDb();
   db = handle.db;
-  await applyPreset(db, { preset: returnPreset, locale: "pl", orderType: AFTER_SALES_ORDER_TYPES.return });
+  await applyPreset(db, { preset: returnPreset, locale: "pl", orderType: afterSalesOrderType("return", "pl") });
 });
 afterAll(async () => handle?.close());
 

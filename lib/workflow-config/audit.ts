@@ -42,7 +42,7 @@ export async function snapshotWorkflow(tx: Tx): Promise<WorkflowSnapshot> {
     types: typeRows.map((t) => ({
       id: t.id,
       name: t.name,
-      fields: { code: t.code, name: t.name, initialStatus: code.get(t.initialStatusId) ?? null },
+      fields: { code: t.code, name: t.name, translations: t.translations, initialStatus: code.get(t.initialStatusId) ?? null },
       cells: new Set(cells.filter((c) => c.orderTypeId === t.id).map((c) => `${c.fromStatusId}:${c.toStatusId}`)),
     })),
   };

@@ -8,6 +8,8 @@ import { codeSchema, colourSchema } from "./schemas";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const name = z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters");
+/** A group's or an order type's name in other languages; a document without it (older exports) leaves the stored ones as they are. */
+const nameTranslations = z.record(z.string(), z.object({ name: z.string().optional() })).optional();
 
 export const documentSchema = z.object({
   format: z.literal("orderly.workflow", "Not an Orderly workflow document"),
@@ -19,8 +21,7 @@ export const documentSchema = z.object({
       name,
       colour: colourSchema,
       kind: z.enum(["new", "in_progress", "completed", "not_completed"]),
-      /** The name in other languages; a document without it (older exports) leaves the group's as they are. */
-      translations: z.record(z.string(), z.object({ name: z.string().optional() })).optional(),
+      translations: nameTranslations,
     }),
   ),
   statuses: z.array(
@@ -59,6 +60,7 @@ export const documentSchema = z.object({
       name,
       initialStatus: z.string(),
       transitions: z.array(z.tuple([z.string(), z.string()])),
+      translations: nameTranslations,
     }),
   ),
 });

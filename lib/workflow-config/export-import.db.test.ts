@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { statuses, statusGroups } from "@/db/schema";
+import { orderTypes, statuses, statusGroups } from "@/db/schema";
 import { createRetailWorkflow } from "@/tests/support/fixtures";
 import { openTestDb } from "@/tests/support/test-db";
 import { applyImport, exportWorkflow, previewImport } from "./export-import";
@@ -92,6 +92,29 @@ describe("export and import", () => {
     expect(olderPreview.ok && olderPreview.value.groups.changed).toEqual([]);
     expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
     expect(await translationsNow()).toEqual({ pl: { name: "Świeże" }, en: { name: "Fresh" } });
+  });
+
+  it("carries an order type's names in other languages, and an older document without them keeps the type's", async () => {
+    const { type } = await createRetailWorkflow(handle.db);
+    await handle.db.update(orderTypes).set({ translations: { pl: { name: "Detaliczne" } } }).where(eq(orderTypes.id, type.id));
+    const doc = await exportWorkflow(handle.db);
+    const exported = doc.orderTypes.find((t) => t.code === type.code)!;
+    expect(exported.translations).toEqual({ pl: { name: "Detaliczne" } });
+
+    exported.translations = { pl: { name: "Sklep" }, en: { name: "Shop" } };
+    const preview = await previewImport(handle.db, doc);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.orderTypes.changed).toEqual([{ id: type.code, fields: ["translations"] }]);
+    expect((await applyImport(handle.db, doc, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    const translationsNow = async () => (await handle.db.select({ translations: orderTypes.translations }).from(orderTypes).where(eq(orderTypes.id, type.id)))[0]?.translations;
+    expect(await translationsNow()).toEqual({ pl: { name: "Sklep" }, en: { name: "Shop" } });
+
+    const older = structuredClone(doc) as unknown as { orderTypes: Record<string, unknown>[] };
+    for (const t of older.orderTypes) delete t.translations;
+    const olderPreview = await previewImport(handle.db, older);
+    expect(olderPreview.ok && olderPreview.value.orderTypes.changed).toEqual([]);
+    expect((await applyImport(handle.db, older, SYSTEM_AUDIT_ACTOR)).ok).toBe(true);
+    expect(await translationsNow()).toEqual({ pl: { name: "Sklep" }, en: { name: "Shop" } });
   });
 
   it("previews a change as a diff, then applies it atomically", async () => {

@@ -33,6 +33,7 @@ export async function exportWorkflow(db: DbOrTx): Promise<WorkflowDocument> {
     orderTypes: types.map((t) => ({
       code: t.code,
       name: t.name,
+      translations: t.translations as NonNullable<WorkflowDocument["orderTypes"][number]["translations"]>,
       initialStatus: codeOf.get(t.initialStatusId) ?? "",
       transitions: cells
         .filter((c) => c.orderTypeId === t.id)
@@ -157,8 +158,8 @@ async function writeDocument(tx: Tx, doc: WorkflowDocument) {
     const initialStatusId = statusId.get(t.initialStatus)!;
     const [type] = await tx
       .insert(orderTypes)
-      .values({ code: t.code, name: t.name, initialStatusId, position })
-      .onConflictDoUpdate({ target: orderTypes.code, set: { name: t.name, initialStatusId, position } })
+      .values({ code: t.code, name: t.name, initialStatusId, position, ...(t.translations ? { translations: t.translations } : {}) })
+      .onConflictDoUpdate({ target: orderTypes.code, set: { name: t.name, initialStatusId, position, ...(t.translations ? { translations: t.translations } : {}) } })
       .returning();
     if (!type) throw new Error(`order type ${t.code} was not written`);
     await tx.delete(transitions).where(eq(transitions.orderTypeId, type.id));

@@ -5,6 +5,7 @@ import { ok, refuse, type Result } from "@/lib/result";
 import { mergeOrder } from "./groups";
 import { writeChecked, type StrandingConfirmation } from "./guard";
 import type { AuditActor } from "@/lib/audit";
+import type { OrderTypeInput, OrderTypeUpdate } from "./schemas";
 
 async function checkInitial(tx: Tx, statusId: number): Promise<Result<null>> {
   const [status] = await tx.select().from(statuses).where(eq(statuses.id, statusId));
@@ -19,7 +20,7 @@ async function checkInitial(tx: Tx, statusId: number): Promise<Result<null>> {
 /** A new order type goes last, with an empty matrix: the admin draws it (or copies one) next. */
 export async function createOrderType(
   db: DbOrTx,
-  input: { code: string; name: string; initialStatusId: number },
+  input: OrderTypeInput,
   actor: AuditActor,
 ): Promise<Result<OrderType>> {
   return writeChecked(db, { actor }, async (tx) => {
@@ -42,10 +43,13 @@ export async function createOrderType(
   });
 }
 
-/** Renames and sets where new orders start; a new initial status can strand others, so it is linted. */
+/**
+ * Renames (in each language when `translations` is given) and sets where new orders start; a new
+ * initial status can strand others, so it is linted.
+ */
 export async function updateOrderType(
   db: DbOrTx,
-  input: { id: number; name: string; initialStatusId: number },
+  input: OrderTypeUpdate,
   actor: AuditActor,
 ): Promise<Result<OrderType>> {
   return writeChecked(db, { actor }, async (tx) => {
@@ -53,7 +57,7 @@ export async function updateOrderType(
     if (!initial.ok) return initial;
     const [row] = await tx
       .update(orderTypes)
-      .set({ name: input.name, initialStatusId: input.initialStatusId })
+      .set({ name: input.name, initialStatusId: input.initialStatusId, ...(input.translations ? { translations: input.translations } : {}) })
       .where(eq(orderTypes.id, input.id))
       .returning();
     return row ? ok(row) : refuse("not_found", "This order type no longer exists");

@@ -19,6 +19,8 @@ export const idSchema = z.coerce.number().int().positive();
 const nameSchema = z.string().trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
 /** A name in another staff language: as long as the name, and may be left empty (the name shows instead). */
 const translatedNameSchema = z.string().trim().max(80, "Keep the name under 80 characters").optional();
+/** A group's or an order type's name in other languages (absent: left as stored; an empty name shows the stored one). */
+const nameTranslationsSchema = z.partialRecord(z.enum(["pl", "en"]), z.object({ name: translatedNameSchema })).optional();
 
 export const statusInputSchema = z
   .object({
@@ -93,10 +95,7 @@ export const groupInputSchema = z.object({
   name: nameSchema,
   colour: colourSchema,
   kind: z.enum(["new", "in_progress", "completed", "not_completed"]),
-  /** The name in other languages (absent: left as stored; an empty name shows the stored one). */
-  translations: z
-    .partialRecord(z.enum(["pl", "en"]), z.object({ name: translatedNameSchema }))
-    .optional(),
+  translations: nameTranslationsSchema,
 });
 export type GroupInput = z.infer<typeof groupInputSchema>;
 
@@ -107,8 +106,10 @@ export type StatusLayout = z.infer<typeof layoutSchema>;
 
 export const idListSchema = z.object({ ids: z.array(idSchema).min(1) });
 
-export const orderTypeInputSchema = z.object({ code: codeSchema, name: nameSchema, initialStatusId: idSchema });
-export const orderTypeUpdateSchema = z.object({ id: idSchema, name: nameSchema, initialStatusId: idSchema });
+export const orderTypeInputSchema = z.object({ code: codeSchema, name: nameSchema, initialStatusId: idSchema, translations: nameTranslationsSchema });
+export const orderTypeUpdateSchema = z.object({ id: idSchema, name: nameSchema, initialStatusId: idSchema, translations: nameTranslationsSchema });
+export type OrderTypeInput = z.infer<typeof orderTypeInputSchema>;
+export type OrderTypeUpdate = z.infer<typeof orderTypeUpdateSchema>;
 
 /**
  * The number of open orders the admin was shown a write would leave with no way forward, and

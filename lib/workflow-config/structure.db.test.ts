@@ -125,6 +125,21 @@ describe("order types", () => {
     expect(first?.id).toBe(ids[0]);
   });
 
+  it("names a type in each language, keeps its translations when the input leaves them out, and logs the change", async () => {
+    const { status } = await createRetailWorkflow(handle.db);
+    const input = { code: uniqueCode("b2b"), name: "Wholesale", initialStatusId: status.new.id };
+    // Named in both languages from the start, as the new-type form sends it.
+    const created = await createOrderType(handle.db, { ...input, translations: { pl: { name: "Hurtowe" }, en: { name: "" } } }, SYSTEM_AUDIT_ACTOR);
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value.translations).toEqual({ pl: { name: "Hurtowe" }, en: { name: "" } });
+    const renamed = await updateOrderType(handle.db, { id: created.value.id, name: "B2B", initialStatusId: status.new.id, translations: { pl: { name: "Hurt" }, en: { name: "Trade" } } }, SYSTEM_AUDIT_ACTOR);
+    expect(renamed.ok && renamed.value.translations).toEqual({ pl: { name: "Hurt" }, en: { name: "Trade" } });
+    const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.subjectId, String(created.value.id))).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry?.after).toMatchObject({ translations: { pl: { name: "Hurt" } } });
+    const restarted = await updateOrderType(handle.db, { id: created.value.id, name: "B2B", initialStatusId: status.awaiting_payment.id }, SYSTEM_AUDIT_ACTOR);
+    expect(restarted.ok && restarted.value.translations).toEqual({ pl: { name: "Hurt" }, en: { name: "Trade" } });
+  });
+
   it("refuses an archived or closed initial status", async () => {
     const { type, status } = await createRetailWorkflow(handle.db);
     await handle.db.update(statuses).set({ archivedAt: new Date() }).where(eq(statuses.id, status.invoiced.id));

@@ -52,7 +52,7 @@ test.describe("in English", () => {
     await page.goto("/admin/workflows");
     const form = page.getByRole("form", { name: "New order type" });
     await form.getByLabel("Code").fill(`audit_${id}`);
-    await form.getByLabel("Name").fill(own.type);
+    await form.getByLabel("Name", { exact: true }).fill(own.type);
     await form.getByLabel("Initial status").selectOption({ label: own.start });
     await form.getByRole("button", { name: "Create order type" }).click();
     await expect(page.getByText(`Order type ${own.type} created.`)).toBeVisible();

@@ -13,7 +13,7 @@ async function createOrderType(page: Page, code: string, name: string, initial: 
   await page.goto("/admin/workflows");
   const form = page.getByRole("form", { name: "New order type" });
   await form.getByLabel("Code").fill(code);
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Initial status").selectOption({ label: initial });
   await form.getByRole("button", { name: "Create order type" }).click();
   await expect(page.getByText(`Order type ${name} created.`)).toBeVisible();
@@ -85,7 +85,7 @@ test("an admin renames, reorders, re-points and copies order types", async ({ pa
 
   await createOrderType(page, `e2e_dst_${id}`, `Copy ${id}`, names.start);
   const row = page.getByRole("listitem", { name: `Order type Copy ${id}` });
-  await row.getByLabel(`Name of e2e_dst_${id}`).fill(`Renamed ${id}`);
+  await row.getByLabel(`Name of e2e_dst_${id}`, { exact: true }).fill(`Renamed ${id}`);
   await row.getByLabel(`Initial status of e2e_dst_${id}`).selectOption({ label: names.pay });
   await row.getByRole("button", { name: `Save e2e_dst_${id}` }).click();
   await expect(page.getByText(`Order type Renamed ${id} saved.`)).toBeVisible();
@@ -110,6 +110,42 @@ test("an admin renames, reorders, re-points and copies order types", async ({ pa
   await page.goto(`/admin/workflows/e2e_dst_${id}`);
   await expect(page.getByText(`Orders start in ${names.pay}`)).toBeVisible();
   await expect(cell(page, names.start, names.pay)).toHaveAttribute("aria-pressed", "true");
+});
+
+test("an admin names an order type in each screen language, and the staff screens read it by theirs", async ({ page, browser }) => {
+  const { id, names } = await ownWorkflow(page);
+  const code = `named_${id}`;
+  // Named in English as it is created; the screen, in English, confirms it by that name.
+  await page.goto("/admin/workflows");
+  const form = page.getByRole("form", { name: "New order type" });
+  await form.getByLabel("Code").fill(code);
+  await form.getByLabel("Name", { exact: true }).fill(`Sklep ${id}`);
+  await form.getByLabel("Name (English)").fill(`Shop ${id}`);
+  await form.getByLabel("Initial status").selectOption({ label: names.start });
+  await form.getByRole("button", { name: "Create order type" }).click();
+  await expect(page.getByText(`Order type Shop ${id} created.`)).toBeVisible();
+
+  // In Polish afterwards, in its row; both names stay after a reload.
+  const row = page.getByRole("listitem", { name: `Order type Shop ${id}` });
+  await expect(row.getByLabel(`Name of ${code} (English)`)).toHaveValue(`Shop ${id}`);
+  await row.getByLabel(`Name of ${code} (Polski)`).fill(`Sklep internetowy ${id}`);
+  await row.getByRole("button", { name: `Save ${code}` }).click();
+  await expect(page.getByText(`Order type Shop ${id} saved.`)).toBeVisible();
+  await page.reload();
+  const reloaded = page.getByRole("listitem", { name: `Order type Shop ${id}` });
+  await expect(reloaded.getByLabel(`Name of ${code}`, { exact: true })).toHaveValue(`Sklep ${id}`);
+  await expect(reloaded.getByLabel(`Name of ${code} (Polski)`)).toHaveValue(`Sklep internetowy ${id}`);
+
+  // The order list's filter offers it by the name of each screen language.
+  await page.goto("/orders");
+  await expect(page.getByLabel("Order type").getByRole("option", { name: `Shop ${id}` })).toBeAttached();
+  // The same admin in a Polish browser (the screen language follows the browser; switching it
+  // would follow the shared admin account into other tests).
+  const polish = await browser.newContext({ locale: "pl-PL", storageState: await page.context().storageState() });
+  const inPolish = await polish.newPage();
+  await inPolish.goto("/orders");
+  await expect(inPolish.getByLabel("Typ zamówienia").getByRole("option", { name: `Sklep internetowy ${id}` })).toBeAttached();
+  await polish.close();
 });
 
 test("an admin adds a preset alongside the existing workflow, in Polish", async ({ page }) => {

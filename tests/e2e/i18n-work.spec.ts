@@ -68,6 +68,9 @@ test.describe("in Polish", () => {
     const rows = page.locator("tbody tr");
     await expect(rows).toHaveCount(5);
     await expect(rows.filter({ hasText: "E2E-I18N-W1" })).toContainText("24,50 zł");
+    // The order type by its Polish name (migration 0027), under the number and in the filter.
+    await expect(rows.filter({ hasText: "E2E-I18N-W1" })).toContainText("Detaliczne");
+    await expect(page.getByLabel("Typ zamówienia").getByRole("option")).toContainText(["Wszystkie typy", "Detaliczne", "Hurtowe", "Zwrot", "Reklamacja"]);
     await expect(rows.filter({ hasText: "E2E-I18N-W1" }).getByRole("button", { name: /zmień status zamówienia E2E-I18N-W1$/ })).toHaveText(/Otrzymane/);
     await expectNoAxeViolations(page);
 
@@ -135,6 +138,7 @@ test.describe("in English", () => {
     await expect(page.getByRole("columnheader", { name: "Customer" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("1 order");
     await expect(page.locator("tbody tr").first()).toContainText("PLN 24.50");
+    await expect(page.locator("tbody tr").first()).toContainText("Retail");
     await expectNoAxeViolations(page);
 
     await page.goto("/scan");

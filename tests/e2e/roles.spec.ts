@@ -28,7 +28,7 @@ test.describe("an admin, in Polish", () => {
     await expect(page.getByLabel("Tryb skanowania")).not.toBeChecked();
     await expect(page.getByLabel("Tylko do statusów zaznaczonych niżej")).toBeChecked();
     await page.getByLabel("Tryb skanowania").check();
-    const retail = page.getByRole("group", { name: "Typ zamówienia: Retail" });
+    const retail = page.getByRole("group", { name: "Typ zamówienia: Detaliczne" });
     await retail.getByLabel("W realizacji").check();
     await expect(retail).toContainText("zaznaczono 1 status");
     await expectNoAxeViolations(page);

@@ -62,7 +62,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const groupTranslationsById = new Map(groupRows.map((g) => [g.id, g.translations]));
   const groupName = (name: string, id: number) => nameIn({ name, translations: groupTranslationsById.get(id) }, locale);
   const [types, facets, statusCounts, daily, times, funnel, rates, stuck] = await Promise.all([
-    listBoardOrderTypes({ db }),
+    listBoardOrderTypes({ db, locale }),
     listFilterFacets({ db }),
     countOrdersByStatus(db, filters),
     loadDailyFlow(db, filters),
@@ -77,9 +77,14 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const enteredTotal = daily.reduce((sum, d) => sum + d.entered, 0);
   const completedTotal = daily.reduce((sum, d) => sum + d.completed, 0);
   const stuckTypes = types.filter((type) => stuck.rows.some((r) => r.orderTypeCode === type.code));
-  const typeName = types.find((type) => type.code === filters.orderType)?.name;
   const kindName = (kind: keyof typeof KIND_COLOURS) => t(`kinds.${kind}`);
-  const stuckRows = stuck.rows.map((r) => ({ ...r, statusName: nameIn({ name: r.statusName, translations: translationsByCode.get(r.statusCode) }, locale) }));
+  const typeNameByCode = new Map(types.map((type) => [type.code, type.name]));
+  const typeName = filters.orderType === undefined ? undefined : typeNameByCode.get(filters.orderType);
+  const stuckRows = stuck.rows.map((r) => ({
+    ...r,
+    statusName: nameIn({ name: r.statusName, translations: translationsByCode.get(r.statusCode) }, locale),
+    orderTypeName: typeNameByCode.get(r.orderTypeCode) ?? r.orderTypeName,
+  }));
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
   return (

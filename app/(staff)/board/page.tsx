@@ -31,7 +31,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser("staff");
   const search = boardSearchSchema.parse(await searchParams);
   const [db, locale, t, common] = await Promise.all([getDb(), getLocale(), getTranslations("board"), getTranslations("common")]);
-  const types = await listBoardOrderTypes({ db });
+  const types = await listBoardOrderTypes({ db, locale });
   const type = types.find((t) => t.code === search.type) ?? types[0];
   if (!type) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t("noOrderTypes")}</p>;

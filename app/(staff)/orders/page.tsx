@@ -51,7 +51,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser("staff");
   const params = searchSchema.parse(await searchParams);
   const [db, locale, t, common] = await Promise.all([getDb(), getLocale(), getTranslations("orders"), getTranslations("common")]);
-  const types = await listBoardOrderTypes({ db });
+  const types = await listBoardOrderTypes({ db, locale });
   const type = types.find((t) => t.code === params.type);
   const filters = {
     statusId: params.status,

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function ScanPage() {
   await requirePageUser("scan");
   const [db, locale, t] = await Promise.all([getDb(), getLocale(), getTranslations("scan")]);
-  const types = await listBoardOrderTypes({ db });
+  const types = await listBoardOrderTypes({ db, locale });
   const perType = await Promise.all(types.map((type) => listBoardStatuses({ db, orderTypeId: type.id, locale })));
   // One list of targets across order types: a packing table handles whatever lands on it.
   const seen = new Set<number>();

@@ -6,18 +6,21 @@ import { orderTypes, statuses } from "@/db/schema";
 import type { ActionSaid } from "@/lib/automation/trace";
 import { nameIn } from "@/lib/i18n/name-in";
 
-/** The statuses (named in the reader's language) and order types the automation screens offer and name. */
+/** The statuses and order types the automation screens offer and name, each named in the reader's language. */
 export async function loadEditorOptions(db: DbOrTx, locale: string): Promise<EditorOptions> {
   const [statusRows, typeRows] = await Promise.all([
     db
       .select({ code: statuses.code, name: statuses.name, translations: statuses.translations, archivedAt: statuses.archivedAt })
       .from(statuses)
       .orderBy(asc(statuses.position), asc(statuses.id)),
-    db.select({ code: orderTypes.code, name: orderTypes.name }).from(orderTypes).orderBy(asc(orderTypes.position), asc(orderTypes.id)),
+    db
+      .select({ code: orderTypes.code, name: orderTypes.name, translations: orderTypes.translations })
+      .from(orderTypes)
+      .orderBy(asc(orderTypes.position), asc(orderTypes.id)),
   ]);
   return {
     statuses: statusRows.map((s) => ({ code: s.code, name: nameIn(s, locale), archived: s.archivedAt !== null })),
-    orderTypes: typeRows,
+    orderTypes: typeRows.map((t) => ({ code: t.code, name: nameIn(t, locale) })),
   };
 }
 

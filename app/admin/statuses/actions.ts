@@ -1,14 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, serverAction } from "@/lib/auth";
 import { OFFERED_PRESET_KEYS } from "@/db/seed/offered-presets";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
-import { nameIn } from "@/lib/i18n/name-in";
-import { ok } from "@/lib/result";
+import { withShownName } from "../shown-name";
 import {
   applyWorkflowPreset,
   codeSchema,
@@ -54,20 +52,16 @@ export const reorderGroupsAction = serverAction({
 export const createGroupAction = withFieldTexts(groupInputSchema, serverAction({
   role: "admin",
   schema: groupInputSchema,
-  handler: async (input, user) => createGroup(await getDb(), input, actorOf(user)),
+  handler: async (input, user) => withShownName(await createGroup(await getDb(), input, actorOf(user))),
   revalidate,
-  message: (g, _i, t) => t("statuses.done.groupCreated", { name: g.name }),
+  message: (g, _i, t) => t("statuses.done.groupCreated", { name: g.shownName }),
 }));
 
 const updateGroupSchema = z.object({ id: idSchema, group: groupInputSchema });
 export const updateGroupAction = withFieldTexts(updateGroupSchema, serverAction({
   role: "admin",
   schema: updateGroupSchema,
-  handler: async ({ id, group }, user) => {
-    const [saved, locale] = await Promise.all([updateGroup(await getDb(), id, group, actorOf(user)), getLocale()]);
-    // The confirmation names the group as the admin's screen now shows it, translation included.
-    return saved.ok ? ok({ ...saved.value, shownName: nameIn(saved.value, locale) }) : saved;
-  },
+  handler: async ({ id, group }, user) => withShownName(await updateGroup(await getDb(), id, group, actorOf(user))),
   revalidate,
   message: (g, _i, t) => t("statuses.done.groupSaved", { name: g.shownName }),
 }));

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PresetPanel } from "@/components/admin/preset-panel";
-import { editableTranslations } from "@/components/admin/group-names";
+import { editableTranslations } from "@/components/admin/name-translations";
 import { NewGroupForm } from "@/components/admin/new-group-form";
 import { StatusBoard } from "@/components/admin/status-board";
 import { buttonClasses } from "@/components/ui/button";

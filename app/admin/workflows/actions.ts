@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf, serverAction } from "@/lib/auth";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
+import { withShownName } from "../shown-name";
 import {
   cellSchema,
   confirmStrandedSchema,
@@ -30,17 +31,17 @@ function revalidate() {
 export const createOrderTypeAction = withFieldTexts(orderTypeInputSchema, serverAction({
   role: "admin",
   schema: orderTypeInputSchema,
-  handler: async (input, user) => createOrderType(await getDb(), input, actorOf(user)),
+  handler: async (input, user) => withShownName(await createOrderType(await getDb(), input, actorOf(user))),
   revalidate,
-  message: (type, _i, t) => t("workflows.done.typeCreated", { name: type.name }),
+  message: (type, _i, t) => t("workflows.done.typeCreated", { name: type.shownName }),
 }));
 
 export const updateOrderTypeAction = withFieldTexts(orderTypeUpdateSchema, serverAction({
   role: "admin",
   schema: orderTypeUpdateSchema,
-  handler: async (input, user) => updateOrderType(await getDb(), input, actorOf(user)),
+  handler: async (input, user) => withShownName(await updateOrderType(await getDb(), input, actorOf(user))),
   revalidate,
-  message: (type, _i, t) => t("workflows.done.typeSaved", { name: type.name }),
+  message: (type, _i, t) => t("workflows.done.typeSaved", { name: type.shownName }),
 }));
 
 export const reorderOrderTypesAction = serverAction({

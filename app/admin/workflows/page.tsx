@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { editableTranslations } from "@/components/admin/name-translations";
 import { OrderTypesEditor } from "@/components/admin/order-types-editor";
 import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
@@ -23,7 +24,8 @@ export default async function WorkflowsPage() {
     return {
       id: type.id,
       code: type.code,
-      name: type.name,
+      name: nameIn(type, locale),
+      stored: { name: type.name, translations: editableTranslations(type.translations) },
       initialStatusId: type.initialStatusId,
       transitionCount: definition.transitions.length,
       errorCount: issues.filter((i) => i.severity === "error").length,

@@ -1922,6 +1922,11 @@ export interface operations {
                             name: string;
                             initialStatus: string;
                             transitions: string[][];
+                            translations?: {
+                                [key: string]: {
+                                    name?: string;
+                                };
+                            };
                         }[];
                     };
                 };
@@ -2057,6 +2062,11 @@ export interface operations {
                         name: string;
                         initialStatus: string;
                         transitions: string[][];
+                        translations?: {
+                            [key: string]: {
+                                name?: string;
+                            };
+                        };
                     }[];
                 };
             };

@@ -14,6 +14,7 @@ export const common = bilingual({
       languageSaved: "Zapisano język ekranów.",
     },
     languages: { pl: "Polski", en: "English" },
+    nameTranslations: { nameIn: "Nazwa ({language})", hint: "Nazwa w każdym języku ekranów. Puste pole: używana jest nazwa powyżej." },
     actions: { save: "Zapisz", cancel: "Anuluj", delete: "Usuń", close: "Zamknij", confirm: "Potwierdź", retry: "Spróbuj ponownie", back: "Wróć" },
     states: { loading: "Wczytywanie…", saving: "Zapisywanie…", empty: "Nic tu jeszcze nie ma.", done: "Gotowe." },
     duration: {
@@ -42,6 +43,7 @@ export const common = bilingual({
       languageSaved: "Screen language saved.",
     },
     languages: { pl: "Polski", en: "English" },
+    nameTranslations: { nameIn: "Name ({language})", hint: "The name in each screen language. Empty: the name above is used." },
     actions: { save: "Save", cancel: "Cancel", delete: "Delete", close: "Close", confirm: "Confirm", retry: "Try again", back: "Back" },
     states: { loading: "Loading…", saving: "Saving…", empty: "Nothing here yet.", done: "Done." },
     duration: {

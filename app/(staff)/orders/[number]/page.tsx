@@ -106,7 +106,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t("title", { number: order.number })}</h1>
         <StatusBadge name={nameIn(status, locale)} colour={status.colour} className="text-sm" />
         <span className="text-sm text-slate-600">
-          {orderType.name} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
+          {nameIn(orderType, locale)} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
         {linked.parent && orderType.kind !== "sale" && (
           <Link href={`/orders/${linked.parent.number}`} className="text-sm text-blue-700 hover:underline" data-testid="parent-order-link">

@@ -47,7 +47,7 @@ export default async function RolePage({ params, searchParams }: Props) {
     const used = new Set([definition.initialStatusId, ...definition.transitions.flatMap((step) => [step.from, step.to])]);
     return {
       id: type.id,
-      name: type.name,
+      name: nameIn(type, locale),
       statuses: definition.statuses
         .filter((s) => used.has(s.id) && !s.archived)
         .map((s) => ({

@@ -5,6 +5,7 @@ import { MatrixEditor } from "@/components/admin/matrix-editor";
 import { getDb } from "@/db";
 import { getMatrixEditor } from "@/db/queries/workflow";
 import { requirePageUser } from "@/lib/auth";
+import { nameIn } from "@/lib/i18n/name-in";
 import { setTransitionAction, setTransitionRowAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ orderType: string }> }) {
@@ -24,7 +25,7 @@ export default async function MatrixPage({ params }: { params: Promise<{ orderTy
         ← {t("back")}
       </Link>
       <div>
-        <h1 className="text-2xl font-semibold">{t("matrix.title", { name: data.type.name })}</h1>
+        <h1 className="text-2xl font-semibold">{t("matrix.title", { name: nameIn(data.type, locale) })}</h1>
         <p className="text-sm text-slate-600">
           {t.rich("matrix.startsIn", {
             status: initial?.name ?? t("matrix.unknownStatus"),
