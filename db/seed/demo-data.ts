@@ -172,11 +172,12 @@ export function demoItems(rng: Random, wholesale: boolean): OrderItem[] {
 export const COURIERS = ["inpost", "dpd", "dhl", "poczta_polska"] as const;
 export type Courier = (typeof COURIERS)[number];
 
+/** The shipping method as shops' checkouts name it: the order page shows it as the channel sent it. */
 export const SHIPPING_METHOD: Record<Courier, string> = {
-  inpost: "inpost_locker",
-  dpd: "dpd_courier",
-  dhl: "dhl_courier",
-  poczta_polska: "pocztex",
+  inpost: "InPost Paczkomat 24/7",
+  dpd: "Kurier DPD",
+  dhl: "Kurier DHL",
+  poczta_polska: "Pocztex Kurier",
 };
 
 /** Tracking numbers in the shape each courier uses. */

@@ -60,11 +60,11 @@ describe("seedDemo", () => {
     expect(Object.keys(shop?.courierTrackingLinks ?? {}).sort()).toEqual(["dhl", "dpd", "inpost", "poczta_polska"]);
 
     const types = await h.db.select().from(orderTypes).orderBy(asc(orderTypes.position));
-    expect(types.map((t) => [t.code, t.name, t.kind])).toEqual([
-      ["retail", "Retail", "sale"],
-      ["wholesale", "Wholesale", "sale"],
-      ["return", "Return", "return"],
-      ["complaint", "Complaint", "complaint"],
+    expect(types.map((t) => [t.code, t.name, t.kind, t.translations.pl?.name])).toEqual([
+      ["retail", "Retail", "sale", "Detaliczne"],
+      ["wholesale", "Wholesale", "sale", "Hurtowe"],
+      ["return", "Return", "return", "Zwrot"],
+      ["complaint", "Complaint", "complaint", "Reklamacja"],
     ]);
     const [awaiting] = await h.db.select().from(statuses).where(eq(statuses.code, "awaiting_payment"));
     expect(awaiting?.name).toBe("Awaiting payment");
@@ -242,6 +242,10 @@ describe("seedDemo", () => {
     expect(distinct((o) => String(o.orderTypeId))).toHaveLength(2);
     const shipped = all.filter((o) => o.trackingNumber !== null);
     expect(new Set(shipped.map((o) => o.courier)).size).toBe(4);
+    // Shipping methods as a checkout names them (the order page shows them as sent), not as codes.
+    const methods = distinct((o) => o.shippingMethod);
+    expect(methods).toHaveLength(4);
+    for (const method of methods) expect(method).not.toMatch(/^[a-z0-9_]+$/);
   });
 
 });
