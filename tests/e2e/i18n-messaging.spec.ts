@@ -27,6 +27,10 @@ test.describe("in Polish", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "pl");
     await expect(page).toHaveTitle(/Szablony wiadomości/);
     await expect(page.getByRole("heading", { name: "Wiadomości", level: 1 })).toBeVisible();
+    // The status list is headed by the groups' Polish names (migration 0026).
+    const statusList = page.getByRole("navigation", { name: "Statusy" });
+    await expect(statusList).toContainText("Niezrealizowane");
+    await expect(statusList).not.toContainText("Not completed");
     const sms = page.getByRole("region", { name: "SMS do klienta · polski" });
     await sms.getByLabel("Tekst", { exact: true }).fill("Paczka już w drodze");
     await expect(sms.getByText(/^Z polskimi znakami: UCS-2 · 19 znaków · 1 część/)).toBeVisible();
