@@ -50,6 +50,13 @@ test("a customer starts a return, staff accept it on the board and refund it, an
   await openOrder(staff, "E2E-RET-1");
   await expect(staff.getByTestId("after-sales-panel")).toContainText("Return requested");
   await screenshot(staff, "returns-sale-page-en");
+  // The return's type in each reader's language (migration 0027): the same staff member in a Polish browser.
+  await expect(staff.getByTestId("after-sales-panel").getByRole("cell", { name: "Return", exact: true })).toBeVisible();
+  const inPolish = await browser.newContext({ locale: "pl-PL", storageState: await staff.context().storageState() });
+  const polishPage = await inPolish.newPage();
+  await polishPage.goto("/orders/E2E-RET-1");
+  await expect(polishPage.getByTestId("after-sales-panel").getByRole("cell", { name: "Zwrot", exact: true })).toBeVisible();
+  await inPolish.close();
 
   const board = new BoardPage(staff);
   await board.open(returnNumber, "return");
