@@ -73,6 +73,14 @@ test.describe("in Polish", () => {
     await expect(page.getByLabel("Nazwa", { exact: true })).toHaveAttribute("aria-invalid", "true");
   });
 
+  test("a refusal names statuses and order types by their Polish names", async ({ page }) => {
+    // Received is where retail orders start; the demo stores both names in English.
+    await page.goto("/admin/statuses/received");
+    await page.getByRole("button", { name: "Archiwizuj status" }).click();
+    await page.getByRole("button", { name: "Archiwizuj", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("W statusie Otrzymane zaczynają się zamówienia typu: Detaliczne");
+  });
+
   test("a status used by orders is refused in Polish", async ({ page }) => {
     await page.goto("/admin/statuses/cancelled");
     await page.getByRole("button", { name: "Usuń status" }).click();

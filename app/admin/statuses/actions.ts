@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorOf, serverAction } from "@/lib/auth";
+import { actorOf } from "@/lib/auth";
+import { workflowAction } from "../workflow-action";
 import { OFFERED_PRESET_KEYS } from "@/db/seed/offered-presets";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
 import { withShownName } from "../shown-name";
@@ -33,7 +34,7 @@ function revalidate() {
   revalidatePath("/orders", "layout");
 }
 
-export const saveLayoutAction = serverAction({
+export const saveLayoutAction = workflowAction({
   role: "admin",
   schema: layoutSchema,
   handler: async (layout, user) => saveStatusLayout(await getDb(), layout, actorOf(user)),
@@ -41,7 +42,7 @@ export const saveLayoutAction = serverAction({
   message: (_v, _i, t) => t("statuses.done.layoutSaved"),
 });
 
-export const reorderGroupsAction = serverAction({
+export const reorderGroupsAction = workflowAction({
   role: "admin",
   schema: idListSchema,
   handler: async ({ ids }, user) => reorderGroups(await getDb(), ids, actorOf(user)),
@@ -49,7 +50,7 @@ export const reorderGroupsAction = serverAction({
   message: (_v, _i, t) => t("statuses.done.groupOrderSaved"),
 });
 
-export const createGroupAction = withFieldTexts(groupInputSchema, serverAction({
+export const createGroupAction = withFieldTexts(groupInputSchema, workflowAction({
   role: "admin",
   schema: groupInputSchema,
   handler: async (input, user) => withShownName(await createGroup(await getDb(), input, actorOf(user))),
@@ -58,7 +59,7 @@ export const createGroupAction = withFieldTexts(groupInputSchema, serverAction({
 }));
 
 const updateGroupSchema = z.object({ id: idSchema, group: groupInputSchema });
-export const updateGroupAction = withFieldTexts(updateGroupSchema, serverAction({
+export const updateGroupAction = withFieldTexts(updateGroupSchema, workflowAction({
   role: "admin",
   schema: updateGroupSchema,
   handler: async ({ id, group }, user) => withShownName(await updateGroup(await getDb(), id, group, actorOf(user))),
@@ -66,7 +67,7 @@ export const updateGroupAction = withFieldTexts(updateGroupSchema, serverAction(
   message: (g, _i, t) => t("statuses.done.groupSaved", { name: g.shownName }),
 }));
 
-export const deleteGroupAction = serverAction({
+export const deleteGroupAction = workflowAction({
   role: "admin",
   schema: z.object({ id: idSchema }),
   handler: async ({ id }, user) => deleteGroup(await getDb(), id, actorOf(user)),
@@ -81,7 +82,7 @@ const presetSchema = z.object({
   orderTypeCode: codeSchema,
   orderTypeName: z.string().trim().min(1, "Enter a name").max(80),
 });
-export const applyPresetAction = withFieldTexts(presetSchema, serverAction({
+export const applyPresetAction = withFieldTexts(presetSchema, workflowAction({
   role: "admin",
   schema: presetSchema,
   handler: async ({ orderTypeCode, orderTypeName, ...input }, user) =>
@@ -93,7 +94,7 @@ export const applyPresetAction = withFieldTexts(presetSchema, serverAction({
   message: (p, _i, t) => t("statuses.done.presetApplied", { count: Object.keys(p.statusIds).length }),
 }));
 
-export const createStatusAction = withFieldTexts(statusInputSchema, serverAction({
+export const createStatusAction = withFieldTexts(statusInputSchema, workflowAction({
   role: "admin",
   schema: statusInputSchema,
   handler: async (input, user) => createStatus(await getDb(), input, actorOf(user)),
@@ -102,7 +103,7 @@ export const createStatusAction = withFieldTexts(statusInputSchema, serverAction
 }));
 
 const updateStatusSchema = z.object({ id: idSchema, status: statusInputSchema });
-export const updateStatusAction = withFieldTexts(updateStatusSchema, serverAction({
+export const updateStatusAction = withFieldTexts(updateStatusSchema, workflowAction({
   role: "admin",
   schema: updateStatusSchema,
   handler: async ({ id, status }, user) => updateStatus(await getDb(), id, status, actorOf(user)),
@@ -110,7 +111,7 @@ export const updateStatusAction = withFieldTexts(updateStatusSchema, serverActio
   message: (s, _i, t) => t("statuses.done.saved", { name: s.name }),
 }));
 
-export const archiveStatusAction = serverAction({
+export const archiveStatusAction = workflowAction({
   role: "admin",
   schema: z.object({ id: idSchema, archived: z.boolean(), confirmStranded: confirmStrandedSchema }),
   handler: async ({ id, archived, confirmStranded }, user) =>
@@ -119,7 +120,7 @@ export const archiveStatusAction = serverAction({
   message: (s, _i, t) => t(s.archivedAt ? "statuses.done.archived" : "statuses.done.restored", { name: s.name }),
 });
 
-export const deleteStatusAction = serverAction({
+export const deleteStatusAction = workflowAction({
   role: "admin",
   schema: z.object({ id: idSchema }),
   handler: async ({ id }, user) => deleteStatus(await getDb(), id, actorOf(user)),

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorOf, serverAction } from "@/lib/auth";
+import { actorOf } from "@/lib/auth";
+import { workflowAction } from "../workflow-action";
 import { withDocumentTexts } from "@/lib/i18n/action-field-texts";
 import { applyImport, confirmStrandedSchema, previewImport } from "@/lib/workflow-config";
 
@@ -13,14 +14,14 @@ const importSchema = z.object({ document: z.unknown() });
 const applySchema = importSchema.extend({ confirmStranded: confirmStrandedSchema });
 
 /** Changes nothing, so nothing to revalidate. */
-export const previewImportAction = withDocumentTexts(serverAction({
+export const previewImportAction = withDocumentTexts(workflowAction({
   role: "admin",
   schema: importSchema,
   handler: async ({ document }) => previewImport(await getDb(), document),
   message: (diff, _i, t) => t(diff.empty ? "workflows.io.same" : "workflows.io.valid"),
 }));
 
-export const applyImportAction = withDocumentTexts(serverAction({
+export const applyImportAction = withDocumentTexts(workflowAction({
   role: "admin",
   schema: applySchema,
   handler: async ({ document, confirmStranded }, user) => applyImport(await getDb(), document, actorOf(user), { confirmStranded }),

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorOf, serverAction } from "@/lib/auth";
+import { actorOf } from "@/lib/auth";
+import { workflowAction } from "../workflow-action";
 import { withFieldTexts } from "@/lib/i18n/action-field-texts";
 import { withShownName } from "../shown-name";
 import {
@@ -28,7 +29,7 @@ function revalidate() {
   revalidatePath("/orders", "layout");
 }
 
-export const createOrderTypeAction = withFieldTexts(orderTypeInputSchema, serverAction({
+export const createOrderTypeAction = withFieldTexts(orderTypeInputSchema, workflowAction({
   role: "admin",
   schema: orderTypeInputSchema,
   handler: async (input, user) => withShownName(await createOrderType(await getDb(), input, actorOf(user))),
@@ -36,7 +37,7 @@ export const createOrderTypeAction = withFieldTexts(orderTypeInputSchema, server
   message: (type, _i, t) => t("workflows.done.typeCreated", { name: type.shownName }),
 }));
 
-export const updateOrderTypeAction = withFieldTexts(orderTypeUpdateSchema, serverAction({
+export const updateOrderTypeAction = withFieldTexts(orderTypeUpdateSchema, workflowAction({
   role: "admin",
   schema: orderTypeUpdateSchema,
   handler: async (input, user) => withShownName(await updateOrderType(await getDb(), input, actorOf(user))),
@@ -44,7 +45,7 @@ export const updateOrderTypeAction = withFieldTexts(orderTypeUpdateSchema, serve
   message: (type, _i, t) => t("workflows.done.typeSaved", { name: type.shownName }),
 }));
 
-export const reorderOrderTypesAction = serverAction({
+export const reorderOrderTypesAction = workflowAction({
   role: "admin",
   schema: idListSchema,
   handler: async ({ ids }, user) => reorderOrderTypes(await getDb(), ids, actorOf(user)),
@@ -52,7 +53,7 @@ export const reorderOrderTypesAction = serverAction({
   message: (_v, _i, t) => t("workflows.done.orderSaved"),
 });
 
-export const copyMatrixAction = serverAction({
+export const copyMatrixAction = workflowAction({
   role: "admin",
   schema: z.object({ id: idSchema, fromId: idSchema, confirmStranded: confirmStrandedSchema }),
   handler: async (input, user) => copyMatrix(await getDb(), input, actorOf(user)),
@@ -60,7 +61,7 @@ export const copyMatrixAction = serverAction({
   message: ({ copied }, _i, t) => t("workflows.done.matrixCopied", { count: copied }),
 });
 
-export const setTransitionAction = serverAction({
+export const setTransitionAction = workflowAction({
   role: "admin",
   schema: cellSchema,
   handler: async (input, user) => setTransition(await getDb(), input, actorOf(user)),
@@ -68,7 +69,7 @@ export const setTransitionAction = serverAction({
   message: (_v, _i, t) => t("workflows.done.saved"),
 });
 
-export const setTransitionRowAction = serverAction({
+export const setTransitionRowAction = workflowAction({
   role: "admin",
   schema: rowSchema,
   handler: async (input, user) => setTransitionRow(await getDb(), input, actorOf(user)),

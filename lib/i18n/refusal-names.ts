@@ -1,0 +1,51 @@
+import type { Refusal, StrandedOrders } from "@/lib/result";
+
+/**
+ * A reader's names for what a workflow refusal names: statuses and order types by id where the
+ * refusal has it, else by their stored name, and groups by their stored name. Each answers the
+ * stored name when it knows no better.
+ */
+export type ReaderNames = {
+  status: (stored: { id?: number; name: string }) => string;
+  orderType: (stored: { id?: number; name: string }) => string;
+  group: (stored: string) => string;
+};
+
+/** Whether a refusal names statuses, order types or groups, so renaming it is worth a lookup. */
+export function namesWorkflowThings(error: Refusal): boolean {
+  if (error.code === "would_strand_orders") return (error.details?.stranded.length ?? 0) > 0;
+  if (error.code !== "validation_failed" || !error.details) return false;
+  return "lint" in error.details || "reason" in error.details;
+}
+
+/**
+ * The refusal with every status, order type and group it names in the reader's language, for a
+ * screen that words it (components/admin/reply-text.ts). The API answers the stored names; only
+ * the staff screens' server actions rename.
+ */
+export function refusalInReaderNames(error: Refusal, names: ReaderNames): Refusal {
+  if (error.code === "would_strand_orders" && error.details) {
+    const stranded = error.details.stranded.map(
+      (s): StrandedOrders => ({ ...s, status: { ...s.status, name: names.status(s.status) }, orderType: { ...s.orderType, name: names.orderType(s.orderType) } }),
+    );
+    return { ...error, details: { ...error.details, stranded } };
+  }
+  if (error.code !== "validation_failed" || !error.details) return error;
+  const details = error.details;
+  if ("lint" in details) {
+    const lint = details.lint.map((issue) => ({ ...issue, orderType: { ...issue.orderType, name: names.orderType(issue.orderType) } }));
+    return { ...error, details: { lint } as typeof details };
+  }
+  if (!("reason" in details)) return error;
+  switch (details.reason) {
+    case "status_in_use":
+    case "initial_archived":
+      return { ...error, details: { ...details, name: names.status({ name: details.name }) } };
+    case "status_is_initial":
+      return { ...error, details: { ...details, name: names.status({ name: details.name }), orderTypes: details.orderTypes.map((name) => names.orderType({ name })) } };
+    case "group_not_empty":
+      return { ...error, details: { ...details, name: names.group(details.name) } };
+    default:
+      return error;
+  }
+}
