@@ -91,7 +91,11 @@ function guardProblems(file: string, access: Access): string[] {
   return problems;
 }
 
-/** Every exported action is `export const xAction = serverAction({ role: "<access>", ... })` (or that, wrapped by `withFieldTexts(schema, ...)`). */
+/**
+ * Every exported action is `export const xAction = serverAction({ role: "<access>", ... })` (or
+ * `workflowAction`, which is serverAction with the same options, below; either wrapped by
+ * `withFieldTexts(schema, ...)`).
+ */
 function actionProblems(source: string, access: Access): string[] {
   const problems: string[] = [];
   const exported = [...source.matchAll(/export (?:async function|const) (\w+Action)\b/g)].map((m) => m[1]!);
@@ -99,7 +103,7 @@ function actionProblems(source: string, access: Access): string[] {
   for (const name of exported) {
     // Or wrapped once by withFieldTexts or withDocumentTexts (lib/i18n/action-field-texts.ts), which
     // only reword the field errors the serverAction inside answers: the role check is still its own.
-    if (!new RegExp(`export const ${name} = (?:withFieldTexts\\(\\w+, |withDocumentTexts\\()?serverAction\\(\\{\\s*role: "${access}"`).test(source)) {
+    if (!new RegExp(`export const ${name} = (?:withFieldTexts\\(\\w+, |withDocumentTexts\\()?(?:serverAction|workflowAction)\\(\\{\\s*role: "${access}"`).test(source)) {
       problems.push(`${name} is not serverAction({ role: "${access}", ... })`);
     }
   }
@@ -116,6 +120,11 @@ describe("authorisation table: app/ pages, layouts, route handlers and server ac
 
   it("every entry point checks the session and role it is listed with, itself", () => {
     expect(Object.entries(APP_TABLE).flatMap(([file, access]) => guardProblems(file, access))).toEqual([]);
+  });
+
+  it("workflowAction is serverAction with the caller's options, its role check included", () => {
+    const source = readFileSync(path.join(ROOT, "app/admin/workflow-action.ts"), "utf8");
+    expect(source).toMatch(/return serverAction<R, S, T>\(\{ \.\.\.options, handler: /);
   });
 });
 

@@ -82,13 +82,14 @@ function parametersAt(source: string, start: number): string[] {
 /**
  * The kinds of an action's parameters, read from its declaration: a parameter typed `FormData`
  * is a form's (the browser sends a FormData there), any other takes a value. An action built as
- * `export const x = serverAction(...)` (or that, wrapped by withFieldTexts/withDocumentTexts) takes
- * one input that may be either (its form's fields or a screen's object).
+ * `export const x = serverAction(...)` (or workflowAction, or either wrapped by
+ * withFieldTexts/withDocumentTexts) takes one input that may be either (its form's fields or a
+ * screen's object).
  */
 export function actionParameters(action: ServerAction): ParameterKind[] {
   const source = readFileSync(path.join(ROOT, action.module), "utf8");
   // Also when wrapped once by withFieldTexts/withDocumentTexts, which keep the action's signature.
-  if (new RegExp(`export const ${action.name}\\s*=\\s*(?:withFieldTexts\\(\\w+,\\s*|withDocumentTexts\\()?serverAction\\(`).test(source)) return ["form-or-value"];
+  if (new RegExp(`export const ${action.name}\\s*=\\s*(?:withFieldTexts\\(\\w+,\\s*|withDocumentTexts\\()?(?:serverAction|workflowAction)\\(`).test(source)) return ["form-or-value"];
   const declaration = new RegExp(`export async function ${action.name}\\(`).exec(source);
   if (!declaration) throw new Error(`${action.module}: cannot find the declaration of ${action.name}`);
   return parametersAt(source, declaration.index + declaration[0].length - 1).map((p) => (/:\s*FormData$/.test(p) ? "form-data" : "value"));
