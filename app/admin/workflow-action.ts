@@ -7,16 +7,14 @@ import type { NameTranslations } from "@/db/schema/workflow";
 import { serverAction } from "@/lib/auth";
 import type { ActionOptions, ActionRole } from "@/lib/auth/action";
 import { nameIn } from "@/lib/i18n/name-in";
-import { namesWorkflowThings, refusalInReaderNames } from "@/lib/i18n/refusal-names";
+import { namesWorkflowThings, refusalInReaderNames, type ReaderName } from "@/lib/i18n/refusal-names";
 import type { Result } from "@/lib/result";
 
-type Named = { id: number; name: string; translations: NameTranslations };
-
-/** A thing's name in `locale`, found by id where the refusal has it, else by its stored name. */
-function namesIn(rows: Named[], locale: string) {
+/** Names as the reader's screen shows them, by id and by stored name (lib/i18n/refusal-names.ts). */
+function readerName(rows: { id: number; name: string; translations: NameTranslations }[], locale: string): ReaderName {
   const byId = new Map(rows.map((r) => [r.id, nameIn(r, locale)]));
   const byStoredName = new Map(rows.map((r) => [r.name, nameIn(r, locale)]));
-  return (stored: { id?: number; name: string }) => (stored.id === undefined ? undefined : byId.get(stored.id)) ?? byStoredName.get(stored.name) ?? stored.name;
+  return (stored) => (stored.id === undefined ? undefined : byId.get(stored.id)) ?? byStoredName.get(stored.name) ?? stored.name;
 }
 
 /**
@@ -26,15 +24,13 @@ function namesIn(rows: Named[], locale: string) {
 export async function inReaderNames<T>(result: Result<T>): Promise<Result<T>> {
   if (result.ok || !namesWorkflowThings(result.error)) return result;
   const [db, locale] = await Promise.all([getDb(), getLocale()]);
-  const columns = <Table extends typeof statuses | typeof orderTypes | typeof statusGroups>(table: Table) => ({ id: table.id, name: table.name, translations: table.translations });
   const [statusRows, typeRows, groupRows] = await Promise.all([
-    db.select(columns(statuses)).from(statuses),
-    db.select(columns(orderTypes)).from(orderTypes),
-    db.select(columns(statusGroups)).from(statusGroups),
+    db.select({ id: statuses.id, name: statuses.name, translations: statuses.translations }).from(statuses),
+    db.select({ id: orderTypes.id, name: orderTypes.name, translations: orderTypes.translations }).from(orderTypes),
+    db.select({ id: statusGroups.id, name: statusGroups.name, translations: statusGroups.translations }).from(statusGroups),
   ]);
-  const group = namesIn(groupRows, locale);
-  const error = refusalInReaderNames(result.error, { status: namesIn(statusRows, locale), orderType: namesIn(typeRows, locale), group: (name) => group({ name }) });
-  return { ok: false, error };
+  const names = { status: readerName(statusRows, locale), orderType: readerName(typeRows, locale), group: readerName(groupRows, locale) };
+  return { ok: false, error: refusalInReaderNames(result.error, names) };
 }
 
 /** A server action that writes the workflow: `serverAction`, its refusals in the reader's names. */

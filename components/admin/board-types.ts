@@ -1,12 +1,10 @@
 import type { GroupKind } from "@/lib/workflow";
 import type { ActionResult } from "@/lib/action-result";
-import type { NameFieldValues } from "./name-translations";
+import type { EditableNames } from "./name-translations";
 
 export type BoardStatus = { id: number; code: string; name: string; colour: string; archived: boolean };
-/** What the group editor edits: the stored name and its translation per staff language (empty: none). */
-export type GroupNames = { name: string; translations: NameFieldValues };
 /** `name` is the group's name in the reader's language; `stored` is what its editor starts from. */
-export type BoardGroup = { id: number; name: string; stored: GroupNames; colour: string; kind: GroupKind; statusIds: number[] };
+export type BoardGroup = { id: number; name: string; stored: EditableNames; colour: string; kind: GroupKind; statusIds: number[] };
 
 /** A workflow-studio server action as a screen calls it. */
 export type StudioAction<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;

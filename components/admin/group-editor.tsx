@@ -8,7 +8,7 @@ import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
 import { ConfirmButton } from "./confirm-button";
 import { NameFields, useNameLabels, useShownName } from "./name-fields";
-import { translationsInput } from "./name-translations";
+import { namesInput } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
 
 /** Rename (in each language), recolour or delete (only when empty) a group, in a disclosure on its header. */
@@ -27,10 +27,9 @@ export function GroupEditor({
   const common = useTranslations("common");
   const replyText = useAdminReplyText();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(group.stored.name);
-  const [translations, setTranslations] = useState(group.stored.translations);
+  const [names, setNames] = useState(group.stored);
   // The colour's preview reads as the board will: in the screen's language when translated.
-  const shownName = useShownName(name, translations);
+  const shownName = useShownName(names);
   const [colour, setColour] = useState(group.colour);
   const [state, setState] = useState<ActionReply>(null);
   const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -51,15 +50,7 @@ export function GroupEditor({
       )}
       {open && (
         <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-          <NameFields
-            label={t("name")}
-            name={name}
-            onNameChange={setName}
-            translations={translations}
-            onTranslationsChange={setTranslations}
-            errors={fieldErrors}
-            errorPrefix="group."
-          />
+          <NameFields label={t("name")} value={names} onChange={setNames} errors={fieldErrors} errorPrefix="group." labels={nameLabels} />
           <ColourField label={t("colour")} value={colour} onChange={setColour} errors={fieldErrors["group.colour"]} preview={shownName} />
           {message && (
             <p className={state?.ok ? "text-sm text-green-800" : "text-sm text-red-700"} role={state?.ok ? "status" : "alert"}>
@@ -73,7 +64,7 @@ export function GroupEditor({
                 startTransition(async () => {
                   const result = await updateGroup({
                     id: group.id,
-                    group: { name, colour, kind: group.kind, translations: translationsInput(translations) },
+                    group: { ...namesInput(names), colour, kind: group.kind },
                   });
                   setState(result);
                   if (result.ok) setOpen(false);

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { nameIn } from "@/lib/i18n/name-in";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { Field, inputClasses } from "./field";
-import { translationsInput, type NameFieldValues } from "./name-translations";
+import { translationsInput, type EditableNames } from "./name-translations";
 
 export type NameLabels = { label: (language: Locale) => string; byField: Record<string, string> };
 
@@ -24,7 +24,7 @@ export function useNameLabels(named?: (language: string) => string): NameLabels 
 }
 
 /** The name as the staff screens will show it to this one: its translation, else the name. */
-export function useShownName(name: string, translations: NameFieldValues): string {
+export function useShownName({ name, translations }: EditableNames): string {
   return nameIn({ name, translations: translationsInput(translations) }, useLocale());
 }
 
@@ -33,46 +33,40 @@ type FieldErrors = Record<string, string[] | undefined>;
 /**
  * A name as stored and one per staff language (each falling back to the stored one), shared by the
  * group and order-type forms. `errors` are the action's field errors, found under `errorPrefix`
- * where the action nests the input ("group.").
+ * where the action nests the input ("group."); `labels` are the ones the form's refusal names the
+ * fields by (useNameLabels).
  */
 export function NameFields({
   label,
-  name,
-  onNameChange,
-  translations,
-  onTranslationsChange,
+  value,
+  onChange,
   errors,
   errorPrefix = "",
   labels,
 }: {
   label: string;
-  name: string;
-  onNameChange: (next: string) => void;
-  translations: NameFieldValues;
-  onTranslationsChange: (next: NameFieldValues) => void;
+  value: EditableNames;
+  onChange: (next: EditableNames) => void;
   errors: FieldErrors;
   errorPrefix?: string;
-  /** The per-language fields' labels, when they are not the plain "Nazwa (Polski)". */
-  labels?: NameLabels;
+  labels: NameLabels;
 }) {
   const t = useTranslations("common.nameTranslations");
-  const plain = useNameLabels();
-  const labelIn = (labels ?? plain).label;
   return (
     <>
       <Field label={label} errors={errors[`${errorPrefix}name`]}>
-        {(p) => <input {...p} value={name} onChange={(e) => onNameChange(e.target.value)} className={inputClasses} />}
+        {(p) => <input {...p} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} className={inputClasses} />}
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-xs text-slate-600">{t("hint")}</legend>
         {LOCALES.map((language) => (
-          <Field key={language} label={labelIn(language)} errors={errors[`${errorPrefix}translations.${language}.name`]}>
+          <Field key={language} label={labels.label(language)} errors={errors[`${errorPrefix}translations.${language}.name`]}>
             {(p) => (
               <input
                 {...p}
-                value={translations[language]}
-                onChange={(e) => onTranslationsChange({ ...translations, [language]: e.target.value })}
-                placeholder={name}
+                value={value.translations[language]}
+                onChange={(e) => onChange({ ...value, translations: { ...value.translations, [language]: e.target.value } })}
+                placeholder={value.name}
                 className={inputClasses}
               />
             )}

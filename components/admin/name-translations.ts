@@ -13,3 +13,19 @@ export function editableTranslations(stored: NameTranslations): NameFieldValues 
 export function translationsInput(translations: NameFieldValues): NameTranslations {
   return Object.fromEntries(LOCALES.map((l) => [l, { name: translations[l].trim() }]));
 }
+
+/** A group's or an order type's name as stored and per staff language, as its form holds them. */
+export type EditableNames = { name: string; translations: NameFieldValues };
+
+/** A stored group's or type's names as its form starts from them. */
+export function editableNames(stored: { name: string; translations: NameTranslations }): EditableNames {
+  return { name: stored.name, translations: editableTranslations(stored.translations) };
+}
+
+/** A new group's or type's names: all empty. */
+export const NO_NAMES: EditableNames = { name: "", translations: editableTranslations({}) };
+
+/** The names as a server action takes them: the stored name, and each translation trimmed. */
+export function namesInput({ name, translations }: EditableNames): { name: string; translations: NameTranslations } {
+  return { name, translations: translationsInput(translations) };
+}

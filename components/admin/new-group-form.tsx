@@ -10,20 +10,16 @@ import { GROUP_KINDS } from "./board-types";
 import { ColourField } from "./colour-field";
 import { Field, inputClasses } from "./field";
 import { NameFields, useNameLabels, useShownName } from "./name-fields";
-import { editableTranslations, translationsInput } from "./name-translations";
+import { namesInput, NO_NAMES } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
-
-/** A new group starts with no name in any other language. */
-const NO_TRANSLATIONS = editableTranslations({});
 
 export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
   const t = useTranslations("statuses");
   const replyText = useAdminReplyText();
   const nameLabels = useNameLabels();
   const labels = { name: t("groupEditor.name"), kind: t("newGroup.kind"), colour: t("groupEditor.colour"), ...nameLabels.byField };
-  const [name, setName] = useState("");
-  const [translations, setTranslations] = useState(NO_TRANSLATIONS);
-  const shownName = useShownName(name, translations);
+  const [names, setNames] = useState(NO_NAMES);
+  const shownName = useShownName(names);
   const [colour, setColour] = useState("#0f766e");
   const [kind, setKind] = useState("in_progress");
   const [state, setState] = useState<ActionReply>(null);
@@ -34,24 +30,14 @@ export function NewGroupForm({ createGroup }: { createGroup: StudioAction }) {
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const result = await createGroup({ name, colour, kind, translations: translationsInput(translations) });
+          const result = await createGroup({ ...namesInput(names), colour, kind });
           setState(result);
-          if (result.ok) {
-            setName("");
-            setTranslations(NO_TRANSLATIONS);
-          }
+          if (result.ok) setNames(NO_NAMES);
         });
       }}
     >
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
-      <NameFields
-        label={labels.name}
-        name={name}
-        onNameChange={setName}
-        translations={translations}
-        onTranslationsChange={setTranslations}
-        errors={fieldErrorsIn(state)}
-      />
+      <NameFields label={labels.name} value={names} onChange={setNames} errors={fieldErrorsIn(state)} labels={nameLabels} />
       <Field label={labels.kind} hint={t("newGroup.kindHint")} errors={fieldErrorsIn(state).kind}>
         {(p) => (
           <select {...p} value={kind} onChange={(e) => setKind(e.target.value)} className={inputClasses}>

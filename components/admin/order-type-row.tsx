@@ -10,7 +10,7 @@ import type { StudioAction } from "./board-types";
 import { ConfirmButton } from "./confirm-button";
 import { Field, inputClasses } from "./field";
 import { NameFields, useNameLabels } from "./name-fields";
-import { translationsInput, type NameFieldValues } from "./name-translations";
+import { namesInput, type EditableNames } from "./name-translations";
 import { useAdminReplyText } from "./reply-text";
 import { useStrandingConfirmation } from "./stranding-dialog";
 
@@ -19,7 +19,7 @@ export type TypeRow = {
   id: number;
   code: string;
   name: string;
-  stored: { name: string; translations: NameFieldValues };
+  stored: EditableNames;
   initialStatusId: number;
   transitionCount: number;
   errorCount: number;
@@ -46,8 +46,7 @@ export function OrderTypeRow({
   const replyText = useAdminReplyText();
   const nameLabels = useNameLabels((language) => t("nameInOf", { code: type.code, language }));
   const labels = { name: t("nameOf", { code: type.code }), initialStatusId: t("initialOf", { code: type.code }), ...nameLabels.byField };
-  const [name, setName] = useState(type.stored.name);
-  const [translations, setTranslations] = useState(type.stored.translations);
+  const [names, setNames] = useState(type.stored);
   const [initial, setInitial] = useState(type.initialStatusId);
   const [source, setSource] = useState(others[0]?.id);
   const [state, setState] = useState<ActionReply>(null);
@@ -80,15 +79,7 @@ export function OrderTypeRow({
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
       <div className="grid items-start gap-3 md:grid-cols-2">
         <div className="space-y-3">
-          <NameFields
-            label={labels.name}
-            name={name}
-            onNameChange={setName}
-            translations={translations}
-            onTranslationsChange={setTranslations}
-            errors={fieldErrorsIn(state)}
-            labels={nameLabels}
-          />
+          <NameFields label={labels.name} value={names} onChange={setNames} errors={fieldErrorsIn(state)} labels={nameLabels} />
         </div>
         <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
           {(p) => (
@@ -105,7 +96,7 @@ export function OrderTypeRow({
       <Button
         variant="secondary"
         disabled={pending}
-        onClick={() => startTransition(async () => setState(await update({ id: type.id, name, initialStatusId: initial, translations: translationsInput(translations) })))}
+        onClick={() => startTransition(async () => setState(await update({ id: type.id, ...namesInput(names), initialStatusId: initial })))}
       >
         {t("save", { code: type.code })}
       </Button>

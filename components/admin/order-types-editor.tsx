@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import type { StudioAction } from "./board-types";
 import { Field, inputClasses } from "./field";
 import { NameFields, useNameLabels } from "./name-fields";
-import { editableTranslations, translationsInput } from "./name-translations";
+import { namesInput, NO_NAMES } from "./name-translations";
 import { OrderTypeRow, type StatusOption, type TypeRow } from "./order-type-row";
 import { useAdminReplyText } from "./reply-text";
 
@@ -29,8 +29,7 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
   const labels = { code: t("code"), name: t("name"), initialStatusId: t("initial"), ...nameLabels.byField };
   const [types, setTypes] = useServerState(initial);
   const [state, setState] = useState<ActionReply>(null);
-  const empty = { code: "", name: "", translations: editableTranslations({}) };
-  const [draft, setDraft] = useState({ ...empty, initialStatusId: statuses.find((s) => !s.archived)?.id ?? 0 });
+  const [draft, setDraft] = useState({ code: "", names: NO_NAMES, initialStatusId: statuses.find((s) => !s.archived)?.id ?? 0 });
   const [pending, startTransition] = useTransition();
 
   // Optimistic: the list moves at once and snaps back if the save is refused.
@@ -83,9 +82,9 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
         onSubmit={(e) => {
           e.preventDefault();
           startTransition(async () => {
-            const result = await create({ ...draft, translations: translationsInput(draft.translations) });
+            const result = await create({ code: draft.code, ...namesInput(draft.names), initialStatusId: draft.initialStatusId });
             setState(result);
-            if (result.ok) setDraft({ ...draft, ...empty });
+            if (result.ok) setDraft({ ...draft, code: "", names: NO_NAMES });
           });
         }}
       >
@@ -95,14 +94,7 @@ export function OrderTypesEditor({ types: initial, statuses, create, update, reo
             {(p) => <input {...p} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} className={inputClasses} />}
           </Field>
           <div className="space-y-3">
-            <NameFields
-              label={labels.name}
-              name={draft.name}
-              onNameChange={(name) => setDraft({ ...draft, name })}
-              translations={draft.translations}
-              onTranslationsChange={(translations) => setDraft({ ...draft, translations })}
-              errors={fieldErrorsIn(state)}
-            />
+            <NameFields label={labels.name} value={draft.names} onChange={(names) => setDraft({ ...draft, names })} errors={fieldErrorsIn(state)} labels={nameLabels} />
           </div>
           <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
             {(p) => (

@@ -129,7 +129,8 @@ export async function applyPreset(db: DbOrTx, input: ApplyPresetInput): Promise<
           name: sql`excluded.name`,
           kind: sql`excluded.kind`,
           initialStatusId: sql`excluded.initial_status_id`,
-          ...(orderType.translations ? { translations: sql`excluded.translations` } : {}),
+          // Undefined (none given) is left out of the update, so a type keeps its translations.
+          translations: orderType.translations,
         },
       })
       .returning({ id: orderTypes.id });

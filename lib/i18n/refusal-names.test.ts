@@ -6,7 +6,7 @@ import { namesWorkflowThings, refusalInReaderNames, type ReaderNames } from "./r
 const polish: ReaderNames = {
   status: (s) => ({ 7: "Wysłane", 1: "Otrzymane" })[s.id ?? 0] ?? ({ Received: "Otrzymane" } as Record<string, string>)[s.name] ?? s.name,
   orderType: (t) => ({ 3: "Detaliczne" })[t.id ?? 0] ?? ({ Retail: "Detaliczne" } as Record<string, string>)[t.name] ?? t.name,
-  group: (name) => ({ New: "Nowe" } as Record<string, string>)[name] ?? name,
+  group: (g) => ({ New: "Nowe" } as Record<string, string>)[g.name] ?? g.name,
 };
 
 const validation = (details: unknown): Refusal => ({ code: "validation_failed", message: "refused", details } as Refusal);

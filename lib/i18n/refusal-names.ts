@@ -1,15 +1,10 @@
 import type { Refusal, StrandedOrders } from "@/lib/result";
 
-/**
- * A reader's names for what a workflow refusal names: statuses and order types by id where the
- * refusal has it, else by their stored name, and groups by their stored name. Each answers the
- * stored name when it knows no better.
- */
-export type ReaderNames = {
-  status: (stored: { id?: number; name: string }) => string;
-  orderType: (stored: { id?: number; name: string }) => string;
-  group: (stored: string) => string;
-};
+/** A thing's name for the reader, by id where the refusal has it, else by its stored name; the stored name when it knows no better. */
+export type ReaderName = (stored: { id?: number; name: string }) => string;
+
+/** A reader's names for what a workflow refusal names: its statuses, order types and groups. */
+export type ReaderNames = { status: ReaderName; orderType: ReaderName; group: ReaderName };
 
 /** Whether a refusal names statuses, order types or groups, so renaming it is worth a lookup. */
 export function namesWorkflowThings(error: Refusal): boolean {
@@ -44,7 +39,7 @@ export function refusalInReaderNames(error: Refusal, names: ReaderNames): Refusa
     case "status_is_initial":
       return { ...error, details: { ...details, name: names.status({ name: details.name }), orderTypes: details.orderTypes.map((name) => names.orderType({ name })) } };
     case "group_not_empty":
-      return { ...error, details: { ...details, name: names.group(details.name) } };
+      return { ...error, details: { ...details, name: names.group({ name: details.name }) } };
     default:
       return error;
   }

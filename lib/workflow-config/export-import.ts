@@ -125,7 +125,8 @@ async function writeDocument(tx: Tx, doc: WorkflowDocument) {
       .values({ ...g, position })
       .onConflictDoUpdate({
         target: statusGroups.key,
-        set: { name: g.name, colour: g.colour, kind: g.kind, position, ...(g.translations ? { translations: g.translations } : {}) },
+        // A document without translations (an older export) leaves the stored ones: drizzle skips undefined.
+        set: { name: g.name, colour: g.colour, kind: g.kind, position, translations: g.translations },
       });
   }
   const groupRows = await tx.select().from(statusGroups).where(inArray(statusGroups.key, doc.groups.map((g) => g.key)));
@@ -158,8 +159,8 @@ async function writeDocument(tx: Tx, doc: WorkflowDocument) {
     const initialStatusId = statusId.get(t.initialStatus)!;
     const [type] = await tx
       .insert(orderTypes)
-      .values({ code: t.code, name: t.name, initialStatusId, position, ...(t.translations ? { translations: t.translations } : {}) })
-      .onConflictDoUpdate({ target: orderTypes.code, set: { name: t.name, initialStatusId, position, ...(t.translations ? { translations: t.translations } : {}) } })
+      .values({ code: t.code, name: t.name, initialStatusId, position, translations: t.translations })
+      .onConflictDoUpdate({ target: orderTypes.code, set: { name: t.name, initialStatusId, position, translations: t.translations } })
       .returning();
     if (!type) throw new Error(`order type ${t.code} was not written`);
     await tx.delete(transitions).where(eq(transitions.orderTypeId, type.id));

@@ -57,7 +57,8 @@ export async function updateOrderType(
     if (!initial.ok) return initial;
     const [row] = await tx
       .update(orderTypes)
-      .set({ name: input.name, initialStatusId: input.initialStatusId, ...(input.translations ? { translations: input.translations } : {}) })
+      // No translations given: drizzle leaves an undefined column out, so the stored ones stay.
+      .set({ name: input.name, initialStatusId: input.initialStatusId, translations: input.translations })
       .where(eq(orderTypes.id, input.id))
       .returning();
     return row ? ok(row) : refuse("not_found", "This order type no longer exists");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PresetPanel } from "@/components/admin/preset-panel";
-import { editableTranslations } from "@/components/admin/name-translations";
+import { editableNames } from "@/components/admin/name-translations";
 import { NewGroupForm } from "@/components/admin/new-group-form";
 import { StatusBoard } from "@/components/admin/status-board";
 import { buttonClasses } from "@/components/ui/button";
@@ -32,7 +32,7 @@ export default async function StatusesPage() {
   const groups = board.map(({ group, statuses }) => ({
     id: group.id,
     name: nameIn(group, locale),
-    stored: { name: group.name, translations: editableTranslations(group.translations) },
+    stored: editableNames(group),
     colour: group.colour,
     kind: group.kind,
     statusIds: statuses.map((s) => s.id),

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { editableTranslations } from "@/components/admin/name-translations";
+import { editableNames } from "@/components/admin/name-translations";
 import { OrderTypesEditor } from "@/components/admin/order-types-editor";
 import { getDb } from "@/db";
 import { listStatusesByGroup } from "@/db/queries/workflow";
@@ -25,7 +25,7 @@ export default async function WorkflowsPage() {
       id: type.id,
       code: type.code,
       name: nameIn(type, locale),
-      stored: { name: type.name, translations: editableTranslations(type.translations) },
+      stored: editableNames(type),
       initialStatusId: type.initialStatusId,
       transitionCount: definition.transitions.length,
       errorCount: issues.filter((i) => i.severity === "error").length,
