@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Refusal } from "@/lib/result";
-import { namesWorkflowThings, refusalInReaderNames, type ReaderNames } from "./refusal-names";
+import { namesWorkflowThings, refusalInReaderNames, strandingInReaderNames, type ReaderNames } from "./refusal-names";
 
 // A Polish reader's names: by id where the refusal has one, else by the stored name.
 const polish: ReaderNames = {
@@ -21,6 +21,23 @@ describe("a workflow refusal in the reader's names", () => {
     expect(refusalInReaderNames(error, polish)).toEqual({
       ...error,
       details: { total: 24, stranded: [{ orderType: { id: 3, code: "retail", name: "Detaliczne" }, status: { id: 7, code: "shipped", name: "Wysłane" }, orders: 24 }] },
+    });
+  });
+
+  it("renames an import preview's stranded orders, by id and else by stored name, keeping counts and codes", () => {
+    const stranding = {
+      total: 5,
+      stranded: [
+        { orderType: { id: 3, code: "retail", name: "Retail" }, status: { id: 7, code: "shipped", name: "Shipped" }, orders: 2 },
+        { orderType: { code: "b2b", name: "Retail" }, status: { code: "received", name: "Received" }, orders: 3 },
+      ],
+    };
+    expect(strandingInReaderNames(stranding, polish)).toEqual({
+      total: 5,
+      stranded: [
+        { orderType: { id: 3, code: "retail", name: "Detaliczne" }, status: { id: 7, code: "shipped", name: "Wysłane" }, orders: 2 },
+        { orderType: { code: "b2b", name: "Detaliczne" }, status: { code: "received", name: "Otrzymane" }, orders: 3 },
+      ],
     });
   });
 

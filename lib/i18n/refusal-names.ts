@@ -1,4 +1,4 @@
-import type { Refusal, StrandedOrders } from "@/lib/result";
+import type { Refusal, StrandedOrders, Stranding } from "@/lib/result";
 
 /** A thing's name for the reader, by id where the refusal has it, else by its stored name; the stored name when it knows no better. */
 export type ReaderName = (stored: { id?: number; name: string }) => string;
@@ -13,18 +13,21 @@ export function namesWorkflowThings(error: Refusal): boolean {
   return "lint" in error.details || "reason" in error.details;
 }
 
+/** The orders a workflow write would strand, their statuses and order types in the reader's language. */
+export function strandingInReaderNames(stranding: Stranding, names: ReaderNames): Stranding {
+  const stranded = stranding.stranded.map(
+    (s): StrandedOrders => ({ ...s, status: { ...s.status, name: names.status(s.status) }, orderType: { ...s.orderType, name: names.orderType(s.orderType) } }),
+  );
+  return { ...stranding, stranded };
+}
+
 /**
  * The refusal with every status, order type and group it names in the reader's language, for a
  * screen that words it (components/admin/reply-text.ts). The API answers the stored names; only
  * the staff screens' server actions rename.
  */
 export function refusalInReaderNames(error: Refusal, names: ReaderNames): Refusal {
-  if (error.code === "would_strand_orders" && error.details) {
-    const stranded = error.details.stranded.map(
-      (s): StrandedOrders => ({ ...s, status: { ...s.status, name: names.status(s.status) }, orderType: { ...s.orderType, name: names.orderType(s.orderType) } }),
-    );
-    return { ...error, details: { ...error.details, stranded } };
-  }
+  if (error.code === "would_strand_orders" && error.details) return { ...error, details: strandingInReaderNames(error.details, names) };
   if (error.code !== "validation_failed" || !error.details) return error;
   const details = error.details;
   if ("lint" in details) {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { importDocument, ownDocument, uid } from "./admin-support";
+import { createKeyInUi } from "./api-support";
 import { ADMIN, signIn } from "./support";
 
 test.beforeEach(async ({ page }) => {
@@ -34,6 +35,30 @@ test("an upload is shown as a diff and applied only on confirmation", async ({ p
 
   await page.goto(`/admin/workflows/io_${id}`);
   await expect(page.getByRole("button", { name: `Start ${id} → Pay ${id}: allowed` })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("an import that would strand open orders names them, in the reader's language, before it is applied", async ({ page, browser, request }) => {
+  const id = uid();
+  await importDocument(page, ownDocument(id, { polishNames: true }));
+  await page.getByRole("button", { name: "Apply import" }).click();
+  await page.getByRole("button", { name: "Apply all changes" }).click();
+  await expect(page.getByText("Imported.")).toBeVisible();
+  const headers = { authorization: `Bearer ${await createKeyInUi(page, `E2E stranding ${id}`, "write")}` };
+  const created = await request.post("/api/v1/orders", {
+    headers,
+    data: { number: `E2E-IO-${id}`, orderTypeCode: `io_${id}`, channel: "shop", customer: { name: "Ewa" }, items: [{ sku: "A", name: "A", quantity: 1, unitPrice: 100 }], paymentMethod: "transfer" },
+  });
+  expect(created.status()).toBe(201);
+
+  // Start leads nowhere in this version, and the new order is in Start.
+  const stranding = ownDocument(id, { polishNames: true, transitions: [[`pay_${id}`, `stop_${id}`]] });
+  await importDocument(page, stranding);
+  await expect(page.getByText(`Note: 1 order in Start ${id} (IO ${id}) would have no way forward.`)).toBeVisible();
+  const inPolish = await browser.newContext({ locale: "pl-PL", storageState: await page.context().storageState() });
+  const polishPage = await inPolish.newPage();
+  await importDocument(polishPage, stranding);
+  await expect(polishPage.getByText(`Uwaga: 1 zamówienie w statusie Początek ${id} (Typ IO ${id}) nie miałoby dalszej drogi.`)).toBeVisible();
+  await inPolish.close();
 });
 
 test("a document with errors changes nothing and says why, field by field", async ({ page }) => {

@@ -34,13 +34,20 @@ export async function createStatus(
  * A document that mentions only the test's own group, statuses and order type: importing it
  * leaves everything else (the demo types other specs use) as it is.
  */
-export function ownDocument(id: string, patch: { colour?: string; transitions?: [string, string][]; withoutOrderType?: boolean } = {}) {
+export function ownDocument(
+  id: string,
+  patch: { colour?: string; transitions?: [string, string][]; withoutOrderType?: boolean; polishNames?: boolean } = {},
+) {
+  // With `polishNames`, a Polish screen calls them Początek, Płatność, Koniec and "Typ IO".
+  const inPolish = (name: string) => (patch.polishNames ? { translations: { pl: { name: `${name} ${id}` } } } : {});
+  const polish: Record<string, string> = { start: "Początek", pay: "Płatność", stop: "Koniec" };
   const status = (code: string, name: string, extra: object = {}) => ({
     code: `${code}_${id}`,
     name: `${name} ${id}`,
     customerLabel: null,
     colour: patch.colour ?? "#0f766e",
     group: code === "stop" ? `io_closed_${id}` : `io_open_${id}`,
+    ...inPolish(polish[code]!),
     ...extra,
   });
   return {
@@ -57,6 +64,7 @@ export function ownDocument(id: string, patch: { colour?: string; transitions?: 
       {
         code: `io_${id}`,
         name: `IO ${id}`,
+        ...inPolish("Typ IO"),
         initialStatus: `start_${id}`,
         transitions: patch.transitions ?? [
           [`start_${id}`, `pay_${id}`],
@@ -78,6 +86,6 @@ export async function importOwnStatuses(page: Page, id: string) {
 
 export async function importDocument(page: Page, doc: object) {
   await page.goto("/admin/workflow-io");
-  await page.getByLabel("Workflow document (JSON)").setInputFiles({ name: "workflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.getByLabel(/^(Workflow document|Dokument procesu) \(JSON\)$/).setInputFiles({ name: "workflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
 }
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorOf } from "@/lib/auth";
-import { workflowAction } from "../workflow-action";
+import { previewInReaderNames, workflowAction } from "../workflow-action";
 import { withDocumentTexts } from "@/lib/i18n/action-field-texts";
 import { applyImport, confirmStrandedSchema, previewImport } from "@/lib/workflow-config";
 
@@ -17,7 +17,7 @@ const applySchema = importSchema.extend({ confirmStranded: confirmStrandedSchema
 export const previewImportAction = withDocumentTexts(workflowAction({
   role: "admin",
   schema: importSchema,
-  handler: async ({ document }) => previewImport(await getDb(), document),
+  handler: async ({ document }) => previewInReaderNames(await previewImport(await getDb(), document)),
   message: (diff, _i, t) => t(diff.empty ? "workflows.io.same" : "workflows.io.valid"),
 }));
 
