@@ -81,7 +81,8 @@ export type RoleConfigReason =
 
 /** Why the workflow studio refused a write, with the facts a screen words it from. */
 export type WorkflowConfigReason =
-  | { reason: "code_taken"; code: string; usedBy: string }
+  /** `usedBy` is the stored name of the status or order type (`usedByKind`) that has the code. */
+  | { reason: "code_taken"; code: string; usedBy: string; usedByKind: "status" | "orderType" }
   | { reason: "status_in_use"; name: string }
   | { reason: "status_is_initial"; name: string; orderTypes: string[] }
   | { reason: "initial_archived"; name: string }

@@ -78,7 +78,7 @@ describe("field error messages", () => {
   it("words a service's refusal from its reason", () => {
     const taken = refuse("validation_failed", "The code shipped is already used by Shipped", {
       fieldErrors: { code: ["The code shipped is already used by Shipped"] },
-      details: { reason: "code_taken", code: "shipped", usedBy: "Wysłane" },
+      details: { reason: "code_taken", code: "shipped", usedBy: "Wysłane", usedByKind: "status" },
     });
     expect(serviceFieldErrorMessage(taken.error, "code")).toEqual({ key: "codeTaken", values: { code: "shipped", usedBy: "Wysłane" } });
     expect(serviceFieldErrorMessage(refuse("validation_failed", "Choose an existing group").error, "groupId").key).toBe("choose");

@@ -46,6 +46,13 @@ describe("a workflow refusal in the reader's names", () => {
     expect(renamed).toMatchObject({ details: { reason: "status_is_initial", name: "Otrzymane", orderTypes: ["Detaliczne", "B2B"] } });
     expect(refusalInReaderNames(validation({ reason: "status_in_use", name: "Received" }), polish)).toMatchObject({ details: { name: "Otrzymane" } });
     expect(refusalInReaderNames(validation({ reason: "group_not_empty", name: "New" }), polish)).toMatchObject({ details: { name: "Nowe" } });
+    // A taken code names a status or an order type, as its refusal says which.
+    expect(refusalInReaderNames(validation({ reason: "code_taken", code: "received", usedBy: "Received", usedByKind: "status" }), polish)).toMatchObject({
+      details: { usedBy: "Otrzymane" },
+    });
+    expect(refusalInReaderNames(validation({ reason: "code_taken", code: "retail", usedBy: "Retail", usedByKind: "orderType" }), polish)).toMatchObject({
+      details: { usedBy: "Detaliczne" },
+    });
   });
 
   it("renames each lint finding's order type, and leaves the message and field errors as they are", () => {

@@ -41,6 +41,8 @@ export function refusalInReaderNames(error: Refusal, names: ReaderNames): Refusa
       return { ...error, details: { ...details, name: names.status({ name: details.name }) } };
     case "status_is_initial":
       return { ...error, details: { ...details, name: names.status({ name: details.name }), orderTypes: details.orderTypes.map((name) => names.orderType({ name })) } };
+    case "code_taken":
+      return { ...error, details: { ...details, usedBy: names[details.usedByKind]({ name: details.usedBy }) } };
     case "group_not_empty":
       return { ...error, details: { ...details, name: names.group({ name: details.name }) } };
     default:

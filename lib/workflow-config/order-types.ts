@@ -29,7 +29,7 @@ export async function createOrderType(
       const message = `The code ${input.code} is already used by ${clash.name}`;
       return refuse("validation_failed", message, {
         fieldErrors: { code: [message] },
-        details: { reason: "code_taken", code: input.code, usedBy: clash.name },
+        details: { reason: "code_taken", code: input.code, usedBy: clash.name, usedByKind: "orderType" },
       });
     }
     const initial = await checkInitial(tx, input.initialStatusId);

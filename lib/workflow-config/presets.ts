@@ -40,7 +40,7 @@ export async function applyWorkflowPreset(db: DbOrTx, input: PresetInput, actor:
       const message = `The code ${input.orderType.code} is already used by ${clash.name}`;
       return refuse("validation_failed", message, {
         fieldErrors: { orderTypeCode: [message] },
-        details: { reason: "code_taken", code: input.orderType.code, usedBy: clash.name },
+        details: { reason: "code_taken", code: input.orderType.code, usedBy: clash.name, usedByKind: "orderType" },
       });
     }
     // applyPreset opens its own transaction; on a transaction drizzle turns that into a

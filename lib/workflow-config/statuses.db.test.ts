@@ -44,7 +44,11 @@ describe("statuses", () => {
     const result = await createStatus(handle.db, statusInput(status.new.groupId, { code: status.shipped.code }), SYSTEM_AUDIT_ACTOR);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: "validation_failed", fieldErrors: { code: [`The code ${status.shipped.code} is already used by Shipped`] } },
+      error: {
+        code: "validation_failed",
+        fieldErrors: { code: [`The code ${status.shipped.code} is already used by Shipped`] },
+        details: { reason: "code_taken", code: status.shipped.code, usedBy: "Shipped", usedByKind: "status" },
+      },
     });
     expect(await handle.db.select().from(statuses)).toHaveLength(before.length);
   });

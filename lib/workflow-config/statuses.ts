@@ -20,7 +20,7 @@ async function checkReferences(tx: Tx, input: StatusInput, ownId?: number): Prom
     const message = `The code ${input.code} is already used by ${clash.name}`;
     return refuse("validation_failed", message, {
       fieldErrors: { code: [message] },
-      details: { reason: "code_taken", code: input.code, usedBy: clash.name },
+      details: { reason: "code_taken", code: input.code, usedBy: clash.name, usedByKind: "status" },
     });
   }
   const [group] = await tx.select({ id: statusGroups.id }).from(statusGroups).where(eq(statusGroups.id, input.groupId));

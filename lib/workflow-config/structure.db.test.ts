@@ -114,7 +114,10 @@ describe("order types", () => {
     const code = uniqueCode("b2b");
     const created = await createOrderType(handle.db, { code, name: "B2B", initialStatusId: status.new.id }, SYSTEM_AUDIT_ACTOR);
     if (!created.ok) throw new Error(created.error.message);
-    expect((await createOrderType(handle.db, { code, name: "Again", initialStatusId: status.new.id }, SYSTEM_AUDIT_ACTOR)).ok).toBe(false);
+    expect(await createOrderType(handle.db, { code, name: "Again", initialStatusId: status.new.id }, SYSTEM_AUDIT_ACTOR)).toMatchObject({
+      ok: false,
+      error: { details: { reason: "code_taken", code, usedBy: "B2B", usedByKind: "orderType" } },
+    });
     const copied = await copyMatrix(handle.db, { id: created.value.id, fromId: type.id }, SYSTEM_AUDIT_ACTOR);
     expect(copied).toEqual({ ok: true, value: { copied: 10 } });
     const renamed = await updateOrderType(handle.db, { id: created.value.id, name: "Wholesale B2B", initialStatusId: status.awaiting_payment.id }, SYSTEM_AUDIT_ACTOR);
@@ -161,7 +164,10 @@ describe("presets", () => {
     const cells = await handle.db.select().from(transitions).where(eq(transitions.orderTypeId, applied.value.orderTypeId));
     expect(cells.length).toBeGreaterThan(5);
     const again = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "alongside", orderType: { code, name: "X" } }, SYSTEM_AUDIT_ACTOR);
-    expect(again).toMatchObject({ ok: false, error: { fieldErrors: { orderTypeCode: [expect.stringContaining("already used")] } } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { orderTypeCode: [expect.stringContaining("already used")] }, details: { reason: "code_taken", usedBy: "Allegro", usedByKind: "orderType" } },
+    });
     const empty = await applyWorkflowPreset(handle.db, { preset: "retail", locale: "en", mode: "empty", orderType: { code: uniqueCode("x"), name: "X" } }, SYSTEM_AUDIT_ACTOR);
     expect(empty).toMatchObject({ ok: false, error: { fieldErrors: { mode: [expect.any(String)] } } });
   });

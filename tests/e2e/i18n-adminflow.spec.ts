@@ -81,6 +81,14 @@ test.describe("in Polish", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("W statusie Otrzymane zaczynają się zamówienia typu: Detaliczne");
   });
 
+  test("a taken code names the status that has it by its Polish name", async ({ page }) => {
+    await page.goto("/admin/statuses/new");
+    await page.getByLabel("Nazwa", { exact: true }).fill("Duplikat");
+    await page.getByLabel("Kod", { exact: true }).fill("shipped");
+    await page.getByRole("button", { name: "Utwórz status" }).click();
+    await expect(page.getByText("Kod shipped jest już używany przez: Wysłane").first()).toBeVisible();
+  });
+
   test("a status used by orders is refused in Polish", async ({ page }) => {
     await page.goto("/admin/statuses/cancelled");
     await page.getByRole("button", { name: "Usuń status" }).click();
