@@ -27,6 +27,8 @@ test.describe("a Polish browser", () => {
     await expect(page.getByRole("list", { name: "Historia zamówienia" })).toContainText("Utworzono zamówienie w statusie");
     await expect(page.getByRole("button", { name: "Zapisz płatność" })).toBeVisible();
     await expect(page.getByText("Brak dokumentów.", { exact: false })).toBeVisible();
+    // The language the customer is written to, named in Polish rather than by its code.
+    await expect(page.locator("dt", { hasText: "Język zamówienia" }).locator("+ dd")).toHaveText("polski");
     await expectNoAxeViolations(page);
   });
 
@@ -67,6 +69,7 @@ test.describe("an English browser", () => {
     await expect(page.getByRole("main")).toContainText("Received");
     await expect(page.getByText("Payment required before In progress")).toBeVisible();
     await expect(page.getByRole("list", { name: "Order history" })).toContainText("Order created in");
+    await expect(page.locator("dt", { hasText: "Order language" }).locator("+ dd")).toHaveText("Polish");
     await expectNoAxeViolations(page);
   });
 

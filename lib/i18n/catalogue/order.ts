@@ -298,7 +298,7 @@ export const order = bilingual({
       saved: "Tracking saved.",
       unchanged: "Nothing changed.",
     },
-    details: { created: "Created", locale: "Locale", version: "Version" },
+    details: { created: "Created", locale: "Order language", version: "Version" },
     trackingLink: "Tracking link",
     copy: {
       copy: "Copy",

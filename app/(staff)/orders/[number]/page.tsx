@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
 import { AfterSalesPanel } from "@/components/orders/after-sales-panel";
 import { CopyLink } from "@/components/orders/copy-link";
 import { CustomerEditForm } from "@/components/orders/customer-edit-form";
@@ -50,7 +51,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { order, itemCount, status, orderType } = found;
   const [t, tCommon, tNotes, locale, timeZone] = await Promise.all([getTranslations("order"), getTranslations("common"), getTranslations("notes"), getLocale(), getTimeZone()]);
-  const [history, definition, statusRows, settings, documents, rights, linked, tTrack] = await Promise.all([
+  const [history, definition, statusRows, settings, documents, rights, linked, tTrack, languageName] = await Promise.all([
     getOrderHistory({ db, orderId: order.id, page: pageFromQuery(query.history) }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour, translations: statusTable.translations }).from(statusTable),
@@ -59,6 +60,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     loadStatusRights(db, user.role.id),
     getLinkedOrders({ db, order }),
     getTranslations("track"),
+    getTranslations("settings.languages"),
   ]);
   const afterSales = orderType.kind !== "sale";
   const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBasis(db, order).then((b) => (b.ok ? undefined : b.reason))]) : [0, undefined];
@@ -330,7 +332,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <dt className="text-slate-600">{t("details.created")}</dt>
               <dd>{date(order.createdAt)}</dd>
               <dt className="text-slate-600">{t("details.locale")}</dt>
-              <dd>{order.locale}</dd>
+              {/* The language the customer is written to, named in the reader's; a code the catalogue does not know, as it is. */}
+              <dd>{isLocale(order.locale) ? languageName(order.locale) : order.locale}</dd>
               <dt className="text-slate-600">{t("details.version")}</dt>
               <dd>{order.version}</dd>
             </dl>
