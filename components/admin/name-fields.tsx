@@ -57,21 +57,24 @@ export function NameFields({
       <Field label={label} errors={errors[`${errorPrefix}name`]}>
         {(p) => <input {...p} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} className={inputClasses} />}
       </Field>
-      <fieldset className="space-y-2">
-        <legend className="text-xs text-slate-600">{t("hint")}</legend>
-        {LOCALES.map((language) => (
-          <Field key={language} label={labels.label(language)} errors={errors[`${errorPrefix}translations.${language}.name`]}>
-            {(p) => (
-              <input
-                {...p}
-                value={value.translations[language]}
-                onChange={(e) => onChange({ ...value, translations: { ...value.translations, [language]: e.target.value } })}
-                placeholder={value.name}
-                className={inputClasses}
-              />
-            )}
-          </Field>
-        ))}
+      {/* Side by side where the form is wide enough (a container query: the group editor is a narrow popover). */}
+      <fieldset className="@container">
+        <legend className="mb-2 text-xs text-slate-600">{t("hint")}</legend>
+        <div className="grid gap-2 @md:grid-cols-2 @md:gap-3">
+          {LOCALES.map((language) => (
+            <Field key={language} label={labels.label(language)} errors={errors[`${errorPrefix}translations.${language}.name`]}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={value.translations[language]}
+                  onChange={(e) => onChange({ ...value, translations: { ...value.translations, [language]: e.target.value } })}
+                  placeholder={value.name}
+                  className={inputClasses}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
       </fieldset>
     </>
   );

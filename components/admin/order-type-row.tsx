@@ -77,8 +77,8 @@ export function OrderTypeRow({
         </Link>
       </div>
       {state && <Alert tone={state.ok ? "success" : "error"}>{replyText(state, { labels })}</Alert>}
-      <div className="grid items-start gap-3 md:grid-cols-2">
-        <div className="space-y-3">
+      <div className="grid items-start gap-3 md:grid-cols-3">
+        <div className="space-y-3 md:col-span-2">
           <NameFields label={labels.name} value={names} onChange={setNames} errors={fieldErrorsIn(state)} labels={nameLabels} />
         </div>
         <Field label={labels.initialStatusId} errors={fieldErrorsIn(state).initialStatusId}>
@@ -93,36 +93,39 @@ export function OrderTypeRow({
           )}
         </Field>
       </div>
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={() => startTransition(async () => setState(await update({ id: type.id, ...namesInput(names), initialStatusId: initial })))}
-      >
-        {t("save", { code: type.code })}
-      </Button>
-      {others.length > 0 && (
-        <div className="flex flex-wrap items-end gap-3">
-          <Field label={t("copyFrom", { code: type.code })}>
-            {(p) => (
-              <select {...p} value={source} onChange={(e) => setSource(Number(e.target.value))} className={inputClasses}>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <ConfirmButton
-            label={t("copy")}
-            confirmLabel={t("replace")}
-            variant="primary"
-            question={t("replaceQuestion", { name: type.name, source: sourceName ?? "" })}
-            disabled={pending}
-            onConfirm={() => copyMatrix()}
-          />
-        </div>
-      )}
+      <div className="flex flex-wrap items-end gap-3">
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => startTransition(async () => setState(await update({ id: type.id, ...namesInput(names), initialStatusId: initial })))}
+        >
+          {t("save", { code: type.code })}
+        </Button>
+        {others.length > 0 && (
+          // Copying replaces the whole matrix: kept apart from saving, at the row's other end.
+          <div className="ml-auto flex flex-wrap items-end gap-3">
+            <Field label={t("copyFrom", { code: type.code })}>
+              {(p) => (
+                <select {...p} value={source} onChange={(e) => setSource(Number(e.target.value))} className={inputClasses}>
+                  {others.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <ConfirmButton
+              label={t("copy")}
+              confirmLabel={t("replace")}
+              variant="primary"
+              question={t("replaceQuestion", { name: type.name, source: sourceName ?? "" })}
+              disabled={pending}
+              onConfirm={() => copyMatrix()}
+            />
+          </div>
+        )}
+      </div>
       {stranding.dialog}
     </li>
   );
