@@ -54,6 +54,10 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
  * A failure lists each violation with the elements it found, so the report says what to fix.
  */
 export async function expectNoAxeViolations(page: Page, { exclude = [] }: { exclude?: string[] } = {}) {
+  // Next streams a page's metadata after its body, and a client navigation or a server action's
+  // re-render swaps the <title> out and back in: axe checks the settled page. A page that never
+  // gets a title still fails, here, when the wait runs out.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   for (const selector of exclude) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
