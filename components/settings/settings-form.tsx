@@ -11,8 +11,9 @@ import { refusalText } from "@/lib/i18n/refusal-text";
 import { CourierLinksField } from "./courier-links-field";
 import { refusedFieldLabels, settingsErrorText } from "./field-errors";
 import { LogoField } from "./logo-field";
+import type { TimeZoneOption } from "@/lib/time-zones";
 
-type Props = { settings: Settings; action: FormAction; timeZones: string[] };
+type Props = { settings: Settings; action: FormAction; timeZones: TimeZoneOption[] };
 
 type FieldName = keyof Settings;
 type HintedField = "appUrl" | "supportEmail" | "senderEmail" | "bankAccount" | "sellerName" | "sellerTaxId" | "messageHoldSeconds" | "duplicateWindowHours";
@@ -86,7 +87,8 @@ export function SettingsForm({ settings, action, timeZones }: Props) {
       {problem(name)}
     </div>
   );
-  const zones = timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones];
+  // A zone saved where the server knew it and no longer does stays chosen, under its own name.
+  const zones = timeZones.some((zone) => zone.value === settings.timeZone) ? timeZones : [{ value: settings.timeZone, label: settings.timeZone }, ...timeZones];
 
   return (
     <form action={formAction} className="space-y-6" noValidate>
@@ -126,8 +128,8 @@ export function SettingsForm({ settings, action, timeZones }: Props) {
           </label>
           <select id="timeZone" name="timeZone" defaultValue={settings.timeZone} aria-invalid={errors.timeZone ? true : undefined} aria-describedby={describedBy("timeZone", true)} className={selectClasses}>
             {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
+              <option key={zone.value} value={zone.value}>
+                {zone.label}
               </option>
             ))}
           </select>

@@ -76,6 +76,8 @@ test.describe("in Polish", () => {
     await expect(page.getByRole("heading", { name: "Ustawienia sklepu" })).toBeVisible();
     await expect(page.getByLabel("Język ekranów pracowników")).toHaveValue("pl");
     await expect(page.getByLabel("Strefa czasowa")).toHaveValue("Europe/Warsaw");
+    // Each zone with its offset today, so a shop finds its own by the hour it keeps.
+    await expect(page.getByLabel("Strefa czasowa").locator("option:checked")).toHaveText(/^Europe\/Warsaw \(UTC\+0[12]:00\)$/);
     await expect(page.getByLabel("Wysyłaj SMS-y bez polskich znaków (ą → a)")).not.toBeChecked();
     await expectNoAxeViolations(page);
 
