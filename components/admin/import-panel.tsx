@@ -14,6 +14,7 @@ import { ConfirmButton } from "./confirm-button";
 import { ImportDiff } from "./import-diff";
 import { useAdminReplyText } from "./reply-text";
 import { useStrandingConfirmation, useStrandingText } from "./stranding-dialog";
+import { FilePicker } from "@/components/ui/file-picker";
 
 /**
  * Upload a workflow document: it is checked and shown as a diff first, with the open orders it
@@ -35,6 +36,8 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<ImportPr
   // What the browser itself refused (too large, not JSON, not sent), already in the reader's words.
   const [local, setLocal] = useState<string>();
   const [pending, startTransition] = useTransition();
+  // "Import another" starts the file field afresh (a new element: no file, and the same file can be chosen again).
+  const [picks, setPicks] = useState(0);
 
   async function onFile(file: File | undefined) {
     setApplied(false);
@@ -84,7 +87,7 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<ImportPr
         <label htmlFor="workflow-file" className="block text-sm font-medium text-slate-700">
           {t("file")}
         </label>
-        <input id="workflow-file" type="file" accept="application/json,.json" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 text-sm" />
+        <FilePicker key={picks} id="workflow-file" accept="application/json,.json" onFile={onFile} />
       </div>
       {pending && <p className="text-sm text-slate-500">{t("checking", { file: fileName ?? "" })}</p>}
       {local && <Alert tone="error">{local}</Alert>}
@@ -112,7 +115,13 @@ export function ImportPanel({ preview, apply }: { preview: StudioAction<ImportPr
       )}
       {confirmation.dialog}
       {applied && (
-        <Button variant="secondary" onClick={() => onFile(undefined)}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setPicks((n) => n + 1);
+            void onFile(undefined);
+          }}
+        >
           {t("another")}
         </Button>
       )}

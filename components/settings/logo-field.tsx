@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FilePicker } from "@/components/ui/file-picker";
 import { MAX_LOGO_BYTES } from "@/lib/logo-limit";
 import { settingsErrorText } from "./field-errors";
 
@@ -22,12 +23,10 @@ export function LogoField({ initial, errors }: { initial: string | null; errors?
       <div className="flex flex-wrap items-center gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL preview */}
         {logo && <img src={logo} alt={t("logo.current")} className="h-10 max-w-40 rounded border border-slate-200 object-contain" />}
-        <input
+        <FilePicker
           id="logo"
-          type="file"
           accept="image/png,image/jpeg,image/webp,image/svg+xml"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
+          onFile={(file) => {
             if (!file) return;
             setTooLarge(file.size > MAX_LOGO_BYTES);
             if (file.size > MAX_LOGO_BYTES) return;
@@ -35,7 +34,6 @@ export function LogoField({ initial, errors }: { initial: string | null; errors?
             reader.onload = () => setLogo(String(reader.result));
             reader.readAsDataURL(file);
           }}
-          className="text-sm"
         />
         {logo && (
           <button type="button" onClick={() => setLogo("")} className="text-sm text-red-700 hover:underline">

@@ -25,6 +25,9 @@ test("an upload is shown as a diff and applied only on confirmation", async ({ p
   const id = uid();
   await importDocument(page, ownDocument(id));
   await expect(page.getByText("The document is valid. Review the changes below.")).toBeVisible();
+  // The file field's words are the catalogue's, with the chosen file's name.
+  await expect(page.getByText("Choose a file…")).toBeVisible();
+  await expect(page.getByText("workflow.json", { exact: true })).toBeVisible();
   const diff = page.getByLabel("Changes the import would make");
   await expect(diff).toContainText(`+ start_${id} (new)`);
   await expect(diff.getByRole("list", { name: `Matrix of io_${id}` })).toContainText(`+ start_${id} → pay_${id}`);
@@ -32,6 +35,8 @@ test("an upload is shown as a diff and applied only on confirmation", async ({ p
   await page.getByRole("button", { name: "Apply import" }).click();
   await page.getByRole("button", { name: "Apply all changes" }).click();
   await expect(page.getByText("Imported. The configuration now matches the document.")).toBeVisible();
+  await page.getByRole("button", { name: "Import another" }).click();
+  await expect(page.getByText("No file chosen")).toBeVisible();
 
   await page.goto(`/admin/workflows/io_${id}`);
   await expect(page.getByRole("button", { name: `Start ${id} → Pay ${id}: allowed` })).toHaveAttribute("aria-pressed", "true");
@@ -57,6 +62,7 @@ test("an import that would strand open orders names them, in the reader's langua
   const inPolish = await browser.newContext({ locale: "pl-PL", storageState: await page.context().storageState() });
   const polishPage = await inPolish.newPage();
   await importDocument(polishPage, stranding);
+  await expect(polishPage.getByText("Wybierz plik…")).toBeVisible();
   await expect(polishPage.getByText(`Uwaga: 1 zamówienie w statusie Początek ${id} (Typ IO ${id}) nie miałoby dalszej drogi.`)).toBeVisible();
   await inPolish.close();
 });

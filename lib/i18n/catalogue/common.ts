@@ -17,6 +17,7 @@ export const common = bilingual({
     nameTranslations: { nameIn: "Nazwa ({language})", hint: "Nazwa w każdym języku ekranów. Puste pole: używana jest nazwa powyżej." },
     actions: { save: "Zapisz", cancel: "Anuluj", delete: "Usuń", close: "Zamknij", confirm: "Potwierdź", retry: "Spróbuj ponownie", back: "Wróć" },
     states: { loading: "Wczytywanie…", saving: "Zapisywanie…", empty: "Nic tu jeszcze nie ma.", done: "Gotowe." },
+    file: { choose: "Wybierz plik…", none: "Nie wybrano pliku" },
     duration: {
       justNow: "przed chwilą",
       days: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
@@ -46,6 +47,7 @@ export const common = bilingual({
     nameTranslations: { nameIn: "Name ({language})", hint: "The name in each screen language. Empty: the name above is used." },
     actions: { save: "Save", cancel: "Cancel", delete: "Delete", close: "Close", confirm: "Confirm", retry: "Try again", back: "Back" },
     states: { loading: "Loading…", saving: "Saving…", empty: "Nothing here yet.", done: "Done." },
+    file: { choose: "Choose a file…", none: "No file chosen" },
     duration: {
       justNow: "just now",
       days: "{days} d",
