@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import Form from "next/form";
 import Link from "next/link";
+import { useId, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { usePaymentMethodName } from "@/components/orders/order-filters";
 import { courierName } from "@/lib/courier-name";
 
@@ -48,7 +50,11 @@ export function BoardFiltersForm({
 }) {
   const t = useTranslations("orders.filters");
   const payment = useTranslations("orders.payment");
+  const moreId = useId();
   const filtered = Boolean(search.channel || search.courier || search.payment || search.paid || search.overdue || search.q);
+  // On a phone the board comes first: the type and the search stay, the rest folds away until asked for.
+  const folded = [search.channel, search.courier, search.payment, search.paid, search.overdue].filter(Boolean).length;
+  const [unfolded, setUnfolded] = useState(false);
   return (
     <Form
       action={action}
@@ -78,21 +84,26 @@ export function BoardFiltersForm({
           className="w-56 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         />
       </label>
-      <FacetSelect name="channel" label={t("channel")} value={search.channel} options={facets.channels} all={t("allChannels")} />
-      <FacetSelect name="courier" label={t("courier")} value={search.courier} options={facets.couriers} all={t("allCouriers")} />
-      <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={facets.paymentMethods} all={t("allMethods")} />
-      <label className="text-sm">
-        <span className="block text-xs text-slate-600">{t("payment")}</span>
-        <select name="paid" defaultValue={search.paid ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
-          <option value="">{t("paidOrNot")}</option>
-          <option value="paid">{payment("paid")}</option>
-          <option value="unpaid">{payment("unpaid")}</option>
-        </select>
-      </label>
-      <label className="inline-flex items-center gap-2 self-center pt-4 text-sm">
-        <input type="checkbox" name="overdue" value="1" defaultChecked={search.overdue === "1"} onChange={(e) => e.currentTarget.form?.requestSubmit()} />
-        {t("overdueOnly")}
-      </label>
+      <button type="button" aria-expanded={unfolded} aria-controls={moreId} onClick={() => setUnfolded(!unfolded)} className={buttonClasses("ghost", "sm:hidden")}>
+        {unfolded ? t("fewerFilters") : t("moreFilters", { count: folded })}
+      </button>
+      <div id={moreId} className={cn("flex flex-wrap items-end gap-2 sm:contents", !unfolded && "max-sm:hidden")}>
+        <FacetSelect name="channel" label={t("channel")} value={search.channel} options={facets.channels} all={t("allChannels")} />
+        <FacetSelect name="courier" label={t("courier")} value={search.courier} options={facets.couriers} all={t("allCouriers")} />
+        <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={facets.paymentMethods} all={t("allMethods")} />
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600">{t("payment")}</span>
+          <select name="paid" defaultValue={search.paid ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+            <option value="">{t("paidOrNot")}</option>
+            <option value="paid">{payment("paid")}</option>
+            <option value="unpaid">{payment("unpaid")}</option>
+          </select>
+        </label>
+        <label className="inline-flex items-center gap-2 self-center pt-4 text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={search.overdue === "1"} onChange={(e) => e.currentTarget.form?.requestSubmit()} />
+          {t("overdueOnly")}
+        </label>
+      </div>
       <button type="submit" className={buttonClasses("secondary")}>
         {t("apply")}
       </button>
