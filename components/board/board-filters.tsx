@@ -85,7 +85,7 @@ export function BoardFiltersForm({
         />
       </label>
       <button type="button" aria-expanded={unfolded} aria-controls={moreId} onClick={() => setUnfolded(!unfolded)} className={buttonClasses("ghost", "sm:hidden")}>
-        {unfolded ? t("fewerFilters") : t("moreFilters", { count: folded })}
+        {unfolded ? t("fewerFilters") : folded > 0 ? t("moreFiltersInUse", { count: String(folded) }) : t("moreFilters")}
       </button>
       <div id={moreId} className={cn("flex flex-wrap items-end gap-2 sm:contents", !unfolded && "max-sm:hidden")}>
         <FacetSelect name="channel" label={t("channel")} value={search.channel} options={facets.channels} all={t("allChannels")} />
