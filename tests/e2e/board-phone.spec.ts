@@ -3,6 +3,8 @@ import { STAFF, expectNoAxeViolations, signInAnyLanguage } from "./support";
 
 test.describe("the board on a phone", () => {
   test.use({ locale: "pl-PL", viewport: { width: 390, height: 844 } });
+  // Sign-in, two board loads and axe over every card: more than the default 30 s on two busy cores.
+  test.beforeEach(() => test.slow());
 
   test("folds the filters other than the type and the search until asked for, and counts the folded ones in use", async ({ page }) => {
     await signInAnyLanguage(page, STAFF);
