@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { ActionReply } from "@/lib/action-result";
+import { fieldErrorsIn, type ActionReply } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import type { BoardGroup, StudioAction } from "./board-types";
 import { ColourField } from "./colour-field";
@@ -32,7 +32,7 @@ export function GroupEditor({
   const shownName = useShownName(names);
   const [colour, setColour] = useState(group.colour);
   const [state, setState] = useState<ActionReply>(null);
-  const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const fieldErrors = fieldErrorsIn(state);
   const nameLabels = useNameLabels();
   const message = replyText(state, { labels: { name: t("name"), colour: t("colour"), ...nameLabels.byField } });
   const [pending, startTransition] = useTransition();

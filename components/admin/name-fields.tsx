@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { nameIn } from "@/lib/i18n/name-in";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { Field, inputClasses } from "./field";
-import { translationsInput, type EditableNames } from "./name-translations";
+import { namesInput, type EditableNames } from "./name-translations";
 
 export type NameLabels = { label: (language: Locale) => string; byField: Record<string, string> };
 
@@ -24,8 +24,8 @@ export function useNameLabels(named?: (language: string) => string): NameLabels 
 }
 
 /** The name as the staff screens will show it to this one: its translation, else the name. */
-export function useShownName({ name, translations }: EditableNames): string {
-  return nameIn({ name, translations: translationsInput(translations) }, useLocale());
+export function useShownName(names: EditableNames): string {
+  return nameIn(namesInput(names), useLocale());
 }
 
 type FieldErrors = Record<string, string[] | undefined>;

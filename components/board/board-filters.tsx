@@ -51,9 +51,9 @@ export function BoardFiltersForm({
   const t = useTranslations("orders.filters");
   const payment = useTranslations("orders.payment");
   const moreId = useId();
-  const filtered = Boolean(search.channel || search.courier || search.payment || search.paid || search.overdue || search.q);
   // On a phone the board comes first: the type and the search stay, the rest folds away until asked for.
   const folded = [search.channel, search.courier, search.payment, search.paid, search.overdue].filter(Boolean).length;
+  const filtered = folded > 0 || Boolean(search.q);
   const [unfolded, setUnfolded] = useState(false);
   return (
     <Form
