@@ -78,3 +78,34 @@ test("courier links the server cannot read are refused by the field and the save
   await page.reload();
   await expect(links).toHaveValue(saved);
 });
+
+// A 1×1 PNG: the smallest image the settings accept as a logo.
+const PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+test("an admin picks a logo, sees it and its file's name before saving, and customers see it until it is removed", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  await expect(page.getByText("No file chosen")).toBeVisible();
+  await page.getByLabel(/^Logo/).setInputFiles({ name: "sklep-logo.png", mimeType: "image/png", buffer: PIXEL_PNG });
+  await expect(page.getByText("sklep-logo.png", { exact: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Current logo" })).toHaveAttribute("src", /^data:image\/png;base64,/);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
+
+  const trackingHeader = async () => {
+    await page.goto("/track?lang=pl");
+    await page.getByLabel("Numer zamówienia").fill("E2E-SET-1");
+    await page.getByLabel("Adres e-mail").fill("ewa.testowa@example.com");
+    await page.getByRole("button", { name: "Sprawdź" }).click();
+    return page.locator("header").first();
+  };
+  await expect((await trackingHeader()).locator("img")).toHaveAttribute("src", /^data:image\/png;base64,/);
+
+  // Removed again, so the shop's tracking page is as the other specs expect it.
+  await page.goto("/admin/settings");
+  await page.getByRole("button", { name: "Remove logo" }).click();
+  await expect(page.getByRole("img", { name: "Current logo" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
+  await expect((await trackingHeader()).locator("img")).toHaveCount(0);
+});
