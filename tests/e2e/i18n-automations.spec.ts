@@ -111,7 +111,7 @@ test.describe("in Polish", () => {
     await signIn(page, PL, STAFF);
     await page.goto("/admin/automations");
     await expect(page.getByRole("heading", { name: "Ta strona jest dla administratorów" })).toBeVisible();
-    await expect(page.getByText("Twoja rola (pracownik)")).toBeVisible();
+    await expect(page.getByText("Twoja rola (Pracownik)")).toBeVisible();
     await expectNoViolations(page);
     await page.goto("/no-such-page-i18n");
     await expect(page.getByRole("heading", { name: "Nic tu nie ma" })).toBeVisible();

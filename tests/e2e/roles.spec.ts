@@ -17,7 +17,7 @@ test.describe("an admin, in Polish", () => {
     await expect(page.getByRole("heading", { name: "Role", level: 1 })).toBeVisible();
     const table = page.getByRole("table", { name: "Role sklepu" });
     await expect(table.getByRole("row", { name: /Magazyn/ })).toContainText("Tryb skanowania");
-    await expect(table.getByRole("row", { name: /pracownik/ })).toContainText("wszystkie");
+    await expect(table.getByRole("row", { name: /Pracownik/ })).toContainText("wszystkie");
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Nazwa roli").fill("Pakowanie E2E");

@@ -5,7 +5,7 @@ export const common = bilingual({
   pl: {
     appName: "Orderly",
     nav: { main: "Główne menu", board: "Tablica", orders: "Zamówienia", scan: "Skanowanie", analytics: "Analityka", admin: "Administracja" },
-    roles: { admin: "administrator", staff: "pracownik" },
+    roles: { admin: "Administrator", staff: "Pracownik" },
     account: {
       menu: "Konto",
       signOut: "Wyloguj",
@@ -14,6 +14,8 @@ export const common = bilingual({
       languageSaved: "Zapisano język ekranów.",
     },
     languages: { pl: "Polski", en: "English" },
+    /** A language named in the reader's language, in a sentence or a list; `languages` is each in its own, for the switch. */
+    languageNames: { pl: "polski", en: "angielski" },
     nameTranslations: { nameIn: "Nazwa ({language})", hint: "Nazwa w każdym języku ekranów. Puste pole: używana jest nazwa powyżej." },
     actions: { save: "Zapisz", cancel: "Anuluj", delete: "Usuń", close: "Zamknij", confirm: "Potwierdź", retry: "Spróbuj ponownie", back: "Wróć" },
     states: { loading: "Wczytywanie…", saving: "Zapisywanie…", empty: "Nic tu jeszcze nie ma.", done: "Gotowe." },
@@ -35,7 +37,7 @@ export const common = bilingual({
   en: {
     appName: "Orderly",
     nav: { main: "Main", board: "Board", orders: "Orders", scan: "Scan", analytics: "Analytics", admin: "Admin" },
-    roles: { admin: "admin", staff: "staff" },
+    roles: { admin: "Admin", staff: "Staff" },
     account: {
       menu: "Account",
       signOut: "Sign out",
@@ -44,6 +46,7 @@ export const common = bilingual({
       languageSaved: "Screen language saved.",
     },
     languages: { pl: "Polski", en: "English" },
+    languageNames: { pl: "Polish", en: "English" },
     nameTranslations: { nameIn: "Name ({language})", hint: "The name in each screen language. Empty: the name above is used." },
     actions: { save: "Save", cancel: "Cancel", delete: "Delete", close: "Close", confirm: "Confirm", retry: "Try again", back: "Back" },
     states: { loading: "Loading…", saving: "Saving…", empty: "Nothing here yet.", done: "Done." },
