@@ -3,6 +3,7 @@ import type { AuditEntry } from "@/db/schema";
 import { changesOf, type FieldChange, type ShownValue } from "@/lib/audit/changes";
 import { formatDateTime } from "@/lib/format";
 import { audit } from "@/lib/i18n/catalogue/audit";
+import { isLocale } from "@/lib/i18n/locales";
 
 type Texts = typeof audit.en;
 /** A template's channel, audience and language say which message it is: part of its subject, never a change. */
@@ -14,7 +15,7 @@ const isKey = <T extends object>(texts: T, key: string): key is Extract<keyof T,
  * worked out from the stored before and after as it is shown.
  */
 export async function AuditEntryRow({ entry, locale, timeZone }: { entry: AuditEntry; locale: string; timeZone: string }) {
-  const t = await getTranslations("audit");
+  const [t, languageName] = await Promise.all([getTranslations("audit"), getTranslations("common.languageNames")]);
   const value = (shown: ShownValue | undefined) => {
     if (!shown || shown.type === "empty") return <span className="text-slate-500">{t("none")}</span>;
     if (shown.type === "boolean") return <span>{shown.value ? t("yes") : t("no")}</span>;
@@ -45,7 +46,7 @@ export async function AuditEntryRow({ entry, locale, timeZone }: { entry: AuditE
       ? t("templateSubject", {
           status: entry.subjectLabel,
           message: t(`templateMessages.${templateMessage}`),
-          language: isKey<Texts["languages"]>(audit.en.languages, language) ? t(`languages.${language}`) : language,
+          language: isLocale(language) ? languageName(language) : language,
         })
       : entry.subjectLabel) ||
     (entry.action === "reordered" && isKey<Texts["orderOf"]>(audit.en.orderOf, entry.kind) ? t(`orderOf.${entry.kind}`) : "");

@@ -76,8 +76,8 @@ export function SettingsForm({ settings, action, timeZones }: Props) {
         {t(`fields.${name}`)}
       </label>
       <select id={name} name={name} defaultValue={settings[name]} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, Boolean(hint))} className={selectClasses}>
-        <option value="pl">{t("languages.pl")}</option>
-        <option value="en">{t("languages.en")}</option>
+        <option value="pl">{common("languageNames.pl")}</option>
+        <option value="en">{common("languageNames.en")}</option>
       </select>
       {hint && (
         <p id={`${name}-hint`} className="text-xs text-slate-600">

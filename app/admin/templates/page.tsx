@@ -31,10 +31,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     .object({ status: idSearchParam, locale: z.enum(LOCALES).catch("pl") })
     .parse(await searchParams);
   const db = await getDb();
-  const [groups, settings, t, format, reader] = await Promise.all([
+  const [groups, settings, t, languageName, format, reader] = await Promise.all([
     listStatusesByGroup({ db }),
     getSettings(db),
     getTranslations("templates"),
+    getTranslations("common.languageNames"),
     getFormatter(),
     getLocale(),
   ]);
@@ -94,7 +95,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                   aria-current={l === params.locale ? "true" : undefined}
                   className={cn("rounded-md border px-3 py-1.5 text-sm", l === params.locale ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white")}
                 >
-                  {t(`languages.${l}`)}
+                  {languageName(l)}
                 </Link>
               ))}
             </div>
@@ -130,7 +131,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 channel={k.channel}
                 audience={k.audience}
                 locale={params.locale}
-                title={t("editorTitle", { kind: t(`kinds.${k.kind}`), language: t(`languages.${params.locale}`) })}
+                title={t("editorTitle", { kind: t(`kinds.${k.kind}`), language: languageName(params.locale) })}
                 initial={{ subject: initial.subject, body: initial.body, smsTransliterate: own?.smsTransliterate ?? null }}
                 usesDefault={!own}
                 prices={{ domestic: settings.smsPriceDomestic, foreign: settings.smsPriceForeign }}

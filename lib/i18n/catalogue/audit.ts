@@ -98,10 +98,6 @@ export const audit = bilingual({
       customer_sms: "SMS do klienta",
       admin_email: "powiadomienie dla zespołu",
     },
-    languages: {
-      pl: "polski",
-      en: "angielski",
-    },
     fields: {
       code: "Kod",
       name: "Nazwa",
@@ -264,10 +260,6 @@ export const audit = bilingual({
       customer_email: "customer email",
       customer_sms: "customer SMS",
       admin_email: "team alert",
-    },
-    languages: {
-      pl: "Polish",
-      en: "English",
     },
     fields: {
       code: "Code",

@@ -14,7 +14,6 @@ export const settings = bilingual({
       sms: "SMS i przewoźnicy",
       messages: "Wiadomości do klientów",
     },
-    languages: { pl: "polski", en: "angielski" },
     fields: {
       shopName: "Nazwa sklepu",
       brandColour: "Kolor marki",
@@ -103,7 +102,6 @@ export const settings = bilingual({
       sms: "SMS and couriers",
       messages: "Messages to customers",
     },
-    languages: { pl: "Polish", en: "English" },
     fields: {
       shopName: "Shop name",
       brandColour: "Brand colour",

@@ -60,7 +60,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     loadStatusRights(db, user.role.id),
     getLinkedOrders({ db, order }),
     getTranslations("track"),
-    getTranslations("settings.languages"),
+    getTranslations("common.languageNames"),
   ]);
   const afterSales = orderType.kind !== "sale";
   const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBasis(db, order).then((b) => (b.ok ? undefined : b.reason))]) : [0, undefined];
