@@ -12,6 +12,7 @@ import { MAX_LOGO_BYTES } from "@/lib/logo-limit";
 import { normalisePhone } from "@/lib/phone";
 import { validationFailed, type Result } from "@/lib/result";
 import { isWebUrl } from "@/lib/web-url";
+import { knownTimeZones } from "@/lib/time-zones";
 
 /** The shop's settings; the defaults stand in until an admin saves the first row. */
 export async function getSettings(db: DbOrTx): Promise<Settings> {
@@ -85,9 +86,9 @@ function taxIdProblem(value: string): SettingsProblem {
   return digits.length !== 10 ? "nipLength" : "nipCheckDigit";
 }
 
-/** The IANA zones this runtime knows (UTC among them). */
+/** An IANA zone this runtime knows (the same list the settings form offers). */
 export function isTimeZone(zone: string): boolean {
-  return zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone);
+  return knownTimeZones().includes(zone);
 }
 
 export const settingsInputSchema = z.object({

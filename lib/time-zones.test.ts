@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentTimeZoneOptions, timeZoneOptions, utcOffset } from "./time-zones";
+import { currentTimeZoneOptions, knownTimeZones, timeZoneOptions, utcOffset } from "./time-zones";
 
 const WINTER = new Date("2026-01-15T12:00:00Z");
 const SUMMER = new Date("2026-07-15T12:00:00Z");
@@ -13,13 +13,20 @@ describe("time zones offered in the settings", () => {
     expect(utcOffset("Africa/Abidjan", WINTER)).toBe("+00:00");
   });
 
-  it("lists UTC first, then the others in order, values as stored and labels with the offset", () => {
-    const options = timeZoneOptions(WINTER, ["America/New_York", "UTC", "Europe/Warsaw"]);
+  it("keeps the values as stored and labels each with its offset, UTC bare", () => {
+    const options = timeZoneOptions(WINTER, ["UTC", "America/New_York", "Europe/Warsaw"]);
     expect(options).toEqual([
       { value: "UTC", label: "UTC" },
       { value: "America/New_York", label: "America/New York (UTC−05:00)" },
       { value: "Europe/Warsaw", label: "Europe/Warsaw (UTC+01:00)" },
     ]);
+  });
+
+  it("knows every zone the runtime does, once, UTC first", () => {
+    const known = knownTimeZones();
+    expect(known[0]).toBe("UTC");
+    expect(new Set(known).size).toBe(known.length);
+    expect(known).toEqual(expect.arrayContaining(Intl.supportedValuesOf("timeZone")));
   });
 
   it("offers every zone the server knows, once", () => {

@@ -10,13 +10,19 @@ export function utcOffset(zone: string, at: Date): string {
 }
 
 /**
- * Every zone the server knows (the list a save is checked against; a browser's may differ), UTC
- * first, each labelled with its offset at `at` so a shop finds its own by the hour it keeps:
+ * Every IANA zone this runtime knows, UTC first: what a save of the settings accepts and what the
+ * form offers. `Intl` leaves UTC out of its list on some engines, though every engine formats it.
+ */
+export function knownTimeZones(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+}
+
+/**
+ * Every zone given (the server's own by default: a browser's list may differ), each labelled with its offset at `at` so a shop finds its own by the hour it keeps:
  * "Europe/Warsaw (UTC+01:00)". Summer time moves offsets, so the label says today's.
  */
-export function timeZoneOptions(at: Date, zones: string[] = Intl.supportedValuesOf("timeZone")): TimeZoneOption[] {
-  const ordered = ["UTC", ...zones.filter((zone) => zone !== "UTC")];
-  return ordered.map((zone) => ({ value: zone, label: zone === "UTC" ? zone : `${zone.replaceAll("_", " ")} (UTC${utcOffset(zone, at)})` }));
+export function timeZoneOptions(at: Date, zones: string[] = knownTimeZones()): TimeZoneOption[] {
+  return zones.map((zone) => ({ value: zone, label: zone === "UTC" ? zone : `${zone.replaceAll("_", " ")} (UTC${utcOffset(zone, at)})` }));
 }
 
 let memo: { hour: number; options: TimeZoneOption[] } | undefined;
