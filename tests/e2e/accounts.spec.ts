@@ -67,7 +67,7 @@ test.describe("in English", () => {
 
     await invite.getByLabel("Email").fill(email);
     await invite.getByLabel("Name").fill("Iga Invited");
-    await invite.getByLabel("Role").selectOption({ label: "staff" });
+    await invite.getByLabel("Role").selectOption({ label: "Staff" });
     await invite.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: email });

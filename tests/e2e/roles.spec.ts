@@ -60,8 +60,8 @@ test.describe("an admin, in English", () => {
   test("finds the admin role locked and a second role of the same name refused", async ({ page }) => {
     await signInAnyLanguage(page, ADMIN);
     await page.goto("/admin/roles");
-    await page.getByRole("link", { name: "admin", exact: true }).click();
-    await expect(page.getByRole("heading", { name: "Role: admin" })).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Admin", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Role: Admin" })).toBeVisible();
     await expect(page.getByRole("status")).toContainText("Admins may do everything.");
     await expect(page.getByRole("button", { name: "Save role" })).toHaveCount(0);
     await expectNoAxeViolations(page);
