@@ -7,5 +7,7 @@ describe("courierName", () => {
     expect(courierName("inpost")).toBe("InPost");
     expect(courierName("dpd")).toBe("DPD");
     expect(courierName("my_local_van")).toBe("My local van");
+    // A code that is also an object's own property name is still only a code.
+    expect(courierName("constructor")).toBe("Constructor");
   });
 });

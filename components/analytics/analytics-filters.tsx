@@ -1,10 +1,12 @@
 "use client";
 
 import Form from "next/form";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { MAX_PERIOD_DAYS } from "@/lib/analytics/filters";
+import { namedOptions } from "@/lib/named-options";
+import { useChannelName } from "@/components/orders/use-channel-name";
 
 type Preset = { key: "7d" | "30d" | "90d" | "365d" };
 type Values = { period: string; from: string; to: string; type: string; channel: string; idle: string };
@@ -76,6 +78,8 @@ export function AnalyticsFiltersForm({
   errors: Record<string, string[]>;
 }) {
   const t = useTranslations("analytics.filters");
+  const channelName = useChannelName();
+  const locale = useLocale();
   const [period, setPeriod] = useState(values.period);
   const custom = period === "custom";
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
@@ -127,9 +131,9 @@ export function AnalyticsFiltersForm({
         <span className="block text-xs text-slate-600">{t("channel")}</span>
         <select name="channel" defaultValue={values.channel} className={inputClass} onChange={submit}>
           <option value="">{t("allChannels")}</option>
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {c}
+          {namedOptions(channels, channelName, locale).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { durationMessage, formatDateTime } from "@/lib/format";
+import { useChannelName } from "@/components/orders/use-channel-name";
 
 export type StuckRow = {
   number: string;
@@ -43,6 +44,7 @@ export function StuckOrdersTable({
 }) {
   const t = useTranslations("analytics.stuck");
   const tCommon = useTranslations("common");
+  const channelName = useChannelName();
   const waited = (ms: number) => {
     const m = durationMessage(ms);
     return tCommon(`duration.${m.key}`, m.values as never);
@@ -99,7 +101,7 @@ export function StuckOrdersTable({
                   </span>
                 </td>
                 <td className="px-3 py-1.5 text-slate-600">
-                  {r.orderTypeName} · {r.channel}
+                  {r.orderTypeName} · {channelName(r.channel)}
                 </td>
                 <td className="px-3 py-1.5">
                   <Link

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { durationMessage, formatMoney } from "@/lib/format";
 import type { BoardCard } from "./types";
 import { courierName } from "@/lib/courier-name";
+import { useChannelName } from "@/components/orders/use-channel-name";
 
 function PaymentLabel({ card }: { card: Pick<BoardCard, "paidAt" | "paymentMethod"> }) {
   const t = useTranslations("orders");
@@ -19,6 +20,7 @@ export function CardBody({ card, now, slaHours }: { card: BoardCard; now: number
   const t = useTranslations("board.card");
   const common = useTranslations("common");
   const locale = useLocale();
+  const channelName = useChannelName();
   const waited = now - new Date(card.statusChangedAt).getTime();
   const overdue = slaHours !== null && waited > slaHours * 3_600_000;
   const wait = durationMessage(waited);
@@ -33,7 +35,7 @@ export function CardBody({ card, now, slaHours }: { card: BoardCard; now: number
       </div>
       <div className="truncate text-sm text-slate-800">{card.customerName}</div>
       <div className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-600">
-        <span>{card.channel}</span>
+        <span>{channelName(card.channel)}</span>
         <span aria-hidden="true">·</span>
         <PaymentLabel card={card} />
         {card.courier && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Form from "next/form";
 import Link from "next/link";
 import { useId, useState } from "react";
@@ -8,22 +8,23 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { usePaymentMethodName } from "@/components/orders/order-filters";
 import { courierName } from "@/lib/courier-name";
+import { namedOptions, type NamedOption } from "@/lib/named-options";
+import { useChannelName } from "@/components/orders/use-channel-name";
 
 type Facets = { channels: string[]; couriers: string[]; paymentMethods: string[] };
 type Search = { channel?: string; courier?: string; payment?: string; paid?: string; overdue?: string; q?: string };
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-function FacetSelect({ name, label, value, options, all }: { name: string; label: string; value?: string; options: string[]; all: string }) {
-  const methodName = usePaymentMethodName();
+function FacetSelect({ name, label, value, options, all }: { name: string; label: string; value?: string; options: NamedOption[]; all: string }) {
   return (
     <label className="text-sm">
       <span className="block text-xs text-slate-600">{label}</span>
       <select name={name} defaultValue={value ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
         <option value="">{all}</option>
         {options.map((o) => (
-          <option key={o} value={o}>
-            {name === "payment" ? methodName(o) : name === "courier" ? courierName(o) : o}
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
@@ -50,6 +51,9 @@ export function BoardFiltersForm({
 }) {
   const t = useTranslations("orders.filters");
   const payment = useTranslations("orders.payment");
+  const locale = useLocale();
+  const channelName = useChannelName();
+  const methodName = usePaymentMethodName();
   const moreId = useId();
   // On a phone the board comes first: the type and the search stay, the rest folds away until asked for.
   const folded = [search.channel, search.courier, search.payment, search.paid, search.overdue].filter(Boolean).length;
@@ -88,9 +92,9 @@ export function BoardFiltersForm({
         {unfolded ? t("fewerFilters") : folded > 0 ? t("moreFiltersInUse", { count: String(folded) }) : t("moreFilters")}
       </button>
       <div id={moreId} className={cn("flex flex-wrap items-end gap-2 sm:contents", !unfolded && "max-sm:hidden")}>
-        <FacetSelect name="channel" label={t("channel")} value={search.channel} options={facets.channels} all={t("allChannels")} />
-        <FacetSelect name="courier" label={t("courier")} value={search.courier} options={facets.couriers} all={t("allCouriers")} />
-        <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={facets.paymentMethods} all={t("allMethods")} />
+        <FacetSelect name="channel" label={t("channel")} value={search.channel} options={namedOptions(facets.channels, channelName, locale)} all={t("allChannels")} />
+        <FacetSelect name="courier" label={t("courier")} value={search.courier} options={namedOptions(facets.couriers, courierName, locale)} all={t("allCouriers")} />
+        <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={namedOptions(facets.paymentMethods, methodName, locale)} all={t("allMethods")} />
         <label className="text-sm">
           <span className="block text-xs text-slate-600">{t("payment")}</span>
           <select name="paid" defaultValue={search.paid ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>

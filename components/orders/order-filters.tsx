@@ -1,7 +1,9 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { courierName } from "@/lib/courier-name";
+import { namedOptions } from "@/lib/named-options";
+import { useChannelName } from "./use-channel-name";
 
 type Option = { value: string; label: string };
 export type OrderFilterValues = {
@@ -41,8 +43,6 @@ export function usePaymentMethodName(): (method: string) => string {
   return (method) => ((KNOWN_METHODS as readonly string[]).includes(method) ? t(method as (typeof KNOWN_METHODS)[number]) : method);
 }
 
-const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
-
 /** The list's filters as a plain GET form: the URL holds the view, so it can be shared. */
 export function OrderFilters({
   values,
@@ -56,6 +56,8 @@ export function OrderFilters({
   facets: { channels: string[]; couriers: string[]; paymentMethods: string[] };
 }) {
   const t = useTranslations("orders.filters");
+  const channelName = useChannelName();
+  const locale = useLocale();
   const payment = useTranslations("orders.payment");
   const methodName = usePaymentMethodName();
   const filtered = Object.values(values).some((v) => v !== undefined && v !== "");
@@ -69,14 +71,14 @@ export function OrderFilters({
       </label>
       <Select name="status" label={t("status")} value={values.status} all={t("allStatuses")} options={statuses.map((s) => ({ value: String(s.id), label: s.name }))} />
       <Select name="type" label={t("orderType")} value={values.type} all={t("allTypes")} options={types.map((type) => ({ value: type.code, label: type.name }))} />
-      <Select name="channel" label={t("channel")} value={values.channel} all={t("allChannels")} options={plain(facets.channels)} />
-      <Select name="courier" label={t("courier")} value={values.courier} all={t("allCouriers")} options={facets.couriers.map((c) => ({ value: c, label: courierName(c) }))} />
+      <Select name="channel" label={t("channel")} value={values.channel} all={t("allChannels")} options={namedOptions(facets.channels, channelName, locale)} />
+      <Select name="courier" label={t("courier")} value={values.courier} all={t("allCouriers")} options={namedOptions(facets.couriers, courierName, locale)} />
       <Select
         name="payment"
         label={t("paymentMethod")}
         value={values.payment}
         all={t("allMethods")}
-        options={facets.paymentMethods.map((m) => ({ value: m, label: methodName(m) }))}
+        options={namedOptions(facets.paymentMethods, methodName, locale)}
       />
       <Select
         name="paid"

@@ -10,6 +10,7 @@ import type { CommentTemplateChoice } from "./change-details-fields";
 import type { PreviewBulkChange, PreviewChange } from "./change-effects";
 import { InlineStatusMenu, type InlineChange } from "./inline-status-menu";
 import type { ListWorkflow, OrderListRow } from "./types";
+import { useChannelName } from "./use-channel-name";
 
 export type SortHeader = { key: string; label: string; href?: string; direction?: "ascending" | "descending"; className?: string };
 
@@ -37,6 +38,7 @@ export function OrderTable({
 }) {
   const t = useTranslations("orders");
   const common = useTranslations("common");
+  const channelName = useChannelName();
   const locale = useLocale();
   const timeZone = useTimeZone();
   const [selectedIds, setSelectedIds] = useState<Set<number>>(new Set());
@@ -125,7 +127,7 @@ export function OrderTable({
                     {overdue && <span title={t("table.overSla", { hours: row.status.slaHours ?? 0 })}>{"⚠ "}</span>}
                     {common(`duration.${wait.key}`, wait.values as never)}
                   </td>
-                  <td className="px-4 py-2.5 text-slate-600">{row.channel}</td>
+                  <td className="px-4 py-2.5 text-slate-600">{channelName(row.channel)}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(row.total, row.currency, locale)}</td>
                   <td className="px-4 py-2.5">
                     {row.paidAt ? (

@@ -24,7 +24,10 @@ test.describe("in Polish", () => {
     await expect(card).toContainText("24,50 zł");
     await expect(card).toContainText("Nieopłacone");
     await expect(card).toContainText("W statusie:");
+    // The sales channel's code ("shop") in words, and the demo's marketplace by its brand.
+    await expect(card).toContainText("Sklep internetowy");
     await expect(page.getByRole("search", { name: "Filtruj zamówienia" })).toContainText("Kanał sprzedaży");
+    await expect(page.getByLabel("Kanał sprzedaży").getByRole("option")).toContainText(["Wszystkie kanały", "Allegro", "Sklep internetowy", "Telefon"]);
     await expectNoAxeViolations(page);
 
     await board.dragWithMouse("E2E-I18N-W1", "shipped", { release: false });
@@ -70,6 +73,7 @@ test.describe("in Polish", () => {
     await expect(rows.filter({ hasText: "E2E-I18N-W1" })).toContainText("24,50 zł");
     // The order type by its Polish name (migration 0027), under the number and in the filter.
     await expect(rows.filter({ hasText: "E2E-I18N-W1" })).toContainText("Detaliczne");
+    await expect(rows.filter({ hasText: "E2E-I18N-W1" })).toContainText("Sklep internetowy");
     await expect(page.getByLabel("Typ zamówienia").getByRole("option")).toContainText(["Wszystkie typy", "Detaliczne", "Hurtowe", "Zwrot", "Reklamacja"]);
     await expect(rows.filter({ hasText: "E2E-I18N-W1" }).getByRole("button", { name: /zmień status zamówienia E2E-I18N-W1$/ })).toHaveText(/Otrzymane/);
     await expectNoAxeViolations(page);
@@ -130,6 +134,7 @@ test.describe("in English", () => {
     await expect(board.column("received").getByRole("heading")).toHaveText("Received");
     await expect(board.card("E2E-I18N-W1")).toContainText("PLN 24.50");
     await expect(board.card("E2E-I18N-W1")).toContainText("Unpaid");
+    await expect(board.card("E2E-I18N-W1")).toContainText("Online shop");
     await expectNoAxeViolations(page);
 
     await page.goto("/orders?q=E2E-I18N-W1");
@@ -139,6 +144,7 @@ test.describe("in English", () => {
     await expect(page.getByRole("main")).toContainText("1 order");
     await expect(page.locator("tbody tr").first()).toContainText("PLN 24.50");
     await expect(page.locator("tbody tr").first()).toContainText("Retail");
+    await expect(page.locator("tbody tr").first()).toContainText("Online shop");
     await expectNoAxeViolations(page);
 
     await page.goto("/scan");

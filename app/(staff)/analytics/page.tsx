@@ -1,4 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/channel-name";
 import { AnalyticsFiltersForm } from "@/components/analytics/analytics-filters";
 import { ColouredBarChart, DailyFlowChart, TimeInStatusChart } from "@/components/analytics/charts";
 import { FigureCard, FigureTable } from "@/components/analytics/figure-card";
@@ -92,7 +93,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600" data-testid="period-summary">
-          {t("summary", { from: filters.from, to: filters.to, type: typeName ?? t("allTypes"), channel: filters.channel ?? t("allChannels") })}
+          {t("summary", { from: filters.from, to: filters.to, type: typeName ?? t("allTypes"), channel: filters.channel ? channelName(filters.channel, (key) => tCommon(`salesChannels.${key}`)) : t("allChannels") })}
         </p>
       </div>
       <AnalyticsFiltersForm

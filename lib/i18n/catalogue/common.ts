@@ -20,6 +20,8 @@ export const common = bilingual({
     actions: { save: "Zapisz", cancel: "Anuluj", delete: "Usuń", close: "Zamknij", confirm: "Potwierdź", retry: "Spróbuj ponownie", back: "Wróć" },
     states: { loading: "Wczytywanie…", saving: "Zapisywanie…", empty: "Nic tu jeszcze nie ma.", done: "Gotowe." },
     file: { choose: "Wybierz plik…", none: "Nie wybrano pliku" },
+    /** The sales channels that are words, not brands, by the code orders carry (lib/channel-name.ts). */
+    salesChannels: { shop: "Sklep internetowy", phone: "Telefon", email: "E-mail", store: "Sklep stacjonarny", b2b: "Platforma B2B" },
     duration: {
       justNow: "przed chwilą",
       days: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
@@ -51,6 +53,7 @@ export const common = bilingual({
     actions: { save: "Save", cancel: "Cancel", delete: "Delete", close: "Close", confirm: "Confirm", retry: "Try again", back: "Back" },
     states: { loading: "Loading…", saving: "Saving…", empty: "Nothing here yet.", done: "Done." },
     file: { choose: "Choose a file…", none: "No file chosen" },
+    salesChannels: { shop: "Online shop", phone: "Phone", email: "Email", store: "In store", b2b: "B2B platform" },
     duration: {
       justNow: "just now",
       days: "{days} d",

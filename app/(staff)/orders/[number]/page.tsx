@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/channel-name";
 import { isLocale } from "@/lib/i18n/locales";
 import { AfterSalesPanel } from "@/components/orders/after-sales-panel";
 import { CopyLink } from "@/components/orders/copy-link";
@@ -108,7 +109,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t("title", { number: order.number })}</h1>
         <StatusBadge name={nameIn(status, locale)} colour={status.colour} className="text-sm" />
         <span className="text-sm text-slate-600">
-          {nameIn(orderType, locale)} · {order.channel} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
+          {nameIn(orderType, locale)} · {channelName(order.channel, (key) => tCommon(`salesChannels.${key}`))} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
         {linked.parent && orderType.kind !== "sale" && (
           <Link href={`/orders/${linked.parent.number}`} className="text-sm text-blue-700 hover:underline" data-testid="parent-order-link">
