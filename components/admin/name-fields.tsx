@@ -9,7 +9,7 @@ import { namesInput, type EditableNames } from "./name-translations";
 export type NameLabels = { label: (language: Locale) => string; byField: Record<string, string> };
 
 /**
- * The field labels a refusal names them by ("Nazwa (Polski)"), keyed as the action's field errors
+ * The field labels a refusal names them by ("Nazwa (polski)"), keyed as the action's field errors
  * are. `named` words a label of its own from the language's name, where a screen holds several
  * such forms and each field must say whose name it is.
  */
@@ -17,7 +17,7 @@ export function useNameLabels(named?: (language: string) => string): NameLabels 
   const t = useTranslations("common.nameTranslations");
   const common = useTranslations("common");
   const label = (language: Locale) => {
-    const languageName = common(`languages.${language}`);
+    const languageName = common(`languageNames.${language}`);
     return named ? named(languageName) : t("nameIn", { language: languageName });
   };
   return { label, byField: Object.fromEntries(LOCALES.map((l) => [`translations.${l}.name`, label(l)])) };

@@ -58,7 +58,7 @@ export function PresetPanel({ presets, workflowEmpty, applyPreset }: { presets: 
           {(["en", "pl"] as const).map((l) => (
             <label key={l} className="flex items-center gap-1.5">
               <input type="radio" name="preset-locale" value={l} checked={locale === l} onChange={() => setLocale(l)} />
-              {common(`languages.${l}`)}
+              {common(`languageNames.${l}`)}
             </label>
           ))}
         </div>

@@ -62,8 +62,8 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
     customerLabel: t("customerLabel"),
     ...Object.fromEntries(
       LOCALES.flatMap((l) => [
-        [`translations.${l}.name`, t("nameIn", { language: common(`languages.${l}`) })],
-        [`translations.${l}.customerLabel`, t("customerLabelIn", { language: common(`languages.${l}`) })],
+        [`translations.${l}.name`, t("nameIn", { language: common(`languageNames.${l}`) })],
+        [`translations.${l}.customerLabel`, t("customerLabelIn", { language: common(`languageNames.${l}`) })],
       ]),
     ),
     description: t("description"),
@@ -145,7 +145,7 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
             <p className="text-xs text-slate-500">{t("translationsHint")}</p>
             {LOCALES.map((language) => (
               <div key={language} className="grid gap-3 sm:grid-cols-2">
-                <Field label={t("nameIn", { language: common(`languages.${language}`) })} errors={errors(`translations.${language}.name`)}>
+                <Field label={t("nameIn", { language: common(`languageNames.${language}`) })} errors={errors(`translations.${language}.name`)}>
                   {(p) => (
                     <input
                       {...p}
@@ -157,7 +157,7 @@ export function StatusForm({ initial, statusId, groups, channels, save }: Props)
                   )}
                 </Field>
                 <Field
-                  label={t("customerLabelIn", { language: common(`languages.${language}`) })}
+                  label={t("customerLabelIn", { language: common(`languageNames.${language}`) })}
                   errors={errors(`translations.${language}.customerLabel`)}
                 >
                   {(p) => (

@@ -47,13 +47,13 @@ test.describe("statuses and groups", () => {
     await page.goto("/admin/statuses");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add group" }) });
     await form.getByLabel("Group name").fill(group);
-    await form.getByLabel("Name (Polski)").fill(`Nazwy ${id}`);
+    await form.getByLabel("Name (Polish)").fill(`Nazwy ${id}`);
     await form.getByLabel("Kind").selectOption({ label: "In progress" });
     await form.getByRole("button", { name: "Add group" }).click();
     await expect(page.getByText(`Group ${group} created.`)).toBeVisible();
     const region = page.getByRole("region", { name: `Group ${group}` });
     await region.getByRole("button", { name: `Edit group ${group}` }).click();
-    await expect(region.getByLabel("Name (Polski)")).toHaveValue(`Nazwy ${id}`);
+    await expect(region.getByLabel("Name (Polish)")).toHaveValue(`Nazwy ${id}`);
     await region.getByLabel("Name (English)").fill(`Names ${id}`);
     await region.getByRole("button", { name: "Save group" }).click();
     // The editor closes on success, saying so to a screen reader, and the screen, in English, reads
@@ -64,7 +64,7 @@ test.describe("statuses and groups", () => {
     const renamed = page.getByRole("region", { name: `Group Names ${id}` });
     await renamed.getByRole("button", { name: `Edit group Names ${id}` }).click();
     await expect(renamed.getByRole("textbox", { name: "Group name" })).toHaveValue(group);
-    await expect(renamed.getByLabel("Name (Polski)")).toHaveValue(`Nazwy ${id}`);
+    await expect(renamed.getByLabel("Name (Polish)")).toHaveValue(`Nazwy ${id}`);
     await expect(renamed.getByLabel("Name (English)")).toHaveValue(`Names ${id}`);
   });
 

@@ -128,13 +128,13 @@ test("an admin names an order type in each screen language, and the staff screen
   // In Polish afterwards, in its row; both names stay after a reload.
   const row = page.getByRole("listitem", { name: `Order type Shop ${id}` });
   await expect(row.getByLabel(`Name of ${code} (English)`)).toHaveValue(`Shop ${id}`);
-  await row.getByLabel(`Name of ${code} (Polski)`).fill(`Sklep internetowy ${id}`);
+  await row.getByLabel(`Name of ${code} (Polish)`).fill(`Sklep internetowy ${id}`);
   await row.getByRole("button", { name: `Save ${code}` }).click();
   await expect(page.getByText(`Order type Shop ${id} saved.`)).toBeVisible();
   await page.reload();
   const reloaded = page.getByRole("listitem", { name: `Order type Shop ${id}` });
   await expect(reloaded.getByLabel(`Name of ${code}`, { exact: true })).toHaveValue(`Sklep ${id}`);
-  await expect(reloaded.getByLabel(`Name of ${code} (Polski)`)).toHaveValue(`Sklep internetowy ${id}`);
+  await expect(reloaded.getByLabel(`Name of ${code} (Polish)`)).toHaveValue(`Sklep internetowy ${id}`);
 
   // The order list's filter offers it by the name of each screen language.
   await page.goto("/orders");
