@@ -153,7 +153,7 @@ test("an admin adds a preset alongside the existing workflow, in Polish", async 
   await page.goto("/admin/statuses");
   const panel = page.locator("form").filter({ has: page.getByRole("button", { name: "Add preset alongside" }) });
   await panel.getByLabel("Preset").selectOption({ label: "Retail shop" });
-  await panel.getByLabel("Polski").check();
+  await panel.getByLabel("Polish", { exact: true }).check();
   await panel.getByLabel("New order type code").fill(`preset_${id}`);
   await panel.getByLabel("New order type name").fill(`Sklep ${id}`);
   await panel.getByRole("button", { name: "Add preset alongside" }).click();
