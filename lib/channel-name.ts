@@ -1,5 +1,5 @@
 import { common } from "@/lib/i18n/catalogue/common";
-import { readableCode } from "@/lib/courier-name";
+import { readableCode } from "@/lib/readable-code";
 
 /** A channel the catalogue words in each language ("phone" is "Telefon" to a Polish reader). */
 export type WordedChannel = keyof typeof common.en.salesChannels;

@@ -1,3 +1,5 @@
+import { readableCode } from "@/lib/readable-code";
+
 /**
  * The carriers' own names, by the code a shop stores ("poczta_polska"). They are brands, written
  * the same in every language, so they live here and not in the catalogue.
@@ -16,12 +18,6 @@ const KNOWN_COURIERS = new Map([
   ["geis", "Geis"],
   ["raben", "Raben"],
 ]);
-
-/** A code no list names, made readable: "my_courier" → "My courier". */
-export function readableCode(code: string): string {
-  const words = code.replaceAll("_", " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** A courier as people read it: its brand name, or the code made readable. */
 export function courierName(code: string): string {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { MAX_PERIOD_DAYS } from "@/lib/analytics/filters";
 import { namedOptions } from "@/lib/named-options";
-import { useChannelName } from "@/components/orders/use-channel-name";
+import { useChannelName } from "@/components/orders/code-names";
 
 type Preset = { key: "7d" | "30d" | "90d" | "365d" };
 type Values = { period: string; from: string; to: string; type: string; channel: string; idle: string };

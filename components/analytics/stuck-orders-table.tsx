@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { durationMessage, formatDateTime } from "@/lib/format";
-import { useChannelName } from "@/components/orders/use-channel-name";
+import { useChannelName } from "@/components/orders/code-names";
 
 export type StuckRow = {
   number: string;

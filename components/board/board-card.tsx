@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { durationMessage, formatMoney } from "@/lib/format";
 import type { BoardCard } from "./types";
 import { courierName } from "@/lib/courier-name";
-import { useChannelName } from "@/components/orders/use-channel-name";
+import { useChannelName } from "@/components/orders/code-names";
 
 function PaymentLabel({ card }: { card: Pick<BoardCard, "paidAt" | "paymentMethod"> }) {
   const t = useTranslations("orders");

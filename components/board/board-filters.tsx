@@ -1,17 +1,15 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Form from "next/form";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { usePaymentMethodName } from "@/components/orders/order-filters";
-import { courierName } from "@/lib/courier-name";
-import { namedOptions, type NamedOption } from "@/lib/named-options";
-import { useChannelName } from "@/components/orders/use-channel-name";
+import { useFacetOptions } from "@/components/orders/code-names";
+import type { FilterFacets } from "@/db/queries/board";
+import type { NamedOption } from "@/lib/named-options";
 
-type Facets = { channels: string[]; couriers: string[]; paymentMethods: string[] };
 type Search = { channel?: string; courier?: string; payment?: string; paid?: string; overdue?: string; q?: string };
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -46,14 +44,12 @@ export function BoardFiltersForm({
   types: { code: string; name: string }[];
   typeCode?: string;
   search: Search;
-  facets: Facets;
+  facets: FilterFacets;
   action?: string;
 }) {
   const t = useTranslations("orders.filters");
   const payment = useTranslations("orders.payment");
-  const locale = useLocale();
-  const channelName = useChannelName();
-  const methodName = usePaymentMethodName();
+  const options = useFacetOptions(facets);
   const moreId = useId();
   // On a phone the board comes first: the type and the search stay, the rest folds away until asked for.
   const folded = [search.channel, search.courier, search.payment, search.paid, search.overdue].filter(Boolean).length;
@@ -92,9 +88,9 @@ export function BoardFiltersForm({
         {unfolded ? t("fewerFilters") : folded > 0 ? t("moreFiltersInUse", { count: String(folded) }) : t("moreFilters")}
       </button>
       <div id={moreId} className={cn("flex flex-wrap items-end gap-2 sm:contents", !unfolded && "max-sm:hidden")}>
-        <FacetSelect name="channel" label={t("channel")} value={search.channel} options={namedOptions(facets.channels, channelName, locale)} all={t("allChannels")} />
-        <FacetSelect name="courier" label={t("courier")} value={search.courier} options={namedOptions(facets.couriers, courierName, locale)} all={t("allCouriers")} />
-        <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={namedOptions(facets.paymentMethods, methodName, locale)} all={t("allMethods")} />
+        <FacetSelect name="channel" label={t("channel")} value={search.channel} options={options.channels} all={t("allChannels")} />
+        <FacetSelect name="courier" label={t("courier")} value={search.courier} options={options.couriers} all={t("allCouriers")} />
+        <FacetSelect name="payment" label={t("paymentMethod")} value={search.payment} options={options.paymentMethods} all={t("allMethods")} />
         <label className="text-sm">
           <span className="block text-xs text-slate-600">{t("payment")}</span>
           <select name="paid" defaultValue={search.paid ?? ""} className={selectClass} onChange={(e) => e.currentTarget.form?.requestSubmit()}>

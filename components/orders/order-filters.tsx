@@ -1,9 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { courierName } from "@/lib/courier-name";
-import { namedOptions } from "@/lib/named-options";
-import { useChannelName } from "./use-channel-name";
+import type { FilterFacets } from "@/db/queries/board";
+import { useFacetOptions } from "./code-names";
 
 type Option = { value: string; label: string };
 export type OrderFilterValues = {
@@ -35,14 +34,6 @@ function Select({ name, label, value, all, options }: { name: string; label: str
   );
 }
 
-const KNOWN_METHODS = ["cod", "card", "transfer"] as const;
-
-/** A payment method's name in the reader's language where the catalogue knows it, else as stored. */
-export function usePaymentMethodName(): (method: string) => string {
-  const t = useTranslations("orders.paymentMethods");
-  return (method) => ((KNOWN_METHODS as readonly string[]).includes(method) ? t(method as (typeof KNOWN_METHODS)[number]) : method);
-}
-
 /** The list's filters as a plain GET form: the URL holds the view, so it can be shared. */
 export function OrderFilters({
   values,
@@ -53,13 +44,11 @@ export function OrderFilters({
   values: OrderFilterValues;
   statuses: { id: number; name: string }[];
   types: { code: string; name: string }[];
-  facets: { channels: string[]; couriers: string[]; paymentMethods: string[] };
+  facets: FilterFacets;
 }) {
   const t = useTranslations("orders.filters");
-  const channelName = useChannelName();
-  const locale = useLocale();
   const payment = useTranslations("orders.payment");
-  const methodName = usePaymentMethodName();
+  const options = useFacetOptions(facets);
   const filtered = Object.values(values).some((v) => v !== undefined && v !== "");
   return (
     // Keyed by the filters: client navigation (e.g. "Clear") keeps the same elements, and an
@@ -71,14 +60,14 @@ export function OrderFilters({
       </label>
       <Select name="status" label={t("status")} value={values.status} all={t("allStatuses")} options={statuses.map((s) => ({ value: String(s.id), label: s.name }))} />
       <Select name="type" label={t("orderType")} value={values.type} all={t("allTypes")} options={types.map((type) => ({ value: type.code, label: type.name }))} />
-      <Select name="channel" label={t("channel")} value={values.channel} all={t("allChannels")} options={namedOptions(facets.channels, channelName, locale)} />
-      <Select name="courier" label={t("courier")} value={values.courier} all={t("allCouriers")} options={namedOptions(facets.couriers, courierName, locale)} />
+      <Select name="channel" label={t("channel")} value={values.channel} all={t("allChannels")} options={options.channels} />
+      <Select name="courier" label={t("courier")} value={values.courier} all={t("allCouriers")} options={options.couriers} />
       <Select
         name="payment"
         label={t("paymentMethod")}
         value={values.payment}
         all={t("allMethods")}
-        options={namedOptions(facets.paymentMethods, methodName, locale)}
+        options={options.paymentMethods}
       />
       <Select
         name="paid"

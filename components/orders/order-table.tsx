@@ -10,7 +10,7 @@ import type { CommentTemplateChoice } from "./change-details-fields";
 import type { PreviewBulkChange, PreviewChange } from "./change-effects";
 import { InlineStatusMenu, type InlineChange } from "./inline-status-menu";
 import type { ListWorkflow, OrderListRow } from "./types";
-import { useChannelName } from "./use-channel-name";
+import { useChannelName } from "./code-names";
 
 export type SortHeader = { key: string; label: string; href?: string; direction?: "ascending" | "descending"; className?: string };
 

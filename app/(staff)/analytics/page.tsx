@@ -42,9 +42,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const { filters, idleDays } = resolved;
   const db = await getDb();
   const now = new Date();
-  const [t, tCommon, locale, timeZone, statusRows, groupRows] = await Promise.all([
+  const [t, tCommon, channelWords, locale, timeZone, statusRows, groupRows] = await Promise.all([
     getTranslations("analytics"),
     getTranslations("common"),
+    getTranslations("common.salesChannels"),
     getLocale(),
     getTimeZone(),
     db.select({ id: statusTable.id, code: statusTable.code, translations: statusTable.translations }).from(statusTable),
@@ -93,7 +94,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600" data-testid="period-summary">
-          {t("summary", { from: filters.from, to: filters.to, type: typeName ?? t("allTypes"), channel: filters.channel ? channelName(filters.channel, (key) => tCommon(`salesChannels.${key}`)) : t("allChannels") })}
+          {t("summary", { from: filters.from, to: filters.to, type: typeName ?? t("allTypes"), channel: filters.channel ? channelName(filters.channel, channelWords) : t("allChannels") })}
         </p>
       </div>
       <AnalyticsFiltersForm

@@ -52,7 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { order, itemCount, status, orderType } = found;
   const [t, tCommon, tNotes, locale, timeZone] = await Promise.all([getTranslations("order"), getTranslations("common"), getTranslations("notes"), getLocale(), getTimeZone()]);
-  const [history, definition, statusRows, settings, documents, rights, linked, tTrack, languageName] = await Promise.all([
+  const [history, definition, statusRows, settings, documents, rights, linked, tTrack, languageName, channelWords] = await Promise.all([
     getOrderHistory({ db, orderId: order.id, page: pageFromQuery(query.history) }),
     loadWorkflowDefinition(db, order.orderTypeId),
     db.select({ id: statusTable.id, colour: statusTable.colour, translations: statusTable.translations }).from(statusTable),
@@ -62,6 +62,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getLinkedOrders({ db, order }),
     getTranslations("track"),
     getTranslations("common.languageNames"),
+    getTranslations("common.salesChannels"),
   ]);
   const afterSales = orderType.kind !== "sale";
   const [refunded, correctionBlocked] = afterSales ? await Promise.all([refundedSoFar(db, order.id), correctionBasis(db, order).then((b) => (b.ok ? undefined : b.reason))]) : [0, undefined];
@@ -109,7 +110,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t("title", { number: order.number })}</h1>
         <StatusBadge name={nameIn(status, locale)} colour={status.colour} className="text-sm" />
         <span className="text-sm text-slate-600">
-          {nameIn(orderType, locale)} · {channelName(order.channel, (key) => tCommon(`salesChannels.${key}`))} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
+          {nameIn(orderType, locale)} · {channelName(order.channel, channelWords)} · {t("inStatusFor", { duration: tCommon(`duration.${inStatus.key}`, inStatus.values as never) })}
         </span>
         {linked.parent && orderType.kind !== "sale" && (
           <Link href={`/orders/${linked.parent.number}`} className="text-sm text-blue-700 hover:underline" data-testid="parent-order-link">
