@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { STAFF, signIn } from "./support";
+import { STAFF, signIn, signInAnyLanguage } from "./support";
 
 test("staff find an order by customer name and status, then open it", async ({ page }) => {
   await signIn(page, STAFF);
@@ -40,3 +40,25 @@ test("staff find an order by the customer's phone, typed their own way, and by a
   }
 });
 
+
+test.describe("in Polish", () => {
+  test.use({ locale: "pl-PL" });
+
+  test("staff narrow the list to a sales channel picked by its name, and the order says the same", async ({ page }) => {
+    await signInAnyLanguage(page, STAFF);
+    await page.goto("/orders");
+    await page.getByLabel("Kanał sprzedaży").selectOption({ label: "Telefon" });
+    await page.getByRole("button", { name: "Filtruj" }).click();
+    // The menu shows the name; the URL, like the API and the rules, keeps the code.
+    await expect(page).toHaveURL(/channel=phone/);
+    const rows = page.locator("tbody").getByRole("row");
+    await expect(rows.first()).toBeVisible();
+    for (const row of await rows.all()) await expect(row.getByRole("cell").nth(5)).toHaveText("Telefon");
+    await expect(page.getByLabel("Kanał sprzedaży")).toHaveValue("phone");
+
+    const number = (await rows.first().getByRole("link").first().textContent())!.trim();
+    await rows.first().getByRole("link", { name: number }).click();
+    await expect(page.getByRole("heading", { name: `Zamówienie ${number}` })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(" · Telefon · ");
+  });
+});
